@@ -1,0 +1,61 @@
+/**
+ * Diagnostics are vfile messages (unified's own), stamped like remark-lint does:
+ * `source` is always `sec-rules`, `ruleId` says which check fired, `fatal` marks errors.
+ */
+import type { Node, Point, Position } from 'unist';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+
+export const SOURCE = 'sec-rules';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type View = 'baseline' | 'modified';
+
+export interface ReportOptions {
+  ruleId: string;
+  place?: Position | Point | undefined;
+  severity?: Severity;
+  /** What was found, for machine readers (vfile's `actual`). */
+  actual?: string;
+  /** What would have been accepted (vfile's `expected`). */
+  expected?: string[];
+  /** A longer explanation or a fix, shown after the reason. */
+  note?: string;
+  /** The projection the finding is about, when it is about one. */
+  view?: View;
+  ancestors?: Node[];
+  cause?: VFileMessage;
+}
+
+/** Declared on vfile messages so reporters can show which projection a finding concerns. */
+declare module 'vfile-message' {
+  interface VFileMessage {
+    view?: View;
+  }
+}
+
+export function report(file: VFile, reason: string, options: ReportOptions): VFileMessage {
+  const message = file.message(reason, {
+    place: options.place,
+    ruleId: options.ruleId,
+    source: SOURCE,
+    ancestors: options.ancestors,
+    cause: options.cause,
+  });
+  const severity = options.severity ?? 'error';
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
+  if (options.actual !== undefined) message.actual = options.actual;
+  if (options.expected !== undefined) message.expected = options.expected;
+  if (options.note !== undefined) message.note = options.note;
+  if (options.view !== undefined) message.view = options.view;
+  message.url = `https://github.com/sec-rules/sec-rules#rule-${options.ruleId}`;
+  return message;
+}
+
+export function hasErrors(files: readonly VFile[]): boolean {
+  return files.some((file) => file.messages.some((message) => message.fatal === true));
+}
+
+export function severityOf(message: VFileMessage): Severity {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
+}
