@@ -227,7 +227,10 @@ export interface SecurityAssessmentRule {
   role: UserRoleIdentifier
   atUserEntry: "full-user-security-assessment"
   exemptWhenAlreadyAssessedAs?: UserRoleIdentifier
-  thereafter: ("annual-user-security-assessment" | "verification-user-security-assessment")
+  /**
+   * annual: once in each year; supplier-party-cycle: the intervals Section G8 sets for Supplier Parties.
+   */
+  thereafter: ("annual-user-security-assessment" | "supplier-party-cycle")
 }
 
 /**

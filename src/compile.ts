@@ -1,0 +1,101 @@
+/**
+ * The pipeline: read → parse → project → extract → link → validate → generate.
+ * Pure with respect to the file system: it returns the outputs as a map of path → text;
+ * writing them (atomically) or comparing them (drift) is the caller's business.
+ */
+import { VFile } from 'vfile';
+import { hasErrors, report, type View } from './diagnostics.js';
+import { extractDocument, type ParsedDocument } from './extract/document.js';
+import { generateIndex, generateTables } from './generate/tables.js';
+import { generateTypes } from './generate/types.js';
+import { link } from './link.js';
+import type { RuleSet } from './model.js';
+import type { SourceDocument } from './read.js';
+import { VIEWS } from './redline/project.js';
+import { describeErrors, validator } from './schemas.js';
+
+export const OUTPUT_RULES = { invalid: 'output-schema' } as const;
+
+/** Output paths, relative to the project root. */
+export const OUTPUT_PATHS = {
+  baseline: 'rules/baseline.rules.json',
+  modified: 'rules/modified.rules.json',
+  types: 'generated/types.ts',
+  tables: 'generated/tables.ts',
+  index: 'generated/index.ts',
+} as const;
+
+export interface CompileResult {
+  /** One vfile per document (with its messages), plus any for outputs that failed validation. */
+  files: VFile[];
+  parsed: ParsedDocument[];
+  ruleSets: Record<View, RuleSet> | undefined;
+  /** path → content; empty when there were errors. */
+  outputs: Map<string, string>;
+  ok: boolean;
+}
+
+export interface CompileOptions {
+  /** Produce generated/ and rules/ text (off when only rules are needed, e.g. export). */
+  emit?: boolean;
+  /** Reuse per-document facts (e.g. from a content-hash cache). */
+  extract?: (doc: SourceDocument) => ParsedDocument;
+}
+
+export async function compile(documents: readonly SourceDocument[], options: CompileOptions = {}): Promise<CompileResult> {
+  const extract = options.extract ?? extractDocument;
+  const parsed = documents.map((doc) => extract(doc));
+  const files = documents.map((doc) => doc.file);
+  const fileMap = new Map(documents.map((doc) => [doc.name, doc.file]));
+  const facts = parsed.map((entry) => entry.facts);
+  const ruleSets = { baseline: link(facts, fileMap, 'baseline'), modified: link(facts, fileMap, 'modified') };
+  dedupeAcrossViews(files);
+
+  const result: CompileResult = { files, parsed, ruleSets, outputs: new Map(), ok: false };
+  if (hasErrors(files)) return result;
+
+  for (const view of VIEWS) {
+    const validate = validator('rule-set.schema.json');
+    if (!validate(ruleSets[view])) {
+      const output = new VFile({ path: OUTPUT_PATHS[view] });
+      for (const line of describeErrors(validate.errors)) {
+        report(output, `Compiled rules do not fit rules/schema/rule-set.schema.json: ${line}`, { ruleId: OUTPUT_RULES.invalid, view });
+      }
+      files.push(output);
+    }
+  }
+  if (hasErrors(files)) return result;
+
+  if (options.emit !== false) {
+    for (const view of VIEWS) result.outputs.set(OUTPUT_PATHS[view], ruleSetJson(ruleSets[view]));
+    result.outputs.set(OUTPUT_PATHS.types, await generateTypes());
+    result.outputs.set(OUTPUT_PATHS.tables, generateTables(ruleSets));
+    result.outputs.set(OUTPUT_PATHS.index, generateIndex());
+  }
+  result.ok = true;
+  return result;
+}
+
+export function ruleSetJson(ruleSet: RuleSet): string {
+  return `${JSON.stringify({ $schema: './schema/rule-set.schema.json', ...ruleSet }, null, 2)}\n`;
+}
+
+/**
+ * The same finding in both views (an unredlined bad cell) is one finding: keep the first and
+ * drop its `view`, so drafters see it once.
+ */
+function dedupeAcrossViews(files: readonly VFile[]): void {
+  for (const file of files) {
+    const seen = new Map<string, (typeof file.messages)[number]>();
+    file.messages = file.messages.filter((message) => {
+      const key = `${message.ruleId}|${message.line}:${message.column}|${message.reason}`;
+      const first = seen.get(key);
+      if (first) {
+        if (first.view !== message.view) delete first.view;
+        return false;
+      }
+      seen.set(key, message);
+      return true;
+    });
+  }
+}

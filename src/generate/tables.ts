@@ -1,0 +1,189 @@
+/**
+ * generated/tables.ts: typed constant TRT and eligibility tables with tiny lookups.
+ * Legal text only ever enters the output through `literal()` (JSON, which is valid JS), never
+ * into comments or identifiers, so no name can change the meaning of the code.
+ */
+import type { View } from '../diagnostics.js';
+import type { RuleSet, Source } from '../model.js';
+import { GENERATED_BANNER } from './types.js';
+
+/** A JS literal for any JSON value; U+2028/2029 escaped for older parsers. */
+export function literal(value: unknown): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+export function where(source: Source): string {
+  return `${source.file}:${source.line}:${source.column}`;
+}
+
+export function generateTables(ruleSets: Record<View, RuleSet>): string {
+  const views: View[] = ['baseline', 'modified'];
+  const srRefs = unique(views.flatMap((view) => ruleSets[view].serviceRequests.map((sr) => sr.ref)));
+  const roleIds = unique(views.flatMap((view) => ruleSets[view].userRoles.map((role) => role.id)));
+
+  const trt = Object.fromEntries(views.map((view) => [view, trtTable(ruleSets[view])]));
+  const eligibility = Object.fromEntries(views.map((view) => [view, eligibilityTable(ruleSets[view])]));
+  const serviceRequests = Object.fromEntries(
+    views.map((view) => [
+      view,
+      ruleSets[view].serviceRequests.map((sr) => ({
+        ref: sr.ref,
+        name: sr.name,
+        nonDevice: sr.nonDevice,
+        onDemand: sr.onDemand,
+        futureDated: sr.futureDated,
+        dccScheduled: sr.dccScheduled,
+        source: where(sr.source),
+        clause: sr.source.clause ?? null,
+      })),
+    ]),
+  );
+  const userRoles = Object.fromEntries(
+    views.map((view) => [view, ruleSets[view].userRoles.map((role) => ({ id: role.id, name: role.name, partyCategory: role.partyCategory, source: where(role.source), clause: role.source.clause ?? null }))]),
+  );
+  const clauseRules = Object.fromEntries(views.map((view) => [view, ruleSets[view].clauseRules]));
+  const modifications = ruleSets.modified.modifications;
+
+  return `${GENERATED_BANNER}import type { ClauseRule, RequestMode, SmetsGeneration, View } from './types.js';
+
+/** Every Service Request reference defined in either view. */
+export const SR_REFS = ${literal(srRefs)} as const;
+export type SrRef = (typeof SR_REFS)[number];
+
+/** Every User Role identifier defined in either view. */
+export const ROLE_IDS = ${literal(roleIds)} as const;
+export type RoleId = (typeof ROLE_IDS)[number];
+
+export const VIEWS = ${literal(views)} as const satisfies readonly View[];
+export type Smets = SmetsGeneration;
+export type Mode = RequestMode;
+
+/** A Target Response Time cell: seconds, or null when not available (N/A). */
+export interface TrtCell {
+  readonly seconds: number | null;
+  readonly text: string;
+  readonly notes: readonly string[];
+  /** file:line:column of the cell in sec-text/. */
+  readonly source: string;
+  readonly clause: string | null;
+}
+
+export type TrtBySmetsAndMode = { readonly [S in Smets]: { readonly [M in Mode]: TrtCell } };
+
+export interface EligibilityCell {
+  readonly eligible: boolean;
+  readonly source: string;
+  readonly clause: string | null;
+}
+
+export interface ServiceRequestEntry {
+  readonly ref: SrRef;
+  readonly name: string;
+  readonly nonDevice: boolean;
+  readonly onDemand: boolean;
+  readonly futureDated: 'DSP' | 'Device' | 'No';
+  readonly dccScheduled: boolean;
+  readonly source: string;
+  readonly clause: string | null;
+}
+
+export interface UserRoleEntry {
+  readonly id: RoleId;
+  readonly name: string;
+  readonly partyCategory: string;
+  readonly source: string;
+  readonly clause: string | null;
+}
+
+export type TrtTable = { readonly [V in View]: { readonly [R in SrRef]?: { readonly [P in RoleId]?: TrtBySmetsAndMode } } };
+export type EligibilityTable = { readonly [V in View]: { readonly [R in SrRef]?: { readonly [P in RoleId]?: EligibilityCell } } };
+
+export const MODIFICATIONS = ${literal(modifications)} as const;
+
+export const USER_ROLES: { readonly [V in View]: readonly UserRoleEntry[] } = ${literal(userRoles)};
+
+export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEntry[] } = ${literal(serviceRequests)};
+
+/** TRT_TABLE[view][sr][role][smets][mode]; a role has an entry only where it is eligible. */
+export const TRT_TABLE: TrtTable = ${literal(trt)};
+
+/** ELIGIBILITY_TABLE[view][sr][role]: every cell of the Appendix E matrix. */
+export const ELIGIBILITY_TABLE: EligibilityTable = ${literal(eligibility)};
+
+/** The literate rules of each view, as compiled from the rule blocks under their clauses. */
+export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = ${literal(clauseRules)} as unknown as { readonly [V in View]: readonly ClauseRule[] };
+
+export interface TrtQuery {
+  readonly sr: SrRef;
+  readonly role: RoleId;
+  readonly smets: Smets;
+  readonly mode: Mode;
+  readonly view: View;
+}
+
+/** The TRT cell for a query, or undefined when the role is not eligible for the SR in that view. */
+export function trtFor(query: TrtQuery): TrtCell | undefined {
+  return TRT_TABLE[query.view][query.sr]?.[query.role]?.[query.smets][query.mode];
+}
+
+/** Seconds; null when not available (N/A); undefined when the role is not eligible. */
+export function trtSeconds(query: TrtQuery): number | null | undefined {
+  return TRT_TABLE[query.view][query.sr]?.[query.role]?.[query.smets][query.mode].seconds;
+}
+
+export interface EligibilityQuery {
+  readonly sr: SrRef;
+  readonly role: RoleId;
+  readonly view: View;
+}
+
+/** Whether Appendix E makes the role eligible to send the SR in that view. */
+export function isEligible(query: EligibilityQuery): boolean {
+  return ELIGIBILITY_TABLE[query.view][query.sr]?.[query.role]?.eligible === true;
+}
+
+/** The eligibility cell (with its source), or undefined when the SR or role is not in that view. */
+export function eligibilityFor(query: EligibilityQuery): EligibilityCell | undefined {
+  return ELIGIBILITY_TABLE[query.view][query.sr]?.[query.role];
+}
+`;
+}
+
+export function generateIndex(): string {
+  return `${GENERATED_BANNER}export * from './tables.js';
+export type * from './types.js';
+`;
+}
+
+function trtTable(ruleSet: RuleSet): Record<string, Record<string, Record<number, Record<string, unknown>>>> {
+  const table: Record<string, Record<string, Record<number, Record<string, unknown>>>> = {};
+  for (const entry of ruleSet.trt) {
+    const bySr = (table[entry.sr] ??= {});
+    const byRole = (bySr[entry.role] ??= {});
+    const bySmets = (byRole[entry.smets] ??= {});
+    bySmets[entry.mode] = { seconds: entry.seconds, text: entry.text, notes: entry.notes, source: where(entry.source), clause: entry.source.clause ?? null };
+  }
+  // Fixed key order: smets 1 then 2 (as JS orders integer keys anyway), scheduled then on-demand.
+  for (const bySr of Object.values(table)) {
+    for (const [role, bySmets] of Object.entries(bySr)) {
+      bySr[role] = Object.fromEntries(
+        Object.keys(bySmets)
+          .sort()
+          .map((smets) => [smets, { scheduled: bySmets[Number(smets)]!.scheduled, 'on-demand': bySmets[Number(smets)]!['on-demand'] }]),
+      );
+    }
+  }
+  return table;
+}
+
+function eligibilityTable(ruleSet: RuleSet): Record<string, Record<string, unknown>> {
+  const table: Record<string, Record<string, unknown>> = {};
+  for (const entry of ruleSet.eligibility) {
+    (table[entry.sr] ??= {})[entry.role] = { eligible: entry.eligible, source: where(entry.source), clause: entry.source.clause ?? null };
+  }
+  return table;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
