@@ -1,0 +1,13 @@
+/** The command registry: one module per command. Add a command by adding a line here. */
+import { build } from './build.js';
+import { check } from './check.js';
+import type { Command } from './context.js';
+import { exportCommand } from './export.js';
+import { fingerprint } from './fingerprint.js';
+
+export const COMMANDS: Record<string, Command> = {
+  build,
+  check,
+  export: exportCommand,
+  fingerprint,
+};
