@@ -1,0 +1,200 @@
+/**
+ * The legal facts of MP162, pinned against the Modification Report (the authority).
+ * If any of these fail, the legal text in sec-text/ no longer says what MP162 says.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDuration } from '../src/extract/duration.js';
+import type { RuleSet, Trt } from '../src/model.js';
+import { compileProject, REPORT_PATH, ROOT } from './support/project.js';
+import { DUIS_ROLE_CODES, EXISTING_ELIGIBILITY, parseReportTrtTable, REPORT_COLUMNS, REPORT_MDR_SERVICES, REPORT_TRT_TABLE } from './support/report-facts.js';
+
+let baseline: RuleSet;
+let modified: RuleSet;
+
+beforeAll(async () => {
+  const result = await compileProject();
+  expect(result.files.flatMap((file) => file.messages.filter((message) => message.fatal).map(String))).toEqual([]);
+  baseline = result.ruleSets!.baseline;
+  modified = result.ruleSets!.modified;
+});
+
+const MDR_SRS = ['4.1.1', '4.2', '4.6.1', '4.6.2', '4.8.1', '4.8.3', '4.17', '5.1', '5.2', '5.3', '8.2'];
+const seconds = (text: string): number | null => {
+  const parsed = parseDuration(text);
+  if (!parsed.ok) throw new Error(`bad report cell ${text}`);
+  return parsed.seconds;
+};
+const trt = (ruleSet: RuleSet, sr: string, role: string, smets: number, mode: string): Trt | undefined =>
+  ruleSet.trt.find((entry) => entry.sr === sr && entry.role === role && entry.smets === smets && entry.mode === mode);
+
+describe('the transcription of the report', () => {
+  it.skipIf(!existsSync(REPORT_PATH))('matches the report text cell for cell', () => {
+    const fromReport = parseReportTrtTable(readFileSync(REPORT_PATH, 'utf8'));
+    expect(fromReport).toEqual(REPORT_TRT_TABLE);
+  });
+
+  it.skipIf(!existsSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json')))('matches the DUIS matrix for the existing roles', () => {
+    const matrix = JSON.parse(readFileSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json'), 'utf8')) as Array<{
+      'Service Reference Variant': string;
+      'Eligible User Roles': string[];
+    }>;
+    for (const [sr, roles] of Object.entries(EXISTING_ELIGIBILITY)) {
+      const row = matrix.find((entry) => entry['Service Reference Variant'] === sr)!;
+      expect(row['Eligible User Roles'].map((code) => DUIS_ROLE_CODES[code]).sort(), `SR ${sr}`).toEqual([...roles].sort());
+    }
+  });
+});
+
+describe('modified view (after MP162) equals the report table cell for cell', () => {
+  for (const [sr, cells] of Object.entries(REPORT_TRT_TABLE)) {
+    it(`SR ${sr}`, () => {
+      REPORT_COLUMNS.forEach(([sender, smets, mode], index) => {
+        const roles = sender === 'mdr' ? ['mdr'] : EXISTING_ELIGIBILITY[sr]!;
+        for (const role of roles) {
+          const entry = trt(modified, sr, role, smets, mode);
+          expect(entry, `SR ${sr} ${role} SMETS${smets} ${mode}`).toBeDefined();
+          expect(entry!.seconds, `SR ${sr} ${role} SMETS${smets} ${mode}`).toBe(seconds(cells[index]!));
+          expect(entry!.text).toBe(cells[index]);
+        }
+      });
+    });
+  }
+
+  it('has TRTs only for eligible roles, and all of them', () => {
+    const expected = Object.entries(EXISTING_ELIGIBILITY).reduce((count, [, roles]) => count + (roles.length + 1) * 4, 0);
+    expect(modified.trt).toHaveLength(expected);
+  });
+});
+
+describe('baseline view (before MP162)', () => {
+  it('has no MDR: no role, no eligibility, no TRT', () => {
+    expect(baseline.userRoles.map((role) => role.id)).not.toContain('mdr');
+    expect(baseline.eligibility.filter((entry) => entry.role === 'mdr')).toEqual([]);
+    expect(baseline.trt.filter((entry) => entry.role === 'mdr')).toEqual([]);
+  });
+
+  it('differs from modified for existing roles only at SR 4.2 Scheduled and SR 8.2 SMETS1 On-Demand', () => {
+    const differences: string[] = [];
+    for (const before of baseline.trt) {
+      const after = trt(modified, before.sr, before.role, before.smets, before.mode)!;
+      if (after.seconds !== before.seconds) differences.push(`${before.sr} ${before.role} SMETS${before.smets} ${before.mode}: ${before.text} -> ${after.text}`);
+    }
+    expect(differences.sort()).toEqual(
+      [
+        '4.2 electricity-distributor SMETS1 scheduled: N/A -> 24 hrs',
+        '4.2 electricity-distributor SMETS2 scheduled: N/A -> 24 hrs',
+        '4.2 export-supplier SMETS1 scheduled: N/A -> 24 hrs',
+        '4.2 export-supplier SMETS2 scheduled: N/A -> 24 hrs',
+        '8.2 electricity-distributor SMETS1 on-demand: 16 secs -> 30 secs',
+        '8.2 export-supplier SMETS1 on-demand: 16 secs -> 30 secs',
+        '8.2 gas-supplier SMETS1 on-demand: 16 secs -> 30 secs',
+        '8.2 gas-transporter SMETS1 on-demand: 16 secs -> 30 secs',
+        '8.2 import-supplier SMETS1 on-demand: 16 secs -> 30 secs',
+        '8.2 other-user SMETS1 on-demand: 16 secs -> 30 secs',
+        '8.2 registered-supplier-agent SMETS1 on-demand: 16 secs -> 30 secs',
+      ].sort(),
+    );
+  });
+
+  it('pins footnote 5: SR 8.2 SMETS1 TRT 16 s before, 30 s after, for all Users', () => {
+    for (const role of EXISTING_ELIGIBILITY['8.2']!) {
+      expect(trt(baseline, '8.2', role, 1, 'on-demand')!.seconds).toBe(16);
+      expect(trt(modified, '8.2', role, 1, 'on-demand')!.seconds).toBe(30);
+    }
+    expect(trt(modified, '8.2', 'mdr', 1, 'on-demand')!.seconds).toBe(30);
+    const cell = trt(modified, '8.2', 'other-user', 1, 'on-demand')!;
+    expect(cell.notes).toHaveLength(1);
+    const note = modified.footnotes.find((footnote) => footnote.label === cell.notes[0])!;
+    expect(note.text).toMatch(/30 seconds/);
+  });
+
+  it('pins footnote 4: SR 4.2 becomes DCC Scheduled with 24 hr Scheduled TRTs', () => {
+    expect(baseline.serviceRequests.find((sr) => sr.ref === '4.2')!.dccScheduled).toBe(false);
+    expect(modified.serviceRequests.find((sr) => sr.ref === '4.2')!.dccScheduled).toBe(true);
+    expect(trt(baseline, '4.2', 'export-supplier', 2, 'scheduled')!.seconds).toBeNull();
+    expect(trt(modified, '4.2', 'export-supplier', 2, 'scheduled')!.seconds).toBe(86_400);
+  });
+});
+
+describe('eligibility', () => {
+  it('makes the MDR eligible for exactly the 11 SRs in modified, none in baseline', () => {
+    const mdr = modified.eligibility.filter((entry) => entry.role === 'mdr' && entry.eligible).map((entry) => entry.sr);
+    expect(mdr).toEqual(MDR_SRS);
+    expect(baseline.eligibility.some((entry) => entry.role === 'mdr')).toBe(false);
+  });
+
+  it('changes nothing for existing roles, which match the DUIS matrix', () => {
+    for (const ruleSet of [baseline, modified]) {
+      const existing = ruleSet.eligibility.filter((entry) => entry.role !== 'mdr' && entry.eligible);
+      const bySr: Record<string, string[]> = {};
+      for (const entry of existing) (bySr[entry.sr] ??= []).push(entry.role);
+      for (const [sr, roles] of Object.entries(EXISTING_ELIGIBILITY)) expect(bySr[sr]?.sort(), `${ruleSet.view} SR ${sr}`).toEqual([...roles].sort());
+    }
+  });
+
+  it('SR 4.1.1 is not available to an MDR for SMETS2 devices (Working Group conclusion)', () => {
+    expect(trt(modified, '4.1.1', 'mdr', 2, 'scheduled')!.seconds).toBeNull();
+    expect(trt(modified, '4.1.1', 'mdr', 2, 'on-demand')!.seconds).toBeNull();
+    expect(trt(modified, '4.1.1', 'mdr', 1, 'on-demand')!.seconds).toBe(86_400);
+  });
+});
+
+describe('service requests and the MDR table', () => {
+  it('has the report names and the MDR On Demand / DCC Scheduled flags', () => {
+    for (const [ref, expected] of Object.entries(REPORT_MDR_SERVICES)) {
+      const sr = modified.serviceRequests.find((entry) => entry.ref === ref)!;
+      expect(sr.name, ref).toBe(expected.name);
+      expect(sr.onDemand, ref).toBe(expected.onDemand);
+      expect(sr.dccScheduled, ref).toBe(expected.dccScheduled);
+    }
+  });
+});
+
+describe('the modification and its clauses', () => {
+  it('records MP162 with its implementation date in every document', () => {
+    expect(modified.modifications).toEqual([{ id: 'MP162', title: 'SEC changes required to deliver MHHS', implementationDate: '2024-06-27' }]);
+    expect(modified.documents.map((document) => document.document).sort()).toEqual(['SEC Appendix AB', 'SEC Appendix E', 'SEC Section G', 'SEC Section H']);
+    for (const document of modified.documents) expect(document.modifications).toEqual(['MP162']);
+  });
+
+  it('adds the MDR User Role as an Other SEC Party', () => {
+    const mdr = modified.userRoles.find((role) => role.id === 'mdr')!;
+    expect(mdr.name).toBe('Meter Data Retriever');
+    expect(mdr.partyCategory).toBe('Other SEC Party');
+    expect(baseline.userRoles.map((role) => role.id)).toEqual(modified.userRoles.map((role) => role.id).filter((id) => id !== 'mdr'));
+  });
+
+  it('adds clause H3.13A with its schedule-first rule, absent from the baseline', () => {
+    expect(baseline.clauses.some((clause) => clause.id === 'H3.13A')).toBe(false);
+    const rule = modified.clauseRules.find((entry) => entry.clause === 'H3.13A');
+    expect(rule).toMatchObject({ kind: 'schedule-first', purpose: 'mhhs-settlement', firstAttempt: 'scheduled', onDemandOnlyAsRetry: true });
+  });
+
+  it('states MDR Access Control with an inclusive Effective From / Effective To window', () => {
+    const rule = modified.clauseRules.find((entry) => entry.kind === 'registration-access-control' && entry.role === 'mdr');
+    expect(rule).toMatchObject({
+      registrationField: 'appointed-mdr',
+      appointmentWindow: { fromInclusive: true, toInclusive: true },
+      futureDatedSchedules: { mayBeCreatedBeforeEffectiveFrom: true, mustNotStartBeforeEffectiveFrom: true },
+    });
+    expect(baseline.clauseRules.some((entry) => 'role' in entry && entry.role === 'mdr')).toBe(false);
+  });
+
+  it('states the Section G duties of MDR Users', () => {
+    const mdrRules = modified.clauseRules.filter((entry) => entry.source.file === 'section-g.md' && JSON.stringify(entry).includes('"mdr"'));
+    expect(mdrRules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'security-assessment', role: 'mdr', atUserEntry: 'full-user-security-assessment', exemptWhenAlreadyAssessedAs: 'other-user', thereafter: 'annual-user-security-assessment' }),
+        expect.objectContaining({ kind: 'same-obligations', role: 'mdr', as: 'other-user' }),
+        expect.objectContaining({ kind: 'anomaly-detection-thresholds' }),
+        expect.objectContaining({ kind: 'privacy-assessment', role: 'mdr', required: false }),
+      ]),
+    );
+  });
+
+  it('names a supplier acting for another supplier as having to use the MDR role', () => {
+    expect(modified.clauseRules.find((entry) => entry.kind === 'role-required')).toMatchObject({ actingFor: 'another-supplier', mustUseRole: 'mdr' });
+  });
+});

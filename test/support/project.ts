@@ -1,0 +1,77 @@
+/** Test support: the real project's paths, temp copies of it, and the CLI run in-process. */
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli.js';
+import { compile } from '../../src/compile.js';
+import { corpusFromStrings, readCorpus } from '../../src/read.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const TEXT_DIR = path.join(ROOT, 'sec-text');
+export const REPORT_PATH = path.resolve(ROOT, '..', 'shared', 'sources', '004_71969c9932ff1e40.txt');
+
+export async function compileProject() {
+  return compile(await readCorpus('sec-text', ROOT));
+}
+
+export async function readText(name: string): Promise<string> {
+  return readFile(path.join(TEXT_DIR, name), 'utf8');
+}
+
+/** All of sec-text/ as name → text, for in-memory edits. */
+export async function textDocuments(): Promise<Record<string, string>> {
+  const names = (await readdir(TEXT_DIR)).filter((name) => name.endsWith('.md'));
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readText(name)] as const)));
+}
+
+export async function compileStrings(documents: Record<string, string>, emit = true) {
+  return compile(corpusFromStrings(documents), { emit });
+}
+
+/** A throwaway copy of the project's sec-text/, rules/ and generated/ (schemas are read from the package). */
+export async function projectCopy(): Promise<{ dir: string; cleanup(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'sec-rules-test-'));
+  for (const folder of ['sec-text', 'rules', 'generated']) await cp(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(args: string[], cwd: string): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    cwd,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Replaces exactly one occurrence, failing loudly if the text is not there once. */
+export function replaceOnce(text: string, from: string | RegExp, to: string): string {
+  const matches = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from.source, from.flags.includes('g') ? from.flags : `${from.flags}g`)) ?? []).length;
+  if (matches !== 1) throw new Error(`expected exactly one match of ${String(from)}, found ${matches}`);
+  return text.replace(from, to);
+}
+
+/** Snapshot of every file under the given folders, for "nothing was written" checks. */
+export async function snapshot(dir: string, folders: string[] = ['rules', 'generated']): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const folder of folders) {
+    const walk = async (relative: string): Promise<void> => {
+      for (const entry of await readdir(path.join(dir, relative), { withFileTypes: true })) {
+        const child = path.join(relative, entry.name);
+        if (entry.isDirectory()) await walk(child);
+        else out.set(child, await readFile(path.join(dir, child), 'utf8'));
+      }
+    };
+    await walk(folder);
+  }
+  return out;
+}
