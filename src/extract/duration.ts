@@ -51,7 +51,7 @@ function suggest(text: string): { suggestion?: string } {
   if (!unit || !/^\d[\d,]*$/.test(number)) return {};
   const amount = Number(number.replaceAll(',', ''));
   if (!Number.isSafeInteger(amount) || amount <= 0) return {};
-  const formatted = amount.toLocaleString('en-GB');
+  const formatted = String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return { suggestion: amount === 1 ? `1 ${unit.slice(0, -1)}` : `${formatted} ${unit}` };
 }
 
