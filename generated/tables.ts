@@ -55,18 +55,5266 @@ export type EligibilityTable = { readonly [V in View]: { readonly [R in SrRef]?:
 
 export const MODIFICATIONS = [{"id":"MP162","title":"SEC changes required to deliver MHHS","implementationDate":"2024-06-27"}] as const;
 
-export const USER_ROLES: { readonly [V in View]: readonly UserRoleEntry[] } = {"baseline":[{"id":"import-supplier","name":"Import Supplier","partyCategory":"Supplier Party","source":"section-h.md:22:3","clause":"H1.1"},{"id":"export-supplier","name":"Export Supplier","partyCategory":"Supplier Party","source":"section-h.md:23:3","clause":"H1.1"},{"id":"gas-supplier","name":"Gas Supplier","partyCategory":"Supplier Party","source":"section-h.md:24:3","clause":"H1.1"},{"id":"electricity-distributor","name":"Electricity Distributor","partyCategory":"Electricity Network Party","source":"section-h.md:25:3","clause":"H1.1"},{"id":"gas-transporter","name":"Gas Transporter","partyCategory":"Gas Network Party","source":"section-h.md:26:3","clause":"H1.1"},{"id":"other-user","name":"Other User","partyCategory":"Other SEC Party","source":"section-h.md:27:3","clause":"H1.1"},{"id":"registered-supplier-agent","name":"Registered Supplier Agent","partyCategory":"Other SEC Party","source":"section-h.md:28:3","clause":"H1.1"}],"modified":[{"id":"import-supplier","name":"Import Supplier","partyCategory":"Supplier Party","source":"section-h.md:22:3","clause":"H1.1"},{"id":"export-supplier","name":"Export Supplier","partyCategory":"Supplier Party","source":"section-h.md:23:3","clause":"H1.1"},{"id":"gas-supplier","name":"Gas Supplier","partyCategory":"Supplier Party","source":"section-h.md:24:3","clause":"H1.1"},{"id":"electricity-distributor","name":"Electricity Distributor","partyCategory":"Electricity Network Party","source":"section-h.md:25:3","clause":"H1.1"},{"id":"gas-transporter","name":"Gas Transporter","partyCategory":"Gas Network Party","source":"section-h.md:26:3","clause":"H1.1"},{"id":"other-user","name":"Other User","partyCategory":"Other SEC Party","source":"section-h.md:27:3","clause":"H1.1"},{"id":"registered-supplier-agent","name":"Registered Supplier Agent","partyCategory":"Other SEC Party","source":"section-h.md:28:3","clause":"H1.1"},{"id":"mdr","name":"Meter Data Retriever","partyCategory":"Other SEC Party","source":"section-h.md:29:21","clause":"H1.1"}]};
+export const USER_ROLES: { readonly [V in View]: readonly UserRoleEntry[] } = {
+  "baseline": [
+    {
+      "id": "import-supplier",
+      "name": "Import Supplier",
+      "partyCategory": "Supplier Party",
+      "source": "section-h.md:22:3",
+      "clause": "H1.1"
+    },
+    {
+      "id": "export-supplier",
+      "name": "Export Supplier",
+      "partyCategory": "Supplier Party",
+      "source": "section-h.md:23:3",
+      "clause": "H1.1"
+    },
+    {
+      "id": "gas-supplier",
+      "name": "Gas Supplier",
+      "partyCategory": "Supplier Party",
+      "source": "section-h.md:24:3",
+      "clause": "H1.1"
+    },
+    {
+      "id": "electricity-distributor",
+      "name": "Electricity Distributor",
+      "partyCategory": "Electricity Network Party",
+      "source": "section-h.md:25:3",
+      "clause": "H1.1"
+    },
+    {
+      "id": "gas-transporter",
+      "name": "Gas Transporter",
+      "partyCategory": "Gas Network Party",
+      "source": "section-h.md:26:3",
+      "clause": "H1.1"
+    },
+    {
+      "id": "other-user",
+      "name": "Other User",
+      "partyCategory": "Other SEC Party",
+      "source": "section-h.md:27:3",
+      "clause": "H1.1"
+    },
+    {
+      "id": "registered-supplier-agent",
+      "name": "Registered Supplier Agent",
+      "partyCategory": "Other SEC Party",
+      "source": "section-h.md:28:3",
+      "clause": "H1.1"
+    }
+  ],
+  "modified": [
+    {
+      "id": "import-supplier",
+      "name": "Import Supplier",
+      "partyCategory": "Supplier Party",
+      "source": "section-h.md:22:3",
+      "clause": "H1.1"
+    },
+    {
+      "id": "export-supplier",
+      "name": "Export Supplier",
+      "partyCategory": "Supplier Party",
+      "source": "section-h.md:23:3",
+      "clause": "H1.1"
+    },
+    {
+      "id": "gas-supplier",
+      "name": "Gas Supplier",
+      "partyCategory": "Supplier Party",
+      "source": "section-h.md:24:3",
+      "clause": "H1.1"
+    },
+    {
+      "id": "electricity-distributor",
+      "name": "Electricity Distributor",
+      "partyCategory": "Electricity Network Party",
+      "source": "section-h.md:25:3",
+      "clause": "H1.1"
+    },
+    {
+      "id": "gas-transporter",
+      "name": "Gas Transporter",
+      "partyCategory": "Gas Network Party",
+      "source": "section-h.md:26:3",
+      "clause": "H1.1"
+    },
+    {
+      "id": "other-user",
+      "name": "Other User",
+      "partyCategory": "Other SEC Party",
+      "source": "section-h.md:27:3",
+      "clause": "H1.1"
+    },
+    {
+      "id": "registered-supplier-agent",
+      "name": "Registered Supplier Agent",
+      "partyCategory": "Other SEC Party",
+      "source": "section-h.md:28:3",
+      "clause": "H1.1"
+    },
+    {
+      "id": "mdr",
+      "name": "Meter Data Retriever",
+      "partyCategory": "Other SEC Party",
+      "source": "section-h.md:29:21",
+      "clause": "H1.1"
+    }
+  ]
+};
 
-export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEntry[] } = {"baseline":[{"ref":"4.1.1","name":"Read Instantaneous Import Registers","nonDevice":false,"onDemand":true,"futureDated":"DSP","dccScheduled":false,"source":"appendix-e.md:40:3","clause":"E2.1"},{"ref":"4.2","name":"Read Instantaneous Export Register Values","nonDevice":false,"onDemand":true,"futureDated":"DSP","dccScheduled":false,"source":"appendix-e.md:41:3","clause":"E2.1"},{"ref":"4.6.1","name":"Retrieve Import Daily Read Log","nonDevice":false,"onDemand":true,"futureDated":"DSP","dccScheduled":true,"source":"appendix-e.md:42:3","clause":"E2.1"},{"ref":"4.6.2","name":"Retrieve Export Daily Read Log","nonDevice":false,"onDemand":true,"futureDated":"DSP","dccScheduled":true,"source":"appendix-e.md:43:3","clause":"E2.1"},{"ref":"4.8.1","name":"Read Active Import Profile Data","nonDevice":false,"onDemand":true,"futureDated":"DSP","dccScheduled":true,"source":"appendix-e.md:44:3","clause":"E2.1"},{"ref":"4.8.3","name":"Read Export Profile Data","nonDevice":false,"onDemand":true,"futureDated":"DSP","dccScheduled":true,"source":"appendix-e.md:45:3","clause":"E2.1"},{"ref":"4.17","name":"Retrieve Daily Consumption Log","nonDevice":false,"onDemand":true,"futureDated":"DSP","dccScheduled":true,"source":"appendix-e.md:46:3","clause":"E2.1"},{"ref":"5.1","name":"Create Schedule","nonDevice":true,"onDemand":true,"futureDated":"No","dccScheduled":false,"source":"appendix-e.md:47:3","clause":"E2.1"},{"ref":"5.2","name":"Read Schedule","nonDevice":true,"onDemand":true,"futureDated":"No","dccScheduled":false,"source":"appendix-e.md:48:3","clause":"E2.1"},{"ref":"5.3","name":"Delete Schedule","nonDevice":true,"onDemand":true,"futureDated":"No","dccScheduled":false,"source":"appendix-e.md:49:3","clause":"E2.1"},{"ref":"8.2","name":"Read Inventory","nonDevice":true,"onDemand":true,"futureDated":"No","dccScheduled":false,"source":"appendix-e.md:50:3","clause":"E2.1"}],"modified":[{"ref":"4.1.1","name":"Read Instantaneous Import Registers","nonDevice":false,"onDemand":true,"futureDated":"DSP","dccScheduled":false,"source":"appendix-e.md:40:3","clause":"E2.1"},{"ref":"4.2","name":"Read Instantaneous Export Register Values","nonDevice":false,"onDemand":true,"futureDated":"DSP","dccScheduled":true,"source":"appendix-e.md:41:3","clause":"E2.1"},{"ref":"4.6.1","name":"Retrieve Import Daily Read Log","nonDevice":false,"onDemand":true,"futureDated":"DSP","dccScheduled":true,"source":"appendix-e.md:42:3","clause":"E2.1"},{"ref":"4.6.2","name":"Retrieve Export Daily Read Log","nonDevice":false,"onDemand":true,"futureDated":"DSP","dccScheduled":true,"source":"appendix-e.md:43:3","clause":"E2.1"},{"ref":"4.8.1","name":"Read Active Import Profile Data","nonDevice":false,"onDemand":true,"futureDated":"DSP","dccScheduled":true,"source":"appendix-e.md:44:3","clause":"E2.1"},{"ref":"4.8.3","name":"Read Export Profile Data","nonDevice":false,"onDemand":true,"futureDated":"DSP","dccScheduled":true,"source":"appendix-e.md:45:3","clause":"E2.1"},{"ref":"4.17","name":"Retrieve Daily Consumption Log","nonDevice":false,"onDemand":true,"futureDated":"DSP","dccScheduled":true,"source":"appendix-e.md:46:3","clause":"E2.1"},{"ref":"5.1","name":"Create Schedule","nonDevice":true,"onDemand":true,"futureDated":"No","dccScheduled":false,"source":"appendix-e.md:47:3","clause":"E2.1"},{"ref":"5.2","name":"Read Schedule","nonDevice":true,"onDemand":true,"futureDated":"No","dccScheduled":false,"source":"appendix-e.md:48:3","clause":"E2.1"},{"ref":"5.3","name":"Delete Schedule","nonDevice":true,"onDemand":true,"futureDated":"No","dccScheduled":false,"source":"appendix-e.md:49:3","clause":"E2.1"},{"ref":"8.2","name":"Read Inventory","nonDevice":true,"onDemand":true,"futureDated":"No","dccScheduled":false,"source":"appendix-e.md:50:3","clause":"E2.1"}]};
+export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEntry[] } = {
+  "baseline": [
+    {
+      "ref": "4.1.1",
+      "name": "Read Instantaneous Import Registers",
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:40:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.2",
+      "name": "Read Instantaneous Export Register Values",
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:41:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.6.1",
+      "name": "Retrieve Import Daily Read Log",
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:42:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.6.2",
+      "name": "Retrieve Export Daily Read Log",
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:43:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.8.1",
+      "name": "Read Active Import Profile Data",
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:44:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.8.3",
+      "name": "Read Export Profile Data",
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:45:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.17",
+      "name": "Retrieve Daily Consumption Log",
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:46:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "5.1",
+      "name": "Create Schedule",
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:47:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "5.2",
+      "name": "Read Schedule",
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:48:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "5.3",
+      "name": "Delete Schedule",
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:49:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.2",
+      "name": "Read Inventory",
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:50:3",
+      "clause": "E2.1"
+    }
+  ],
+  "modified": [
+    {
+      "ref": "4.1.1",
+      "name": "Read Instantaneous Import Registers",
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:40:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.2",
+      "name": "Read Instantaneous Export Register Values",
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:41:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.6.1",
+      "name": "Retrieve Import Daily Read Log",
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:42:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.6.2",
+      "name": "Retrieve Export Daily Read Log",
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:43:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.8.1",
+      "name": "Read Active Import Profile Data",
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:44:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.8.3",
+      "name": "Read Export Profile Data",
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:45:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.17",
+      "name": "Retrieve Daily Consumption Log",
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:46:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "5.1",
+      "name": "Create Schedule",
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:47:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "5.2",
+      "name": "Read Schedule",
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:48:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "5.3",
+      "name": "Delete Schedule",
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:49:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.2",
+      "name": "Read Inventory",
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:50:3",
+      "clause": "E2.1"
+    }
+  ]
+};
 
 /** TRT_TABLE[view][sr][role][smets][mode]; a role has an entry only where it is eligible. */
-export const TRT_TABLE: TrtTable = {"baseline":{"4.1.1":{"import-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:27","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:36:33","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:36:17","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:27","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:36:33","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:36:17","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:27","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:36:33","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:36:17","clause":"AB2.1"}}},"gas-transporter":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:27","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:36:33","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:36:17","clause":"AB2.1"}}}},"4.2":{"export-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:37:106","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:37:157","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:37:27","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:37:78","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:37:106","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:37:157","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:37:27","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:37:78","clause":"AB2.1"}}}},"4.6.1":{"import-supplier":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:38:30","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:38:39","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:38:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:38:20","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:38:30","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:38:39","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:38:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:38:20","clause":"AB2.1"}}}},"4.6.2":{"export-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:39:30","clause":"AB2.1"},"on-demand":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:39:36","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:39:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:39:20","clause":"AB2.1"}}}},"4.8.1":{"import-supplier":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:33","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:40:42","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:11","clause":"AB2.1"},"on-demand":{"seconds":5600,"text":"5,600 secs","notes":[],"source":"appendix-ab.md:40:20","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:33","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:40:42","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:11","clause":"AB2.1"},"on-demand":{"seconds":5600,"text":"5,600 secs","notes":[],"source":"appendix-ab.md:40:20","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:33","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:40:42","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:11","clause":"AB2.1"},"on-demand":{"seconds":5600,"text":"5,600 secs","notes":[],"source":"appendix-ab.md:40:20","clause":"AB2.1"}}},"gas-transporter":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:33","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:40:42","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:11","clause":"AB2.1"},"on-demand":{"seconds":5600,"text":"5,600 secs","notes":[],"source":"appendix-ab.md:40:20","clause":"AB2.1"}}},"other-user":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:33","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:40:42","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:11","clause":"AB2.1"},"on-demand":{"seconds":5600,"text":"5,600 secs","notes":[],"source":"appendix-ab.md:40:20","clause":"AB2.1"}}}},"4.8.3":{"export-supplier":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:30","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:41:39","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:41:20","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:30","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:41:39","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:41:20","clause":"AB2.1"}}},"other-user":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:30","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:41:39","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:41:20","clause":"AB2.1"}}}},"4.17":{"import-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:29","clause":"AB2.1"},"on-demand":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:35","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:42:10","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:42:19","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:29","clause":"AB2.1"},"on-demand":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:35","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:42:10","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:42:19","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:29","clause":"AB2.1"},"on-demand":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:35","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:42:10","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:42:19","clause":"AB2.1"}}},"gas-transporter":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:29","clause":"AB2.1"},"on-demand":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:35","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:42:10","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:42:19","clause":"AB2.1"}}},"other-user":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:29","clause":"AB2.1"},"on-demand":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:35","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:42:10","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:42:19","clause":"AB2.1"}}}},"5.1":{"import-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:15","clause":"AB2.1"}}},"export-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:15","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:15","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:15","clause":"AB2.1"}}},"gas-transporter":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:15","clause":"AB2.1"}}},"other-user":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:15","clause":"AB2.1"}}}},"5.2":{"import-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:15","clause":"AB2.1"}}},"export-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:15","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:15","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:15","clause":"AB2.1"}}},"gas-transporter":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:15","clause":"AB2.1"}}},"other-user":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:15","clause":"AB2.1"}}}},"5.3":{"import-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:15","clause":"AB2.1"}}},"export-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:15","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:15","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:15","clause":"AB2.1"}}},"gas-transporter":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:15","clause":"AB2.1"}}},"other-user":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:15","clause":"AB2.1"}}}},"8.2":{"import-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:25","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:46:49","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:9","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:15","clause":"AB2.1"}}},"export-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:25","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:46:49","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:9","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:15","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:25","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:46:49","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:9","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:15","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:25","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:46:49","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:9","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:15","clause":"AB2.1"}}},"gas-transporter":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:25","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:46:49","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:9","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:15","clause":"AB2.1"}}},"other-user":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:25","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:46:49","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:9","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:15","clause":"AB2.1"}}},"registered-supplier-agent":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:25","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:46:49","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:9","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:15","clause":"AB2.1"}}}}},"modified":{"4.1.1":{"import-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:27","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:36:33","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:36:17","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:27","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:36:33","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:36:17","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:27","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:36:33","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:36:17","clause":"AB2.1"}}},"gas-transporter":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:27","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:36:33","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:36:17","clause":"AB2.1"}}},"mdr":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:121","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:36:151","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:61","clause":"AB2.1"},"on-demand":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:36:91","clause":"AB2.1"}}}},"4.2":{"export-supplier":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":["ab-fn4"],"source":"appendix-ab.md:37:133","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:37:157","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":["ab-fn4"],"source":"appendix-ab.md:37:54","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:37:78","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":["ab-fn4"],"source":"appendix-ab.md:37:133","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:37:157","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":["ab-fn4"],"source":"appendix-ab.md:37:54","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:37:78","clause":"AB2.1"}}},"mdr":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:37:251","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:37:284","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:37:185","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:37:218","clause":"AB2.1"}}}},"4.6.1":{"import-supplier":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:38:30","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:38:39","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:38:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:38:20","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:38:30","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:38:39","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:38:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:38:20","clause":"AB2.1"}}},"mdr":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:38:133","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:38:166","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:38:67","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:38:100","clause":"AB2.1"}}}},"4.6.2":{"export-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:39:30","clause":"AB2.1"},"on-demand":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:39:36","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:39:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:39:20","clause":"AB2.1"}}},"mdr":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:39:126","clause":"AB2.1"},"on-demand":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:39:156","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:39:60","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:39:93","clause":"AB2.1"}}}},"4.8.1":{"import-supplier":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:33","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:40:42","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:11","clause":"AB2.1"},"on-demand":{"seconds":5600,"text":"5,600 secs","notes":[],"source":"appendix-ab.md:40:20","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:33","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:40:42","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:11","clause":"AB2.1"},"on-demand":{"seconds":5600,"text":"5,600 secs","notes":[],"source":"appendix-ab.md:40:20","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:33","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:40:42","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:11","clause":"AB2.1"},"on-demand":{"seconds":5600,"text":"5,600 secs","notes":[],"source":"appendix-ab.md:40:20","clause":"AB2.1"}}},"gas-transporter":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:33","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:40:42","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:11","clause":"AB2.1"},"on-demand":{"seconds":5600,"text":"5,600 secs","notes":[],"source":"appendix-ab.md:40:20","clause":"AB2.1"}}},"other-user":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:33","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:40:42","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:11","clause":"AB2.1"},"on-demand":{"seconds":5600,"text":"5,600 secs","notes":[],"source":"appendix-ab.md:40:20","clause":"AB2.1"}}},"mdr":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:136","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:169","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:70","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:40:103","clause":"AB2.1"}}}},"4.8.3":{"export-supplier":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:30","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:41:39","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:41:20","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:30","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:41:39","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:41:20","clause":"AB2.1"}}},"other-user":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:30","clause":"AB2.1"},"on-demand":{"seconds":16,"text":"16 secs","notes":[],"source":"appendix-ab.md:41:39","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:11","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:41:20","clause":"AB2.1"}}},"mdr":{"1":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:133","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:166","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:67","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:41:100","clause":"AB2.1"}}}},"4.17":{"import-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:29","clause":"AB2.1"},"on-demand":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:35","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:42:10","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:42:19","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:29","clause":"AB2.1"},"on-demand":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:35","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:42:10","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:42:19","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:29","clause":"AB2.1"},"on-demand":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:35","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:42:10","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:42:19","clause":"AB2.1"}}},"gas-transporter":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:29","clause":"AB2.1"},"on-demand":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:35","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:42:10","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:42:19","clause":"AB2.1"}}},"other-user":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:29","clause":"AB2.1"},"on-demand":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:35","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:42:10","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:42:19","clause":"AB2.1"}}},"mdr":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:125","clause":"AB2.1"},"on-demand":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:42:155","clause":"AB2.1"}},"2":{"scheduled":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:42:59","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:42:92","clause":"AB2.1"}}}},"5.1":{"import-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:15","clause":"AB2.1"}}},"export-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:15","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:15","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:15","clause":"AB2.1"}}},"gas-transporter":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:15","clause":"AB2.1"}}},"other-user":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:15","clause":"AB2.1"}}},"mdr":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:120","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:150","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:43:57","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:43:87","clause":"AB2.1"}}}},"5.2":{"import-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:15","clause":"AB2.1"}}},"export-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:15","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:15","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:15","clause":"AB2.1"}}},"gas-transporter":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:15","clause":"AB2.1"}}},"other-user":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:15","clause":"AB2.1"}}},"mdr":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:120","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:150","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:44:57","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:44:87","clause":"AB2.1"}}}},"5.3":{"import-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:15","clause":"AB2.1"}}},"export-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:15","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:15","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:15","clause":"AB2.1"}}},"gas-transporter":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:15","clause":"AB2.1"}}},"other-user":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:24","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:30","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:9","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:15","clause":"AB2.1"}}},"mdr":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:120","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:150","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:45:57","clause":"AB2.1"},"on-demand":{"seconds":86400,"text":"24 hrs","notes":[],"source":"appendix-ab.md:45:87","clause":"AB2.1"}}}},"8.2":{"import-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:25","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":["ab-fn5"],"source":"appendix-ab.md:46:80","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:9","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:15","clause":"AB2.1"}}},"export-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:25","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":["ab-fn5"],"source":"appendix-ab.md:46:80","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:9","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:15","clause":"AB2.1"}}},"gas-supplier":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:25","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":["ab-fn5"],"source":"appendix-ab.md:46:80","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:9","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:15","clause":"AB2.1"}}},"electricity-distributor":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:25","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":["ab-fn5"],"source":"appendix-ab.md:46:80","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:9","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:15","clause":"AB2.1"}}},"gas-transporter":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:25","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":["ab-fn5"],"source":"appendix-ab.md:46:80","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:9","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:15","clause":"AB2.1"}}},"other-user":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:25","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":["ab-fn5"],"source":"appendix-ab.md:46:80","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:9","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:15","clause":"AB2.1"}}},"registered-supplier-agent":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:25","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":["ab-fn5"],"source":"appendix-ab.md:46:80","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:9","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:15","clause":"AB2.1"}}},"mdr":{"1":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:187","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:217","clause":"AB2.1"}},"2":{"scheduled":{"seconds":null,"text":"N/A","notes":[],"source":"appendix-ab.md:46:123","clause":"AB2.1"},"on-demand":{"seconds":30,"text":"30 secs","notes":[],"source":"appendix-ab.md:46:153","clause":"AB2.1"}}}}}};
+export const TRT_TABLE: TrtTable = {
+  "baseline": {
+    "4.1.1": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:27",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:33",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:17",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:27",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:33",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:17",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:27",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:33",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:17",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-transporter": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:27",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:33",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:17",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "4.2": {
+      "export-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:37:106",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:37:157",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:37:27",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:37:78",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:37:106",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:37:157",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:37:27",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:37:78",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "4.6.1": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:38:30",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:38:39",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:38:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:38:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:38:30",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:38:39",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:38:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:38:20",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "4.6.2": {
+      "export-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:39:30",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:39:36",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:39:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:39:20",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "4.8.1": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:33",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:42",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 5600,
+            "text": "5,600 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:33",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:42",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 5600,
+            "text": "5,600 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:33",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:42",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 5600,
+            "text": "5,600 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-transporter": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:33",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:42",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 5600,
+            "text": "5,600 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "other-user": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:33",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:42",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 5600,
+            "text": "5,600 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:20",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "4.8.3": {
+      "export-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:30",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:41:39",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:41:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:30",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:41:39",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:41:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "other-user": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:30",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:41:39",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:41:20",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "4.17": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:29",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:35",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:42:10",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:42:19",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:29",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:35",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:42:10",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:42:19",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:29",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:35",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:42:10",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:42:19",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-transporter": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:29",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:35",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:42:10",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:42:19",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "other-user": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:29",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:35",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:42:10",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:42:19",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "5.1": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "export-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-transporter": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "other-user": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:15",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "5.2": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "export-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-transporter": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "other-user": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:15",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "5.3": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "export-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-transporter": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "other-user": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:15",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "8.2": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:25",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:49",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "export-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:25",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:49",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:25",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:49",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:25",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:49",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-transporter": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:25",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:49",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "other-user": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:25",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:49",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "registered-supplier-agent": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:25",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:49",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:15",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    }
+  },
+  "modified": {
+    "4.1.1": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:27",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:33",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:17",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:27",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:33",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:17",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:27",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:33",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:17",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-transporter": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:27",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:33",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:36:17",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "mdr": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:121",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:36:151",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:61",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:36:91",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "4.2": {
+      "export-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [
+              "ab-fn4"
+            ],
+            "source": "appendix-ab.md:37:133",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:37:157",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [
+              "ab-fn4"
+            ],
+            "source": "appendix-ab.md:37:54",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:37:78",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [
+              "ab-fn4"
+            ],
+            "source": "appendix-ab.md:37:133",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:37:157",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [
+              "ab-fn4"
+            ],
+            "source": "appendix-ab.md:37:54",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:37:78",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "mdr": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:37:251",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:37:284",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:37:185",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:37:218",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "4.6.1": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:38:30",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:38:39",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:38:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:38:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:38:30",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:38:39",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:38:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:38:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "mdr": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:38:133",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:38:166",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:38:67",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:38:100",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "4.6.2": {
+      "export-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:39:30",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:39:36",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:39:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:39:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "mdr": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:39:126",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:39:156",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:39:60",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:39:93",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "4.8.1": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:33",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:42",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 5600,
+            "text": "5,600 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:33",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:42",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 5600,
+            "text": "5,600 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:33",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:42",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 5600,
+            "text": "5,600 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-transporter": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:33",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:42",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 5600,
+            "text": "5,600 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "other-user": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:33",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:42",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 5600,
+            "text": "5,600 secs",
+            "notes": [],
+            "source": "appendix-ab.md:40:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "mdr": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:136",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:169",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:70",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:40:103",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "4.8.3": {
+      "export-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:30",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:41:39",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:41:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:30",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:41:39",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:41:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "other-user": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:30",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 16,
+            "text": "16 secs",
+            "notes": [],
+            "source": "appendix-ab.md:41:39",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:11",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:41:20",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "mdr": {
+        "1": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:133",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:166",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:67",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:41:100",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "4.17": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:29",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:35",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:42:10",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:42:19",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:29",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:35",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:42:10",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:42:19",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:29",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:35",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:42:10",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:42:19",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-transporter": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:29",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:35",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:42:10",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:42:19",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "other-user": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:29",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:35",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:42:10",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:42:19",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "mdr": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:125",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:42:155",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:42:59",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:42:92",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "5.1": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "export-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-transporter": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "other-user": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "mdr": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:120",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:150",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:43:57",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:43:87",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "5.2": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "export-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-transporter": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "other-user": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "mdr": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:120",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:150",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:44:57",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:44:87",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "5.3": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "export-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-transporter": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "other-user": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:24",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:30",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "mdr": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:120",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:150",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:45:57",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 86400,
+            "text": "24 hrs",
+            "notes": [],
+            "source": "appendix-ab.md:45:87",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    },
+    "8.2": {
+      "import-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:25",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [
+              "ab-fn5"
+            ],
+            "source": "appendix-ab.md:46:80",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "export-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:25",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [
+              "ab-fn5"
+            ],
+            "source": "appendix-ab.md:46:80",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-supplier": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:25",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [
+              "ab-fn5"
+            ],
+            "source": "appendix-ab.md:46:80",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "electricity-distributor": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:25",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [
+              "ab-fn5"
+            ],
+            "source": "appendix-ab.md:46:80",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "gas-transporter": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:25",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [
+              "ab-fn5"
+            ],
+            "source": "appendix-ab.md:46:80",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "other-user": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:25",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [
+              "ab-fn5"
+            ],
+            "source": "appendix-ab.md:46:80",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "registered-supplier-agent": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:25",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [
+              "ab-fn5"
+            ],
+            "source": "appendix-ab.md:46:80",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:9",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:15",
+            "clause": "AB2.1"
+          }
+        }
+      },
+      "mdr": {
+        "1": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:187",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:217",
+            "clause": "AB2.1"
+          }
+        },
+        "2": {
+          "scheduled": {
+            "seconds": null,
+            "text": "N/A",
+            "notes": [],
+            "source": "appendix-ab.md:46:123",
+            "clause": "AB2.1"
+          },
+          "on-demand": {
+            "seconds": 30,
+            "text": "30 secs",
+            "notes": [],
+            "source": "appendix-ab.md:46:153",
+            "clause": "AB2.1"
+          }
+        }
+      }
+    }
+  }
+};
 
 /** ELIGIBILITY_TABLE[view][sr][role]: every cell of the Appendix E matrix. */
-export const ELIGIBILITY_TABLE: EligibilityTable = {"baseline":{"4.1.1":{"import-supplier":{"eligible":true,"source":"appendix-e.md:40:71","clause":"E2.1"},"export-supplier":{"eligible":false,"source":"appendix-e.md:40:77","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:40:82","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:40:88","clause":"E2.1"},"gas-transporter":{"eligible":true,"source":"appendix-e.md:40:94","clause":"E2.1"},"other-user":{"eligible":false,"source":"appendix-e.md:40:100","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:40:105","clause":"E2.1"}},"4.2":{"import-supplier":{"eligible":false,"source":"appendix-e.md:41:134","clause":"E2.1"},"export-supplier":{"eligible":true,"source":"appendix-e.md:41:139","clause":"E2.1"},"gas-supplier":{"eligible":false,"source":"appendix-e.md:41:145","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:41:150","clause":"E2.1"},"gas-transporter":{"eligible":false,"source":"appendix-e.md:41:156","clause":"E2.1"},"other-user":{"eligible":false,"source":"appendix-e.md:41:161","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:41:166","clause":"E2.1"}},"4.6.1":{"import-supplier":{"eligible":true,"source":"appendix-e.md:42:67","clause":"E2.1"},"export-supplier":{"eligible":false,"source":"appendix-e.md:42:73","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:42:78","clause":"E2.1"},"electricity-distributor":{"eligible":false,"source":"appendix-e.md:42:84","clause":"E2.1"},"gas-transporter":{"eligible":false,"source":"appendix-e.md:42:89","clause":"E2.1"},"other-user":{"eligible":false,"source":"appendix-e.md:42:94","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:42:99","clause":"E2.1"}},"4.6.2":{"import-supplier":{"eligible":false,"source":"appendix-e.md:43:67","clause":"E2.1"},"export-supplier":{"eligible":true,"source":"appendix-e.md:43:72","clause":"E2.1"},"gas-supplier":{"eligible":false,"source":"appendix-e.md:43:78","clause":"E2.1"},"electricity-distributor":{"eligible":false,"source":"appendix-e.md:43:83","clause":"E2.1"},"gas-transporter":{"eligible":false,"source":"appendix-e.md:43:88","clause":"E2.1"},"other-user":{"eligible":false,"source":"appendix-e.md:43:93","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:43:98","clause":"E2.1"}},"4.8.1":{"import-supplier":{"eligible":true,"source":"appendix-e.md:44:68","clause":"E2.1"},"export-supplier":{"eligible":false,"source":"appendix-e.md:44:74","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:44:79","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:44:85","clause":"E2.1"},"gas-transporter":{"eligible":true,"source":"appendix-e.md:44:91","clause":"E2.1"},"other-user":{"eligible":true,"source":"appendix-e.md:44:97","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:44:103","clause":"E2.1"}},"4.8.3":{"import-supplier":{"eligible":false,"source":"appendix-e.md:45:61","clause":"E2.1"},"export-supplier":{"eligible":true,"source":"appendix-e.md:45:66","clause":"E2.1"},"gas-supplier":{"eligible":false,"source":"appendix-e.md:45:72","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:45:77","clause":"E2.1"},"gas-transporter":{"eligible":false,"source":"appendix-e.md:45:83","clause":"E2.1"},"other-user":{"eligible":true,"source":"appendix-e.md:45:88","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:45:94","clause":"E2.1"}},"4.17":{"import-supplier":{"eligible":true,"source":"appendix-e.md:46:66","clause":"E2.1"},"export-supplier":{"eligible":false,"source":"appendix-e.md:46:72","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:46:77","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:46:83","clause":"E2.1"},"gas-transporter":{"eligible":true,"source":"appendix-e.md:46:89","clause":"E2.1"},"other-user":{"eligible":true,"source":"appendix-e.md:46:95","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:46:101","clause":"E2.1"}},"5.1":{"import-supplier":{"eligible":true,"source":"appendix-e.md:47:49","clause":"E2.1"},"export-supplier":{"eligible":true,"source":"appendix-e.md:47:55","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:47:61","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:47:67","clause":"E2.1"},"gas-transporter":{"eligible":true,"source":"appendix-e.md:47:73","clause":"E2.1"},"other-user":{"eligible":true,"source":"appendix-e.md:47:79","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:47:85","clause":"E2.1"}},"5.2":{"import-supplier":{"eligible":true,"source":"appendix-e.md:48:47","clause":"E2.1"},"export-supplier":{"eligible":true,"source":"appendix-e.md:48:53","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:48:59","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:48:65","clause":"E2.1"},"gas-transporter":{"eligible":true,"source":"appendix-e.md:48:71","clause":"E2.1"},"other-user":{"eligible":true,"source":"appendix-e.md:48:77","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:48:83","clause":"E2.1"}},"5.3":{"import-supplier":{"eligible":true,"source":"appendix-e.md:49:49","clause":"E2.1"},"export-supplier":{"eligible":true,"source":"appendix-e.md:49:55","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:49:61","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:49:67","clause":"E2.1"},"gas-transporter":{"eligible":true,"source":"appendix-e.md:49:73","clause":"E2.1"},"other-user":{"eligible":true,"source":"appendix-e.md:49:79","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:49:85","clause":"E2.1"}},"8.2":{"import-supplier":{"eligible":true,"source":"appendix-e.md:50:48","clause":"E2.1"},"export-supplier":{"eligible":true,"source":"appendix-e.md:50:54","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:50:60","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:50:66","clause":"E2.1"},"gas-transporter":{"eligible":true,"source":"appendix-e.md:50:72","clause":"E2.1"},"other-user":{"eligible":true,"source":"appendix-e.md:50:78","clause":"E2.1"},"registered-supplier-agent":{"eligible":true,"source":"appendix-e.md:50:84","clause":"E2.1"}}},"modified":{"4.1.1":{"import-supplier":{"eligible":true,"source":"appendix-e.md:40:71","clause":"E2.1"},"export-supplier":{"eligible":false,"source":"appendix-e.md:40:77","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:40:82","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:40:88","clause":"E2.1"},"gas-transporter":{"eligible":true,"source":"appendix-e.md:40:94","clause":"E2.1"},"other-user":{"eligible":false,"source":"appendix-e.md:40:100","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:40:105","clause":"E2.1"},"mdr":{"eligible":true,"source":"appendix-e.md:40:128","clause":"E2.1"}},"4.2":{"import-supplier":{"eligible":false,"source":"appendix-e.md:41:134","clause":"E2.1"},"export-supplier":{"eligible":true,"source":"appendix-e.md:41:139","clause":"E2.1"},"gas-supplier":{"eligible":false,"source":"appendix-e.md:41:145","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:41:150","clause":"E2.1"},"gas-transporter":{"eligible":false,"source":"appendix-e.md:41:156","clause":"E2.1"},"other-user":{"eligible":false,"source":"appendix-e.md:41:161","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:41:166","clause":"E2.1"},"mdr":{"eligible":true,"source":"appendix-e.md:41:189","clause":"E2.1"}},"4.6.1":{"import-supplier":{"eligible":true,"source":"appendix-e.md:42:67","clause":"E2.1"},"export-supplier":{"eligible":false,"source":"appendix-e.md:42:73","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:42:78","clause":"E2.1"},"electricity-distributor":{"eligible":false,"source":"appendix-e.md:42:84","clause":"E2.1"},"gas-transporter":{"eligible":false,"source":"appendix-e.md:42:89","clause":"E2.1"},"other-user":{"eligible":false,"source":"appendix-e.md:42:94","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:42:99","clause":"E2.1"},"mdr":{"eligible":true,"source":"appendix-e.md:42:122","clause":"E2.1"}},"4.6.2":{"import-supplier":{"eligible":false,"source":"appendix-e.md:43:67","clause":"E2.1"},"export-supplier":{"eligible":true,"source":"appendix-e.md:43:72","clause":"E2.1"},"gas-supplier":{"eligible":false,"source":"appendix-e.md:43:78","clause":"E2.1"},"electricity-distributor":{"eligible":false,"source":"appendix-e.md:43:83","clause":"E2.1"},"gas-transporter":{"eligible":false,"source":"appendix-e.md:43:88","clause":"E2.1"},"other-user":{"eligible":false,"source":"appendix-e.md:43:93","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:43:98","clause":"E2.1"},"mdr":{"eligible":true,"source":"appendix-e.md:43:121","clause":"E2.1"}},"4.8.1":{"import-supplier":{"eligible":true,"source":"appendix-e.md:44:68","clause":"E2.1"},"export-supplier":{"eligible":false,"source":"appendix-e.md:44:74","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:44:79","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:44:85","clause":"E2.1"},"gas-transporter":{"eligible":true,"source":"appendix-e.md:44:91","clause":"E2.1"},"other-user":{"eligible":true,"source":"appendix-e.md:44:97","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:44:103","clause":"E2.1"},"mdr":{"eligible":true,"source":"appendix-e.md:44:126","clause":"E2.1"}},"4.8.3":{"import-supplier":{"eligible":false,"source":"appendix-e.md:45:61","clause":"E2.1"},"export-supplier":{"eligible":true,"source":"appendix-e.md:45:66","clause":"E2.1"},"gas-supplier":{"eligible":false,"source":"appendix-e.md:45:72","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:45:77","clause":"E2.1"},"gas-transporter":{"eligible":false,"source":"appendix-e.md:45:83","clause":"E2.1"},"other-user":{"eligible":true,"source":"appendix-e.md:45:88","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:45:94","clause":"E2.1"},"mdr":{"eligible":true,"source":"appendix-e.md:45:117","clause":"E2.1"}},"4.17":{"import-supplier":{"eligible":true,"source":"appendix-e.md:46:66","clause":"E2.1"},"export-supplier":{"eligible":false,"source":"appendix-e.md:46:72","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:46:77","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:46:83","clause":"E2.1"},"gas-transporter":{"eligible":true,"source":"appendix-e.md:46:89","clause":"E2.1"},"other-user":{"eligible":true,"source":"appendix-e.md:46:95","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:46:101","clause":"E2.1"},"mdr":{"eligible":true,"source":"appendix-e.md:46:124","clause":"E2.1"}},"5.1":{"import-supplier":{"eligible":true,"source":"appendix-e.md:47:49","clause":"E2.1"},"export-supplier":{"eligible":true,"source":"appendix-e.md:47:55","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:47:61","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:47:67","clause":"E2.1"},"gas-transporter":{"eligible":true,"source":"appendix-e.md:47:73","clause":"E2.1"},"other-user":{"eligible":true,"source":"appendix-e.md:47:79","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:47:85","clause":"E2.1"},"mdr":{"eligible":true,"source":"appendix-e.md:47:108","clause":"E2.1"}},"5.2":{"import-supplier":{"eligible":true,"source":"appendix-e.md:48:47","clause":"E2.1"},"export-supplier":{"eligible":true,"source":"appendix-e.md:48:53","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:48:59","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:48:65","clause":"E2.1"},"gas-transporter":{"eligible":true,"source":"appendix-e.md:48:71","clause":"E2.1"},"other-user":{"eligible":true,"source":"appendix-e.md:48:77","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:48:83","clause":"E2.1"},"mdr":{"eligible":true,"source":"appendix-e.md:48:106","clause":"E2.1"}},"5.3":{"import-supplier":{"eligible":true,"source":"appendix-e.md:49:49","clause":"E2.1"},"export-supplier":{"eligible":true,"source":"appendix-e.md:49:55","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:49:61","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:49:67","clause":"E2.1"},"gas-transporter":{"eligible":true,"source":"appendix-e.md:49:73","clause":"E2.1"},"other-user":{"eligible":true,"source":"appendix-e.md:49:79","clause":"E2.1"},"registered-supplier-agent":{"eligible":false,"source":"appendix-e.md:49:85","clause":"E2.1"},"mdr":{"eligible":true,"source":"appendix-e.md:49:108","clause":"E2.1"}},"8.2":{"import-supplier":{"eligible":true,"source":"appendix-e.md:50:48","clause":"E2.1"},"export-supplier":{"eligible":true,"source":"appendix-e.md:50:54","clause":"E2.1"},"gas-supplier":{"eligible":true,"source":"appendix-e.md:50:60","clause":"E2.1"},"electricity-distributor":{"eligible":true,"source":"appendix-e.md:50:66","clause":"E2.1"},"gas-transporter":{"eligible":true,"source":"appendix-e.md:50:72","clause":"E2.1"},"other-user":{"eligible":true,"source":"appendix-e.md:50:78","clause":"E2.1"},"registered-supplier-agent":{"eligible":true,"source":"appendix-e.md:50:84","clause":"E2.1"},"mdr":{"eligible":true,"source":"appendix-e.md:50:108","clause":"E2.1"}}}};
+export const ELIGIBILITY_TABLE: EligibilityTable = {
+  "baseline": {
+    "4.1.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:40:71",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:40:77",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:40:82",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:40:88",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:40:94",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:40:100",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:40:105",
+        "clause": "E2.1"
+      }
+    },
+    "4.2": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:41:134",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:41:139",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:41:145",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:41:150",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:41:156",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:41:161",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:41:166",
+        "clause": "E2.1"
+      }
+    },
+    "4.6.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:42:67",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:42:73",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:42:78",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:42:84",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:42:89",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:42:94",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:42:99",
+        "clause": "E2.1"
+      }
+    },
+    "4.6.2": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:43:67",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:43:72",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:43:78",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:43:83",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:43:88",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:43:93",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:43:98",
+        "clause": "E2.1"
+      }
+    },
+    "4.8.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:44:68",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:44:74",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:44:79",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:44:85",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:44:91",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:44:97",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:44:103",
+        "clause": "E2.1"
+      }
+    },
+    "4.8.3": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:45:61",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:45:66",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:45:72",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:45:77",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:45:83",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:45:88",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:45:94",
+        "clause": "E2.1"
+      }
+    },
+    "4.17": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:46:66",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:46:72",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:46:77",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:46:83",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:46:89",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:46:95",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:46:101",
+        "clause": "E2.1"
+      }
+    },
+    "5.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:47:49",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:47:55",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:47:61",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:47:67",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:47:73",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:47:79",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:47:85",
+        "clause": "E2.1"
+      }
+    },
+    "5.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:48:47",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:48:53",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:48:59",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:48:65",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:48:71",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:48:77",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:48:83",
+        "clause": "E2.1"
+      }
+    },
+    "5.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:49:49",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:49:55",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:49:61",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:49:67",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:49:73",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:49:79",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:49:85",
+        "clause": "E2.1"
+      }
+    },
+    "8.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:50:48",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:50:54",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:50:60",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:50:66",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:50:72",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:50:78",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:50:84",
+        "clause": "E2.1"
+      }
+    }
+  },
+  "modified": {
+    "4.1.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:40:71",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:40:77",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:40:82",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:40:88",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:40:94",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:40:100",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:40:105",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": true,
+        "source": "appendix-e.md:40:128",
+        "clause": "E2.1"
+      }
+    },
+    "4.2": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:41:134",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:41:139",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:41:145",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:41:150",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:41:156",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:41:161",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:41:166",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": true,
+        "source": "appendix-e.md:41:189",
+        "clause": "E2.1"
+      }
+    },
+    "4.6.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:42:67",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:42:73",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:42:78",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:42:84",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:42:89",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:42:94",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:42:99",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": true,
+        "source": "appendix-e.md:42:122",
+        "clause": "E2.1"
+      }
+    },
+    "4.6.2": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:43:67",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:43:72",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:43:78",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:43:83",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:43:88",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:43:93",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:43:98",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": true,
+        "source": "appendix-e.md:43:121",
+        "clause": "E2.1"
+      }
+    },
+    "4.8.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:44:68",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:44:74",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:44:79",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:44:85",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:44:91",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:44:97",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:44:103",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": true,
+        "source": "appendix-e.md:44:126",
+        "clause": "E2.1"
+      }
+    },
+    "4.8.3": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:45:61",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:45:66",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:45:72",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:45:77",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:45:83",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:45:88",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:45:94",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": true,
+        "source": "appendix-e.md:45:117",
+        "clause": "E2.1"
+      }
+    },
+    "4.17": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:46:66",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:46:72",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:46:77",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:46:83",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:46:89",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:46:95",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:46:101",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": true,
+        "source": "appendix-e.md:46:124",
+        "clause": "E2.1"
+      }
+    },
+    "5.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:47:49",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:47:55",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:47:61",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:47:67",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:47:73",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:47:79",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:47:85",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": true,
+        "source": "appendix-e.md:47:108",
+        "clause": "E2.1"
+      }
+    },
+    "5.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:48:47",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:48:53",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:48:59",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:48:65",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:48:71",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:48:77",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:48:83",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": true,
+        "source": "appendix-e.md:48:106",
+        "clause": "E2.1"
+      }
+    },
+    "5.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:49:49",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:49:55",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:49:61",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:49:67",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:49:73",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:49:79",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:49:85",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": true,
+        "source": "appendix-e.md:49:108",
+        "clause": "E2.1"
+      }
+    },
+    "8.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:50:48",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:50:54",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:50:60",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:50:66",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:50:72",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:50:78",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:50:84",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": true,
+        "source": "appendix-e.md:50:108",
+        "clause": "E2.1"
+      }
+    }
+  }
+};
 
 /** The literate rules of each view, as compiled from the rule blocks under their clauses. */
-export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {"baseline":[{"id":"G6.1.anomaly-detection-thresholds","clause":"G6.1","fingerprint":"sha256:2e9d271798dc8e7dd3aff41ff599ada02c385398a0df53cc1df947cbcca559e6","kind":"anomaly-detection-thresholds","roles":["import-supplier","export-supplier","gas-supplier","electricity-distributor","gas-transporter","other-user","registered-supplier-agent"],"source":{"file":"section-g.md","line":20,"column":1,"endLine":26,"endColumn":4,"clause":"G6.1"}},{"id":"G8.2.import-supplier-assessment","clause":"G8.2","fingerprint":"sha256:db3b97b06b6a02c38c126c436e5a055a232514b3b7e8249aefa92f6c0f5b32a4","kind":"security-assessment","role":"import-supplier","atUserEntry":"full-user-security-assessment","thereafter":"supplier-party-cycle","source":{"file":"section-g.md","line":58,"column":1,"endLine":66,"endColumn":4,"clause":"G8.2"}},{"id":"G8.2.export-supplier-assessment","clause":"G8.2","fingerprint":"sha256:db3b97b06b6a02c38c126c436e5a055a232514b3b7e8249aefa92f6c0f5b32a4","kind":"security-assessment","role":"export-supplier","atUserEntry":"full-user-security-assessment","thereafter":"supplier-party-cycle","source":{"file":"section-g.md","line":68,"column":1,"endLine":76,"endColumn":4,"clause":"G8.2"}},{"id":"G8.2.gas-supplier-assessment","clause":"G8.2","fingerprint":"sha256:db3b97b06b6a02c38c126c436e5a055a232514b3b7e8249aefa92f6c0f5b32a4","kind":"security-assessment","role":"gas-supplier","atUserEntry":"full-user-security-assessment","thereafter":"supplier-party-cycle","source":{"file":"section-g.md","line":78,"column":1,"endLine":86,"endColumn":4,"clause":"G8.2"}},{"id":"G8.3.other-user-assessment","clause":"G8.3","fingerprint":"sha256:1bf45ad31fea681cc32bb19fc18ccfaefca2f47cd13f364333ef5b868918680b","kind":"security-assessment","role":"other-user","atUserEntry":"full-user-security-assessment","thereafter":"annual-user-security-assessment","source":{"file":"section-g.md","line":92,"column":1,"endLine":100,"endColumn":4,"clause":"G8.3"}},{"id":"H4.2.import-supplier-access","clause":"H4.2","fingerprint":"sha256:a3a55e21ae6eb0476b1db60ad6e76ca12a4bc8b24c3467c6b0fe17effc538ffa","kind":"registration-access-control","role":"import-supplier","registrationField":"import-supplier","deviceTypes":["ESME"],"source":{"file":"section-h.md","line":106,"column":1,"endLine":114,"endColumn":4,"clause":"H4.2"}},{"id":"H4.2.export-supplier-access","clause":"H4.2","fingerprint":"sha256:a3a55e21ae6eb0476b1db60ad6e76ca12a4bc8b24c3467c6b0fe17effc538ffa","kind":"registration-access-control","role":"export-supplier","registrationField":"export-supplier","deviceTypes":["ESME"],"source":{"file":"section-h.md","line":116,"column":1,"endLine":124,"endColumn":4,"clause":"H4.2"}}],"modified":[{"id":"G6.1.anomaly-detection-thresholds","clause":"G6.1","fingerprint":"sha256:2e9d271798dc8e7dd3aff41ff599ada02c385398a0df53cc1df947cbcca559e6","kind":"anomaly-detection-thresholds","roles":["import-supplier","export-supplier","gas-supplier","electricity-distributor","gas-transporter","other-user","registered-supplier-agent"],"source":{"file":"section-g.md","line":20,"column":1,"endLine":26,"endColumn":4,"clause":"G6.1"}},{"id":"G6.1A.mdr-anomaly-detection-thresholds","clause":"G6.1A","fingerprint":"sha256:6f61b71709af21cd1eb2593c558c86c5f3c55bbcfb9e239b6089a1fc0990bc3e","kind":"anomaly-detection-thresholds","roles":["mdr"],"source":{"file":"section-g.md","line":34,"column":1,"endLine":40,"endColumn":4,"clause":"G6.1A"}},{"id":"G8.2.import-supplier-assessment","clause":"G8.2","fingerprint":"sha256:db3b97b06b6a02c38c126c436e5a055a232514b3b7e8249aefa92f6c0f5b32a4","kind":"security-assessment","role":"import-supplier","atUserEntry":"full-user-security-assessment","thereafter":"supplier-party-cycle","source":{"file":"section-g.md","line":58,"column":1,"endLine":66,"endColumn":4,"clause":"G8.2"}},{"id":"G8.2.export-supplier-assessment","clause":"G8.2","fingerprint":"sha256:db3b97b06b6a02c38c126c436e5a055a232514b3b7e8249aefa92f6c0f5b32a4","kind":"security-assessment","role":"export-supplier","atUserEntry":"full-user-security-assessment","thereafter":"supplier-party-cycle","source":{"file":"section-g.md","line":68,"column":1,"endLine":76,"endColumn":4,"clause":"G8.2"}},{"id":"G8.2.gas-supplier-assessment","clause":"G8.2","fingerprint":"sha256:db3b97b06b6a02c38c126c436e5a055a232514b3b7e8249aefa92f6c0f5b32a4","kind":"security-assessment","role":"gas-supplier","atUserEntry":"full-user-security-assessment","thereafter":"supplier-party-cycle","source":{"file":"section-g.md","line":78,"column":1,"endLine":86,"endColumn":4,"clause":"G8.2"}},{"id":"G8.3.other-user-assessment","clause":"G8.3","fingerprint":"sha256:1bf45ad31fea681cc32bb19fc18ccfaefca2f47cd13f364333ef5b868918680b","kind":"security-assessment","role":"other-user","atUserEntry":"full-user-security-assessment","thereafter":"annual-user-security-assessment","source":{"file":"section-g.md","line":92,"column":1,"endLine":100,"endColumn":4,"clause":"G8.3"}},{"id":"G8.3A.mdr-assessment","clause":"G8.3A","fingerprint":"sha256:7998b923b6a5cbfa0773ddc9a811fbcd1c154f1018ac1113691094e006283b1f","kind":"security-assessment","role":"mdr","atUserEntry":"full-user-security-assessment","exemptWhenAlreadyAssessedAs":"other-user","thereafter":"annual-user-security-assessment","source":{"file":"section-g.md","line":108,"column":1,"endLine":117,"endColumn":4,"clause":"G8.3A"}},{"id":"G8.3B.mdr-same-obligations","clause":"G8.3B","fingerprint":"sha256:4948aa487c74fe93b338bfeb77140d6af98ad875f06b3491c4a83c7632ea540a","kind":"same-obligations","role":"mdr","as":"other-user","scope":"Section G","source":{"file":"section-g.md","line":123,"column":1,"endLine":131,"endColumn":4,"clause":"G8.3B"}},{"id":"G8.3C.mdr-no-privacy-assessment","clause":"G8.3C","fingerprint":"sha256:19c2744a6293bf2456b8aafd61e67f74bda854b4fabd97bce03b7f5a640467bc","kind":"privacy-assessment","role":"mdr","required":false,"source":{"file":"section-g.md","line":137,"column":1,"endLine":144,"endColumn":4,"clause":"G8.3C"}},{"id":"H1.2B.agent-uses-mdr-role","clause":"H1.2B","fingerprint":"sha256:8b94ae0459403aa3624f3093c3736e1c6861958ed6a55aefb1a8bfa45fa85b71","kind":"role-required","actingFor":"another-supplier","partyRoles":["import-supplier","export-supplier"],"mustUseRole":"mdr","source":{"file":"section-h.md","line":51,"column":1,"endLine":59,"endColumn":4,"clause":"H1.2B"}},{"id":"H3.13A.schedule-first","clause":"H3.13A","fingerprint":"sha256:d0c5f8a18a37a4ffa2057fe82b95fcbe924974df5c12f61d7c154d250df07796","kind":"schedule-first","purpose":"mhhs-settlement","roles":"all","firstAttempt":"scheduled","onDemandOnlyAsRetry":true,"source":{"file":"section-h.md","line":79,"column":1,"endLine":88,"endColumn":4,"clause":"H3.13A"}},{"id":"H4.2.import-supplier-access","clause":"H4.2","fingerprint":"sha256:a3a55e21ae6eb0476b1db60ad6e76ca12a4bc8b24c3467c6b0fe17effc538ffa","kind":"registration-access-control","role":"import-supplier","registrationField":"import-supplier","deviceTypes":["ESME"],"source":{"file":"section-h.md","line":106,"column":1,"endLine":114,"endColumn":4,"clause":"H4.2"}},{"id":"H4.2.export-supplier-access","clause":"H4.2","fingerprint":"sha256:a3a55e21ae6eb0476b1db60ad6e76ca12a4bc8b24c3467c6b0fe17effc538ffa","kind":"registration-access-control","role":"export-supplier","registrationField":"export-supplier","deviceTypes":["ESME"],"source":{"file":"section-h.md","line":116,"column":1,"endLine":124,"endColumn":4,"clause":"H4.2"}},{"id":"H4.2A.mdr-access","clause":"H4.2A","fingerprint":"sha256:88dd5f9c10a202b5933b017e478d469221c959627dcaa3de3909cb4814a7376d","kind":"registration-access-control","role":"mdr","registrationField":"appointed-mdr","deviceTypes":["ESME"],"appointmentWindow":{"from":"effective-from","to":"effective-to","fromInclusive":true,"toInclusive":true},"futureDatedSchedules":{"mayBeCreatedBeforeEffectiveFrom":true,"mustNotStartBeforeEffectiveFrom":true},"source":{"file":"section-h.md","line":133,"column":1,"endLine":149,"endColumn":4,"clause":"H4.2A"}}]} as unknown as { readonly [V in View]: readonly ClauseRule[] };
+export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
+  "baseline": [
+    {
+      "id": "G6.1.anomaly-detection-thresholds",
+      "clause": "G6.1",
+      "fingerprint": "sha256:2e9d271798dc8e7dd3aff41ff599ada02c385398a0df53cc1df947cbcca559e6",
+      "kind": "anomaly-detection-thresholds",
+      "roles": [
+        "import-supplier",
+        "export-supplier",
+        "gas-supplier",
+        "electricity-distributor",
+        "gas-transporter",
+        "other-user",
+        "registered-supplier-agent"
+      ],
+      "source": {
+        "file": "section-g.md",
+        "line": 20,
+        "column": 1,
+        "endLine": 26,
+        "endColumn": 4,
+        "clause": "G6.1"
+      }
+    },
+    {
+      "id": "G8.2.import-supplier-assessment",
+      "clause": "G8.2",
+      "fingerprint": "sha256:db3b97b06b6a02c38c126c436e5a055a232514b3b7e8249aefa92f6c0f5b32a4",
+      "kind": "security-assessment",
+      "role": "import-supplier",
+      "atUserEntry": "full-user-security-assessment",
+      "thereafter": "supplier-party-cycle",
+      "source": {
+        "file": "section-g.md",
+        "line": 58,
+        "column": 1,
+        "endLine": 66,
+        "endColumn": 4,
+        "clause": "G8.2"
+      }
+    },
+    {
+      "id": "G8.2.export-supplier-assessment",
+      "clause": "G8.2",
+      "fingerprint": "sha256:db3b97b06b6a02c38c126c436e5a055a232514b3b7e8249aefa92f6c0f5b32a4",
+      "kind": "security-assessment",
+      "role": "export-supplier",
+      "atUserEntry": "full-user-security-assessment",
+      "thereafter": "supplier-party-cycle",
+      "source": {
+        "file": "section-g.md",
+        "line": 68,
+        "column": 1,
+        "endLine": 76,
+        "endColumn": 4,
+        "clause": "G8.2"
+      }
+    },
+    {
+      "id": "G8.2.gas-supplier-assessment",
+      "clause": "G8.2",
+      "fingerprint": "sha256:db3b97b06b6a02c38c126c436e5a055a232514b3b7e8249aefa92f6c0f5b32a4",
+      "kind": "security-assessment",
+      "role": "gas-supplier",
+      "atUserEntry": "full-user-security-assessment",
+      "thereafter": "supplier-party-cycle",
+      "source": {
+        "file": "section-g.md",
+        "line": 78,
+        "column": 1,
+        "endLine": 86,
+        "endColumn": 4,
+        "clause": "G8.2"
+      }
+    },
+    {
+      "id": "G8.3.other-user-assessment",
+      "clause": "G8.3",
+      "fingerprint": "sha256:1bf45ad31fea681cc32bb19fc18ccfaefca2f47cd13f364333ef5b868918680b",
+      "kind": "security-assessment",
+      "role": "other-user",
+      "atUserEntry": "full-user-security-assessment",
+      "thereafter": "annual-user-security-assessment",
+      "source": {
+        "file": "section-g.md",
+        "line": 92,
+        "column": 1,
+        "endLine": 100,
+        "endColumn": 4,
+        "clause": "G8.3"
+      }
+    },
+    {
+      "id": "H4.2.import-supplier-access",
+      "clause": "H4.2",
+      "fingerprint": "sha256:a3a55e21ae6eb0476b1db60ad6e76ca12a4bc8b24c3467c6b0fe17effc538ffa",
+      "kind": "registration-access-control",
+      "role": "import-supplier",
+      "registrationField": "import-supplier",
+      "deviceTypes": [
+        "ESME"
+      ],
+      "source": {
+        "file": "section-h.md",
+        "line": 106,
+        "column": 1,
+        "endLine": 114,
+        "endColumn": 4,
+        "clause": "H4.2"
+      }
+    },
+    {
+      "id": "H4.2.export-supplier-access",
+      "clause": "H4.2",
+      "fingerprint": "sha256:a3a55e21ae6eb0476b1db60ad6e76ca12a4bc8b24c3467c6b0fe17effc538ffa",
+      "kind": "registration-access-control",
+      "role": "export-supplier",
+      "registrationField": "export-supplier",
+      "deviceTypes": [
+        "ESME"
+      ],
+      "source": {
+        "file": "section-h.md",
+        "line": 116,
+        "column": 1,
+        "endLine": 124,
+        "endColumn": 4,
+        "clause": "H4.2"
+      }
+    }
+  ],
+  "modified": [
+    {
+      "id": "G6.1.anomaly-detection-thresholds",
+      "clause": "G6.1",
+      "fingerprint": "sha256:2e9d271798dc8e7dd3aff41ff599ada02c385398a0df53cc1df947cbcca559e6",
+      "kind": "anomaly-detection-thresholds",
+      "roles": [
+        "import-supplier",
+        "export-supplier",
+        "gas-supplier",
+        "electricity-distributor",
+        "gas-transporter",
+        "other-user",
+        "registered-supplier-agent"
+      ],
+      "source": {
+        "file": "section-g.md",
+        "line": 20,
+        "column": 1,
+        "endLine": 26,
+        "endColumn": 4,
+        "clause": "G6.1"
+      }
+    },
+    {
+      "id": "G6.1A.mdr-anomaly-detection-thresholds",
+      "clause": "G6.1A",
+      "fingerprint": "sha256:6f61b71709af21cd1eb2593c558c86c5f3c55bbcfb9e239b6089a1fc0990bc3e",
+      "kind": "anomaly-detection-thresholds",
+      "roles": [
+        "mdr"
+      ],
+      "source": {
+        "file": "section-g.md",
+        "line": 34,
+        "column": 1,
+        "endLine": 40,
+        "endColumn": 4,
+        "clause": "G6.1A"
+      }
+    },
+    {
+      "id": "G8.2.import-supplier-assessment",
+      "clause": "G8.2",
+      "fingerprint": "sha256:db3b97b06b6a02c38c126c436e5a055a232514b3b7e8249aefa92f6c0f5b32a4",
+      "kind": "security-assessment",
+      "role": "import-supplier",
+      "atUserEntry": "full-user-security-assessment",
+      "thereafter": "supplier-party-cycle",
+      "source": {
+        "file": "section-g.md",
+        "line": 58,
+        "column": 1,
+        "endLine": 66,
+        "endColumn": 4,
+        "clause": "G8.2"
+      }
+    },
+    {
+      "id": "G8.2.export-supplier-assessment",
+      "clause": "G8.2",
+      "fingerprint": "sha256:db3b97b06b6a02c38c126c436e5a055a232514b3b7e8249aefa92f6c0f5b32a4",
+      "kind": "security-assessment",
+      "role": "export-supplier",
+      "atUserEntry": "full-user-security-assessment",
+      "thereafter": "supplier-party-cycle",
+      "source": {
+        "file": "section-g.md",
+        "line": 68,
+        "column": 1,
+        "endLine": 76,
+        "endColumn": 4,
+        "clause": "G8.2"
+      }
+    },
+    {
+      "id": "G8.2.gas-supplier-assessment",
+      "clause": "G8.2",
+      "fingerprint": "sha256:db3b97b06b6a02c38c126c436e5a055a232514b3b7e8249aefa92f6c0f5b32a4",
+      "kind": "security-assessment",
+      "role": "gas-supplier",
+      "atUserEntry": "full-user-security-assessment",
+      "thereafter": "supplier-party-cycle",
+      "source": {
+        "file": "section-g.md",
+        "line": 78,
+        "column": 1,
+        "endLine": 86,
+        "endColumn": 4,
+        "clause": "G8.2"
+      }
+    },
+    {
+      "id": "G8.3.other-user-assessment",
+      "clause": "G8.3",
+      "fingerprint": "sha256:1bf45ad31fea681cc32bb19fc18ccfaefca2f47cd13f364333ef5b868918680b",
+      "kind": "security-assessment",
+      "role": "other-user",
+      "atUserEntry": "full-user-security-assessment",
+      "thereafter": "annual-user-security-assessment",
+      "source": {
+        "file": "section-g.md",
+        "line": 92,
+        "column": 1,
+        "endLine": 100,
+        "endColumn": 4,
+        "clause": "G8.3"
+      }
+    },
+    {
+      "id": "G8.3A.mdr-assessment",
+      "clause": "G8.3A",
+      "fingerprint": "sha256:7998b923b6a5cbfa0773ddc9a811fbcd1c154f1018ac1113691094e006283b1f",
+      "kind": "security-assessment",
+      "role": "mdr",
+      "atUserEntry": "full-user-security-assessment",
+      "exemptWhenAlreadyAssessedAs": "other-user",
+      "thereafter": "annual-user-security-assessment",
+      "source": {
+        "file": "section-g.md",
+        "line": 108,
+        "column": 1,
+        "endLine": 117,
+        "endColumn": 4,
+        "clause": "G8.3A"
+      }
+    },
+    {
+      "id": "G8.3B.mdr-same-obligations",
+      "clause": "G8.3B",
+      "fingerprint": "sha256:4948aa487c74fe93b338bfeb77140d6af98ad875f06b3491c4a83c7632ea540a",
+      "kind": "same-obligations",
+      "role": "mdr",
+      "as": "other-user",
+      "scope": "Section G",
+      "source": {
+        "file": "section-g.md",
+        "line": 123,
+        "column": 1,
+        "endLine": 131,
+        "endColumn": 4,
+        "clause": "G8.3B"
+      }
+    },
+    {
+      "id": "G8.3C.mdr-no-privacy-assessment",
+      "clause": "G8.3C",
+      "fingerprint": "sha256:19c2744a6293bf2456b8aafd61e67f74bda854b4fabd97bce03b7f5a640467bc",
+      "kind": "privacy-assessment",
+      "role": "mdr",
+      "required": false,
+      "source": {
+        "file": "section-g.md",
+        "line": 137,
+        "column": 1,
+        "endLine": 144,
+        "endColumn": 4,
+        "clause": "G8.3C"
+      }
+    },
+    {
+      "id": "H1.2B.agent-uses-mdr-role",
+      "clause": "H1.2B",
+      "fingerprint": "sha256:8b94ae0459403aa3624f3093c3736e1c6861958ed6a55aefb1a8bfa45fa85b71",
+      "kind": "role-required",
+      "actingFor": "another-supplier",
+      "partyRoles": [
+        "import-supplier",
+        "export-supplier"
+      ],
+      "mustUseRole": "mdr",
+      "source": {
+        "file": "section-h.md",
+        "line": 51,
+        "column": 1,
+        "endLine": 59,
+        "endColumn": 4,
+        "clause": "H1.2B"
+      }
+    },
+    {
+      "id": "H3.13A.schedule-first",
+      "clause": "H3.13A",
+      "fingerprint": "sha256:d0c5f8a18a37a4ffa2057fe82b95fcbe924974df5c12f61d7c154d250df07796",
+      "kind": "schedule-first",
+      "purpose": "mhhs-settlement",
+      "roles": "all",
+      "firstAttempt": "scheduled",
+      "onDemandOnlyAsRetry": true,
+      "source": {
+        "file": "section-h.md",
+        "line": 79,
+        "column": 1,
+        "endLine": 88,
+        "endColumn": 4,
+        "clause": "H3.13A"
+      }
+    },
+    {
+      "id": "H4.2.import-supplier-access",
+      "clause": "H4.2",
+      "fingerprint": "sha256:a3a55e21ae6eb0476b1db60ad6e76ca12a4bc8b24c3467c6b0fe17effc538ffa",
+      "kind": "registration-access-control",
+      "role": "import-supplier",
+      "registrationField": "import-supplier",
+      "deviceTypes": [
+        "ESME"
+      ],
+      "source": {
+        "file": "section-h.md",
+        "line": 106,
+        "column": 1,
+        "endLine": 114,
+        "endColumn": 4,
+        "clause": "H4.2"
+      }
+    },
+    {
+      "id": "H4.2.export-supplier-access",
+      "clause": "H4.2",
+      "fingerprint": "sha256:a3a55e21ae6eb0476b1db60ad6e76ca12a4bc8b24c3467c6b0fe17effc538ffa",
+      "kind": "registration-access-control",
+      "role": "export-supplier",
+      "registrationField": "export-supplier",
+      "deviceTypes": [
+        "ESME"
+      ],
+      "source": {
+        "file": "section-h.md",
+        "line": 116,
+        "column": 1,
+        "endLine": 124,
+        "endColumn": 4,
+        "clause": "H4.2"
+      }
+    },
+    {
+      "id": "H4.2A.mdr-access",
+      "clause": "H4.2A",
+      "fingerprint": "sha256:88dd5f9c10a202b5933b017e478d469221c959627dcaa3de3909cb4814a7376d",
+      "kind": "registration-access-control",
+      "role": "mdr",
+      "registrationField": "appointed-mdr",
+      "deviceTypes": [
+        "ESME"
+      ],
+      "appointmentWindow": {
+        "from": "effective-from",
+        "to": "effective-to",
+        "fromInclusive": true,
+        "toInclusive": true
+      },
+      "futureDatedSchedules": {
+        "mayBeCreatedBeforeEffectiveFrom": true,
+        "mustNotStartBeforeEffectiveFrom": true
+      },
+      "source": {
+        "file": "section-h.md",
+        "line": 133,
+        "column": 1,
+        "endLine": 149,
+        "endColumn": 4,
+        "clause": "H4.2A"
+      }
+    }
+  ]
+} as unknown as { readonly [V in View]: readonly ClauseRule[] };
 
 export interface TrtQuery {
   readonly sr: SrRef;

@@ -126,9 +126,14 @@ function describeTextDrift(file: VFile, relative: string, actual: string, expect
   const b = expected.split('\n');
   let index = 0;
   while (index < Math.max(a.length, b.length) && a[index] === b[index]) index++;
-  report(file, `${relative} is out of date with the legal text or schemas from line ${index + 1}: expected \`${truncate(b[index] ?? '(end of file)')}\`, found \`${truncate(a[index] ?? '(end of file)')}\`; run \`secc build\``, {
+  const found = a[index] ?? '';
+  const wanted = b[index] ?? '';
+  let column = 0;
+  while (column < Math.min(found.length, wanted.length) && found[column] === wanted[column]) column++;
+  const excerpt = (line: string | undefined): string => (line === undefined ? '(end of file)' : truncate(line.slice(Math.max(0, column - 30), column + 50)));
+  report(file, `${relative} is out of date with the legal text or schemas at line ${index + 1}: expected \`${excerpt(b[index])}\`, found \`${excerpt(a[index])}\`; run \`secc build\``, {
     ruleId: DRIFT_RULE,
-    place: { line: index + 1, column: 1 },
+    place: { line: index + 1, column: column + 1 },
   });
 }
 

@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import { report, type View } from '../diagnostics.js';
 import type { Mode, Smets, Source } from '../model.js';
 import { DURATION_VOCABULARY, parseDuration, parseYesNo } from './duration.js';
+import { readTag } from '../redline/tags.js';
 import { cellPosition, cellText, footnoteLabels, sourceOf } from './text.js';
 
 export const TABLE_RULES = {
@@ -32,6 +33,8 @@ export const ELIGIBLE_USER_ROLES = 'Eligible User Roles';
 
 export interface Cell {
   text: string;
+  /** Holds redline tags the plugin could not pair (already reported): its value is not read. */
+  broken: boolean;
   notes: string[];
   source: Source;
   node: TableCell;
@@ -123,6 +126,7 @@ function readGrid(table: Table, context: Context): Grid {
   const [headerRow, ...bodyRows] = table.children;
   const toCell = (cell: TableCell, row: string | undefined, header: string | undefined): Cell => ({
     text: cellText(cell),
+    broken: cell.children.some((child) => child.type === 'html' && readTag(child.value) !== undefined),
     notes: footnoteLabels(cell),
     node: cell,
     source: sourceOf(context.name, cellPosition(cell), anchor(context, row, header)),
@@ -286,6 +290,7 @@ function readTrts(grid: Grid, context: Context, facts: TableFacts): void {
     const cells: TrtCell[] = [];
     for (const [index, column] of columns) {
       const cell = row[index]!;
+      if (cell.broken) continue;
       const duration = parseDuration(cell.text);
       if (!duration.ok) {
         report(context.file, `Unexpected Target Response Time \`${cell.text}\` for SR ${ref}, ${column.header}: ${duration.reason}${duration.suggestion ? `; did you mean \`${duration.suggestion}\`?` : ''}`, {
@@ -304,6 +309,7 @@ function readTrts(grid: Grid, context: Context, facts: TableFacts): void {
 }
 
 function srRef(cell: Cell, context: Context): string | undefined {
+  if (cell.broken) return undefined;
   if (SR_REF.test(cell.text)) return cell.text;
   report(context.file, `Unexpected Service Request reference \`${cell.text}\`, expected numbers separated by dots, such as \`4.1.1\` or \`8.2\``, {
     ruleId: TABLE_RULES.srRef,
@@ -323,6 +329,7 @@ function reportDuplicateSr(ref: string, cell: Cell, first: Cell, context: Contex
 }
 
 function yesNo(cell: Cell, context: Context, ref: string): boolean | undefined {
+  if (cell.broken) return undefined;
   const result = parseYesNo(cell.text);
   if (result.ok) return result.value;
   report(context.file, `Unexpected \`${cell.text}\` for SR ${ref}, ${cell.source.header ?? ''}: expected \`Yes\` or \`No\`${result.suggestion ? `; did you mean \`${result.suggestion}\`?` : ''}`, {
@@ -336,6 +343,7 @@ function yesNo(cell: Cell, context: Context, ref: string): boolean | undefined {
 }
 
 function futureDatedOf(cell: Cell, context: Context, ref: string): 'DSP' | 'Device' | 'No' | undefined {
+  if (cell.broken) return undefined;
   if (cell.text === 'DSP' || cell.text === 'Device' || cell.text === 'No') return cell.text;
   report(context.file, `Unexpected \`${cell.text}\` for SR ${ref}, Future Dated: expected \`DSP\`, \`Device\` or \`No\``, {
     ruleId: TABLE_RULES.flag,

@@ -8,8 +8,8 @@ import type { RuleSet, Source } from '../model.js';
 import { GENERATED_BANNER } from './types.js';
 
 /** A JS literal for any JSON value; U+2028/2029 escaped for older parsers. */
-export function literal(value: unknown): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+export function literal(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 export function where(source: Source): string {
@@ -100,18 +100,18 @@ export type EligibilityTable = { readonly [V in View]: { readonly [R in SrRef]?:
 
 export const MODIFICATIONS = ${literal(modifications)} as const;
 
-export const USER_ROLES: { readonly [V in View]: readonly UserRoleEntry[] } = ${literal(userRoles)};
+export const USER_ROLES: { readonly [V in View]: readonly UserRoleEntry[] } = ${literal(userRoles, 2)};
 
-export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEntry[] } = ${literal(serviceRequests)};
+export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEntry[] } = ${literal(serviceRequests, 2)};
 
 /** TRT_TABLE[view][sr][role][smets][mode]; a role has an entry only where it is eligible. */
-export const TRT_TABLE: TrtTable = ${literal(trt)};
+export const TRT_TABLE: TrtTable = ${literal(trt, 2)};
 
 /** ELIGIBILITY_TABLE[view][sr][role]: every cell of the Appendix E matrix. */
-export const ELIGIBILITY_TABLE: EligibilityTable = ${literal(eligibility)};
+export const ELIGIBILITY_TABLE: EligibilityTable = ${literal(eligibility, 2)};
 
 /** The literate rules of each view, as compiled from the rule blocks under their clauses. */
-export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = ${literal(clauseRules)} as unknown as { readonly [V in View]: readonly ClauseRule[] };
+export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = ${literal(clauseRules, 2)} as unknown as { readonly [V in View]: readonly ClauseRule[] };
 
 export interface TrtQuery {
   readonly sr: SrRef;
