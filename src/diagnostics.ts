@@ -48,7 +48,6 @@ export function report(file: VFile, reason: string, options: ReportOptions): VFi
   if (options.expected !== undefined) message.expected = options.expected;
   if (options.note !== undefined) message.note = options.note;
   if (options.view !== undefined) message.view = options.view;
-  message.url = `https://github.com/sec-rules/sec-rules#rule-${options.ruleId}`;
   return message;
 }
 

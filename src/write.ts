@@ -22,7 +22,11 @@ export async function writeOutputsAtomically(root: string, outputs: ReadonlyMap<
     await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
     throw error;
   }
-  for (const { temporary, target } of staged) await rename(temporary, target);
+  try {
+    for (const { temporary, target } of staged) await rename(temporary, target);
+  } finally {
+    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
+  }
   return changed;
 }
 
