@@ -5,9 +5,11 @@
  */
 import { VFile } from 'vfile';
 import { hasErrors, report, type View } from './diagnostics.js';
-import { extractDocument, type ParsedDocument } from './extract/document.js';
+import { compileChangeSet } from './changeset/output.js';
+import type { ParsedDocument } from './extract/document.js';
 import { generateIndex, generateTables } from './generate/tables.js';
 import { generateTypes } from './generate/types.js';
+import { phaseTimer, type TimingRecorder } from './timings.js';
 import { link } from './link.js';
 import type { RuleSet } from './model.js';
 import type { SourceDocument } from './read.js';
@@ -23,6 +25,7 @@ export const OUTPUT_PATHS = {
   types: 'generated/types.ts',
   tables: 'generated/tables.ts',
   index: 'generated/index.ts',
+  changeSet: 'rules/change-set.json',
 } as const;
 
 export interface CompileResult {
@@ -40,16 +43,24 @@ export interface CompileOptions {
   emit?: boolean;
   /** Reuse per-document facts (e.g. from a content-hash cache). */
   extract?: (doc: SourceDocument) => ParsedDocument;
+  /** Produces generated/types.ts (e.g. from a cache keyed by the schemas' hash); default: json-schema-to-typescript. */
+  generateTypes?: () => Promise<string>;
+  /** Called with each phase's wall time in ms (extract, link, validate, generate); for `SECC_TIMINGS` and the benchmark. */
+  timings?: TimingRecorder;
 }
 
 export async function compile(documents: readonly SourceDocument[], options: CompileOptions = {}): Promise<CompileResult> {
-  const extract = options.extract ?? extractDocument;
+  // The parser is loaded only when a document has to be extracted (a warm cache needs none of it).
+  const extract = options.extract ?? (await import('./extract/document.js')).extractDocument;
+  const phase = phaseTimer(options.timings);
   const parsed = documents.map((doc) => extract(doc));
+  phase('extract');
   const files = documents.map((doc) => doc.file);
   const fileMap = new Map(documents.map((doc) => [doc.name, doc.file]));
   const facts = parsed.map((entry) => entry.facts);
   const ruleSets = { baseline: link(facts, fileMap, 'baseline'), modified: link(facts, fileMap, 'modified') };
   dedupeAcrossViews(files);
+  phase('link');
 
   const result: CompileResult = { files, parsed, ruleSets, outputs: new Map(), ok: false };
   if (hasErrors(files)) return result;
@@ -64,13 +75,18 @@ export async function compile(documents: readonly SourceDocument[], options: Com
       files.push(output);
     }
   }
+  const changeSet = compileChangeSet(ruleSets, OUTPUT_PATHS.changeSet);
+  if (changeSet.file) files.push(changeSet.file);
+  phase('validate');
   if (hasErrors(files)) return result;
 
   if (options.emit !== false) {
     for (const view of VIEWS) result.outputs.set(OUTPUT_PATHS[view], ruleSetJson(ruleSets[view]));
-    result.outputs.set(OUTPUT_PATHS.types, await generateTypes());
+    result.outputs.set(OUTPUT_PATHS.types, await (options.generateTypes ?? generateTypes)());
     result.outputs.set(OUTPUT_PATHS.tables, generateTables(ruleSets));
     result.outputs.set(OUTPUT_PATHS.index, generateIndex());
+    result.outputs.set(OUTPUT_PATHS.changeSet, changeSet.json);
+    phase('generate');
   }
   result.ok = true;
   return result;

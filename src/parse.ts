@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.js';
 import remarkRedline from './redline/plugin.js';
+import { parseCounters } from './timings.js';
 
 export const PARSE_RULES = { tooDeep: 'document-too-deep' } as const;
 
@@ -22,6 +23,8 @@ const processor = unified()
 
 /** Parses a document into mdast with redline nodes; returns undefined (with a diagnostic) if it cannot. */
 export function parseDocument(file: VFile): Root | undefined {
+  const start = performance.now();
+  parseCounters.documents++;
   try {
     const tree = processor.parse(file);
     return processor.runSync(tree, file);
@@ -31,5 +34,7 @@ export function parseDocument(file: VFile): Root | undefined {
       return undefined;
     }
     throw error;
+  } finally {
+    parseCounters.ms += performance.now() - start;
   }
 }

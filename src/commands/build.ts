@@ -3,11 +3,13 @@ import { reportText } from '../report/text.js';
 import { writeOutputsAtomically } from '../write.js';
 import { EXIT, findingsExit, type Command } from './context.js';
 import { compileText } from './shared.js';
+import { printRunTimings, startRunTimings } from '../timings.js';
 
 export const build: Command = {
   summary: 'build                      compile sec-text/ into rules/ and generated/ (nothing is written on error)',
   async run(context) {
     const { options, io } = context;
+    const timings = startRunTimings('build');
     const result = await compileText(context);
     io.stderr.write(reportText(result.files, { quiet: options.quiet }));
     if (!result.ok) {
@@ -15,6 +17,8 @@ export const build: Command = {
       return EXIT.findings;
     }
     const changed = await writeOutputsAtomically(path.resolve(io.cwd, options.root), result.outputs);
+    timings?.mark('write');
+    printRunTimings(io.stderr);
     io.stdout.write(changed.length === 0 ? 'secc build: rules/ and generated/ are up to date.\n' : `secc build: wrote ${changed.join(', ')}\n`);
     return findingsExit(result.files, options);
   },

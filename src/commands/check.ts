@@ -1,15 +1,20 @@
 import { runCheckSteps, resolveRoot } from '../check-steps.js';
 import { EXIT, findingsExit, type Command } from './context.js';
 import { compileText, formatFindings } from './shared.js';
+import { printRunTimings, startRunTimings } from '../timings.js';
 
 export const check: Command = {
   summary: 'check                      compile in memory, compare with rules/ and generated/, run the checks (the CI gate)',
   async run(context) {
     const { options, io } = context;
+    const timings = startRunTimings('check');
     const result = await compileText(context);
     const files = [...result.files];
     files.push(...(await runCheckSteps({ result, root: resolveRoot(io.cwd, options.root), textDir: options.text, cwd: io.cwd })));
+    timings?.mark('compare');
     io.stdout.write(formatFindings(files, context, 'check'));
+    timings?.mark('report');
+    printRunTimings(io.stderr);
     const exit = findingsExit(files, options);
     if (exit === EXIT.clean && (options.format ?? 'text') === 'text') io.stderr.write('secc check: the legal text, rules/ and generated/ agree.\n');
     return exit;
