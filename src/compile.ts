@@ -5,7 +5,6 @@
  */
 import { VFile } from 'vfile';
 import { hasErrors, report, type View } from './diagnostics.js';
-import { compileChangeSet } from './changeset/output.js';
 import type { ParsedDocument } from './extract/document.js';
 import { generateIndex, generateTables } from './generate/tables.js';
 import { generateTypes } from './generate/types.js';
@@ -25,7 +24,6 @@ export const OUTPUT_PATHS = {
   types: 'generated/types.ts',
   tables: 'generated/tables.ts',
   index: 'generated/index.ts',
-  changeSet: 'rules/change-set.json',
 } as const;
 
 export interface CompileResult {
@@ -75,8 +73,6 @@ export async function compile(documents: readonly SourceDocument[], options: Com
       files.push(output);
     }
   }
-  const changeSet = compileChangeSet(ruleSets, OUTPUT_PATHS.changeSet);
-  if (changeSet.file) files.push(changeSet.file);
   phase('validate');
   if (hasErrors(files)) return result;
 
@@ -85,7 +81,6 @@ export async function compile(documents: readonly SourceDocument[], options: Com
     result.outputs.set(OUTPUT_PATHS.types, await (options.generateTypes ?? generateTypes)());
     result.outputs.set(OUTPUT_PATHS.tables, generateTables(ruleSets));
     result.outputs.set(OUTPUT_PATHS.index, generateIndex());
-    result.outputs.set(OUTPUT_PATHS.changeSet, changeSet.json);
     phase('generate');
   }
   result.ok = true;
