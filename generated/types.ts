@@ -305,3 +305,173 @@ export interface FrontMatter {
    */
   external?: string[]
 }
+
+/**
+ * What kind of rule changed.
+ */
+export type ChangeKind = ("modification" | "document" | "user-role" | "service-request" | "eligibility" | "trt" | "clause" | "clause-rule" | "footnote")
+
+export type ChangeAction = ("added" | "removed" | "changed")
+
+/**
+ * The semantic effect of a redline: every rule added, removed or changed between two rule sets (by default the baseline and the modified view), each with the source of the redline that causes it. rules/change-set.json.
+ */
+export interface ChangeSet {
+  $schema?: string
+  /**
+   * What the change set starts from, e.g. 'baseline'.
+   */
+  from: string
+  /**
+   * What it ends at, e.g. 'modified'.
+   */
+  to: string
+  /**
+   * The modifications declared by the documents of the later rule set.
+   */
+  modifications: string[]
+  summary: ChangeSummary
+  changes: Change[]
+}
+
+export interface ChangeSummary {
+  total: ChangeCounts
+  byKind: {
+    [k: string]: ChangeCounts | undefined
+  }
+  byDocument: {
+    [k: string]: ChangeCounts | undefined
+  }
+}
+
+export interface ChangeCounts {
+  added: number
+  removed: number
+  changed: number
+  total: number
+}
+
+/**
+ * One semantic change. `source` is where the redline that causes it is (the later entry's source, or the earlier entry's for a removal); `beforeSource`, for a change, where the earlier value was. Identity fields (sr, role, smets, mode, clause, rule, footnote, field, modification) name what changed; a manifest's intents match on them.
+ */
+export interface Change {
+  /**
+   * Stable key, unique in the change set, e.g. 'trt 8.2 other-user smets1 on-demand'.
+   */
+  id: string
+  kind: ChangeKind
+  action: ChangeAction
+  /**
+   * What changed, in drafting language, e.g. 'TRT SR 8.2, other-user, SMETS1, on-demand'.
+   */
+  subject: string
+  /**
+   * One line: the subject and, for a change, before → after.
+   */
+  summary: string
+  /**
+   * For a changed Service Request, User Role or document: the field that changed.
+   */
+  field?: string
+  sr?: SrReference
+  role?: UserRoleIdentifier
+  smets?: SmetsGeneration
+  mode?: RequestMode
+  clause?: ClauseIdentifier
+  rule?: string
+  footnote?: string
+  modification?: string
+  /**
+   * The earlier value, for display (e.g. '16 s', 'No').
+   */
+  from?: string
+  /**
+   * The later value, for display (e.g. '30 s', 'Yes').
+   */
+  to?: string
+  /**
+   * The earlier entry (without sources), or for a changed field `{<field>: value}`.
+   */
+  before?: {
+    
+  }
+  /**
+   * The later entry (without sources), or for a changed field `{<field>: value}`.
+   */
+  after?: {
+    
+  }
+  /**
+   * The document (file in sec-text/) that holds the redline.
+   */
+  document: string
+  source: Source
+  beforeSource?: Source
+}
+
+export type Matcher = (Scalar | [Scalar, ...(Scalar)[]] | {
+  /**
+   * @minItems 1
+   */
+  except: [Scalar, ...(Scalar)[]]
+})
+
+export type Scalar = (string | number)
+
+/**
+ * What a modification intends, in the change set's vocabulary (sec-text/modifications/<id>.yaml). `secc check` fails when the redline's change set and the intents differ in either direction.
+ */
+export interface ModificationManifest {
+  modification: string
+  title: string
+  /**
+   * The document the intents come from, e.g. the Modification Report.
+   */
+  authority: string
+  /**
+   * @minItems 1
+   */
+  intents: [Intent, ...(Intent)[]]
+}
+
+export interface Intent {
+  id: string
+  /**
+   * The paragraph or table of the authority the intent comes from (section, page, table title).
+   */
+  ref: string
+  /**
+   * What the authority says, in a sentence.
+   */
+  says?: string
+  /**
+   * @minItems 1
+   */
+  changes: [ChangePattern, ...(ChangePattern)[]]
+}
+
+/**
+ * Changes of one kind and action. A field given as a value or a list names each change expected; a field left out, `*` or `{except: [...]}` means every entry of the rule set that fits the other fields.
+ */
+export interface ChangePattern {
+  kind: ChangeKind
+  action: ChangeAction
+  sr?: Matcher
+  role?: Matcher
+  smets?: Matcher
+  mode?: Matcher
+  clause?: Matcher
+  rule?: Matcher
+  footnote?: Matcher
+  field?: Matcher
+  modification?: Matcher
+  document?: Matcher
+  /**
+   * The value before, e.g. '16 secs', 'N/A', 'No' (TRTs compare in seconds).
+   */
+  from?: string
+  /**
+   * The value after.
+   */
+  to?: string
+}

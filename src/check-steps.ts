@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { CompileResult } from './compile.js';
+import { intentStep } from './changeset/check-step.js';
 import { checkDrift } from './drift.js';
 
 export interface CheckContext {
@@ -29,7 +30,7 @@ export const driftStep: CheckStep = {
   run: ({ result, root, textDir }) => checkDrift(result.outputs, { root, textDir }),
 };
 
-export const CHECK_STEPS: CheckStep[] = [driftStep];
+export const CHECK_STEPS: CheckStep[] = [driftStep, intentStep];
 
 export async function runCheckSteps(context: CheckContext, steps: readonly CheckStep[] = CHECK_STEPS): Promise<VFile[]> {
   const files: VFile[] = [];

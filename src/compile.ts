@@ -4,6 +4,7 @@
  * writing them (atomically) or comparing them (drift) is the caller's business.
  */
 import { VFile } from 'vfile';
+import { compileChangeSet } from './changeset/output.js';
 import { hasErrors, report, type View } from './diagnostics.js';
 import type { ParsedDocument } from './extract/document.js';
 import { generateIndex, generateTables } from './generate/tables.js';
@@ -24,6 +25,7 @@ export const OUTPUT_PATHS = {
   types: 'generated/types.ts',
   tables: 'generated/tables.ts',
   index: 'generated/index.ts',
+  changeSet: 'rules/change-set.json',
 } as const;
 
 export interface CompileResult {
@@ -74,6 +76,8 @@ export async function compile(documents: readonly SourceDocument[], options: Com
     }
   }
   phase('validate');
+  const changeSet = compileChangeSet(ruleSets, OUTPUT_PATHS.changeSet);
+  if (changeSet.file) files.push(changeSet.file);
   if (hasErrors(files)) return result;
 
   if (options.emit !== false) {
@@ -81,6 +85,7 @@ export async function compile(documents: readonly SourceDocument[], options: Com
     result.outputs.set(OUTPUT_PATHS.types, await (options.generateTypes ?? generateTypes)());
     result.outputs.set(OUTPUT_PATHS.tables, generateTables(ruleSets));
     result.outputs.set(OUTPUT_PATHS.index, generateIndex());
+    result.outputs.set(OUTPUT_PATHS.changeSet, changeSet.json);
     phase('generate');
   }
   result.ok = true;

@@ -2,12 +2,14 @@
 import { build } from './build.js';
 import { check } from './check.js';
 import type { Command } from './context.js';
+import { diff } from './diff.js';
 import { exportCommand } from './export.js';
 import { fingerprint } from './fingerprint.js';
 
 export const COMMANDS: Record<string, Command> = {
   build,
   check,
+  diff,
   export: exportCommand,
   fingerprint,
 };

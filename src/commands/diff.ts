@@ -1,0 +1,53 @@
+import { diffRuleSets } from '../changeset/diff.js';
+import { displayDir } from '../changeset/check-step.js';
+import { changeSetJson } from '../changeset/diff.js';
+import { formatChangeSetMarkdown, formatChangeSetText } from '../changeset/format.js';
+import { checkIntents, loadManifests } from '../changeset/intent.js';
+import { reportText } from '../report/text.js';
+import { EXIT, type Command } from './context.js';
+import { compileText } from './shared.js';
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+
+export const diff: Command = {
+  summary: 'diff                       the redline\'s semantic change set, baseline → modified: --format text|json|markdown',
+  async run(context) {
+    const { options, io } = context;
+    const format = options.format ?? 'text';
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      io.stderr.write(`secc diff: --format must be one of ${FORMATS.join(', ')}, got \`${format}\`\n`);
+      return EXIT.cannotRun;
+    }
+    const result = await compileText(context, false);
+    if (!result.ok || !result.ruleSets) {
+      io.stderr.write(reportText(result.files, { quiet: true }));
+      io.stderr.write('secc diff: the legal text does not compile; fix the errors above first.\n');
+      return EXIT.findings;
+    }
+    const { baseline, modified } = result.ruleSets;
+    const changeSet = diffRuleSets(baseline, modified);
+    if (format === 'json') {
+      io.stdout.write(changeSetJson(changeSet));
+      return EXIT.clean;
+    }
+    const textDir = displayDir(options.text, io.cwd);
+    if (format === 'text') {
+      io.stdout.write(formatChangeSetText(changeSet, { textDir }));
+      return EXIT.clean;
+    }
+    const intents = checkIntents(changeSet, baseline, modified, await loadManifests(options.text, io.cwd), { textDir });
+    io.stdout.write(formatChangeSetMarkdown(changeSet, { status: intentStatus(intents) }));
+    return EXIT.clean;
+  },
+};
+
+/** One line for the top of a PR comment or review page. */
+export function intentStatus(intents: ReturnType<typeof checkIntents>): string | undefined {
+  if (intents.manifests.length === 0) return undefined;
+  const problems = intents.unintended.length + intents.missing.length;
+  const names = intents.manifests.join(', ');
+  if (problems === 0 && !intents.files.some((file) => file.messages.some((message) => message.fatal))) {
+    return `✅ **Intent check passed**: every change is intended by ${names}, and every intended change is made.`;
+  }
+  return `❌ **Intent check failed** (${names}): ${intents.unintended.length} unintended change(s), ${intents.missing.length} intended change(s) not made. Run \`secc check\` for the places.`;
+}
