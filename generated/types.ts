@@ -475,3 +475,53 @@ export interface ChangePattern {
    */
   to?: string
 }
+
+/**
+ * The 13-digit MPAN core.
+ */
+export type MpanCore = string
+
+/**
+ * The identifier of a Party (for example its Market Participant Id), as the sender of a Service Request gives it.
+ */
+export type PartyIdentifier = string
+
+/**
+ * The Registration Data the DCC checks Service Requests against (SEC Section H4): for each MPAN, the Devices of its Smart Metering System, the registered Import and Export Suppliers, and the MDR appointments with their Effective From and Effective To Dates. Input to the gateway's authorise().
+ */
+export interface RegistrationData {
+  $schema?: string
+  mpans: MeteringPoint[]
+}
+
+/**
+ * One MPAN: importSupplier and exportSupplier are the Parties registered as Import and Export Supplier (exportSupplier only where there is one); devices are the Devices of its Smart Metering System; mdrAppointments are the MDR appointments, past, current and future.
+ */
+export interface MeteringPoint {
+  mpan: MpanCore
+  importSupplier?: PartyIdentifier
+  exportSupplier?: PartyIdentifier
+  devices: RegisteredDevice[]
+  mdrAppointments?: MdrAppointment[]
+}
+
+export interface RegisteredDevice {
+  /**
+   * The Device Id (EUI-64), e.g. 00-1D-2A-00-00-00-00-01.
+   */
+  id: string
+  /**
+   * ESME: electricity meter; GSME: gas meter.
+   */
+  type: ("ESME" | "GSME")
+  smets: SmetsGeneration
+}
+
+/**
+ * One appointment of an MDR for the MPAN. Both dates are calendar days and both are inclusive (Section H4.2A(a)). No effectiveTo: the appointment has no end date yet.
+ */
+export interface MdrAppointment {
+  mdr: PartyIdentifier
+  effectiveFrom: IsoDate
+  effectiveTo?: IsoDate
+}

@@ -34,6 +34,7 @@ Options:
   --text DIR                 the legal text (default: sec-text)
   --root DIR                 where rules/ and generated/ live (default: the current directory)
   --view baseline|modified   the projection (export, conform)
+  --impl FILE                the gateway configuration to check (conform)
   --format NAME              output format (check, lint: text, json, sarif, junit; export: csv, json)
   --quiet                    errors only
   --frail                    warnings fail too (exit 1)
