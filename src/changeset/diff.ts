@@ -72,7 +72,7 @@ export function diffRuleSets(before: RuleSet, after: RuleSet, options: DiffOptio
 
   // User Roles.
   pairs(before.userRoles, after.userRoles, (role) => role.id, (old, now, id) => {
-    const subject = `User Role \`${id}\``;
+    const subject = `User Role ${id}`;
     if (!old || !now) {
       const role = (old ?? now)!;
       push(entryChange('user-role', old ? 'removed' : 'added', `user-role:${id}`, `${subject} (${role.name})`, { role: id }, withoutSource(role), role.source));
