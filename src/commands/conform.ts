@@ -31,13 +31,18 @@ export const conform: Command = {
     }
     const absolute = path.resolve(io.cwd, options.impl);
     const shown = path.relative(io.cwd, absolute) || absolute;
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(absolute);
+    } catch (error) {
+      io.stderr.write(`secc conform: cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      return EXIT.cannotRun;
+    }
     let text: string;
     try {
-      const bytes = await readFile(absolute);
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      io.stderr.write(`secc conform: cannot read ${shown}: ${code ?? 'not UTF-8 text'}\n`);
+    } catch {
+      io.stderr.write(`secc conform: cannot read ${shown}: not UTF-8 text\n`);
       return EXIT.cannotRun;
     }
     let rows;
