@@ -90,7 +90,7 @@ describe('drift is caught and named', () => {
 
   it('a hand edit of generated/ is drift, with the first differing line', async () => {
     const file = path.join(project.dir, 'generated', 'tables.ts');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('"seconds":5600', '"seconds":5601'));
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"seconds": 5600', '"seconds": 5601'));
     const run = await runCli(['check'], project.dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/generated\/tables\.ts:\d+:1 {2}error {2}generated\/tables\.ts is out of date .* from line \d+.*drift/);
