@@ -93,7 +93,7 @@ describe('drift is caught and named', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('"seconds": 5600', '"seconds": 5601'));
     const run = await runCli(['check'], project.dir);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/generated\/tables\.ts:\d+:1 {2}error {2}generated\/tables\.ts is out of date .* from line \d+.*drift/);
+    expect(run.stdout).toMatch(/generated\/tables\.ts:(\d+):27 {2}error {2}generated\/tables\.ts is out of date with the legal text or schemas at line \1: expected `\s*"seconds": 5600,`, found `\s*"seconds": 5601,`.*drift/);
   });
 
   it('a missing output is drift', async () => {
