@@ -6,6 +6,7 @@ import type { Command } from './context.js';
 import { diff } from './diff.js';
 import { exportCommand } from './export.js';
 import { fingerprint } from './fingerprint.js';
+import { reportCommand } from './report.js';
 
 export const COMMANDS: Record<string, Command> = {
   build,
@@ -14,4 +15,5 @@ export const COMMANDS: Record<string, Command> = {
   diff,
   export: exportCommand,
   fingerprint,
+  report: reportCommand,
 };
