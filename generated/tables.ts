@@ -5316,6 +5316,24 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
   ]
 } as unknown as { readonly [V in View]: readonly ClauseRule[] };
 
+/**
+ * The lookups index the SR level through null-prototype dictionaries: a literal with hundreds of
+ * keys is slow to index by a variable key (and a dictionary has no inherited keys such as
+ * `constructor`, so an unknown SR is simply absent).
+ */
+function bySr<T extends object>(table: { readonly [V in View]: T }): { readonly [V in View]: T } {
+  const index = {} as { [V in View]: T };
+  for (const view of VIEWS) {
+    const dictionary = Object.create(null) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(table[view])) dictionary[key] = value;
+    index[view] = dictionary as T;
+  }
+  return index;
+}
+
+const TRT_INDEX = bySr(TRT_TABLE);
+const ELIGIBILITY_INDEX = bySr(ELIGIBILITY_TABLE);
+
 export interface TrtQuery {
   readonly sr: SrRef;
   readonly role: RoleId;
@@ -5326,12 +5344,12 @@ export interface TrtQuery {
 
 /** The TRT cell for a query, or undefined when the role is not eligible for the SR in that view. */
 export function trtFor(query: TrtQuery): TrtCell | undefined {
-  return TRT_TABLE[query.view][query.sr]?.[query.role]?.[query.smets][query.mode];
+  return TRT_INDEX[query.view][query.sr]?.[query.role]?.[query.smets][query.mode];
 }
 
 /** Seconds; null when not available (N/A); undefined when the role is not eligible. */
 export function trtSeconds(query: TrtQuery): number | null | undefined {
-  return TRT_TABLE[query.view][query.sr]?.[query.role]?.[query.smets][query.mode].seconds;
+  return TRT_INDEX[query.view][query.sr]?.[query.role]?.[query.smets][query.mode].seconds;
 }
 
 export interface EligibilityQuery {
@@ -5342,10 +5360,10 @@ export interface EligibilityQuery {
 
 /** Whether Appendix E makes the role eligible to send the SR in that view. */
 export function isEligible(query: EligibilityQuery): boolean {
-  return ELIGIBILITY_TABLE[query.view][query.sr]?.[query.role]?.eligible === true;
+  return ELIGIBILITY_INDEX[query.view][query.sr]?.[query.role]?.eligible === true;
 }
 
 /** The eligibility cell (with its source), or undefined when the SR or role is not in that view. */
 export function eligibilityFor(query: EligibilityQuery): EligibilityCell | undefined {
-  return ELIGIBILITY_TABLE[query.view][query.sr]?.[query.role];
+  return ELIGIBILITY_INDEX[query.view][query.sr]?.[query.role];
 }

@@ -15,6 +15,7 @@ export async function compileText({ options, io }: CommandContext, emit = true):
   timings?.mark('read');
   const { cache, ...caching } = cachingOptions(path.resolve(io.cwd, options.root));
   await cache?.prepare(documents);
+  timings?.mark('cache');
   const result = await compile(documents, { emit, ...caching, timings: timings?.record });
   if (timings) timings.documents = { total: documents.length, parsed: 0, cached: cache?.stats.hits ?? 0 };
   return result;
