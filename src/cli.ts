@@ -17,6 +17,7 @@ const OPTIONS = {
   format: { type: 'string' },
   impl: { type: 'string' },
   out: { type: 'string' },
+  against: { type: 'string' },
   manifest: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   frail: { type: 'boolean', default: false },
@@ -35,7 +36,9 @@ Options:
   --root DIR                 where rules/ and generated/ live (default: the current directory)
   --view baseline|modified   the projection (export, conform)
   --impl FILE                the gateway configuration to check (conform)
-  --format NAME              output format (check, lint: text, json, sarif, junit; export: csv, json)
+  --format NAME              output format (check, lint: text, json, sarif, junit; export: csv, json; diff: text, json, markdown)
+  --against DIR              diff: compare with another version of the legal text (its modified view → this one's)
+  --out DIR                  report: the folder to write index.html to
   --quiet                    errors only
   --frail                    warnings fail too (exit 1)
   -h, --help                 this help

@@ -3,7 +3,8 @@
  * exactly what the report says, and the intent check must catch a redline that does more or less.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffRuleSets, formatSeconds, type Change, type ChangeSet } from '../src/changeset/diff.js';
@@ -289,6 +290,19 @@ describe('the earlier draft of the TRT table (Design Advisory Group slides, Feb 
     // And each change says what the draft had and what the final table has.
     const mdr411 = between.changes.find((change) => change.id === 'trt:4.1.1:mdr:2:on-demand')!;
     expect(`${mdr411.from} → ${mdr411.to}`).toBe('24 h → N/A');
+
+    // The same from the command line: `secc diff --against <the draft's text>`.
+    const draftDir = await mkdtemp(path.join(tmpdir(), 'sec-rules-draft-'));
+    try {
+      for (const [name, text] of Object.entries(documents)) await writeFile(path.join(draftDir, name), text);
+      const run = await runCli(['diff', '--against', draftDir, '--format', 'json'], ROOT);
+      expect(run.code).toBe(0);
+      const fromCli = JSON.parse(run.stdout) as ChangeSet;
+      expect(fromCli.changes.map((change) => change.summary)).toEqual(between.changes.map((change) => change.summary));
+      expect(fromCli.to).toBe('sec-text (modified)');
+    } finally {
+      await rm(draftDir, { recursive: true, force: true });
+    }
   });
 });
 

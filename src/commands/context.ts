@@ -17,6 +17,8 @@ export interface Options {
   format?: string;
   impl?: string;
   out?: string;
+  /** `secc diff --against DIR`: the other version of the legal text. */
+  against?: string;
   manifest?: string;
   quiet: boolean;
   frail: boolean;

@@ -3,6 +3,8 @@ import { displayDir } from '../changeset/check-step.js';
 import { changeSetJson } from '../changeset/diff.js';
 import { formatChangeSetMarkdown, formatChangeSetText } from '../changeset/format.js';
 import { checkIntents, loadManifests } from '../changeset/intent.js';
+import { compile } from '../compile.js';
+import { readCorpus } from '../read.js';
 import { reportText } from '../report/text.js';
 import { EXIT, type Command } from './context.js';
 import { compileText } from './shared.js';
@@ -10,7 +12,7 @@ import { compileText } from './shared.js';
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
 export const diff: Command = {
-  summary: 'diff                       the redline\'s semantic change set, baseline → modified: --format text|json|markdown',
+  summary: 'diff [--against DIR]       the semantic change set, baseline → modified (or DIR → this text): --format text|json|markdown',
   async run(context) {
     const { options, io } = context;
     const format = options.format ?? 'text';
@@ -24,19 +26,32 @@ export const diff: Command = {
       io.stderr.write('secc diff: the legal text does not compile; fix the errors above first.\n');
       return EXIT.findings;
     }
-    const { baseline, modified } = result.ruleSets;
-    const changeSet = diffRuleSets(baseline, modified);
+    const textDir = displayDir(options.text, io.cwd);
+    let { baseline, modified } = result.ruleSets;
+    let sides = {};
+    if (options.against !== undefined) {
+      // Two versions of the redline (e.g. an earlier draft and this one): the other's modified view → this one's.
+      const other = await compile(await readCorpus(options.against, io.cwd), { emit: false });
+      if (!other.ok || !other.ruleSets) {
+        io.stderr.write(reportText(other.files, { quiet: true }));
+        io.stderr.write(`secc diff: the legal text in ${options.against} does not compile; fix the errors above first.\n`);
+        return EXIT.findings;
+      }
+      baseline = other.ruleSets.modified;
+      sides = { from: `${displayDir(options.against, io.cwd)} (modified)`, to: `${textDir} (modified)` };
+    }
+    const changeSet = diffRuleSets(baseline, modified, sides);
     if (format === 'json') {
       io.stdout.write(changeSetJson(changeSet));
       return EXIT.clean;
     }
-    const textDir = displayDir(options.text, io.cwd);
     if (format === 'text') {
       io.stdout.write(formatChangeSetText(changeSet, { textDir }));
       return EXIT.clean;
     }
-    const intents = checkIntents(changeSet, baseline, modified, await loadManifests(options.text, io.cwd), { textDir });
-    io.stdout.write(formatChangeSetMarkdown(changeSet, { status: intentStatus(intents) }));
+    // The intent check is about the redline (baseline → modified), not about two versions of it.
+    const intents = options.against === undefined ? checkIntents(changeSet, baseline, modified, await loadManifests(options.text, io.cwd), { textDir }) : undefined;
+    io.stdout.write(formatChangeSetMarkdown(changeSet, { status: intents ? intentStatus(intents) : undefined }));
     return EXIT.clean;
   },
 };
