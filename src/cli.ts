@@ -3,7 +3,7 @@
  * Commands live in src/commands/, one module each; this file parses options and dispatches.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { COMMANDS } from './commands/index.js';
+import { loadCommand, loadCommands } from './commands/index.js';
 import { EXIT, type Io, type Options } from './commands/context.js';
 import { CannotRun } from './read.js';
 
@@ -25,11 +25,11 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
-function usage(): string {
+async function usage(): Promise<string> {
   return `Usage: secc <command> [options]
 
 Commands:
-${Object.values(COMMANDS).map((command) => `  ${command.summary}`).join('\n')}
+${(await loadCommands()).map((command) => `  ${command.summary}`).join('\n')}
 
 Options:
   --text DIR                 the legal text (default: sec-text)
@@ -52,22 +52,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true }) as unknown as { values: Options; positionals: string[] };
   } catch (error) {
-    io.stderr.write(`secc: ${(error as Error).message}\n\n${usage()}`);
+    io.stderr.write(`secc: ${(error as Error).message}\n\n${await usage()}`);
     return EXIT.cannotRun;
   }
   const { values: options, positionals } = parsed;
   const [name, ...args] = positionals;
   if (options.help || name === 'help') {
-    io.stdout.write(usage());
+    io.stdout.write(await usage());
     return EXIT.clean;
   }
   if (name === undefined) {
-    io.stderr.write(usage());
+    io.stderr.write(await usage());
     return EXIT.cannotRun;
   }
-  const command = COMMANDS[name];
+  const command = await loadCommand(name);
   if (!command) {
-    io.stderr.write(`secc: unknown command \`${name}\`\n\n${usage()}`);
+    io.stderr.write(`secc: unknown command \`${name}\`\n\n${await usage()}`);
     return EXIT.cannotRun;
   }
   try {

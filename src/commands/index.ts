@@ -1,19 +1,30 @@
-/** The command registry: one module per command. Add a command by adding a line here. */
-import { build } from './build.js';
-import { check } from './check.js';
-import { conform } from './conform.js';
+/**
+ * The command registry: one line per command. Entries are loaders, so a run loads only its own
+ * command's modules (`secc check` does not load what `secc report` renders with); a `Command`
+ * object works too, but is loaded at start-up by every command.
+ */
 import type { Command } from './context.js';
-import { diff } from './diff.js';
-import { exportCommand } from './export.js';
-import { fingerprint } from './fingerprint.js';
-import { reportCommand } from './report.js';
 
-export const COMMANDS: Record<string, Command> = {
-  build,
-  check,
-  conform,
-  diff,
-  export: exportCommand,
-  fingerprint,
-  report: reportCommand,
+export type CommandEntry = Command | (() => Promise<Command>);
+
+export const COMMANDS: Record<string, CommandEntry> = {
+  build: async () => (await import('./build.js')).build,
+  check: async () => (await import('./check.js')).check,
+  conform: async () => (await import('./conform.js')).conform,
+  diff: async () => (await import('./diff.js')).diff,
+  export: async () => (await import('./export.js')).exportCommand,
+  fingerprint: async () => (await import('./fingerprint.js')).fingerprint,
+  report: async () => (await import('./report.js')).reportCommand,
 };
+
+/** The command called `name`, loaded; undefined when there is none. */
+export async function loadCommand(name: string): Promise<Command | undefined> {
+  if (!Object.hasOwn(COMMANDS, name)) return undefined;
+  const entry = COMMANDS[name]!;
+  return typeof entry === 'function' ? entry() : entry;
+}
+
+/** Every command, loaded (for the usage text). */
+export async function loadCommands(): Promise<Command[]> {
+  return Promise.all(Object.keys(COMMANDS).map(async (name) => (await loadCommand(name))!));
+}
