@@ -1,0 +1,78 @@
+/**
+ * The benchmark's corpus generator: deterministic for a seed, at SEC scale, in the project's
+ * conventions, and a corpus the compiler accepts without a single diagnostic (so the benchmark
+ * measures real work, not early failure). No timings are asserted here.
+ */
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/compile.js';
+import { corpusFromStrings } from '../../src/read.js';
+import { editOneCell, generateCorpus } from './corpus.js';
+
+const SMALL = { seed: 7, documents: 8, serviceRequests: 64, clausesPerDocument: 10 };
+
+describe('corpus generator', () => {
+  it('is deterministic: the same seed gives the same bytes, another seed other bytes', () => {
+    const first = generateCorpus(SMALL);
+    const second = generateCorpus(SMALL);
+    expect(second.files).toEqual(first.files);
+    expect(second.stats).toEqual(first.stats);
+    const other = generateCorpus({ ...SMALL, seed: 8 });
+    expect(Object.keys(other.files)).toEqual(Object.keys(first.files));
+    expect(other.files['section-b.md']).not.toEqual(first.files['section-b.md']);
+  });
+
+  it('generates a corpus that compiles in both views without any diagnostic', async () => {
+    const corpus = generateCorpus(SMALL);
+    const result = await compile(corpusFromStrings(corpus.files), { emit: false });
+    const messages = result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.reason}`));
+    expect(messages).toEqual([]);
+    expect(result.ok).toBe(true);
+    const { baseline, modified } = result.ruleSets!;
+    // The inserted User Role exists only after the modification, with columns in both tables.
+    expect(baseline.userRoles.map((role) => role.id)).not.toContain('mdr');
+    expect(modified.userRoles.map((role) => role.id)).toContain('mdr');
+    expect(modified.eligibility.some((entry) => entry.role === 'mdr' && entry.eligible)).toBe(true);
+    // Rows inserted and deleted: the SR sets differ both ways.
+    const refs = (view: typeof baseline) => new Set(view.serviceRequests.map((sr) => sr.ref));
+    expect([...refs(modified)].some((ref) => !refs(baseline).has(ref))).toBe(true);
+    expect([...refs(baseline)].some((ref) => !refs(modified).has(ref))).toBe(true);
+    // Every eligible role has its four Target Response Times, in both views.
+    for (const view of [baseline, modified]) {
+      const eligible = view.eligibility.filter((entry) => entry.eligible).length;
+      expect(view.trt.length).toBe(eligible * 4);
+    }
+    // Literate rules compiled with the fingerprints of their clauses, some changed by redlines.
+    expect(modified.clauseRules.length).toBeGreaterThan(5);
+    const baselineRules = new Map(baseline.clauseRules.map((rule) => [rule.id, rule.fingerprint]));
+    expect(modified.clauseRules.some((rule) => baselineRules.has(rule.id) && baselineRules.get(rule.id) !== rule.fingerprint)).toBe(true);
+    // A replaced TRT cell: the same key with another value in the two views.
+    const key = (entry: (typeof baseline.trt)[number]) => `${entry.sr}|${entry.role}|${entry.smets}|${entry.mode}`;
+    const before = new Map(baseline.trt.map((entry) => [key(entry), entry.text]));
+    expect(modified.trt.some((entry) => before.has(key(entry)) && before.get(key(entry)) !== entry.text)).toBe(true);
+  });
+
+  it('reaches SEC scale with the default options: 60 documents, over 5 MB, over 300 Service Requests', () => {
+    const corpus = generateCorpus({ recordReviews: false });
+    expect(corpus.stats.documents).toBeGreaterThanOrEqual(60);
+    expect(Object.keys(corpus.files)).toHaveLength(corpus.stats.documents);
+    expect(corpus.stats.bytes).toBeGreaterThanOrEqual(5_000_000);
+    expect(corpus.stats.serviceRequests).toBeGreaterThanOrEqual(300);
+    expect(corpus.stats.ruleBlocks).toBeGreaterThan(300);
+    const e = corpus.files['appendix-e.md']!;
+    expect(e.split('\n').filter((line) => /^\| (<(ins|del) cite="MP\d+">)?\d+\.\d+/.test(line))).toHaveLength(corpus.stats.serviceRequests);
+    expect(e).toContain('| <ins cite="MP162">Meter Data Retriever</ins> |');
+  });
+
+  it('edits exactly one cell for the incremental benchmark', () => {
+    const text = generateCorpus({ ...SMALL, recordReviews: false }).files['appendix-ab.md']!;
+    const edited = editOneCell(text);
+    const before = text.split('\n');
+    const after = edited.split('\n');
+    const changed = before.flatMap((line, index) => (line === after[index] ? [] : [index]));
+    expect(changed).toHaveLength(1);
+    const cells = (line: string) => line.split('|');
+    const a = cells(before[changed[0]!]!);
+    const b = cells(after[changed[0]!]!);
+    expect(a.filter((cell, index) => cell !== b[index])).toEqual([' 30 secs ']);
+  });
+});
