@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import type { CompileResult } from './compile.js';
 import { intentStep } from './changeset/check-step.js';
 import { checkDrift } from './drift.js';
+import { lintStep } from './lint/check-step.js';
 
 export interface CheckContext {
   result: CompileResult;
@@ -30,7 +31,7 @@ export const driftStep: CheckStep = {
   run: ({ result, root, textDir }) => checkDrift(result.outputs, { root, textDir }),
 };
 
-export const CHECK_STEPS: CheckStep[] = [driftStep, intentStep];
+export const CHECK_STEPS: CheckStep[] = [driftStep, intentStep, lintStep];
 
 export async function runCheckSteps(context: CheckContext, steps: readonly CheckStep[] = CHECK_STEPS): Promise<VFile[]> {
   const files: VFile[] = [];

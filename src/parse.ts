@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { report } from './diagnostics.js';
+import { MAX_NESTING, tooDeepAt } from './depth-guard.js';
 import remarkRedline from './redline/plugin.js';
 import { parseCounters } from './timings.js';
 
@@ -25,12 +26,17 @@ const processor = unified()
 export function parseDocument(file: VFile): Root | undefined {
   const start = performance.now();
   parseCounters.documents++;
+  const deep = tooDeepAt(String(file.value));
+  if (deep) {
+    report(file, `Unexpected nesting more than ${MAX_NESTING} levels deep, expected a document of ordinary depth`, { ruleId: PARSE_RULES.tooDeep, place: deep });
+    return undefined;
+  }
   try {
     const tree = processor.parse(file);
     return processor.runSync(tree, file);
   } catch (error) {
     if (error instanceof RangeError) {
-      report(file, 'Unexpected nesting too deep to read, expected a document of ordinary depth', { ruleId: PARSE_RULES.tooDeep });
+      report(file, 'Unexpected nesting too deep to read, expected a document of ordinary depth', { ruleId: PARSE_RULES.tooDeep, place: { line: 1, column: 1 } });
       return undefined;
     }
     throw error;

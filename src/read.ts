@@ -12,7 +12,11 @@ export const READ_RULES = {
   binary: 'file-binary',
   encoding: 'file-encoding',
   unreadable: 'file-unreadable',
+  tooLarge: 'file-too-large',
 } as const;
+
+/** No part of the SEC comes near this; a larger file is not a document (and would only be slow). */
+export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 
 /** A problem that stops the run before any document is read (exit code 2). */
 export class CannotRun extends Error {
@@ -56,6 +60,13 @@ export async function readCorpus(dir: string, cwd: string): Promise<SourceDocume
 
 /** Turns bytes into the vfile's text, or reports why it cannot. */
 export function decodeDocument(name: string, file: VFile, bytes: Uint8Array): SourceDocument {
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    report(file, `Unexpected file of ${(bytes.length / 1024 / 1024).toFixed(1)} MiB, expected a document of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`, {
+      ruleId: READ_RULES.tooLarge,
+      place: { line: 1, column: 1 },
+    });
+    return { name, file, readable: false };
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     report(file, 'Unexpected binary content (a NUL byte), expected a UTF-8 Markdown text', {

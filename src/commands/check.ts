@@ -1,5 +1,6 @@
 import { runCheckSteps, resolveRoot } from '../check-steps.js';
-import { EXIT, findingsExit, type Command } from './context.js';
+import { EXIT, type Command } from './context.js';
+import { gateExit } from '../lint/exit.js';
 import { compileText, formatFindings } from './shared.js';
 import { printRunTimings, startRunTimings } from '../timings.js';
 
@@ -15,7 +16,7 @@ export const check: Command = {
     io.stdout.write(formatFindings(files, context, 'check'));
     timings?.mark('report');
     printRunTimings(io.stderr);
-    const exit = findingsExit(files, options);
+    const exit = gateExit(files, options);
     if (exit === EXIT.clean && (options.format ?? 'text') === 'text') io.stderr.write('secc check: the legal text, rules/ and generated/ agree.\n');
     return exit;
   },

@@ -1,0 +1,36 @@
+/** Clause numbers as sortable keys: H3.13A → [3, 13A]; shared by the clause rules. */
+
+export interface ClauseKey {
+  prefix: string;
+  parts: Array<{ number: number; suffix: string }>;
+}
+
+const CLAUSE = /^([A-Z]{1,2})(\d+(?:\.\d+)*)([A-Z]?)$/;
+
+export function clauseKey(id: string): ClauseKey | undefined {
+  const match = CLAUSE.exec(id);
+  if (!match) return undefined;
+  const numbers = match[2]!.split('.').map(Number);
+  return { prefix: match[1]!, parts: numbers.map((number, index) => ({ number, suffix: index === numbers.length - 1 ? match[3]! : '' })) };
+}
+
+/** Negative when a comes first. A clause comes before its sub-clauses (H3 < H3.1). */
+export function compareClauses(a: ClauseKey, b: ClauseKey): number {
+  for (let index = 0; index < Math.min(a.parts.length, b.parts.length); index++) {
+    const x = a.parts[index]!;
+    const y = b.parts[index]!;
+    if (x.number !== y.number) return x.number - y.number;
+    if (x.suffix !== y.suffix) return x.suffix.localeCompare(y.suffix);
+  }
+  return a.parts.length - b.parts.length;
+}
+
+export function hasLetterSuffix(id: string): boolean {
+  return /\d[A-Z]$/.test(id);
+}
+
+/** H3.13A → H3.13; H3 → undefined. */
+export function parentOf(id: string): string | undefined {
+  const dot = id.lastIndexOf('.');
+  return dot === -1 ? undefined : id.slice(0, dot);
+}

@@ -1,0 +1,37 @@
+/** `redline-unattributed`: every redline names its modification (`cite`); `~~strike~~` cannot. */
+import type { LintRule } from '../types.js';
+import { redlinesOf } from './redlines.js';
+
+export const redlineUnattributed: LintRule = {
+  id: 'redline-unattributed',
+  severity: 'warning',
+  summary: 'every redline names its modification with `cite` (a GFM `~~strike~~` deletion cannot)',
+  needsRules: false,
+  views: 'once',
+  doc: {
+    description:
+      'A redline with no `cite` (an `<ins>` or `<del>` without it, or a GFM `~~strike~~`, which is read as a deletion but has nowhere to put one) belongs to no modification: when a document carries the redlines of two modifications, nobody can tell which one this is. Accepted, as a warning, so that a draft can use `~~ ~~` while it is being written; use `<del cite="…">` before review.',
+    examples: [
+      { title: 'MP162 as drafted: every redline has `cite="MP162"`', expect: [] },
+      {
+        title: 'A GFM strikethrough and an insertion without cite',
+        edits: [{ file: 'appendix-ab.md', find: '| 8.2 | N/A | 30 secs | N/A | <del cite="MP162">16 secs</del><ins cite="MP162">30 secs[^ab-fn5]</ins> |', replace: '| 8.2 | N/A | 30 secs | N/A | ~~16 secs~~<ins>30 secs[^ab-fn5]</ins> |' }],
+        expect: ['appendix-ab.md:{~~16 secs~~}', 'appendix-ab.md:{<ins>30 secs}'],
+      },
+    ],
+  },
+  check(context) {
+    for (const document of context.documents) {
+      if (!document.tree) continue;
+      for (const { node } of redlinesOf(document.tree)) {
+        if (node.cite !== undefined && node.cite !== '') continue;
+        const what = node.syntax === 'gfm' ? 'a `~~strikethrough~~` deletion' : `\`<${node.type === 'insertion' ? 'ins' : 'del'}>\` without \`cite\``;
+        const declared = document.modifications.map((modification) => modification.id);
+        context.report(document, {
+          reason: `Unexpected ${what}, expected \`<${node.type === 'insertion' ? 'ins' : 'del'} cite="${declared[0] ?? 'MP…'}">\` naming the modification`,
+          place: node.position,
+        });
+      }
+    }
+  },
+};

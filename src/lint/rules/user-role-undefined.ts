@@ -1,0 +1,36 @@
+/** `user-role-undefined`: a User Role named in prose is one the User Roles table defines. */
+import type { LintRule } from '../types.js';
+import { definedRoles, proseMentions, resolvesTo } from './roles.js';
+
+export const userRoleUndefined: LintRule = {
+  id: 'user-role-undefined',
+  severity: 'error',
+  summary: 'every User Role named in the text (`X User Role`, `User Role of X`) is defined in the User Roles table',
+  needsRules: false,
+  views: 'each',
+  doc: {
+    description:
+      'Obligations attach to User Roles by name. A clause that names a User Role the User Roles table (Section H1.1) does not define, in the same projection, binds nobody: usually a misspelling (`Meter Data Retreiver`) or a role the redline forgot to add, or one it deleted while a clause still names it. Table headers and rule blocks are checked by the compiler (`role-unknown`); this rule reads the prose. A family name that ends every member (`Supplier User Roles`: Import, Export and Gas Supplier) is accepted.',
+    examples: [
+      { title: 'MP162 as drafted: every role named is defined', expect: [] },
+      {
+        title: 'A misspelt User Role in Section G',
+        edits: [{ file: 'section-g.md', find: 'that it may send in the Meter Data Retriever User Role, in the same manner', replace: 'that it may send in the Meter Data Retreiver User Role, in the same manner' }],
+        expect: ['section-g.md:{Meter Data Retreiver} [modified]'],
+      },
+    ],
+  },
+  check(context, view) {
+    const names = definedRoles(context.documents, view!).map(({ row }) => row.name);
+    if (names.length === 0) return; // no User Roles table: roles-missing, the compiler's
+    for (const mention of proseMentions(context.documents, view!)) {
+      if (resolvesTo(mention.name, names).length > 0) continue;
+      context.report(mention.document, {
+        reason: `Unexpected User Role \`${mention.name}\`, expected a User Role defined in the User Roles table (${names.join(', ')})`,
+        place: mention.place,
+        actual: mention.name,
+        expected: names,
+      });
+    }
+  },
+};
