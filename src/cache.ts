@@ -10,8 +10,10 @@
  *   extraction reported (reason, ruleId, place, fatal, view, actual, expected, note, url), which
  *   are re-created on the document's vfile on a hit.
  *
- * The mdast tree is not stored: on a hit, `tree` parses the text again only if someone reads it
- * (lint, reports), into a scratch vfile so its diagnostics are not reported twice.
+ * The mdast tree is stored beside the entry (`<slot>.tree.json`, first line the key) and read only
+ * if someone asks for it (lint, reports): reading JSON is some thirty times cheaper than parsing
+ * the Markdown. If it is missing or corrupt, the text is parsed again, into a scratch vfile so its
+ * diagnostics are not reported twice.
  * Every cache failure (unreadable, corrupt, unwritable) falls back to extracting the document.
  *
  * The same directory caches generated/types.ts keyed by the schemas' (and compiler's) hash, so
@@ -145,7 +147,8 @@ export class DocumentCache {
       this.prepared.set(doc, lookup);
       if (!lookup.entry) misses = true;
     }
-    if (misses || !process.features.require_module) {
+    // From source (tsx, vitest) the parser cannot be required on demand: load it up front.
+    if (misses || !process.features.require_module || import.meta.url.endsWith('.ts')) {
       this.fallback ??= (await import('./extract/document.js')).extractDocument;
       parser ??= await import('./parse.js');
     }
@@ -171,15 +174,41 @@ export class DocumentCache {
     if (entry) {
       this.stats.hits++;
       for (const message of entry.messages) restoreMessage(doc.file, message);
-      return withLazyTree(doc, entry.facts);
+      return this.withLazyTree(doc, entry.facts, treeSlot(slot), key);
     }
     this.stats.misses++;
     const before = doc.file.messages.length;
     const parsed = this.extractFresh(doc);
     const messages = doc.file.messages.slice(before).map(storeMessage);
-    this.write(slot, { format: FORMAT, key, facts: parsed.facts, messages });
+    this.write(slot, JSON.stringify({ format: FORMAT, key, facts: parsed.facts, messages } satisfies Entry));
+    if (parsed.tree) this.write(treeSlot(slot), `${key}\n${JSON.stringify(parsed.tree)}`);
     return parsed;
   };
+
+  /**
+   * A ParsedDocument whose tree is read on first access: from the cached tree (JSON is far cheaper
+   * to read than Markdown is to parse), else parsed again into a scratch vfile (no duplicate
+   * diagnostics) and stored for next time.
+   */
+  private withLazyTree(doc: SourceDocument, facts: DocumentFacts, file: string, key: string): ParsedDocument {
+    let tree: Root | undefined;
+    let loaded = false;
+    const result = { doc, facts } as ParsedDocument;
+    Object.defineProperty(result, 'tree', {
+      enumerable: true,
+      get: (): Root | undefined => {
+        if (loaded) return tree;
+        loaded = true;
+        tree = readTree(file, key);
+        if (!tree) {
+          tree = loadParser().parseDocument(scratchCopy(doc.file));
+          if (tree) this.write(file, `${key}\n${JSON.stringify(tree)}`);
+        }
+        return tree;
+      },
+    });
+    return result;
+  }
 
   private read(slot: string, key: string): Entry | undefined {
     let raw: string;
@@ -199,11 +228,11 @@ export class DocumentCache {
     }
   }
 
-  private write(slot: string, entry: Entry): void {
+  private write(slot: string, content: string): void {
     const temporary = `${slot}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       mkdirSync(path.dirname(slot), { recursive: true });
-      writeFileSync(temporary, JSON.stringify(entry));
+      writeFileSync(temporary, content);
       renameSync(temporary, slot);
     } catch {
       this.stats.writeErrors++;
@@ -251,22 +280,19 @@ function restoreMessage(file: VFile, stored: CachedMessage): void {
   if (stored.url !== undefined) message.url = stored.url;
 }
 
-/** A ParsedDocument whose tree is parsed on first read, into a scratch vfile (no duplicate diagnostics). */
-function withLazyTree(doc: SourceDocument, facts: DocumentFacts): ParsedDocument {
-  let tree: Root | undefined;
-  let parsed = false;
-  const result = { doc, facts } as ParsedDocument;
-  Object.defineProperty(result, 'tree', {
-    enumerable: true,
-    get(): Root | undefined {
-      if (!parsed) {
-        parsed = true;
-        tree = loadParser().parseDocument(scratchCopy(doc.file));
-      }
-      return tree;
-    },
-  });
-  return result;
+const treeSlot = (slot: string): string => slot.replace(/\.json$/, '.tree.json');
+
+/** The cached tree if its first line is the document's key and the rest parses as a root. */
+function readTree(file: string, key: string): Root | undefined {
+  try {
+    const text = readFileSync(file, 'utf8');
+    const newline = text.indexOf('\n');
+    if (newline === -1 || text.slice(0, newline) !== key) return undefined;
+    const tree = JSON.parse(text.slice(newline + 1)) as Root;
+    return tree?.type === 'root' && Array.isArray(tree.children) ? tree : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 let parser: typeof import('./parse.js') | undefined;

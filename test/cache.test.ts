@@ -83,7 +83,7 @@ describe('document cache', () => {
 
   it('ignores corrupt and malformed entries, extracts afresh and repairs them', async () => {
     await compileThrough(new DocumentCache({ dir, compilerHash: 'c' }), texts);
-    const entries = (await readdir(path.join(dir, 'extract'))).map((name) => path.join(dir, 'extract', name));
+    const entries = (await readdir(path.join(dir, 'extract'))).filter((name) => !name.endsWith('.tree.json')).map((name) => path.join(dir, 'extract', name));
     expect(entries).toHaveLength(4);
     await writeFile(entries[0]!, '{"format":1,"key":');
     const valid = JSON.parse(await readFile(entries[1]!, 'utf8')) as { facts: { views: unknown } };
@@ -110,6 +110,19 @@ describe('document cache', () => {
     expect(h.tree?.type).toBe('root');
     expect(h.tree?.children.some((node) => node.type === 'table')).toBe(true);
     expect(messagesOf(result)).toHaveLength(before);
+  });
+
+  it('reads a cached tree equal to a fresh parse, and parses again when the stored tree is corrupt', async () => {
+    const fresh = await compile(corpusFromStrings(texts));
+    await compileThrough(new DocumentCache({ dir, compilerHash: 'c' }), texts);
+    const cached = await compileThrough(new DocumentCache({ dir, compilerHash: 'c' }), texts);
+    for (const [index, entry] of cached.parsed.entries()) expect(entry.tree).toEqual(fresh.parsed[index]!.tree);
+    const trees = (await readdir(path.join(dir, 'extract'))).filter((name) => name.endsWith('.tree.json'));
+    expect(trees).toHaveLength(4);
+    for (const name of trees) await writeFile(path.join(dir, 'extract', name), 'not a tree');
+    const repaired = await compileThrough(new DocumentCache({ dir, compilerHash: 'c' }), texts);
+    for (const [index, entry] of repaired.parsed.entries()) expect(entry.tree).toEqual(fresh.parsed[index]!.tree);
+    expect(messagesOf(repaired)).toEqual(messagesOf(fresh));
   });
 
   it('caches generated types by hash: generated once, then read back; a new hash generates again', async () => {

@@ -46,7 +46,8 @@ export function readOutline(tree: Root, file: VFile, name: string, documentId: s
     const bodyText = normalise(current.body.map((node) => plainText(node)).join('\n'));
     const headingText = normalise(plainText(current.section.heading));
     current.section.bodyText = bodyText;
-    current.section.clause.fingerprint = fingerprint(normalise(`${headingText}\n${bodyText}`));
+    // Both parts are normalised already: joining them with a space is normalise(`${heading}\n${body}`).
+    current.section.clause.fingerprint = fingerprint(bodyText === '' ? headingText : headingText === '' ? bodyText : `${headingText} ${bodyText}`);
     outline.sections.push(current.section);
     current = undefined;
   };

@@ -41,8 +41,14 @@ function isBlockContainer(node: Nodes): boolean {
 
 /** Unicode NFC, whitespace runs collapsed, trimmed: what a fingerprint is taken over. */
 export function normalise(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const nfc = NON_ASCII.test(text) ? text.normalize('NFC') : text;
+  // Only rebuild the string when there is whitespace to collapse (a hot path: every cell and clause).
+  return (COLLAPSIBLE.test(nfc) ? nfc.replace(/\s+/g, ' ') : nfc).trim();
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Whitespace other than a single space: a non-space whitespace character, or two spaces. */
+const COLLAPSIBLE = /[^\S ]| {2}/;
 
 export function fingerprint(normalisedText: string): string {
   return `sha256:${createHash('sha256').update(normalisedText, 'utf8').digest('hex')}`;
