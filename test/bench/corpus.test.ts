@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile.js';
+import { lint } from '../../src/lint/index.js';
 import { corpusFromStrings } from '../../src/read.js';
 import { editOneCell, generateCorpus } from './corpus.js';
 
@@ -21,9 +22,10 @@ describe('corpus generator', () => {
     expect(other.files['section-b.md']).not.toEqual(first.files['section-b.md']);
   });
 
-  it('generates a corpus that compiles in both views without any diagnostic', async () => {
+  it('generates a corpus that compiles and lints in both views without any diagnostic', async () => {
     const corpus = generateCorpus(SMALL);
     const result = await compile(corpusFromStrings(corpus.files), { emit: false });
+    lint(result);
     const messages = result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.reason}`));
     expect(messages).toEqual([]);
     expect(result.ok).toBe(true);

@@ -73,6 +73,7 @@ const ROLES = [
 const MDR = { name: 'Meter Data Retriever', id: 'mdr', party: 'Other SEC Party' };
 
 const DURATIONS = ['30 secs', '16 secs', '5,600 secs', '24 hrs', '1 hr', '45 mins', 'N/A', '60 secs', '3 hrs', '90 secs'];
+const AVAILABLE = DURATIONS.filter((duration) => duration !== 'N/A');
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every platform. */
 class Random {
@@ -425,13 +426,18 @@ function serviceRequests(random: Random, count: number): ServiceRequest[] {
         name: `${random.pick(['Read', 'Update', 'Retrieve', 'Set', 'Restrict', 'Join', 'Unjoin', 'Request'])} ${random.pick(['Import', 'Export', 'Gas', 'Prepayment', 'Tariff', 'Device', 'Firmware', 'Schedule'])} ${random.pick(['Register', 'Profile Data', 'Log', 'Configuration', 'Credit', 'Inventory', 'Security Credentials'])} ${ref}`,
         flags: { nonDevice: random.chance(0.2), onDemand: true, futureDated: random.pick(['DSP', 'Device', 'No']), dccScheduled: random.chance(0.4) },
         eligible,
-        mdr: random.chance(0.15),
+        mdr: out.length === 0 || random.chance(0.15),
       };
       // Every corpus, however small, has an inserted row, a deleted row and a replaced cell.
       const forced = out.length === 2 ? 0 : out.length === 4 ? 0.05 : out.length === 6 ? 0.1 : roll;
       if (forced < 0.04) sr.row = { kind: 'ins', mod: 'MP185' };
       else if (forced < 0.06) sr.row = { kind: 'del', mod: 'MP199' };
-      else if (forced < 0.12) sr.change = { role: random.int(0, ROLES.length - 1), mod: 'MP170' };
+      else if (forced < 0.12) {
+        // Flip one role's eligibility, keeping at least one existing role eligible in both views.
+        let role = random.int(0, ROLES.length - 1);
+        if (eligible[role] && eligible.filter(Boolean).length === 1) role = eligible.indexOf(false);
+        sr.change = { role, mod: 'MP170' };
+      }
       out.push(sr);
     }
   }
@@ -498,8 +504,15 @@ function appendixAB(random: Random, srs: readonly ServiceRequest[]): Writer {
     writer.push(`| SR | ${combos.map((combo) => `Eligible User Roles / ${combo}`).join(' | ')} | ${combos.map((combo) => writer.ins('MP162', `${MDR.name} / ${combo}`)).join(' | ')} |`);
     writer.push(`|${'---|'.repeat(1 + combos.length * 2)}`);
     for (const sr of srs.filter((entry) => entry.group === group)) {
-      const base = combos.map(() => random.pick(DURATIONS));
-      const mdr = combos.map(() => random.pick(DURATIONS));
+      // Consistent with Appendix E (the lint rules dcc-scheduled-trt, on-demand-trt, trt-coverage):
+      // Scheduled times only for DCC Scheduled SRs, an On-Demand time for every eligible sender,
+      // and nothing but N/A for a sender that is not eligible.
+      const times = (eligible: boolean): string[] => {
+        const scheduled = eligible && sr.flags.dccScheduled;
+        return [scheduled ? random.pick(AVAILABLE) : 'N/A', eligible ? random.pick(AVAILABLE) : 'N/A', scheduled ? random.pick(DURATIONS) : 'N/A', eligible ? random.pick(DURATIONS) : 'N/A'];
+      };
+      const base = times(true);
+      const mdr = times(sr.mdr);
       if (sr.row) {
         const wrap = (text: string): string => (sr.row!.kind === 'ins' ? writer.ins(sr.row!.mod, text) : writer.del(sr.row!.mod, text));
         const mdrCells = sr.row.kind === 'ins' ? mdr.map(wrap) : mdr.map(() => '');
@@ -507,8 +520,8 @@ function appendixAB(random: Random, srs: readonly ServiceRequest[]): Writer {
         continue;
       }
       const cells = base.map((value) => {
-        if (random.chance(0.05)) {
-          let to = random.pick(DURATIONS);
+        if (value !== 'N/A' && random.chance(0.05)) {
+          let to = random.pick(AVAILABLE);
           if (to === value) to = value === '30 secs' ? '60 secs' : '30 secs';
           return writer.replace('MP170', value, to);
         }
