@@ -58,6 +58,8 @@ export interface TextHit {
   /** Where each character of `value` starts in the file, when the node's source equals its value. */
   pointAt(offset: number): Position['start'] | undefined;
   position: Position | undefined;
+  /** The node opens a heading (its text starts with the heading's own clause number). */
+  headingStart: boolean;
 }
 
 /**
@@ -67,9 +69,9 @@ export interface TextHit {
 export function proseTexts(tree: Root, file: { value: unknown }): TextHit[] {
   const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
   const hits: TextHit[] = [];
-  const stack: Nodes[] = [tree];
+  const stack: Array<{ node: Nodes; headingStart: boolean }> = [{ node: tree, headingStart: false }];
   while (stack.length > 0) {
-    const node = stack.pop()!;
+    const { node, headingStart } = stack.pop()!;
     if (node.type === 'text') {
       const position = node.position;
       const start = position?.start;
@@ -78,11 +80,14 @@ export function proseTexts(tree: Root, file: { value: unknown }): TextHit[] {
         value: node.value,
         position,
         pointAt: (offset) => (exact && start ? advance(start, node.value.slice(0, offset)) : undefined),
+        headingStart,
       });
       continue;
     }
     if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') continue;
-    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as Nodes);
+    if ('children' in node) {
+      for (let index = node.children.length - 1; index >= 0; index--) stack.push({ node: node.children[index] as Nodes, headingStart: node.type === 'heading' && index === 0 });
+    }
   }
   return hits;
 }

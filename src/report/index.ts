@@ -4,6 +4,9 @@
  */
 import type { VFile } from 'vfile';
 import { reportText } from './text.js';
+import { reportJson } from './json.js';
+import { reportJunit } from './junit.js';
+import { reportSarif } from './sarif.js';
 
 export interface ReportOptions {
   /** Errors only. */
@@ -16,6 +19,9 @@ export type Reporter = (files: readonly VFile[], options: ReportOptions) => stri
 
 export const REPORTERS: Record<string, Reporter> = {
   text: reportText,
+  json: reportJson,
+  sarif: reportSarif,
+  junit: reportJunit,
 };
 
 export function formatNames(): string[] {

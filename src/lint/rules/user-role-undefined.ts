@@ -26,7 +26,7 @@ export const userRoleUndefined: LintRule = {
     for (const mention of proseMentions(context.documents, view!)) {
       if (resolvesTo(mention.name, names).length > 0) continue;
       context.report(mention.document, {
-        reason: `Unexpected User Role \`${mention.name}\`, expected a User Role defined in the User Roles table (${names.join(', ')})`,
+        reason: `Unexpected User Role \`${mention.name}\`, expected a User Role defined in the User Roles table`,
         place: mention.place,
         actual: mention.name,
         expected: names,

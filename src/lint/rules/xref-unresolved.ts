@@ -81,6 +81,7 @@ export const xrefUnresolved: LintRule = {
       const external = new Set(info.external ?? []);
       for (const hit of proseTexts(tree, document.file)) {
         for (const ref of references(hit.value)) {
+          if (hit.headingStart && ref.index === hit.value.search(/\S/) && ref.kind === undefined) continue; // the heading's own number
           const problem = resolve(ref);
           if (!problem) continue;
           context.report(document, {

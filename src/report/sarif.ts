@@ -1,0 +1,73 @@
+/**
+ * `--format sarif`: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. Rules are
+ * described from their docs (src/lint); results carry regions with end positions and the other
+ * side of a contradiction as a related location. The tests validate it against the SARIF schema.
+ */
+import type { VFile } from 'vfile';
+import { COMPILER_RULES, LINT_RULES } from '../lint/index.js';
+import { collectFindings, type Finding, type Span } from './findings.js';
+import type { ReportOptions } from './index.js';
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+const HELP = 'https://github.com/sec-rules/sec-rules#rule-';
+
+export function reportSarif(files: readonly VFile[], options: ReportOptions = {}): string {
+  const findings = collectFindings(files, options);
+  const documented = new Map<string, { summary: string; description: string; severity: keyof typeof LEVEL }>();
+  for (const rule of [...LINT_RULES, ...COMPILER_RULES]) documented.set(rule.id, { summary: rule.summary, description: rule.doc.description, severity: rule.severity });
+  const ids = [...new Set([...documented.keys(), ...findings.map((finding) => finding.ruleId)])];
+  const index = new Map(ids.map((id, position) => [id, position]));
+  const rules = ids.map((id) => {
+    const doc = documented.get(id);
+    return {
+      id,
+      shortDescription: { text: doc?.summary ?? id },
+      ...(doc ? { fullDescription: { text: doc.description } } : {}),
+      helpUri: `${HELP}${id}`,
+      defaultConfiguration: { level: LEVEL[doc?.severity ?? 'error'] },
+    };
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'secc', informationUri: 'https://github.com/sec-rules/sec-rules', semanticVersion: '0.1.0', rules } },
+        invocations: [{ executionSuccessful: true, ...(options.command ? { commandLine: `secc ${options.command}` } : {}) }],
+        columnKind: 'utf16CodeUnits',
+        results: findings.map((finding) => result(finding, index.get(finding.ruleId)!)),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function result(finding: Finding, ruleIndex: number) {
+  const text = [finding.message, finding.view ? `(${finding.view} text)` : '', finding.note ?? ''].filter(Boolean).join(' ');
+  return {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: LEVEL[finding.severity],
+    message: { text },
+    locations: [location(finding.file, finding)],
+    ...(finding.related.length > 0
+      ? { relatedLocations: finding.related.map((related, id) => ({ id, ...location(related.file, related), message: { text: related.message } })) }
+      : {}),
+    ...(finding.view ? { properties: { view: finding.view } } : {}),
+  };
+}
+
+function location(file: string, span: Partial<Span>) {
+  const region =
+    span.line !== undefined && span.line >= 1
+      ? {
+          region: {
+            startLine: span.line,
+            startColumn: Math.max(1, span.column ?? 1),
+            ...(span.endLine !== undefined && span.endLine >= span.line ? { endLine: span.endLine } : {}),
+            ...(span.endColumn !== undefined && span.endLine !== undefined && span.endLine >= span.line ? { endColumn: Math.max(1, span.endColumn) } : {}),
+          },
+        }
+      : {};
+  return { physicalLocation: { artifactLocation: { uri: encodeURI(file) }, ...region } };
+}
