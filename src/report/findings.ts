@@ -62,13 +62,13 @@ function toFinding(file: VFile, message: VFileMessage): Finding {
     severity: severityOf(message),
     ruleId: message.ruleId ?? 'unknown',
     message: message.reason,
-    related: [],
-  };
+  } as Finding;
   if (message.view) finding.view = message.view;
   if (message.actual !== undefined) finding.actual = message.actual;
   if (message.expected !== undefined) finding.expected = message.expected;
   if (message.note !== undefined) finding.note = message.note;
-  if (message.url !== undefined) finding.url = message.url;
+  if (message.url !== undefined && message.url !== null) finding.url = message.url;
+  finding.related = [];
   const cause = message.cause as VFileMessage | undefined;
   if (cause && typeof cause === 'object' && 'reason' in cause) {
     const causeFile = typeof cause.file === 'string' && cause.file !== '' ? cause.file : file.path;

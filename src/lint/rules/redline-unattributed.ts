@@ -25,7 +25,7 @@ export const redlineUnattributed: LintRule = {
       if (!document.tree) continue;
       for (const { node } of redlinesOf(document.tree)) {
         if (node.cite !== undefined && node.cite !== '') continue;
-        const what = node.syntax === 'gfm' ? 'a `~~strikethrough~~` deletion' : `\`<${node.type === 'insertion' ? 'ins' : 'del'}>\` without \`cite\``;
+        const what = node.syntax === 'gfm' ? '`~~strikethrough~~` deletion, which cannot name a modification' : `\`<${node.type === 'insertion' ? 'ins' : 'del'}>\` without \`cite\``;
         const declared = document.modifications.map((modification) => modification.id);
         context.report(document, {
           reason: `Unexpected ${what}, expected \`<${node.type === 'insertion' ? 'ins' : 'del'} cite="${declared[0] ?? 'MP…'}">\` naming the modification`,
