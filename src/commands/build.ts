@@ -3,8 +3,6 @@ import { reportText } from '../report/text.js';
 import { writeOutputsAtomically } from '../write.js';
 import { EXIT, findingsExit, type Command } from './context.js';
 import { compileText } from './shared.js';
-import { hasErrors } from '../diagnostics.js';
-import { lint } from '../lint/index.js';
 import { printRunTimings, startRunTimings } from '../timings.js';
 
 export const build: Command = {
@@ -13,9 +11,8 @@ export const build: Command = {
     const { options, io } = context;
     const timings = startRunTimings('build');
     const result = await compileText(context);
-    lint(result); // text that contradicts itself builds nothing either
     io.stderr.write(reportText(result.files, { quiet: options.quiet }));
-    if (!result.ok || hasErrors(result.files)) {
+    if (!result.ok) {
       io.stderr.write('secc build: nothing written; fix the errors above and build again.\n');
       return EXIT.findings;
     }
