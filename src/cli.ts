@@ -65,7 +65,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(await usage());
     return EXIT.cannotRun;
   }
-  const command = await loadCommand(name);
+  let command: Awaited<ReturnType<typeof loadCommand>>;
+  try {
+    command = await loadCommand(name);
+  } catch (error) {
+    io.stderr.write(`secc: internal error: cannot load the command \`${name}\`: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.cannotRun;
+  }
   if (!command) {
     io.stderr.write(`secc: unknown command \`${name}\`\n\n${await usage()}`);
     return EXIT.cannotRun;
