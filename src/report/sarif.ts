@@ -9,7 +9,6 @@ import { collectFindings, type Finding, type Span } from './findings.js';
 import type { ReportOptions } from './index.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
-const HELP = 'https://github.com/sec-rules/sec-rules#rule-';
 
 export function reportSarif(files: readonly VFile[], options: ReportOptions = {}): string {
   const findings = collectFindings(files, options);
@@ -23,7 +22,6 @@ export function reportSarif(files: readonly VFile[], options: ReportOptions = {}
       id,
       shortDescription: { text: doc?.summary ?? id },
       ...(doc ? { fullDescription: { text: doc.description } } : {}),
-      helpUri: `${HELP}${id}`,
       defaultConfiguration: { level: LEVEL[doc?.severity ?? 'error'] },
     };
   });
@@ -32,7 +30,7 @@ export function reportSarif(files: readonly VFile[], options: ReportOptions = {}
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'secc', informationUri: 'https://github.com/sec-rules/sec-rules', semanticVersion: '0.1.0', rules } },
+        tool: { driver: { name: 'secc', semanticVersion: '0.1.0', rules } },
         invocations: [{ executionSuccessful: true, ...(options.command ? { commandLine: `secc ${options.command}` } : {}) }],
         columnKind: 'utf16CodeUnits',
         results: findings.map((finding) => result(finding, index.get(finding.ruleId)!)),
