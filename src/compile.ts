@@ -4,8 +4,8 @@
  * writing them (atomically) or comparing them (drift) is the caller's business.
  */
 import { VFile } from 'vfile';
-import { compileChangeSet } from './changeset/output.js';
 import { hasErrors, report, type View } from './diagnostics.js';
+import { compileChangeSet } from './changeset/output.js';
 import type { ParsedDocument } from './extract/document.js';
 import { generateIndex, generateTables } from './generate/tables.js';
 import { generateTypes } from './generate/types.js';
@@ -75,9 +75,9 @@ export async function compile(documents: readonly SourceDocument[], options: Com
       files.push(output);
     }
   }
-  phase('validate');
   const changeSet = compileChangeSet(ruleSets, OUTPUT_PATHS.changeSet);
   if (changeSet.file) files.push(changeSet.file);
+  phase('validate');
   if (hasErrors(files)) return result;
 
   if (options.emit !== false) {
