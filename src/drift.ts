@@ -73,7 +73,7 @@ function describeRuleDrift(file: VFile, relative: string, actual: string, expect
       ? `${key} is in the text but not in ${relative}`
       : after === undefined
         ? `${key} is in ${relative} but no longer in the text`
-        : `${key} differs: ${summary(section, before)} in ${relative}, ${summary(section, after)} in the text`;
+        : `${key} differs: ${describeChange(section, before, after, relative)}`;
   report(file, `${relative} is out of date with ${where}: ${change}; run \`secc build\``, {
     ruleId: DRIFT_RULE,
     place: lineOf(actual, before),
@@ -102,13 +102,27 @@ function firstDifference(committed: RuleSet, compiled: RuleSet): { section: Sect
   return undefined;
 }
 
-function summary(section: Section, entry: unknown): string {
-  const value = entry as Record<string, unknown>;
-  if (section === 'trt') return `\`${String(value.text)}\``;
-  if (section === 'eligibility') return value.eligible ? '`Yes`' : '`No`';
-  if (section === 'clauses' || section === 'clauseRules') return `fingerprint ${String(value.fingerprint).slice(7, 19)}…`;
-  const { source: _source, sources: _sources, ...rest } = value;
-  return `\`${JSON.stringify(rest).slice(0, 120)}\``;
+function describeChange(section: Section, before: unknown, after: unknown, relative: string): string {
+  const was = before as Record<string, unknown>;
+  const is = after as Record<string, unknown>;
+  if (section === 'trt' && was.text !== is.text) return `\`${String(was.text)}\` in ${relative}, \`${String(is.text)}\` in the text`;
+  if (section === 'eligibility' && was.eligible !== is.eligible) return `${was.eligible ? '`Yes`' : '`No`'} in ${relative}, ${is.eligible ? '`Yes`' : '`No`'} in the text`;
+  const fields = [...new Set([...Object.keys(was), ...Object.keys(is)])].filter((field) => JSON.stringify(was[field]) !== JSON.stringify(is[field]));
+  const moved: string[] = fields.filter((field) => field === 'source' || field === 'sources');
+  const changed = fields.filter((field) => !moved.includes(field));
+  if (changed.length > 0) {
+    return changed.map((field) => `${field} ${brief(was[field])} in ${relative}, ${brief(is[field])} in the text`).join('; ');
+  }
+  const from = was.source as Source | undefined;
+  const to = is.source as Source | undefined;
+  return from && to && (from.line !== to.line || from.column !== to.column)
+    ? `its place in the text moved from ${from.file}:${from.line}:${from.column} to ${to.file}:${to.line}:${to.column}`
+    : 'the place of one of its cells in the text moved';
+}
+
+function brief(value: unknown): string {
+  const text = value === undefined ? '(none)' : JSON.stringify(value);
+  return `\`${text.length > 60 ? `${text.slice(0, 57)}…` : text}\``;
 }
 
 function lineOf(text: string, entry: unknown): { line: number; column: number } | undefined {
