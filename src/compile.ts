@@ -4,7 +4,7 @@
  * writing them (atomically) or comparing them (drift) is the caller's business.
  */
 import { VFile } from 'vfile';
-import { hasErrors, report, type View } from './diagnostics.js';
+import { hasErrors, mergeAcrossViews, report, type View } from './diagnostics.js';
 import { compileChangeSet } from './changeset/output.js';
 import type { ParsedDocument } from './extract/document.js';
 import { generateIndex, generateTables } from './generate/tables.js';
@@ -59,7 +59,7 @@ export async function compile(documents: readonly SourceDocument[], options: Com
   const fileMap = new Map(documents.map((doc) => [doc.name, doc.file]));
   const facts = parsed.map((entry) => entry.facts);
   const ruleSets = { baseline: link(facts, fileMap, 'baseline'), modified: link(facts, fileMap, 'modified') };
-  dedupeAcrossViews(files);
+  for (const file of files) mergeAcrossViews(file);
   phase('link');
 
   const result: CompileResult = { files, parsed, ruleSets, outputs: new Map(), ok: false };
@@ -96,22 +96,3 @@ export function ruleSetJson(ruleSet: RuleSet): string {
   return `${JSON.stringify({ $schema: './schema/rule-set.schema.json', ...ruleSet }, null, 2)}\n`;
 }
 
-/**
- * The same finding in both views (an unredlined bad cell) is one finding: keep the first and
- * drop its `view`, so drafters see it once.
- */
-function dedupeAcrossViews(files: readonly VFile[]): void {
-  for (const file of files) {
-    const seen = new Map<string, (typeof file.messages)[number]>();
-    file.messages = file.messages.filter((message) => {
-      const key = `${message.ruleId}|${message.line}:${message.column}|${message.reason}`;
-      const first = seen.get(key);
-      if (first) {
-        if (first.view !== message.view) delete first.view;
-        return false;
-      }
-      seen.set(key, message);
-      return true;
-    });
-  }
-}

@@ -58,3 +58,21 @@ export function hasErrors(files: readonly VFile[]): boolean {
 export function severityOf(message: VFileMessage): Severity {
   return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
 }
+
+/**
+ * The same finding in both views (an unredlined bad cell) is one finding about the text as a
+ * whole: keep the first and drop its `view`, so drafters see it once.
+ */
+export function mergeAcrossViews(file: VFile): void {
+  const seen = new Map<string, VFileMessage>();
+  file.messages = file.messages.filter((message) => {
+    const key = `${message.ruleId}|${message.line}:${message.column}|${message.reason}`;
+    const first = seen.get(key);
+    if (first) {
+      if (first.view !== message.view) delete first.view;
+      return false;
+    }
+    seen.set(key, message);
+    return true;
+  });
+}

@@ -8,7 +8,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import type { CompileResult } from '../compile.js';
-import { report, type View } from '../diagnostics.js';
+import { mergeAcrossViews, report, type View } from '../diagnostics.js';
 import { project, VIEWS } from '../redline/project.js';
 import { clauseOrder } from './rules/clause-order.js';
 import { clauseRenumbered } from './rules/clause-renumbered.js';
@@ -88,7 +88,7 @@ export function lint(result: CompileResult, options: LintOptions = {}): VFile[] 
       }
     }
   }
-  for (const file of touched) mergeViews(file);
+  for (const file of touched) mergeAcrossViews(file);
   return [...touched];
 }
 
@@ -119,20 +119,6 @@ function safeProject(tree: Root, view: View): Root | undefined {
   }
 }
 
-/** A lint finding made the same in both views is one finding about the text as a whole. */
-function mergeViews(file: VFile): void {
-  const seen = new Map<string, VFileMessage>();
-  file.messages = file.messages.filter((message) => {
-    const key = `${message.ruleId}|${message.line}:${message.column}|${message.reason}`;
-    const first = seen.get(key);
-    if (first) {
-      if (first.view !== message.view) delete first.view;
-      return false;
-    }
-    seen.set(key, message);
-    return true;
-  });
-}
 
 /** Every rule id `secc lint` can report: the drafting rules and the compiler's own. */
 export async function allRuleIds(): Promise<string[]> {
