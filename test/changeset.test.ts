@@ -147,15 +147,15 @@ describe('formats', () => {
 });
 
 describe('the intent check', () => {
-  const load = (yaml: string): ManifestLoad => {
+  const load = async (yaml: string): Promise<ManifestLoad> => {
     const file = new VFile({ path: 'sec-text/modifications/MP162.yaml', value: yaml });
-    const manifest = parseManifest(file);
+    const manifest = await parseManifest(file);
     return { manifests: manifest ? [manifest] : [], files: [file] };
   };
   const manifestText = (): string => readFileSync(path.join(ROOT, 'sec-text', 'modifications', 'MP162.yaml'), 'utf8');
 
-  it('passes for MP162: every change intended, every intent made', () => {
-    const result = checkIntents(changeSet, baseline, modified, load(manifestText()), { textDir: 'sec-text' });
+  it('passes for MP162: every change intended, every intent made', async () => {
+    const result = checkIntents(changeSet, baseline, modified, await load(manifestText()), { textDir: 'sec-text' });
     expect(result.unintended.map((change) => change.summary)).toEqual([]);
     expect(result.missing).toEqual([]);
     expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([]);
@@ -168,9 +168,9 @@ describe('the intent check', () => {
     expect(run.code).toBe(0);
   });
 
-  it('a wildcard intent expects every fitting entry: dropping the MDR TRT intent leaves 44 unintended changes', () => {
+  it('a wildcard intent expects every fitting entry: dropping the MDR TRT intent leaves 44 unintended changes', async () => {
     const yaml = manifestText().replace('      - { kind: trt, action: added, role: mdr }\n', '');
-    const result = checkIntents(changeSet, baseline, modified, load(yaml), { textDir: 'sec-text' });
+    const result = checkIntents(changeSet, baseline, modified, await load(yaml), { textDir: 'sec-text' });
     // The 4.1.1 SMETS2 intent still covers two of them.
     expect(result.unintended.map((change) => change.id).sort()).toEqual(
       ofKind('trt').filter((change) => change.role === 'mdr' && !(change.sr === '4.1.1' && change.smets === 2)).map((change) => change.id).sort(),
@@ -178,21 +178,21 @@ describe('the intent check', () => {
     expect(result.missing).toEqual([]);
   });
 
-  it('a value in an intent is checked: SR 8.2 to 45 secs is reported at each changed cell', () => {
+  it('a value in an intent is checked: SR 8.2 to 45 secs is reported at each changed cell', async () => {
     const yaml = replaceOnce(manifestText(), 'from: 16 secs, to: 30 secs', 'from: 16 secs, to: 45 secs');
-    const result = checkIntents(changeSet, baseline, modified, load(yaml), { textDir: 'sec-text' });
+    const result = checkIntents(changeSet, baseline, modified, await load(yaml), { textDir: 'sec-text' });
     const messages = result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'intent-value');
     expect(messages).toHaveLength(7);
     expect(messages[0]!.reason).toContain('expected 16 secs → 45 secs as MP162#sr-8-2-smets1-30s states');
   });
 
-  it('an invalid manifest is a finding with its place, never a pass', () => {
-    const result = load('modification: MP162\ntitle: x\nauthority: y\nintents:\n  - id: a\n    ref: r\n    changes:\n      - { kind: trt, action: moved }\n');
+  it('an invalid manifest is a finding with its place, never a pass', async () => {
+    const result = await load('modification: MP162\ntitle: x\nauthority: y\nintents:\n  - id: a\n    ref: r\n    changes:\n      - { kind: trt, action: moved }\n');
     expect(result.manifests).toEqual([]);
     const message = result.files[0]!.messages[0]!;
     expect(message.ruleId).toBe('manifest-invalid');
     expect(message.line).toBe(8);
-    const broken = load('modification: MP162\nintents: [\n');
+    const broken = await load('modification: MP162\nintents: [\n');
     expect(broken.files[0]!.messages[0]!.ruleId).toBe('manifest-yaml');
   });
 });

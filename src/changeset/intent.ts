@@ -13,10 +13,11 @@
  * the other fields: the later view's entries for `added`, the earlier view's for `removed`, and
  * entries in both for `changed`. So `{kind: trt, action: added, role: mdr}` is "every TRT of mdr".
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import type { LineCounter, Node as YamlNode } from 'yaml';
 import { report } from '../diagnostics.js';
 import { parseDuration } from '../extract/duration.js';
 import type { ChangePattern, Matcher, ModificationManifest } from '../../generated/types.js';
@@ -70,8 +71,18 @@ export interface ManifestLoad {
   files: VFile[];
 }
 
-/** Reads every `<textDir>/modifications/*.yaml`. No folder: no manifests. */
-export async function loadManifests(textDir: string, cwd: string): Promise<ManifestLoad> {
+export interface ManifestCache {
+  /** Folder for cache entries (e.g. `<root>/.secc-cache`). */
+  dir: string;
+  /** The compiler's hash: an entry made by other code or schemas is never served. */
+  compilerHash: string;
+}
+
+/**
+ * Reads every `<textDir>/modifications/*.yaml`. No folder: no manifests. With a cache, a manifest
+ * whose text and compiler are unchanged is read from JSON, so a warm run never loads the YAML parser.
+ */
+export async function loadManifests(textDir: string, cwd: string, cache?: ManifestCache): Promise<ManifestLoad> {
   const dir = path.resolve(cwd, textDir, MANIFEST_DIR);
   let names: string[];
   try {
@@ -83,14 +94,46 @@ export async function loadManifests(textDir: string, cwd: string): Promise<Manif
   for (const name of names) {
     const file = new VFile({ path: path.relative(cwd, path.join(dir, name)) || path.join(dir, name), value: await readFile(path.join(dir, name), 'utf8') });
     load.files.push(file);
-    const manifest = parseManifest(file);
+    const manifest = cache ? await parseManifestCached(file, cache) : await parseManifest(file);
     if (manifest) load.manifests.push(manifest);
   }
   return load;
 }
 
+async function parseManifestCached(file: VFile, cache: ManifestCache): Promise<LoadedManifest | undefined> {
+  const key = createHash('sha256').update(`${cache.compilerHash}\0${String(file.value)}`).digest('hex');
+  const entry = path.join(cache.dir, `manifest-${key.slice(0, 40)}.json`);
+  try {
+    const stored = JSON.parse(await readFile(entry, 'utf8')) as { key: string; manifest: ModificationManifest; places: LoadedManifest['places'] };
+    if (stored.key === key && Array.isArray(stored.places) && stored.manifest && Array.isArray(stored.manifest.intents)) {
+      return { manifest: stored.manifest, file, places: stored.places };
+    }
+  } catch {
+    // Not cached yet, or unreadable: parse it.
+  }
+  const loaded = await parseManifest(file);
+  // Only a clean manifest is cached: findings must be reported from the real parse every time.
+  if (loaded && file.messages.length === 0) {
+    const temporary = `${entry}.${process.pid}.tmp`;
+    try {
+      await mkdir(cache.dir, { recursive: true });
+      await writeFile(temporary, JSON.stringify({ key, manifest: loaded.manifest, places: loaded.places }));
+      await rename(temporary, entry);
+    } catch {
+      await rm(temporary, { force: true });
+    }
+  }
+  return loaded;
+}
+
 /** Parses and validates one manifest; findings go on the file. */
-export function parseManifest(file: VFile): LoadedManifest | undefined {
+export async function parseManifest(file: VFile): Promise<LoadedManifest | undefined> {
+  const { LineCounter, parseDocument, isMap, isSeq } = await import('yaml');
+  const placeOf = (node: YamlNode | undefined, lineCounter: LineCounter): { line: number; column: number } | undefined => {
+    if (!node || !(isMap(node) || isSeq(node) || 'range' in node) || !node.range) return undefined;
+    const at = lineCounter.linePos(node.range[0]);
+    return { line: at.line, column: at.col };
+  };
   const lineCounter = new LineCounter();
   const document = parseDocument(String(file.value), { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true });
   const problems = [...document.errors, ...document.warnings];
@@ -120,11 +163,6 @@ export function parseManifest(file: VFile): LoadedManifest | undefined {
   return { manifest, file, places };
 }
 
-function placeOf(node: YamlNode | undefined, lineCounter: LineCounter): { line: number; column: number } | undefined {
-  if (!node || !(isMap(node) || isSeq(node) || 'range' in node) || !node.range) return undefined;
-  const at = lineCounter.linePos(node.range[0]);
-  return { line: at.line, column: at.col };
-}
 
 export interface IntentCheckOptions {
   /** The legal text directory as given, to name documents in findings (e.g. `sec-text`). */
