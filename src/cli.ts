@@ -36,7 +36,7 @@ Options:
   --root DIR                 where rules/ and generated/ live (default: the current directory)
   --view baseline|modified   the projection (export, conform)
   --impl FILE                the gateway configuration to check (conform)
-  --format NAME              output format (check, lint: text, json, sarif, junit; export: csv, json; diff: text, json, markdown)
+  --format NAME              output format (check, lint: text, pretty, json, sarif, junit; export: csv, json; diff: text, json, markdown)
   --against DIR              diff: compare with another version of the legal text (its modified view → this one's)
   --out DIR                  report: the folder to write index.html to
   --quiet                    errors only

@@ -3,6 +3,7 @@
  * inside rules. Add a format here and it is available to every command that reports.
  */
 import type { VFile } from 'vfile';
+import { reportPretty } from './pretty.js';
 import { reportText } from './text.js';
 import { reportJson } from './json.js';
 import { reportJunit } from './junit.js';
@@ -19,6 +20,7 @@ export type Reporter = (files: readonly VFile[], options: ReportOptions) => stri
 
 export const REPORTERS: Record<string, Reporter> = {
   text: reportText,
+  pretty: reportPretty,
   json: reportJson,
   sarif: reportSarif,
   junit: reportJunit,

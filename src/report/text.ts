@@ -3,7 +3,7 @@
  * sorted by file and place, then a count.
  */
 import type { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
+import { compareFile, compareMessage } from 'vfile-sort';
 import { severityOf } from '../diagnostics.js';
 
 export interface TextReportOptions {
@@ -15,8 +15,8 @@ export function reportText(files: readonly VFile[], options: TextReportOptions =
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
-  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    for (const message of [...file.messages].sort(byPlace)) {
+  for (const file of [...files].sort(compareFile)) {
+    for (const message of [...file.messages].sort(compareMessage)) {
       const severity = severityOf(message);
       if (severity === 'error') errors++;
       else if (severity === 'warning') warnings++;
@@ -30,9 +30,6 @@ export function reportText(files: readonly VFile[], options: TextReportOptions =
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
-function byPlace(a: VFileMessage, b: VFileMessage): number {
-  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
-}
 
 function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
