@@ -134,21 +134,7 @@ export function diffRuleSets(before: RuleSet, after: RuleSet, options: DiffOptio
       return;
     }
     if (old.seconds === now.seconds && same([...old.notes].sort(), [...now.notes].sort())) return;
-    push({
-      id,
-      kind: 'trt',
-      action: 'changed',
-      subject,
-      summary: `${subject}: ${trtValue(old)} → ${trtValue(now)}`,
-      ...ids,
-      from: trtValue(old),
-      to: trtValue(now),
-      before: trtFields(old),
-      after: trtFields(now),
-      document: now.source.file,
-      source: now.source,
-      beforeSource: old.source,
-    });
+    push(entryChanged('trt', id, subject, `${subject}: ${trtValue(old)} → ${trtValue(now)}`, { ...ids, from: trtValue(old), to: trtValue(now) }, trtFields(old), trtFields(now), now.source, old.source));
   });
 
   // Clauses, by fingerprint of their text.
@@ -161,21 +147,7 @@ export function diffRuleSets(before: RuleSet, after: RuleSet, options: DiffOptio
     }
     if (old.fingerprint === now.fingerprint && old.file === now.file) return;
     const what = old.title !== now.title ? `title “${old.title}” → “${now.title}”` : old.file !== now.file ? `moved ${old.file} → ${now.file}` : 'text changed';
-    push({
-      id: `clause:${id}`,
-      kind: 'clause',
-      action: 'changed',
-      subject: `clause ${id}${title}`,
-      summary: `clause ${id}${title}: ${what}`,
-      clause: id,
-      from: short(old.fingerprint),
-      to: short(now.fingerprint),
-      before: clauseFields(old),
-      after: clauseFields(now),
-      document: now.source.file,
-      source: now.source,
-      beforeSource: old.source,
-    });
+    push(entryChanged('clause', `clause:${id}`, `clause ${id}${title}`, `clause ${id}${title}: ${what}`, { clause: id, from: short(old.fingerprint), to: short(now.fingerprint) }, clauseFields(old), clauseFields(now), now.source, old.source));
   });
 
   // Clause rules: any field of the rule (a re-reviewed fingerprint included).
@@ -191,20 +163,7 @@ export function diffRuleSets(before: RuleSet, after: RuleSet, options: DiffOptio
     const b = withoutSource(now) as Record<string, unknown>;
     const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((field) => !same(a[field], b[field])).sort();
     if (fields.length === 0) return;
-    push({
-      id: `clause-rule:${id}`,
-      kind: 'clause-rule',
-      action: 'changed',
-      subject,
-      summary: `${subject}: ${fields.join(', ')} changed`,
-      ...ids,
-      field: fields.join(','),
-      before: a,
-      after: b,
-      document: now.source.file,
-      source: now.source,
-      beforeSource: old.source,
-    });
+    push(entryChanged('clause-rule', `clause-rule:${id}`, subject, `${subject}: ${fields.join(', ')} changed`, { ...ids, field: fields.join(',') }, a, b, now.source, old.source));
   });
 
   // Footnotes, per document and label.
@@ -257,9 +216,7 @@ export function summarise(changes: readonly Change[]): ChangeSet['summary'] {
 }
 
 /** `file:line:column` of a change's source. */
-export function whereOf(source: Source): string {
-  return `${source.file}:${source.line}:${source.column}`;
-}
+export { where as whereOf } from '../table-data.js';
 
 /** A duration for people: `16 s`, `5,600 s`, `24 h`, `N/A`; footnotes as `[^label]`. */
 export function formatSeconds(seconds: number | null): string {
@@ -326,6 +283,11 @@ function entryChange(kind: ChangeKind, action: 'added' | 'removed', id: string, 
     document: source.file,
     source,
   };
+}
+
+/** A whole entry that changed: its fields before and after, placed at the redline that changes it. */
+function entryChanged(kind: ChangeKind, id: string, subject: string, summary: string, extra: Partial<Change>, before: object, after: object, source: Source, beforeSource: Source): Change {
+  return { id, kind, action: 'changed', subject, summary, ...extra, before, after, document: source.file, source, beforeSource };
 }
 
 function fieldChange(kind: ChangeKind, id: string, subject: string, field: string, old: unknown, now: unknown, ids: Identity, source: Source, beforeSource: Source): Change {

@@ -18,7 +18,8 @@ import {
   type TrtTable,
   type UserRoleEntry,
 } from '../../generated/index.js';
-import type { ClauseRule, RuleSet, Source, View } from '../../generated/types.js';
+import type { ClauseRule, RuleSet, View } from '../../generated/types.js';
+import { tableData } from '../table-data.js';
 
 export interface GatewayTables {
   /** TRT[view][sr][role][smets][mode] (Appendix AB). */
@@ -61,47 +62,15 @@ export function tablesFromGenerated(module: {
 
 /**
  * Gateway tables from compiled rule sets (rules/<view>.rules.json, or a compilation held in
- * memory). Same shape and content as generated/tables.ts; a test holds the two equal for the
- * project's own text, so they cannot drift apart.
+ * memory): the same projection (src/table-data.ts) that generated/tables.ts is written from.
  */
 export function tablesFromRuleSets(ruleSets: { readonly [V in View]: RuleSet }): GatewayTables {
-  const per = <T>(build: (ruleSet: RuleSet) => T): { [V in View]: T } =>
-    ({ baseline: build(ruleSets.baseline), modified: build(ruleSets.modified) });
+  const data = tableData(ruleSets);
   return {
-    trt: per((ruleSet) => {
-      const table: Record<string, Record<string, Record<string, Record<string, unknown>>>> = {};
-      for (const entry of ruleSet.trt) {
-        const bySmets = (((table[entry.sr] ??= {})[entry.role] ??= {})[String(entry.smets)] ??= {});
-        bySmets[entry.mode] = { seconds: entry.seconds, text: entry.text, notes: entry.notes, source: where(entry.source), clause: entry.source.clause ?? null };
-      }
-      return table;
-    }) as unknown as TrtTable,
-    eligibility: per((ruleSet) => {
-      const table: Record<string, Record<string, unknown>> = {};
-      for (const entry of ruleSet.eligibility) {
-        (table[entry.sr] ??= {})[entry.role] = { eligible: entry.eligible, source: where(entry.source), clause: entry.source.clause ?? null };
-      }
-      return table;
-    }) as unknown as EligibilityTable,
-    serviceRequests: per((ruleSet) =>
-      ruleSet.serviceRequests.map((sr) => ({
-        ref: sr.ref,
-        name: sr.name,
-        nonDevice: sr.nonDevice,
-        onDemand: sr.onDemand,
-        futureDated: sr.futureDated,
-        dccScheduled: sr.dccScheduled,
-        source: where(sr.source),
-        clause: sr.source.clause ?? null,
-      })),
-    ) as unknown as GatewayTables['serviceRequests'],
-    userRoles: per((ruleSet) =>
-      ruleSet.userRoles.map((role) => ({ id: role.id, name: role.name, partyCategory: role.partyCategory, source: where(role.source), clause: role.source.clause ?? null })),
-    ) as unknown as GatewayTables['userRoles'],
-    clauseRules: per((ruleSet) => ruleSet.clauseRules),
+    trt: data.trt as unknown as TrtTable,
+    eligibility: data.eligibility as unknown as EligibilityTable,
+    serviceRequests: data.serviceRequests as unknown as GatewayTables['serviceRequests'],
+    userRoles: data.userRoles as unknown as GatewayTables['userRoles'],
+    clauseRules: data.clauseRules,
   };
-}
-
-function where(source: Source): string {
-  return `${source.file}:${source.line}:${source.column}`;
 }

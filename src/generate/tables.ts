@@ -4,7 +4,8 @@
  * into comments or identifiers, so no name can change the meaning of the code.
  */
 import type { View } from '../diagnostics.js';
-import type { RuleSet, Source } from '../model.js';
+import type { RuleSet } from '../model.js';
+import { TABLE_VIEWS, tableData } from '../table-data.js';
 import { GENERATED_BANNER } from './types.js';
 
 /** A JS literal for any JSON value; U+2028/2029 escaped for older parsers. */
@@ -12,36 +13,9 @@ export function literal(value: unknown, indent?: number): string {
   return JSON.stringify(value, null, indent).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-export function where(source: Source): string {
-  return `${source.file}:${source.line}:${source.column}`;
-}
-
 export function generateTables(ruleSets: Record<View, RuleSet>): string {
-  const views: View[] = ['baseline', 'modified'];
-  const srRefs = unique(views.flatMap((view) => ruleSets[view].serviceRequests.map((sr) => sr.ref)));
-  const roleIds = unique(views.flatMap((view) => ruleSets[view].userRoles.map((role) => role.id)));
-
-  const trt = Object.fromEntries(views.map((view) => [view, trtTable(ruleSets[view])]));
-  const eligibility = Object.fromEntries(views.map((view) => [view, eligibilityTable(ruleSets[view])]));
-  const serviceRequests = Object.fromEntries(
-    views.map((view) => [
-      view,
-      ruleSets[view].serviceRequests.map((sr) => ({
-        ref: sr.ref,
-        name: sr.name,
-        nonDevice: sr.nonDevice,
-        onDemand: sr.onDemand,
-        futureDated: sr.futureDated,
-        dccScheduled: sr.dccScheduled,
-        source: where(sr.source),
-        clause: sr.source.clause ?? null,
-      })),
-    ]),
-  );
-  const userRoles = Object.fromEntries(
-    views.map((view) => [view, ruleSets[view].userRoles.map((role) => ({ id: role.id, name: role.name, partyCategory: role.partyCategory, source: where(role.source), clause: role.source.clause ?? null }))]),
-  );
-  const clauseRules = Object.fromEntries(views.map((view) => [view, ruleSets[view].clauseRules]));
+  const views = [...TABLE_VIEWS];
+  const { srRefs, roleIds, trt, eligibility, serviceRequests, userRoles, clauseRules } = tableData(ruleSets);
   const modifications = ruleSets.modified.modifications;
 
   return `${GENERATED_BANNER}import type { ClauseRule, RequestMode, SmetsGeneration, View } from './types.js';
@@ -171,37 +145,4 @@ export function generateIndex(): string {
   return `${GENERATED_BANNER}export * from './tables.js';
 export type * from './types.js';
 `;
-}
-
-function trtTable(ruleSet: RuleSet): Record<string, Record<string, Record<number, Record<string, unknown>>>> {
-  const table: Record<string, Record<string, Record<number, Record<string, unknown>>>> = {};
-  for (const entry of ruleSet.trt) {
-    const bySr = (table[entry.sr] ??= {});
-    const byRole = (bySr[entry.role] ??= {});
-    const bySmets = (byRole[entry.smets] ??= {});
-    bySmets[entry.mode] = { seconds: entry.seconds, text: entry.text, notes: entry.notes, source: where(entry.source), clause: entry.source.clause ?? null };
-  }
-  // Fixed key order: smets 1 then 2 (as JS orders integer keys anyway), scheduled then on-demand.
-  for (const bySr of Object.values(table)) {
-    for (const [role, bySmets] of Object.entries(bySr)) {
-      bySr[role] = Object.fromEntries(
-        Object.keys(bySmets)
-          .sort()
-          .map((smets) => [smets, { scheduled: bySmets[Number(smets)]!.scheduled, 'on-demand': bySmets[Number(smets)]!['on-demand'] }]),
-      );
-    }
-  }
-  return table;
-}
-
-function eligibilityTable(ruleSet: RuleSet): Record<string, Record<string, unknown>> {
-  const table: Record<string, Record<string, unknown>> = {};
-  for (const entry of ruleSet.eligibility) {
-    (table[entry.sr] ??= {})[entry.role] = { eligible: entry.eligible, source: where(entry.source), clause: entry.source.clause ?? null };
-  }
-  return table;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }

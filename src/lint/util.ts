@@ -10,9 +10,7 @@ export function placeOf(source: Source): Position {
   return { start: { line: source.line, column: source.column }, end: { line: source.endLine, column: source.endColumn } };
 }
 
-export function where(source: Source): string {
-  return `${source.file}:${source.line}:${source.column}`;
-}
+export { where } from '../table-data.js';
 
 export function modeName(mode: string): string {
   return mode === 'scheduled' ? 'Scheduled' : 'On-Demand';

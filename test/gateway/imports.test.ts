@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/project.js';
 
 const ALLOWED_DIRS = [path.join(ROOT, 'src', 'gateway'), path.join(ROOT, 'generated')];
+/** The one shared module: the pure projection of compiled rules into tables (types-only imports). */
+const ALLOWED_FILES = [path.join(ROOT, 'src', 'table-data.ts')];
 const ALLOWED_PACKAGES = ['ajv/dist/2020.js'];
 
 /** Every module specifier of import / export-from / dynamic import() in a TypeScript file. */
@@ -35,7 +37,7 @@ function walk(entry: string): { files: string[]; external: string[]; outside: st
         continue;
       }
       const target = path.resolve(path.dirname(file), specifier).replace(/\.js$/, '.ts');
-      if (!ALLOWED_DIRS.some((dir) => target.startsWith(dir + path.sep))) outside.add(path.relative(ROOT, target));
+      if (!ALLOWED_FILES.includes(target) && !ALLOWED_DIRS.some((dir) => target.startsWith(dir + path.sep))) outside.add(path.relative(ROOT, target));
       else if (existsSync(target)) queue.push(target);
       else outside.add(`${path.relative(ROOT, target)} (missing)`);
     }
