@@ -2,7 +2,6 @@
  * `secc check` is compile + a list of steps, each returning findings as vfiles. Drift is the
  * first; lint and the intent check add themselves here. A step never writes anything.
  */
-import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { CompileResult } from './compile.js';
 import { intentStep } from './changeset/check-step.js';
@@ -40,8 +39,4 @@ export async function runCheckSteps(context: CheckContext, steps: readonly Check
     files.push(...(await step.run(context)));
   }
   return files;
-}
-
-export function resolveRoot(cwd: string, root: string): string {
-  return path.resolve(cwd, root);
 }

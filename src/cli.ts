@@ -83,6 +83,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`secc: ${error.message}\n`);
       return EXIT.cannotRun;
     }
+    // A file-system refusal (a folder that is a file, no permission, a full disk) is the
+    // environment, not a bug: say what could not be done to which path.
+    const failure = error as NodeJS.ErrnoException;
+    if (typeof failure?.code === 'string' && typeof failure.syscall === 'string') {
+      io.stderr.write(`secc: cannot ${failure.syscall}${failure.path ? ` ${failure.path}` : ''}: ${failure.code}; nothing was written\n`);
+      return EXIT.cannotRun;
+    }
     // Never a stack trace for users; SECC_DEBUG=1 shows it for developers.
     io.stderr.write(`secc: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     if (process.env.SECC_DEBUG) io.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);

@@ -99,6 +99,22 @@ describe('secc build on bad input', () => {
     expect(run.stderr).toMatch(/cannot read the legal text directory no-such-dir/);
   });
 
+  it('a --root that is a file is a usage error, not a crash', async () => {
+    for (const command of ['build', 'check']) {
+      const run = await runCli([command, '--root', 'sec-text/section-h.md'], project.dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe('secc: --root sec-text/section-h.md is not a directory\n');
+    }
+  });
+
+  it('an output folder that cannot be made is exit 2 naming the path, and nothing is written', async () => {
+    const before = await snapshot(project.dir);
+    const run = await runCli(['report', '--out', 'sec-text/section-h.md/review'], project.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^secc: cannot mkdir .*sec-text\/section-h\.md\/review: ENOTDIR; nothing was written\n$/);
+    expect(await snapshot(project.dir)).toEqual(before);
+  });
+
   it('an unknown option is exit 2', async () => {
     const run = await runCli(['build', '--no-such-option'], project.dir);
     expect(run.code).toBe(2);

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { reportText } from '../report/text.js';
 import { writeOutputsAtomically } from '../write.js';
 import { EXIT, findingsExit, type Command } from './context.js';
-import { compileText } from './shared.js';
+import { compileText, projectRoot } from './shared.js';
 import { printRunTimings, startRunTimings } from '../timings.js';
 
 export const build: Command = {
@@ -16,7 +15,7 @@ export const build: Command = {
       io.stderr.write('secc build: nothing written; fix the errors above and build again.\n');
       return EXIT.findings;
     }
-    const changed = await writeOutputsAtomically(path.resolve(io.cwd, options.root), result.outputs);
+    const changed = await writeOutputsAtomically(projectRoot(context), result.outputs);
     timings?.mark('write');
     printRunTimings(io.stderr);
     io.stdout.write(changed.length === 0 ? 'secc build: rules/ and generated/ are up to date.\n' : `secc build: wrote ${changed.join(', ')}\n`);

@@ -1,7 +1,7 @@
-import { runCheckSteps, resolveRoot } from '../check-steps.js';
+import { runCheckSteps } from '../check-steps.js';
 import { EXIT, type Command } from './context.js';
 import { gateExit } from '../lint/exit.js';
-import { compileText, formatFindings } from './shared.js';
+import { compileText, formatFindings, projectRoot } from './shared.js';
 import { printRunTimings, startRunTimings } from '../timings.js';
 
 export const check: Command = {
@@ -11,7 +11,7 @@ export const check: Command = {
     const timings = startRunTimings('check');
     const result = await compileText(context);
     const files = [...result.files];
-    files.push(...(await runCheckSteps({ result, root: resolveRoot(io.cwd, options.root), textDir: options.text, cwd: io.cwd })));
+    files.push(...(await runCheckSteps({ result, root: projectRoot(context), textDir: options.text, cwd: io.cwd })));
     timings?.mark('compare');
     io.stdout.write(formatFindings(files, context, 'check'));
     timings?.mark('report');

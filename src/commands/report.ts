@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { preloadParser } from '../cache.js';
-import { CHECK_STEPS, resolveRoot, runCheckSteps } from '../check-steps.js';
+import { CHECK_STEPS, runCheckSteps } from '../check-steps.js';
 import { displayDir } from '../changeset/check-step.js';
 import { diffRuleSets, type ChangeSet } from '../changeset/diff.js';
 import { summarise } from '../changeset/diff.js';
@@ -9,7 +9,7 @@ import { checkIntents, loadManifests, type IntentResult } from '../changeset/int
 import { renderReviewPage } from '../review/page.js';
 import { writeOutputsAtomically } from '../write.js';
 import { EXIT, findingsExit, type Command } from './context.js';
-import { compileText } from './shared.js';
+import { compileText, projectRoot } from './shared.js';
 
 /** Check steps whose findings the page shows beside the text (lint and any later ones); drift is about committed outputs, and the intent check has its own place. */
 const pageSteps = () => CHECK_STEPS.filter((step) => step.name !== 'drift' && step.name !== 'intent');
@@ -34,7 +34,7 @@ export const reportCommand: Command = {
       changeSet = diffRuleSets(baseline, modified);
       intents = checkIntents(changeSet, baseline, modified, await loadManifests(options.text, io.cwd), { textDir });
       findings.push(...intents.files);
-      findings.push(...(await runCheckSteps({ result, root: resolveRoot(io.cwd, options.root), textDir: options.text, cwd: io.cwd }, pageSteps())));
+      findings.push(...(await runCheckSteps({ result, root: projectRoot(context), textDir: options.text, cwd: io.cwd }, pageSteps())));
     }
     const html = renderReviewPage({ parsed: result.parsed, changeSet, intents, findings, textDir });
     const out = path.resolve(io.cwd, options.out);
