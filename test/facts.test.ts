@@ -45,6 +45,20 @@ describe('the transcription of the report', () => {
       expect(row['Eligible User Roles'].map((code) => DUIS_ROLE_CODES[code]).sort(), `SR ${sr}`).toEqual([...roles].sort());
     }
   });
+
+  it.skipIf(!existsSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json')))('gives the baseline Appendix E flags of the DUIS matrix (On Demand aside: see clause E1.2)', async () => {
+    const matrix = JSON.parse(readFileSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json'), 'utf8')) as Array<Record<string, string>>;
+    const { ruleSets } = await compileProject();
+    for (const sr of ruleSets!.baseline.serviceRequests) {
+      const row = matrix.find((entry) => entry['Service Reference Variant'] === sr.ref)!;
+      expect(sr.nonDevice, `SR ${sr.ref} Non-Device`).toBe(row['Non-Device Request'] === 'Yes');
+      expect(sr.dccScheduled, `SR ${sr.ref} DCC Scheduled`).toBe(row['DCC Scheduled'] === 'Yes');
+      expect(sr.futureDated, `SR ${sr.ref} Future Dated`).toBe(row['Future Dated Response Pattern']);
+      // The DUIS matrix writes On Demand `No` for Non-Device requests (the column does not apply);
+      // Appendix E treats them as On Demand, as the report's MDR table and their On-Demand TRTs do.
+      expect(sr.onDemand, `SR ${sr.ref} On Demand`).toBe(row['On Demand'] === 'Yes' || row['Non-Device Request'] === 'Yes');
+    }
+  });
 });
 
 describe('modified view (after MP162) equals the report table cell for cell', () => {
