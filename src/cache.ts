@@ -247,7 +247,8 @@ function isEntryShape(entry: Entry): boolean {
   for (const view of ['baseline', 'modified'] as const) {
     const v = facts.views?.[view];
     if (!v) return false;
-    for (const list of [v.clauses, v.clauseRules, v.footnotes, v.roleRows, v.serviceRows, v.trtRows, v.trtColumns]) if (!Array.isArray(list)) return false;
+    for (const list of [v.clauses, v.clauseRules, v.footnotes, v.roleRows, v.serviceRows, v.trtRows, v.trtColumns])
+      if (!Array.isArray(list)) return false;
   }
   return Array.isArray(entry.messages) && entry.messages.every((message) => typeof message?.reason === 'string');
 }
@@ -303,7 +304,9 @@ function loadParser(): typeof import('./parse.js') {
     try {
       parser = createRequire(import.meta.url)('./parse.js') as typeof import('./parse.js');
     } catch (error) {
-      throw new Error(`cannot load the parser to re-create the tree of a cached document (${(error as Error).message}); await preloadParser() from src/cache.ts first`);
+      throw new Error(
+        `cannot load the parser to re-create the tree of a cached document (${(error as Error).message}); await preloadParser() from src/cache.ts first`,
+      );
     }
   }
   return parser;
@@ -335,7 +338,8 @@ export function cachedTypes(dir: string, generate: () => Promise<string>, hash =
       mkdirSync(dir, { recursive: true });
       writeFileSync(temporary, `// ${hash}\n${text}`);
       renameSync(temporary, file);
-      for (const old of readdirSync(dir)) if (/^types-[0-9a-f]{32}\.ts$/.test(old) && old !== path.basename(file)) rmSync(path.join(dir, old), { force: true });
+      for (const old of readdirSync(dir))
+        if (/^types-[0-9a-f]{32}\.ts$/.test(old) && old !== path.basename(file)) rmSync(path.join(dir, old), { force: true });
     } catch {
       rmSync(temporary, { force: true });
     }
@@ -348,7 +352,10 @@ export function cachedTypes(dir: string, generate: () => Promise<string>, hash =
  * extraction and generated/types.ts through `<root>/.secc-cache/`. `SECC_CACHE=0` (or `off`)
  * turns the cache off.
  */
-export function cachingOptions(root: string, env: NodeJS.ProcessEnv = process.env): { extract?: (doc: SourceDocument) => ParsedDocument; generateTypes?: () => Promise<string>; cache?: DocumentCache } {
+export function cachingOptions(
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { extract?: (doc: SourceDocument) => ParsedDocument; generateTypes?: () => Promise<string>; cache?: DocumentCache } {
   if (env.SECC_CACHE === '0' || env.SECC_CACHE === 'off') return {};
   const dir = path.join(root, CACHE_DIR);
   const cache = new DocumentCache({ dir });

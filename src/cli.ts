@@ -50,7 +50,10 @@ Exit codes: 0 clean, 1 findings or drift, 2 could not run.
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let parsed: { values: Options; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true }) as unknown as { values: Options; positionals: string[] };
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true }) as unknown as {
+      values: Options;
+      positionals: string[];
+    };
   } catch (error) {
     io.stderr.write(`secc: ${(error as Error).message}\n\n${await usage()}`);
     return EXIT.cannotRun;
@@ -69,7 +72,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     command = await loadCommand(name);
   } catch (error) {
-    io.stderr.write(`secc: internal error: cannot load the command \`${name}\`: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(
+      `secc: internal error: cannot load the command \`${name}\`: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return EXIT.cannotRun;
   }
   if (!command) {

@@ -95,4 +95,3 @@ export async function compile(documents: readonly SourceDocument[], options: Com
 export function ruleSetJson(ruleSet: RuleSet): string {
   return `${JSON.stringify({ $schema: './schema/rule-set.schema.json', ...ruleSet }, null, 2)}\n`;
 }
-

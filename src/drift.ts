@@ -19,7 +19,8 @@ const DESCRIBE: { [S in Section]: (entry: never) => string } = {
   userRoles: (entry: { id: string }) => `User Role ${entry.id}`,
   serviceRequests: (entry: { ref: string }) => `SR ${entry.ref}`,
   eligibility: (entry: { sr: string; role: string }) => `eligibility of ${entry.role} for SR ${entry.sr}`,
-  trt: (entry: { sr: string; role: string; smets: number; mode: string }) => `TRT SR ${entry.sr}, ${entry.role}, SMETS${entry.smets}, ${entry.mode}`,
+  trt: (entry: { sr: string; role: string; smets: number; mode: string }) =>
+    `TRT SR ${entry.sr}, ${entry.role}, SMETS${entry.smets}, ${entry.mode}`,
   clauses: (entry: { id: string }) => `clause ${entry.id}`,
   clauseRules: (entry: { id: string }) => `rule ${entry.id}`,
   footnotes: (entry: { file: string; label: string }) => `footnote ${entry.label} of ${entry.file}`,
@@ -55,7 +56,9 @@ function describeRuleDrift(file: VFile, relative: string, actual: string, expect
   try {
     committed = JSON.parse(actual) as RuleSet;
   } catch {
-    report(file, `Unexpected content in ${relative}: it is not valid JSON, expected the compiler's output; run \`secc build\``, { ruleId: DRIFT_RULE });
+    report(file, `Unexpected content in ${relative}: it is not valid JSON, expected the compiler's output; run \`secc build\``, {
+      ruleId: DRIFT_RULE,
+    });
     return;
   }
   const compiled = JSON.parse(expected) as RuleSet;
@@ -67,7 +70,11 @@ function describeRuleDrift(file: VFile, relative: string, actual: string, expect
   const { section, key, before, after } = difference;
   const source = (after ?? before) as { source?: Source; file?: string } | undefined;
   const documentName = source?.source?.file ?? source?.file;
-  const where = source?.source ? `${path.join(options.textDir, source.source.file)}:${source.source.line}:${source.source.column}` : documentName ? path.join(options.textDir, documentName) : 'sec-text';
+  const where = source?.source
+    ? `${path.join(options.textDir, source.source.file)}:${source.source.line}:${source.source.column}`
+    : documentName
+      ? path.join(options.textDir, documentName)
+      : 'sec-text';
   const change =
     before === undefined
       ? `${key} is in the text but not in ${relative}`
@@ -81,7 +88,10 @@ function describeRuleDrift(file: VFile, relative: string, actual: string, expect
   });
 }
 
-function firstDifference(committed: RuleSet, compiled: RuleSet): { section: Section; key: string; before: unknown; after: unknown } | undefined {
+function firstDifference(
+  committed: RuleSet,
+  compiled: RuleSet,
+): { section: Section; key: string; before: unknown; after: unknown } | undefined {
   for (const section of Object.keys(DESCRIBE) as Section[]) {
     const describe = DESCRIBE[section] as (entry: unknown) => string;
     const before = Array.isArray(committed[section]) ? (committed[section] as unknown[]) : [];
@@ -106,8 +116,11 @@ function describeChange(section: Section, before: unknown, after: unknown, relat
   const was = before as Record<string, unknown>;
   const is = after as Record<string, unknown>;
   if (section === 'trt' && was.text !== is.text) return `\`${String(was.text)}\` in ${relative}, \`${String(is.text)}\` in the text`;
-  if (section === 'eligibility' && was.eligible !== is.eligible) return `${was.eligible ? '`Yes`' : '`No`'} in ${relative}, ${is.eligible ? '`Yes`' : '`No`'} in the text`;
-  const fields = [...new Set([...Object.keys(was), ...Object.keys(is)])].filter((field) => JSON.stringify(was[field]) !== JSON.stringify(is[field]));
+  if (section === 'eligibility' && was.eligible !== is.eligible)
+    return `${was.eligible ? '`Yes`' : '`No`'} in ${relative}, ${is.eligible ? '`Yes`' : '`No`'} in the text`;
+  const fields = [...new Set([...Object.keys(was), ...Object.keys(is)])].filter(
+    (field) => JSON.stringify(was[field]) !== JSON.stringify(is[field]),
+  );
   const moved: string[] = fields.filter((field) => field === 'source' || field === 'sources');
   const changed = fields.filter((field) => !moved.includes(field));
   if (changed.length > 0) {
@@ -127,7 +140,9 @@ function brief(value: unknown): string {
 
 function lineOf(text: string, entry: unknown): { line: number; column: number } | undefined {
   if (entry === undefined) return undefined;
-  const needle = JSON.stringify((entry as { source?: unknown }).source ?? entry, null, 2).split('\n')[1]?.trim();
+  const needle = JSON.stringify((entry as { source?: unknown }).source ?? entry, null, 2)
+    .split('\n')[1]
+    ?.trim();
   if (!needle) return undefined;
   const index = text.indexOf(needle);
   if (index === -1) return undefined;
@@ -144,11 +159,16 @@ function describeTextDrift(file: VFile, relative: string, actual: string, expect
   const wanted = b[index] ?? '';
   let column = 0;
   while (column < Math.min(found.length, wanted.length) && found[column] === wanted[column]) column++;
-  const excerpt = (line: string | undefined): string => (line === undefined ? '(end of file)' : truncate(line.slice(Math.max(0, column - 30), column + 50)));
-  report(file, `${relative} is out of date with the legal text or schemas at line ${index + 1}: expected \`${excerpt(b[index])}\`, found \`${excerpt(a[index])}\`; run \`secc build\``, {
-    ruleId: DRIFT_RULE,
-    place: { line: index + 1, column: column + 1 },
-  });
+  const excerpt = (line: string | undefined): string =>
+    line === undefined ? '(end of file)' : truncate(line.slice(Math.max(0, column - 30), column + 50));
+  report(
+    file,
+    `${relative} is out of date with the legal text or schemas at line ${index + 1}: expected \`${excerpt(b[index])}\`, found \`${excerpt(a[index])}\`; run \`secc build\``,
+    {
+      ruleId: DRIFT_RULE,
+      place: { line: index + 1, column: column + 1 },
+    },
+  );
 }
 
 function truncate(text: string): string {

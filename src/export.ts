@@ -36,10 +36,7 @@ export function eligibilityRows(ruleSet: RuleSet): EligibilityRow[] {
 
 function compareRows(a: Partial<TrtRow> & EligibilityRow, b: Partial<TrtRow> & EligibilityRow): number {
   return (
-    compareSrRefs(a.sr, b.sr) ||
-    compare(a.user_role, b.user_role) ||
-    (a.smets ?? 0) - (b.smets ?? 0) ||
-    compare(a.mode ?? '', b.mode ?? '')
+    compareSrRefs(a.sr, b.sr) || compare(a.user_role, b.user_role) || (a.smets ?? 0) - (b.smets ?? 0) || compare(a.mode ?? '', b.mode ?? '')
   );
 }
 

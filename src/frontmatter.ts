@@ -21,10 +21,14 @@ export interface FrontMatterFacts {
 export function readFrontMatter(tree: Root, file: VFile, name: string): FrontMatterFacts | undefined {
   const node = tree.children[0];
   if (node?.type !== 'yaml') {
-    report(file, 'Missing front matter, expected the document to start with `---`, YAML naming `document`, `id`, `title` and `modifications`, and `---`', {
-      ruleId: FRONT_MATTER_RULES.missing,
-      place: { line: 1, column: 1 },
-    });
+    report(
+      file,
+      'Missing front matter, expected the document to start with `---`, YAML naming `document`, `id`, `title` and `modifications`, and `---`',
+      {
+        ruleId: FRONT_MATTER_RULES.missing,
+        place: { line: 1, column: 1 },
+      },
+    );
     return undefined;
   }
   const data = parseYamlNode(node, file, FRONT_MATTER_RULES.yaml, 1);
@@ -54,7 +58,12 @@ export function readFrontMatter(tree: Root, file: VFile, name: string): FrontMat
  * Parses YAML held in a node, reporting syntax errors at their place in the file.
  * `offsetLines` is how many lines the YAML starts below the node's first line (1 for a fence).
  */
-export function parseYamlNode(node: Yaml | { value: string; position?: Yaml['position'] }, file: VFile, ruleId: string, offsetLines: number): unknown {
+export function parseYamlNode(
+  node: Yaml | { value: string; position?: Yaml['position'] },
+  file: VFile,
+  ruleId: string,
+  offsetLines: number,
+): unknown {
   const document = parseYaml(node.value, { prettyErrors: true, uniqueKeys: true, strict: true });
   const problems = [...document.errors, ...document.warnings];
   if (problems.length > 0) {

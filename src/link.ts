@@ -8,7 +8,18 @@ import { report, type View } from './diagnostics.js';
 import type { DocumentFacts } from './extract/document.js';
 import { ELIGIBLE_USER_ROLES, type TrtColumn } from './extract/tables.js';
 import { compareSrRefs } from './extract/text.js';
-import { MODES, SMETS_GENERATIONS, type ClauseRule, type Eligibility, type Modification, type RuleSet, type ServiceRequest, type Source, type Trt, type UserRole } from './model.js';
+import {
+  MODES,
+  SMETS_GENERATIONS,
+  type ClauseRule,
+  type Eligibility,
+  type Modification,
+  type RuleSet,
+  type ServiceRequest,
+  type Source,
+  type Trt,
+  type UserRole,
+} from './model.js';
 
 export const LINK_RULES = {
   modificationConflict: 'modification-conflict',
@@ -38,11 +49,15 @@ export function link(documents: readonly DocumentFacts[], files: ReadonlyMap<str
     for (const modification of document.modifications) {
       const known = modifications.get(modification.id);
       if (known && (known.title !== modification.title || known.implementationDate !== modification.implementationDate)) {
-        report(fileOf(document.name), `Unexpected details for ${modification.id} (${modification.implementationDate}), expected the same title and implementation date as in the other documents (${known.implementationDate})`, {
-          ruleId: LINK_RULES.modificationConflict,
-          place: { line: 1, column: 1 },
-          view,
-        });
+        report(
+          fileOf(document.name),
+          `Unexpected details for ${modification.id} (${modification.implementationDate}), expected the same title and implementation date as in the other documents (${known.implementationDate})`,
+          {
+            ruleId: LINK_RULES.modificationConflict,
+            place: { line: 1, column: 1 },
+            view,
+          },
+        );
       } else if (!known) modifications.set(modification.id, modification);
     }
   }
@@ -51,7 +66,11 @@ export function link(documents: readonly DocumentFacts[], files: ReadonlyMap<str
     if (!document.info) continue;
     const other = documentIds.get(document.info.id);
     if (other) {
-      report(fileOf(document.name), `Unexpected document id \`${document.info.id}\`, expected it to differ from ${other}'s`, { ruleId: LINK_RULES.documentDuplicate, place: { line: 1, column: 1 }, view });
+      report(fileOf(document.name), `Unexpected document id \`${document.info.id}\`, expected it to differ from ${other}'s`, {
+        ruleId: LINK_RULES.documentDuplicate,
+        place: { line: 1, column: 1 },
+        view,
+      });
     }
     documentIds.set(document.info.id, document.name);
   }
@@ -64,7 +83,11 @@ export function link(documents: readonly DocumentFacts[], files: ReadonlyMap<str
     for (const row of viewFacts.roleRows) {
       const clash = roleById.get(row.id) ?? roleByName.get(row.name);
       if (clash) {
-        report(fileOf(document.name), `Unexpected second definition of User Role \`${row.name}\` (\`${row.id}\`), expected each User Role and identifier once`, { ruleId: LINK_RULES.roleDuplicate, place: at(row.source), view });
+        report(
+          fileOf(document.name),
+          `Unexpected second definition of User Role \`${row.name}\` (\`${row.id}\`), expected each User Role and identifier once`,
+          { ruleId: LINK_RULES.roleDuplicate, place: at(row.source), view },
+        );
         continue;
       }
       const role: UserRole = { id: row.id, name: row.name, partyCategory: row.partyCategory, source: row.source };
@@ -76,7 +99,11 @@ export function link(documents: readonly DocumentFacts[], files: ReadonlyMap<str
   const hasServices = facts.some(({ view: viewFacts }) => viewFacts.serviceRows.length > 0);
   if (userRoles.length === 0 && hasServices) {
     const first = facts.find(({ view: viewFacts }) => viewFacts.serviceRows.length > 0)!;
-    report(fileOf(first.document.name), 'Missing User Roles table, expected a table headed `User Role | Identifier | Party Category` in one of the documents', { ruleId: LINK_RULES.rolesMissing, place: { line: 1, column: 1 }, view });
+    report(
+      fileOf(first.document.name),
+      'Missing User Roles table, expected a table headed `User Role | Identifier | Party Category` in one of the documents',
+      { ruleId: LINK_RULES.rolesMissing, place: { line: 1, column: 1 }, view },
+    );
   }
 
   // Service Requests and eligibility.
@@ -88,7 +115,11 @@ export function link(documents: readonly DocumentFacts[], files: ReadonlyMap<str
     for (const row of viewFacts.serviceRows) {
       const first = srByRef.get(row.ref);
       if (first) {
-        report(fileOf(document.name), `Unexpected second definition of SR ${row.ref}, expected each Service Request once (first in ${first.file}:${first.sr.source.line})`, { ruleId: LINK_RULES.srDuplicate, place: at(row.source), view });
+        report(
+          fileOf(document.name),
+          `Unexpected second definition of SR ${row.ref}, expected each Service Request once (first in ${first.file}:${first.sr.source.line})`,
+          { ruleId: LINK_RULES.srDuplicate, place: at(row.source), view },
+        );
         continue;
       }
       const { roleCells, ...fields } = row;
@@ -102,13 +133,17 @@ export function link(documents: readonly DocumentFacts[], files: ReadonlyMap<str
           const key = `${document.name}:${cell.headerSource.line}:${cell.headerSource.column}`;
           if (!reportedHeaders.has(key) && userRoles.length > 0) {
             reportedHeaders.add(key);
-            report(fileOf(document.name), `Unexpected column \`${cell.header}\` in the services table, expected a User Role defined in the User Roles table (${userRoles.map((r) => r.name).join(', ')})`, {
-              ruleId: LINK_RULES.roleUnknown,
-              place: at(cell.headerSource),
-              view,
-              actual: cell.header,
-              expected: userRoles.map((r) => r.name),
-            });
+            report(
+              fileOf(document.name),
+              `Unexpected column \`${cell.header}\` in the services table, expected a User Role defined in the User Roles table (${userRoles.map((r) => r.name).join(', ')})`,
+              {
+                ruleId: LINK_RULES.roleUnknown,
+                place: at(cell.headerSource),
+                view,
+                actual: cell.header,
+                expected: userRoles.map((r) => r.name),
+              },
+            );
           }
           continue;
         }
@@ -120,7 +155,11 @@ export function link(documents: readonly DocumentFacts[], files: ReadonlyMap<str
         const key = `${document.name}:missing:${role.id}`;
         if (reportedHeaders.has(key)) continue;
         reportedHeaders.add(key);
-        report(fileOf(document.name), `Missing column for User Role \`${role.name}\` in the services table, expected one column per defined User Role`, { ruleId: LINK_RULES.roleColumnMissing, place: at(row.source), view });
+        report(
+          fileOf(document.name),
+          `Missing column for User Role \`${role.name}\` in the services table, expected one column per defined User Role`,
+          { ruleId: LINK_RULES.roleColumnMissing, place: at(row.source), view },
+        );
       }
     }
   }
@@ -133,26 +172,38 @@ export function link(documents: readonly DocumentFacts[], files: ReadonlyMap<str
     const file = fileOf(document.name);
     for (const column of viewFacts.trtColumns) {
       if (column.sender !== ELIGIBLE_USER_ROLES && !roleByName.has(column.sender) && userRoles.length > 0) {
-        report(file, `Unexpected sender \`${column.sender}\` in column \`${column.header}\`, expected \`${ELIGIBLE_USER_ROLES}\` or a defined User Role`, {
-          ruleId: LINK_RULES.roleUnknown,
-          place: at(column.headerSource),
-          view,
-          actual: column.sender,
-          expected: [ELIGIBLE_USER_ROLES, ...userRoles.map((r) => r.name)],
-        });
+        report(
+          file,
+          `Unexpected sender \`${column.sender}\` in column \`${column.header}\`, expected \`${ELIGIBLE_USER_ROLES}\` or a defined User Role`,
+          {
+            ruleId: LINK_RULES.roleUnknown,
+            place: at(column.headerSource),
+            view,
+            actual: column.sender,
+            expected: [ELIGIBLE_USER_ROLES, ...userRoles.map((r) => r.name)],
+          },
+        );
       }
     }
     const ownColumns = new Set(viewFacts.trtColumns.map((column) => column.sender));
     for (const row of viewFacts.trtRows) {
       const firstFile = trtRowBySr.get(row.sr);
       if (firstFile) {
-        report(file, `Unexpected second row of Target Response Times for SR ${row.sr}, expected one (first in ${firstFile})`, { ruleId: LINK_RULES.srDuplicate, place: at(row.source), view });
+        report(file, `Unexpected second row of Target Response Times for SR ${row.sr}, expected one (first in ${firstFile})`, {
+          ruleId: LINK_RULES.srDuplicate,
+          place: at(row.source),
+          view,
+        });
         continue;
       }
       trtRowBySr.set(row.sr, document.name);
       const sr = srByRef.get(row.sr);
       if (!sr) {
-        report(file, `Unexpected Target Response Times for SR ${row.sr}, which Appendix E does not list, expected only Service Requests defined in the services table`, { ruleId: LINK_RULES.trtUnknownSr, place: at(row.source), view });
+        report(
+          file,
+          `Unexpected Target Response Times for SR ${row.sr}, which Appendix E does not list, expected only Service Requests defined in the services table`,
+          { ruleId: LINK_RULES.trtUnknownSr, place: at(row.source), view },
+        );
         continue;
       }
       const eligibleRoles = eligibility.filter((entry) => entry.sr === row.sr && entry.eligible).map((entry) => roleById.get(entry.role)!);
@@ -162,16 +213,34 @@ export function link(documents: readonly DocumentFacts[], files: ReadonlyMap<str
           for (const mode of MODES) {
             const cell = row.cells.find((candidate) => matches(candidate.column, sender, smets, mode));
             if (!cell) {
-              if (!row.cells.some((candidate) => candidate.column.sender === sender && candidate.column.smets === smets && candidate.column.mode === mode) && !hasColumn(viewFacts.trtColumns, sender, smets, mode)) {
-                report(file, `Missing Target Response Time for SR ${row.sr}, ${role.name}, SMETS${smets}, ${mode === 'scheduled' ? 'Scheduled' : 'On-Demand'}: expected a column \`${sender} / SMETS${smets} / ${mode === 'scheduled' ? 'Scheduled' : 'On-Demand'}\``, {
-                  ruleId: LINK_RULES.trtMissing,
-                  place: at(row.source),
-                  view,
-                });
+              if (
+                !row.cells.some(
+                  (candidate) => candidate.column.sender === sender && candidate.column.smets === smets && candidate.column.mode === mode,
+                ) &&
+                !hasColumn(viewFacts.trtColumns, sender, smets, mode)
+              ) {
+                report(
+                  file,
+                  `Missing Target Response Time for SR ${row.sr}, ${role.name}, SMETS${smets}, ${mode === 'scheduled' ? 'Scheduled' : 'On-Demand'}: expected a column \`${sender} / SMETS${smets} / ${mode === 'scheduled' ? 'Scheduled' : 'On-Demand'}\``,
+                  {
+                    ruleId: LINK_RULES.trtMissing,
+                    place: at(row.source),
+                    view,
+                  },
+                );
               }
               continue;
             }
-            trt.push({ sr: row.sr, role: role.id, smets, mode, seconds: cell.seconds, text: cell.text, notes: cell.notes, source: cell.source });
+            trt.push({
+              sr: row.sr,
+              role: role.id,
+              smets,
+              mode,
+              seconds: cell.seconds,
+              text: cell.text,
+              notes: cell.notes,
+              source: cell.source,
+            });
           }
         }
       }
@@ -180,7 +249,11 @@ export function link(documents: readonly DocumentFacts[], files: ReadonlyMap<str
   if (trtRowBySr.size > 0 || facts.some(({ view: viewFacts }) => viewFacts.trtColumns.length > 0)) {
     for (const { sr, file } of srByRef.values()) {
       if (trtRowBySr.has(sr.ref)) continue;
-      report(fileOf(file), `Missing Target Response Times for SR ${sr.ref}, expected a row for it in the Appendix AB table`, { ruleId: LINK_RULES.trtMissing, place: at(sr.source), view });
+      report(fileOf(file), `Missing Target Response Times for SR ${sr.ref}, expected a row for it in the Appendix AB table`, {
+        ruleId: LINK_RULES.trtMissing,
+        place: at(sr.source),
+        view,
+      });
     }
   }
 
@@ -190,7 +263,11 @@ export function link(documents: readonly DocumentFacts[], files: ReadonlyMap<str
   for (const clause of clauses) {
     const other = clauseFile.get(clause.id);
     if (other && other !== clause.file) {
-      report(fileOf(clause.file), `Unexpected clause ${clause.id}, also in ${other}, expected clause numbers unique across documents`, { ruleId: LINK_RULES.clauseDuplicate, place: at(clause.source), view });
+      report(fileOf(clause.file), `Unexpected clause ${clause.id}, also in ${other}, expected clause numbers unique across documents`, {
+        ruleId: LINK_RULES.clauseDuplicate,
+        place: at(clause.source),
+        view,
+      });
     }
     clauseFile.set(clause.id, clause.file);
   }
@@ -199,7 +276,11 @@ export function link(documents: readonly DocumentFacts[], files: ReadonlyMap<str
   for (const rule of clauseRules) {
     const first = ruleIds.get(rule.id);
     if (first) {
-      report(fileOf(rule.source.file), `Unexpected second rule \`${rule.id}\`, expected rule ids unique (first in ${first.source.file}:${first.source.line})`, { ruleId: LINK_RULES.ruleDuplicate, place: at(rule.source), view });
+      report(
+        fileOf(rule.source.file),
+        `Unexpected second rule \`${rule.id}\`, expected rule ids unique (first in ${first.source.file}:${first.source.line})`,
+        { ruleId: LINK_RULES.ruleDuplicate, place: at(rule.source), view },
+      );
     }
     ruleIds.set(rule.id, rule);
     for (const field of ROLE_FIELDS) {
@@ -207,13 +288,17 @@ export function link(documents: readonly DocumentFacts[], files: ReadonlyMap<str
       const ids = Array.isArray(value) ? value : typeof value === 'string' && value !== 'all' ? [value] : [];
       for (const id of ids as string[]) {
         if (!roleById.has(id) && userRoles.length > 0) {
-          report(fileOf(rule.source.file), `Unexpected User Role \`${id}\` in rule \`${rule.id}\` (${field}), expected an identifier from the User Roles table`, {
-            ruleId: LINK_RULES.roleUnknown,
-            place: at(rule.source),
-            view,
-            actual: id,
-            expected: [...roleById.keys()],
-          });
+          report(
+            fileOf(rule.source.file),
+            `Unexpected User Role \`${id}\` in rule \`${rule.id}\` (${field}), expected an identifier from the User Roles table`,
+            {
+              ruleId: LINK_RULES.roleUnknown,
+              place: at(rule.source),
+              view,
+              actual: id,
+              expected: [...roleById.keys()],
+            },
+          );
         }
       }
     }

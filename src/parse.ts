@@ -28,7 +28,10 @@ export function parseDocument(file: VFile): Root | undefined {
   parseCounters.documents++;
   const deep = tooDeepAt(String(file.value));
   if (deep) {
-    report(file, `Unexpected nesting more than ${MAX_NESTING} levels deep, expected a document of ordinary depth`, { ruleId: PARSE_RULES.tooDeep, place: deep });
+    report(file, `Unexpected nesting more than ${MAX_NESTING} levels deep, expected a document of ordinary depth`, {
+      ruleId: PARSE_RULES.tooDeep,
+      place: deep,
+    });
     return undefined;
   }
   try {
@@ -36,7 +39,10 @@ export function parseDocument(file: VFile): Root | undefined {
     return processor.runSync(tree, file);
   } catch (error) {
     if (error instanceof RangeError) {
-      report(file, 'Unexpected nesting too deep to read, expected a document of ordinary depth', { ruleId: PARSE_RULES.tooDeep, place: { line: 1, column: 1 } });
+      report(file, 'Unexpected nesting too deep to read, expected a document of ordinary depth', {
+        ruleId: PARSE_RULES.tooDeep,
+        place: { line: 1, column: 1 },
+      });
       return undefined;
     }
     throw error;

@@ -61,10 +61,14 @@ export async function readCorpus(dir: string, cwd: string): Promise<SourceDocume
 /** Turns bytes into the vfile's text, or reports why it cannot. */
 export function decodeDocument(name: string, file: VFile, bytes: Uint8Array): SourceDocument {
   if (bytes.length > MAX_DOCUMENT_BYTES) {
-    report(file, `Unexpected file of ${(bytes.length / 1024 / 1024).toFixed(1)} MiB, expected a document of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`, {
-      ruleId: READ_RULES.tooLarge,
-      place: { line: 1, column: 1 },
-    });
+    report(
+      file,
+      `Unexpected file of ${(bytes.length / 1024 / 1024).toFixed(1)} MiB, expected a document of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`,
+      {
+        ruleId: READ_RULES.tooLarge,
+        place: { line: 1, column: 1 },
+      },
+    );
     return { name, file, readable: false };
   }
   const nul = bytes.indexOf(0);
@@ -111,7 +115,7 @@ function pointAt(bytes: Uint8Array, offset: number): { line: number; column: num
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let index = 0; index < bytes.length; ) {
+  for (let index = 0; index < bytes.length;) {
     const byte = bytes[index]!;
     const length = byte < 0x80 ? 1 : byte >> 5 === 0x6 ? 2 : byte >> 4 === 0xe ? 3 : byte >> 3 === 0x1e ? 4 : 0;
     if (length === 0) return index;

@@ -21,7 +21,9 @@ const validators = new Map<string, ValidateFunction>();
 /** Every schema file, by file name (e.g. `rule-set.schema.json`). */
 export function loadSchemas(): Map<string, Record<string, unknown>> {
   const schemas = new Map<string, Record<string, unknown>>();
-  for (const name of readdirSync(schemaDir()).filter((entry) => entry.endsWith('.schema.json')).sort()) {
+  for (const name of readdirSync(schemaDir())
+    .filter((entry) => entry.endsWith('.schema.json'))
+    .sort()) {
     schemas.set(name, JSON.parse(readFileSync(path.join(schemaDir(), name), 'utf8')) as Record<string, unknown>);
   }
   return schemas;
@@ -117,12 +119,14 @@ function storePrecompiled(dir: string, hash: string): void {
   try {
     const names = [...loadSchemas().keys()];
     for (const name of names) instance().getSchema(SCHEMA_BASE + name);
-    const standaloneCode = (require('ajv/dist/standalone/index.js') as { default: (ajv: Ajv2020, refs: Record<string, string>) => string }).default;
+    const standaloneCode = (require('ajv/dist/standalone/index.js') as { default: (ajv: Ajv2020, refs: Record<string, string>) => string })
+      .default;
     const code = standaloneCode(instance(), Object.fromEntries(names.map((name) => [name, SCHEMA_BASE + name])));
     mkdirSync(dir, { recursive: true });
     writeFileSync(temporary, `// ${hash}\n${code}`);
     renameSync(temporary, file);
-    for (const old of readdirSync(dir)) if (/^validators-[0-9a-f]{32}\.cjs$/.test(old) && old !== path.basename(file)) rmSync(path.join(dir, old), { force: true });
+    for (const old of readdirSync(dir))
+      if (/^validators-[0-9a-f]{32}\.cjs$/.test(old) && old !== path.basename(file)) rmSync(path.join(dir, old), { force: true });
   } catch {
     rmSync(temporary, { force: true });
   }

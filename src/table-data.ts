@@ -25,7 +25,10 @@ export function where(source: Source): string {
 }
 
 export function tableData(ruleSets: { readonly [V in View]: RuleSet }): TableData {
-  const per = <T>(build: (ruleSet: RuleSet) => T): Record<View, T> => ({ baseline: build(ruleSets.baseline), modified: build(ruleSets.modified) });
+  const per = <T>(build: (ruleSet: RuleSet) => T): Record<View, T> => ({
+    baseline: build(ruleSets.baseline),
+    modified: build(ruleSets.modified),
+  });
   const unique = (values: string[]): string[] => [...new Set(values)];
   return {
     srRefs: unique(TABLE_VIEWS.flatMap((view) => ruleSets[view].serviceRequests.map((sr) => sr.ref))),
@@ -45,7 +48,13 @@ export function tableData(ruleSets: { readonly [V in View]: RuleSet }): TableDat
       })),
     ),
     userRoles: per((ruleSet) =>
-      ruleSet.userRoles.map((role) => ({ id: role.id, name: role.name, partyCategory: role.partyCategory, source: where(role.source), clause: role.source.clause ?? null })),
+      ruleSet.userRoles.map((role) => ({
+        id: role.id,
+        name: role.name,
+        partyCategory: role.partyCategory,
+        source: where(role.source),
+        clause: role.source.clause ?? null,
+      })),
     ),
     clauseRules: per((ruleSet) => ruleSet.clauseRules),
   };
@@ -57,7 +66,13 @@ function trtTable(ruleSet: RuleSet): Record<string, Record<string, Record<string
   for (const entry of ruleSet.trt) {
     const bySmets = ((table[entry.sr] ??= {})[entry.role] ??= {});
     const byMode = (bySmets[String(entry.smets)] ??= {});
-    byMode[entry.mode] = { seconds: entry.seconds, text: entry.text, notes: entry.notes, source: where(entry.source), clause: entry.source.clause ?? null };
+    byMode[entry.mode] = {
+      seconds: entry.seconds,
+      text: entry.text,
+      notes: entry.notes,
+      source: where(entry.source),
+      clause: entry.source.clause ?? null,
+    };
   }
   for (const bySr of Object.values(table)) {
     for (const [role, bySmets] of Object.entries(bySr)) {

@@ -48,7 +48,9 @@ export async function writeOutputsAtomically(root: string, outputs: ReadonlyMap<
     for (const entry of backedUp.reverse()) await rename(entry.backup!, entry.target).catch(() => undefined);
     throw error;
   } finally {
-    await Promise.all(staged.flatMap(({ temporary, backup }) => [rm(temporary, { force: true }), backup ? rm(backup, { force: true }) : Promise.resolve()]));
+    await Promise.all(
+      staged.flatMap(({ temporary, backup }) => [rm(temporary, { force: true }), backup ? rm(backup, { force: true }) : Promise.resolve()]),
+    );
   }
   return changed;
 }

@@ -32,15 +32,21 @@ async function failingBuild(): Promise<string> {
 
 describe('secc build on bad input', () => {
   it('an unbalanced redline', async () => {
-    await edit('appendix-ab.md', (text) => replaceOnce(text, '<ins cite="MP162">30 secs[^ab-fn5]</ins>', '<ins cite="MP162">30 secs[^ab-fn5]'));
+    await edit('appendix-ab.md', (text) =>
+      replaceOnce(text, '<ins cite="MP162">30 secs[^ab-fn5]</ins>', '<ins cite="MP162">30 secs[^ab-fn5]'),
+    );
     const report = await failingBuild();
-    expect(report).toMatch(/sec-text\/appendix-ab\.md:\d+:\d+ {2}error {2}Unexpected `<ins>` that is never closed in the same table cell.*redline-unbalanced/);
+    expect(report).toMatch(
+      /sec-text\/appendix-ab\.md:\d+:\d+ {2}error {2}Unexpected `<ins>` that is never closed in the same table cell.*redline-unbalanced/,
+    );
   });
 
   it('an unknown duration, with a suggestion', async () => {
     await edit('appendix-ab.md', (text) => replaceOnce(text, '| 4.6.1 | 24 hrs |', '| 4.6.1 | 24 hours? |'));
     const report = await failingBuild();
-    expect(report).toMatch(/sec-text\/appendix-ab\.md:(\d+):(\d+) {2}error {2}Unexpected Target Response Time `24 hours\?` for SR 4\.6\.1, Eligible User Roles \/ SMETS2 \/ Scheduled: .*did you mean `24 hrs`\?.*trt-unknown-duration/);
+    expect(report).toMatch(
+      /sec-text\/appendix-ab\.md:(\d+):(\d+) {2}error {2}Unexpected Target Response Time `24 hours\?` for SR 4\.6\.1, Eligible User Roles \/ SMETS2 \/ Scheduled: .*did you mean `24 hrs`\?.*trt-unknown-duration/,
+    );
     const text = await readFile(path.join(project.dir, 'sec-text', 'appendix-ab.md'), 'utf8');
     const [, line, column] = /appendix-ab\.md:(\d+):(\d+)/.exec(report)!;
     expect(text.split('\n')[Number(line) - 1]!.slice(Number(column) - 1)).toMatch(/^24 hours\?/);
@@ -49,7 +55,9 @@ describe('secc build on bad input', () => {
   it('a ragged table row', async () => {
     await edit('appendix-e.md', (text) => text.replace(/^(\| 4\.6\.2 \|.*?)\| No \|/m, '$1|'));
     const report = await failingBuild();
-    expect(report).toMatch(/sec-text\/appendix-e\.md:\d+:1 {2}error {2}Unexpected 13 cells in the row for `4\.6\.2`, expected 14 as in the header.*table-ragged-row/);
+    expect(report).toMatch(
+      /sec-text\/appendix-e\.md:\d+:1 {2}error {2}Unexpected 13 cells in the row for `4\.6\.2`, expected 14 as in the header.*table-ragged-row/,
+    );
   });
 
   it('a duplicate SR reference', async () => {
@@ -58,7 +66,9 @@ describe('secc build on bad input', () => {
       return text.replace(row, `${row}\n${row}`);
     });
     const report = await failingBuild();
-    expect(report).toMatch(/sec-text\/appendix-e\.md:\d+:\d+ {2}error {2}Unexpected second row for SR 4\.17, expected each Service Request once \(first at line \d+\).*sr-duplicate/);
+    expect(report).toMatch(
+      /sec-text\/appendix-e\.md:\d+:\d+ {2}error {2}Unexpected second row for SR 4\.17, expected each Service Request once \(first at line \d+\).*sr-duplicate/,
+    );
   });
 
   it('a negative TRT', async () => {
@@ -67,7 +77,9 @@ describe('secc build on bad input', () => {
   });
 
   it('crossing redlines', async () => {
-    await edit('section-h.md', (text) => replaceOnce(text, 'A User that retrieves data', 'A <ins cite="MP162">User <del cite="MP162">that</ins> retrieves</del> data'));
+    await edit('section-h.md', (text) =>
+      replaceOnce(text, 'A User that retrieves data', 'A <ins cite="MP162">User <del cite="MP162">that</ins> retrieves</del> data'),
+    );
     expect(await failingBuild()).toMatch(/section-h\.md:\d+:\d+ {2}error {2}.*redline-(crossing|nested)/);
   });
 
@@ -78,7 +90,9 @@ describe('secc build on bad input', () => {
 
   it('a role the User Roles table does not define', async () => {
     await edit('appendix-e.md', (text) => replaceOnce(text, '| Other User |', '| Other Users |'));
-    expect(await failingBuild()).toMatch(/appendix-e\.md:\d+:\d+ {2}error {2}Unexpected column `Other Users` in the services table, expected a User Role defined.*role-unknown/);
+    expect(await failingBuild()).toMatch(
+      /appendix-e\.md:\d+:\d+ {2}error {2}Unexpected column `Other Users` in the services table, expected a User Role defined.*role-unknown/,
+    );
   });
 
   it('an SR in Appendix AB that Appendix E does not list', async () => {

@@ -29,13 +29,30 @@ async function compileThrough(cache: DocumentCache, documents: Record<string, st
 
 const messagesOf = (result: CompileResult) =>
   result.files.flatMap((file) =>
-    file.messages.map((m) => ({ file: file.path, reason: m.reason, ruleId: m.ruleId, source: m.source, line: m.line, column: m.column, place: m.place, fatal: m.fatal, view: m.view, actual: m.actual, expected: m.expected, note: m.note })),
+    file.messages.map((m) => ({
+      file: file.path,
+      reason: m.reason,
+      ruleId: m.ruleId,
+      source: m.source,
+      line: m.line,
+      column: m.column,
+      place: m.place,
+      fatal: m.fatal,
+      view: m.view,
+      actual: m.actual,
+      expected: m.expected,
+      note: m.note,
+    })),
   );
 
 /** H3.13A's wording changed without re-reviewing its rule: a stale fingerprint, with actual, expected and note. */
 const staleH = (documents: Record<string, string>) => ({
   ...documents,
-  'section-h.md': replaceOnce(documents['section-h.md']!, 'only to retry a DCC Scheduled Service Request that has failed', 'to retry a failed DCC Scheduled Service Request'),
+  'section-h.md': replaceOnce(
+    documents['section-h.md']!,
+    'only to retry a DCC Scheduled Service Request that has failed',
+    'to retry a failed DCC Scheduled Service Request',
+  ),
 });
 
 describe('document cache', () => {
@@ -66,11 +83,16 @@ describe('document cache', () => {
 
   it('re-extracts only the edited document after a one-cell edit', async () => {
     await compileThrough(new DocumentCache({ dir, compilerHash: 'c' }), texts);
-    const edited = { ...texts, 'appendix-ab.md': replaceOnce(texts['appendix-ab.md']!, '| 4.8.1 | 24 hrs | 5,600 secs |', '| 4.8.1 | 24 hrs | 5,500 secs |') };
+    const edited = {
+      ...texts,
+      'appendix-ab.md': replaceOnce(texts['appendix-ab.md']!, '| 4.8.1 | 24 hrs | 5,600 secs |', '| 4.8.1 | 24 hrs | 5,500 secs |'),
+    };
     const cache = new DocumentCache({ dir, compilerHash: 'c' });
     const result = await compileThrough(cache, edited);
     expect(cache.stats).toMatchObject({ hits: 3, misses: 1 });
-    const cell = result.ruleSets!.modified.trt.find((entry) => entry.sr === '4.8.1' && entry.role === 'import-supplier' && entry.smets === 2 && entry.mode === 'on-demand');
+    const cell = result.ruleSets!.modified.trt.find(
+      (entry) => entry.sr === '4.8.1' && entry.role === 'import-supplier' && entry.smets === 2 && entry.mode === 'on-demand',
+    );
     expect(cell?.seconds).toBe(5500);
   });
 
@@ -83,7 +105,9 @@ describe('document cache', () => {
 
   it('ignores corrupt and malformed entries, extracts afresh and repairs them', async () => {
     await compileThrough(new DocumentCache({ dir, compilerHash: 'c' }), texts);
-    const entries = (await readdir(path.join(dir, 'extract'))).filter((name) => !name.endsWith('.tree.json')).map((name) => path.join(dir, 'extract', name));
+    const entries = (await readdir(path.join(dir, 'extract')))
+      .filter((name) => !name.endsWith('.tree.json'))
+      .map((name) => path.join(dir, 'extract', name));
     expect(entries).toHaveLength(4);
     await writeFile(entries[0]!, '{"format":1,"key":');
     const valid = JSON.parse(await readFile(entries[1]!, 'utf8')) as { facts: { views: unknown } };

@@ -75,7 +75,12 @@ describe('the MP162 change set lists exactly what the Modification Report descri
     }
     // Footnote 5: SR 8.2's SMETS1 TRT goes 16 s → 30 s for all Users.
     for (const role of EXISTING_ELIGIBILITY['8.2']!) expected.set(`trt:8.2:${role}:1:on-demand`, `changed 16 s → 30 s [^ab-fn5]`);
-    const actual = new Map(ofKind('trt').map((change) => [change.id, change.action === 'added' ? `added ${change.to}` : `${change.action} ${change.from} → ${change.to}`]));
+    const actual = new Map(
+      ofKind('trt').map((change) => [
+        change.id,
+        change.action === 'added' ? `added ${change.to}` : `${change.action} ${change.from} → ${change.to}`,
+      ]),
+    );
     expect(actual).toEqual(expected);
     expect(actual.size).toBe(44 + 4 + 7);
   });
@@ -90,14 +95,33 @@ describe('the MP162 change set lists exactly what the Modification Report descri
 
   it('adds the new clauses and their rule blocks, changes only the clauses that hold the changed tables, removes nothing', () => {
     expect(changeSet.summary.total.removed).toBe(0);
-    expect(ofKind('clause').filter((change) => change.action === 'added').map((change) => change.clause).sort()).toEqual(
-      ['AB2.2', 'G6.1A', 'G8.3A', 'G8.3B', 'G8.3C', 'H1.2A', 'H1.2B', 'H3.13A', 'H4.2A'].sort(),
+    expect(
+      ofKind('clause')
+        .filter((change) => change.action === 'added')
+        .map((change) => change.clause)
+        .sort(),
+    ).toEqual(['AB2.2', 'G6.1A', 'G8.3A', 'G8.3B', 'G8.3C', 'H1.2A', 'H1.2B', 'H3.13A', 'H4.2A'].sort());
+    expect(
+      ofKind('clause')
+        .filter((change) => change.action === 'changed')
+        .map((change) => change.clause)
+        .sort(),
+    ).toEqual(['AB2.1', 'E2.1', 'H1.1']);
+    expect(
+      ofKind('clause-rule')
+        .map((change) => `${change.action} ${change.rule}`)
+        .sort(),
+    ).toEqual(
+      modified.clauseRules
+        .filter((rule) => !baseline.clauseRules.some((old) => old.id === rule.id))
+        .map((rule) => `added ${rule.id}`)
+        .sort(),
     );
-    expect(ofKind('clause').filter((change) => change.action === 'changed').map((change) => change.clause).sort()).toEqual(['AB2.1', 'E2.1', 'H1.1']);
-    expect(ofKind('clause-rule').map((change) => `${change.action} ${change.rule}`).sort()).toEqual(
-      modified.clauseRules.filter((rule) => !baseline.clauseRules.some((old) => old.id === rule.id)).map((rule) => `added ${rule.id}`).sort(),
-    );
-    expect(ofKind('footnote').map((change) => `${change.document} ${change.footnote}`).sort()).toEqual(['appendix-ab.md ab-fn4', 'appendix-ab.md ab-fn5', 'appendix-e.md e-fn4']);
+    expect(
+      ofKind('footnote')
+        .map((change) => `${change.document} ${change.footnote}`)
+        .sort(),
+    ).toEqual(['appendix-ab.md ab-fn4', 'appendix-ab.md ab-fn5', 'appendix-e.md e-fn4']);
   });
 
   it('is what the build writes to rules/change-set.json, and counts agree', () => {
@@ -110,8 +134,15 @@ describe('the MP162 change set lists exactly what the Modification Report descri
   it('is empty between a rule set and itself, and reverses when the sides swap', () => {
     expect(diffRuleSets(modified, modified).changes).toEqual([]);
     const reverse = diffRuleSets(modified, baseline);
-    expect(reverse.summary.total).toEqual({ added: changeSet.summary.total.removed, removed: changeSet.summary.total.added, changed: changeSet.summary.total.changed, total: changeSet.summary.total.total });
-    expect(reverse.changes.find((change) => change.id === 'trt:8.2:other-user:1:on-demand')!.summary).toBe('TRT SR 8.2, other-user, SMETS1, on-demand: 30 s [^ab-fn5] → 16 s');
+    expect(reverse.summary.total).toEqual({
+      added: changeSet.summary.total.removed,
+      removed: changeSet.summary.total.added,
+      changed: changeSet.summary.total.changed,
+      total: changeSet.summary.total.total,
+    });
+    expect(reverse.changes.find((change) => change.id === 'trt:8.2:other-user:1:on-demand')!.summary).toBe(
+      'TRT SR 8.2, other-user, SMETS1, on-demand: 30 s [^ab-fn5] → 16 s',
+    );
   });
 });
 
@@ -120,7 +151,9 @@ describe('formats', () => {
     const text = formatChangeSetText(changeSet, { textDir: 'sec-text' });
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(changeSet.changes.length + 2);
-    expect(lines).toContain(`sec-text/appendix-e.md:${ofKind('service-request')[0]!.source.line}:${ofKind('service-request')[0]!.source.column}  changed  SR 4.2 DCC Scheduled: No → Yes`);
+    expect(lines).toContain(
+      `sec-text/appendix-e.md:${ofKind('service-request')[0]!.source.line}:${ofKind('service-request')[0]!.source.column}  changed  SR 4.2 DCC Scheduled: No → Yes`,
+    );
     expect(lines.at(-1)).toBe('baseline → modified: 75 added, 0 removed, 15 changed');
   });
 
@@ -136,7 +169,11 @@ describe('formats', () => {
   it('markdown: legal text is escaped and a huge change set is cut to fit a comment', () => {
     const huge: ChangeSet = {
       ...changeSet,
-      changes: Array.from({ length: 3000 }, (_, index) => ({ ...changeSet.changes.find((change) => change.kind === 'clause')!, id: `clause:X${index}`, summary: `clause X${index} <script>alert(1)</script> | *bold*` })),
+      changes: Array.from({ length: 3000 }, (_, index) => ({
+        ...changeSet.changes.find((change) => change.kind === 'clause')!,
+        id: `clause:X${index}`,
+        summary: `clause X${index} <script>alert(1)</script> | *bold*`,
+      })),
     };
     const markdown = formatChangeSetMarkdown(huge);
     expect(markdown.length).toBeLessThan(MARKDOWN_BUDGET);
@@ -173,7 +210,10 @@ describe('the intent check', () => {
     const result = checkIntents(changeSet, baseline, modified, await load(yaml), { textDir: 'sec-text' });
     // The 4.1.1 SMETS2 intent still covers two of them.
     expect(result.unintended.map((change) => change.id).sort()).toEqual(
-      ofKind('trt').filter((change) => change.role === 'mdr' && !(change.sr === '4.1.1' && change.smets === 2)).map((change) => change.id).sort(),
+      ofKind('trt')
+        .filter((change) => change.role === 'mdr' && !(change.sr === '4.1.1' && change.smets === 2))
+        .map((change) => change.id)
+        .sort(),
     );
     expect(result.missing).toEqual([]);
   });
@@ -187,7 +227,9 @@ describe('the intent check', () => {
   });
 
   it('an invalid manifest is a finding with its place, never a pass', async () => {
-    const result = await load('modification: MP162\ntitle: x\nauthority: y\nintents:\n  - id: a\n    ref: r\n    changes:\n      - { kind: trt, action: moved }\n');
+    const result = await load(
+      'modification: MP162\ntitle: x\nauthority: y\nintents:\n  - id: a\n    ref: r\n    changes:\n      - { kind: trt, action: moved }\n',
+    );
     expect(result.manifests).toEqual([]);
     const message = result.files[0]!.messages[0]!;
     expect(message.ruleId).toBe('manifest-invalid');
@@ -198,7 +240,9 @@ describe('the intent check', () => {
 });
 
 describe('secc check on a temp copy fails when the redline and the manifest differ', () => {
-  async function checkCopy(edit: (dir: string) => Promise<void>): Promise<{ code: number; stdout: string; dir: string; cleanup(): Promise<void> }> {
+  async function checkCopy(
+    edit: (dir: string) => Promise<void>,
+  ): Promise<{ code: number; stdout: string; dir: string; cleanup(): Promise<void> }> {
     const copy = await projectCopy();
     await edit(copy.dir);
     // Rebuild rules/ in the copy first, so the only findings are the intent check's.
@@ -211,7 +255,11 @@ describe('secc check on a temp copy fails when the redline and the manifest diff
   it('an existing-role TRT cell changed by mistake: exit 1, naming the cell with file:line:col', async () => {
     let text = '';
     const run = await checkCopy(async (dir) => {
-      text = replaceOnce(await readText('appendix-ab.md'), '| 4.6.1 | 24 hrs | 30 secs |', '| 4.6.1 | 24 hrs | <del cite="MP162">30 secs</del><ins cite="MP162">60 secs</ins> |');
+      text = replaceOnce(
+        await readText('appendix-ab.md'),
+        '| 4.6.1 | 24 hrs | 30 secs |',
+        '| 4.6.1 | 24 hrs | <del cite="MP162">30 secs</del><ins cite="MP162">60 secs</ins> |',
+      );
       await writeFile(path.join(dir, 'sec-text', 'appendix-ab.md'), text);
     });
     try {
@@ -265,7 +313,9 @@ describe('the earlier draft of the TRT table (Design Advisory Group slides, Feb 
     );
 
   it.skipIf(!existsSync(SOURCE))('the fixture is the table rows of the slides, verbatim', () => {
-    const rows = readFileSync(SOURCE, 'utf8').split('\n').filter((line) => /^[A-Z][^\t]*\t\d+\.\d+(\.\d+)?\t/.test(line));
+    const rows = readFileSync(SOURCE, 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z][^\t]*\t\d+\.\d+(\.\d+)?\t/.test(line));
     expect(`${rows.join('\n')}\n`).toBe(readFileSync(FIXTURE, 'utf8'));
   });
 
@@ -273,21 +323,34 @@ describe('the earlier draft of the TRT table (Design Advisory Group slides, Feb 
     const draft = parseDraft(readFileSync(FIXTURE, 'utf8'));
     expect(Object.keys(draft)).toEqual(Object.keys(REPORT_TRT_TABLE));
     // The cells that differ, from the two tables alone: [sr, column index].
-    const differing = Object.entries(REPORT_TRT_TABLE).flatMap(([sr, cells]) => cells.flatMap((final, index) => (final !== draft[sr]![index] ? [`${sr}|${index}`] : [])));
+    const differing = Object.entries(REPORT_TRT_TABLE).flatMap(([sr, cells]) =>
+      cells.flatMap((final, index) => (final !== draft[sr]![index] ? [`${sr}|${index}`] : [])),
+    );
     expect(differing).toContain('4.1.1|5'); // MDR, SMETS2, On-Demand: 24 hrs in the draft, N/A in the final table
 
     // The draft version of the redline: the same document with the differing cells holding the draft's value.
     const documents = await textDocuments();
-    const columnHeaders = REPORT_COLUMNS.map(([sender, smets, mode]) => `${sender === 'mdr' ? 'Meter Data Retriever' : 'Eligible User Roles'} / SMETS${smets} / ${mode === 'scheduled' ? 'Scheduled' : 'On-Demand'}`);
-    documents['appendix-ab.md'] = rewriteTable(documents['appendix-ab.md']!, columnHeaders, (sr, index) => (differing.includes(`${sr}|${index}`) ? draft[sr]![index]! : undefined));
+    const columnHeaders = REPORT_COLUMNS.map(
+      ([sender, smets, mode]) =>
+        `${sender === 'mdr' ? 'Meter Data Retriever' : 'Eligible User Roles'} / SMETS${smets} / ${mode === 'scheduled' ? 'Scheduled' : 'On-Demand'}`,
+    );
+    documents['appendix-ab.md'] = rewriteTable(documents['appendix-ab.md']!, columnHeaders, (sr, index) =>
+      differing.includes(`${sr}|${index}`) ? draft[sr]![index]! : undefined,
+    );
     const draftResult = await compileStrings(documents, false);
     expect(draftResult.files.flatMap((file) => file.messages.filter((message) => message.fatal).map(String))).toEqual([]);
 
     const between = diffRuleSets(draftResult.ruleSets!.modified, modified, { from: 'draft (DAG, Feb 2022)', to: 'final' });
-    const cells = new Set(between.changes.filter((change) => change.kind === 'trt').map((change) => `${change.source.row}|${columnHeaders.indexOf(change.source.header!)}`));
+    const cells = new Set(
+      between.changes
+        .filter((change) => change.kind === 'trt')
+        .map((change) => `${change.source.row}|${columnHeaders.indexOf(change.source.header!)}`),
+    );
     expect([...cells].sort()).toEqual([...differing].sort());
     // Nothing else changes but the text of the clause that holds the table.
-    expect(between.changes.filter((change) => change.kind !== 'trt').map((change) => change.summary)).toEqual(['clause AB2.1 Target Response Time table: text changed']);
+    expect(between.changes.filter((change) => change.kind !== 'trt').map((change) => change.summary)).toEqual([
+      'clause AB2.1 Target Response Time table: text changed',
+    ]);
     // And each change says what the draft had and what the final table has.
     const mdr411 = between.changes.find((change) => change.id === 'trt:4.1.1:mdr:2:on-demand')!;
     expect(`${mdr411.from} → ${mdr411.to}`).toBe('24 h → N/A');
@@ -315,15 +378,24 @@ describe('the earlier draft of the TRT table (Design Advisory Group slides, Feb 
 function rewriteTable(text: string, headers: string[], value: (sr: string, index: number) => string | undefined): string {
   const lines = text.split('\n');
   const headerLine = lines.findIndex((line) => line.startsWith('| SR |') && line.includes('/ SMETS'));
-  const headerCells = lines[headerLine]!.split('|').slice(1, -1).map((cell) => cell.replace(/<\/?(ins|del)[^>]*>/g, '').trim());
+  const headerCells = lines[headerLine]!.split('|')
+    .slice(1, -1)
+    .map((cell) => cell.replace(/<\/?(ins|del)[^>]*>/g, '').trim());
   for (let index = headerLine + 2; index < lines.length && lines[index]!.startsWith('|'); index++) {
     const cells = lines[index]!.split('|').slice(1, -1);
     const sr = cells[0]!.trim();
     for (let column = 1; column < cells.length; column++) {
       const wanted = value(sr, headers.indexOf(headerCells[column]!));
       if (wanted === undefined) continue;
-      const base = cells[column]!.replace(/<ins[^>]*>.*?<\/ins>/g, '').replace(/<\/?del[^>]*>/g, '').trim();
-      cells[column] = base === '' ? ` <ins cite="MP162">${wanted}</ins> ` : base === wanted ? ` ${base} ` : ` <del cite="MP162">${base}</del><ins cite="MP162">${wanted}</ins> `;
+      const base = cells[column]!.replace(/<ins[^>]*>.*?<\/ins>/g, '')
+        .replace(/<\/?del[^>]*>/g, '')
+        .trim();
+      cells[column] =
+        base === ''
+          ? ` <ins cite="MP162">${wanted}</ins> `
+          : base === wanted
+            ? ` ${base} `
+            : ` <del cite="MP162">${base}</del><ins cite="MP162">${wanted}</ins> `;
     }
     lines[index] = `|${cells.join('|')}|`;
   }

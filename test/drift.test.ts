@@ -46,7 +46,9 @@ describe('drift is caught and named', () => {
     await edit('appendix-ab.md', '| 4.8.1 | 24 hrs | 5,600 secs |', '| 4.8.1 | 24 hrs | 5,500 secs |');
     const run = await runCli(['check'], project.dir);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/rules\/(baseline|modified)\.rules\.json .*sec-text\/appendix-ab\.md:\d+:\d+: TRT SR 4\.8\.1, import-supplier, SMETS2, on-demand differs: `5,600 secs` in .*, `5,500 secs` in the text/);
+    expect(run.stdout).toMatch(
+      /rules\/(baseline|modified)\.rules\.json .*sec-text\/appendix-ab\.md:\d+:\d+: TRT SR 4\.8\.1, import-supplier, SMETS2, on-demand differs: `5,600 secs` in .*, `5,500 secs` in the text/,
+    );
     expect((await runCli(['build'], project.dir)).code).toBe(0);
     expect((await runCli(['check'], project.dir)).code).toBe(0);
   });
@@ -57,21 +59,33 @@ describe('drift is caught and named', () => {
     const text = await readFile(file, 'utf8');
     const row = text.split('\n').find((line) => line.startsWith('| 4.6.2 |'))!;
     const cells = row.split('|');
-    const header = text.split('\n').find((line) => line.startsWith('| SR |'))!.split('|').map((cell) => cell.trim());
+    const header = text
+      .split('\n')
+      .find((line) => line.startsWith('| SR |'))!
+      .split('|')
+      .map((cell) => cell.trim());
     const gas = header.indexOf('Gas Supplier');
     expect(cells[gas]!.trim()).toBe('No');
     cells[gas] = ' Yes ';
     await writeFile(file, text.replace(row, cells.join('|')));
     const run = await runCli(['check'], project.dir);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/sec-text\/appendix-e\.md:\d+:\d+: eligibility of gas-supplier for SR 4\.6\.2 differs: `No` in .*, `Yes` in the text/);
+    expect(run.stdout).toMatch(
+      /sec-text\/appendix-e\.md:\d+:\d+: eligibility of gas-supplier for SR 4\.6\.2 differs: `No` in .*, `Yes` in the text/,
+    );
   });
 
   it('a change to the wording of H3.13A fails on its fingerprint until the rule is re-reviewed', async () => {
-    await edit('section-h.md', 'only to retry a DCC Scheduled Service Request that has failed', 'to retry a DCC Scheduled Service Request that has failed, or at any other time');
+    await edit(
+      'section-h.md',
+      'only to retry a DCC Scheduled Service Request that has failed',
+      'to retry a DCC Scheduled Service Request that has failed, or at any other time',
+    );
     const run = await runCli(['check'], project.dir);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/sec-text\/section-h\.md:\d+:\d+ {2}error {2}Rule `H3\.13A\.schedule-first` was reviewed against other text of clause H3\.13A.*rule-fingerprint-stale/);
+    expect(run.stdout).toMatch(
+      /sec-text\/section-h\.md:\d+:\d+ {2}error {2}Rule `H3\.13A\.schedule-first` was reviewed against other text of clause H3\.13A.*rule-fingerprint-stale/,
+    );
     // Recording the review (after a drafter has checked the rule) and rebuilding makes it pass.
     expect((await runCli(['fingerprint', '--write'], project.dir)).code).toBe(0);
     expect((await runCli(['build'], project.dir)).code).toBe(0);
@@ -93,7 +107,9 @@ describe('drift is caught and named', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('"seconds": 5600', '"seconds": 5601'));
     const run = await runCli(['check'], project.dir);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/generated\/tables\.ts:(\d+):27 {2}error {2}generated\/tables\.ts is out of date with the legal text or schemas at line \1: expected `\s*"seconds": 5600,`, found `\s*"seconds": 5601,`.*drift/);
+    expect(run.stdout).toMatch(
+      /generated\/tables\.ts:(\d+):27 {2}error {2}generated\/tables\.ts is out of date with the legal text or schemas at line \1: expected `\s*"seconds": 5600,`, found `\s*"seconds": 5601,`.*drift/,
+    );
   });
 
   it('a missing output is drift', async () => {

@@ -29,17 +29,24 @@ describe('durations', () => {
     expect(parseDuration(text)).toMatchObject({ ok: false, suggestion });
   });
 
-  it.each(['', 'soon', '-30 secs', '0 secs', '3.5 hrs', '30 secs 5', '30,0 secs', '1,00 secs'])('rejects %j without guessing a value', (text) => {
-    expect(parseDuration(text).ok).toBe(false);
-  });
+  it.each(['', 'soon', '-30 secs', '0 secs', '3.5 hrs', '30 secs 5', '30,0 secs', '1,00 secs'])(
+    'rejects %j without guessing a value',
+    (text) => {
+      expect(parseDuration(text).ok).toBe(false);
+    },
+  );
 
   it('round-trips every accepted spelling of a positive amount', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 10_000_000 }), fc.constantFrom(['secs', 1], ['mins', 60], ['hrs', 3600]), (amount, [unit, factor]) => {
-        const grouped = String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-        expect(parseDuration(`${grouped} ${unit}`)).toEqual({ ok: true, seconds: amount * (factor as number) });
-        expect(parseDuration(`${amount} ${unit}`)).toEqual({ ok: true, seconds: amount * (factor as number) });
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 10_000_000 }),
+        fc.constantFrom(['secs', 1], ['mins', 60], ['hrs', 3600]),
+        (amount, [unit, factor]) => {
+          const grouped = String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+          expect(parseDuration(`${grouped} ${unit}`)).toEqual({ ok: true, seconds: amount * (factor as number) });
+          expect(parseDuration(`${amount} ${unit}`)).toEqual({ ok: true, seconds: amount * (factor as number) });
+        },
+      ),
     );
   });
 

@@ -8,7 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDuration } from '../src/extract/duration.js';
 import type { RuleSet, Trt } from '../src/model.js';
 import { compileProject, REPORT_PATH, ROOT } from './support/project.js';
-import { DUIS_ROLE_CODES, EXISTING_ELIGIBILITY, parseReportTrtTable, REPORT_COLUMNS, REPORT_MDR_SERVICES, REPORT_TRT_TABLE } from './support/report-facts.js';
+import {
+  DUIS_ROLE_CODES,
+  EXISTING_ELIGIBILITY,
+  parseReportTrtTable,
+  REPORT_COLUMNS,
+  REPORT_MDR_SERVICES,
+  REPORT_TRT_TABLE,
+} from './support/report-facts.js';
 
 let baseline: RuleSet;
 let modified: RuleSet;
@@ -35,30 +42,38 @@ describe('the transcription of the report', () => {
     expect(fromReport).toEqual(REPORT_TRT_TABLE);
   });
 
-  it.skipIf(!existsSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json')))('matches the DUIS matrix for the existing roles', () => {
-    const matrix = JSON.parse(readFileSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json'), 'utf8')) as Array<{
-      'Service Reference Variant': string;
-      'Eligible User Roles': string[];
-    }>;
-    for (const [sr, roles] of Object.entries(EXISTING_ELIGIBILITY)) {
-      const row = matrix.find((entry) => entry['Service Reference Variant'] === sr)!;
-      expect(row['Eligible User Roles'].map((code) => DUIS_ROLE_CODES[code]).sort(), `SR ${sr}`).toEqual([...roles].sort());
-    }
-  });
+  it.skipIf(!existsSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json')))(
+    'matches the DUIS matrix for the existing roles',
+    () => {
+      const matrix = JSON.parse(readFileSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json'), 'utf8')) as Array<{
+        'Service Reference Variant': string;
+        'Eligible User Roles': string[];
+      }>;
+      for (const [sr, roles] of Object.entries(EXISTING_ELIGIBILITY)) {
+        const row = matrix.find((entry) => entry['Service Reference Variant'] === sr)!;
+        expect(row['Eligible User Roles'].map((code) => DUIS_ROLE_CODES[code]).sort(), `SR ${sr}`).toEqual([...roles].sort());
+      }
+    },
+  );
 
-  it.skipIf(!existsSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json')))('gives the baseline Appendix E flags of the DUIS matrix (On Demand aside: see clause E1.2)', async () => {
-    const matrix = JSON.parse(readFileSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json'), 'utf8')) as Array<Record<string, string>>;
-    const { ruleSets } = await compileProject();
-    for (const sr of ruleSets!.baseline.serviceRequests) {
-      const row = matrix.find((entry) => entry['Service Reference Variant'] === sr.ref)!;
-      expect(sr.nonDevice, `SR ${sr.ref} Non-Device`).toBe(row['Non-Device Request'] === 'Yes');
-      expect(sr.dccScheduled, `SR ${sr.ref} DCC Scheduled`).toBe(row['DCC Scheduled'] === 'Yes');
-      expect(sr.futureDated, `SR ${sr.ref} Future Dated`).toBe(row['Future Dated Response Pattern']);
-      // The DUIS matrix writes On Demand `No` for Non-Device requests (the column does not apply);
-      // Appendix E treats them as On Demand, as the report's MDR table and their On-Demand TRTs do.
-      expect(sr.onDemand, `SR ${sr.ref} On Demand`).toBe(row['On Demand'] === 'Yes' || row['Non-Device Request'] === 'Yes');
-    }
-  });
+  it.skipIf(!existsSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json')))(
+    'gives the baseline Appendix E flags of the DUIS matrix (On Demand aside: see clause E1.2)',
+    async () => {
+      const matrix = JSON.parse(readFileSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json'), 'utf8')) as Array<
+        Record<string, string>
+      >;
+      const { ruleSets } = await compileProject();
+      for (const sr of ruleSets!.baseline.serviceRequests) {
+        const row = matrix.find((entry) => entry['Service Reference Variant'] === sr.ref)!;
+        expect(sr.nonDevice, `SR ${sr.ref} Non-Device`).toBe(row['Non-Device Request'] === 'Yes');
+        expect(sr.dccScheduled, `SR ${sr.ref} DCC Scheduled`).toBe(row['DCC Scheduled'] === 'Yes');
+        expect(sr.futureDated, `SR ${sr.ref} Future Dated`).toBe(row['Future Dated Response Pattern']);
+        // The DUIS matrix writes On Demand `No` for Non-Device requests (the column does not apply);
+        // Appendix E treats them as On Demand, as the report's MDR table and their On-Demand TRTs do.
+        expect(sr.onDemand, `SR ${sr.ref} On Demand`).toBe(row['On Demand'] === 'Yes' || row['Non-Device Request'] === 'Yes');
+      }
+    },
+  );
 });
 
 describe('modified view (after MP162) equals the report table cell for cell', () => {
@@ -93,7 +108,8 @@ describe('baseline view (before MP162)', () => {
     const differences: string[] = [];
     for (const before of baseline.trt) {
       const after = trt(modified, before.sr, before.role, before.smets, before.mode)!;
-      if (after.seconds !== before.seconds) differences.push(`${before.sr} ${before.role} SMETS${before.smets} ${before.mode}: ${before.text} -> ${after.text}`);
+      if (after.seconds !== before.seconds)
+        differences.push(`${before.sr} ${before.role} SMETS${before.smets} ${before.mode}: ${before.text} -> ${after.text}`);
     }
     expect(differences.sort()).toEqual(
       [
@@ -144,7 +160,8 @@ describe('eligibility', () => {
       const existing = ruleSet.eligibility.filter((entry) => entry.role !== 'mdr' && entry.eligible);
       const bySr: Record<string, string[]> = {};
       for (const entry of existing) (bySr[entry.sr] ??= []).push(entry.role);
-      for (const [sr, roles] of Object.entries(EXISTING_ELIGIBILITY)) expect(bySr[sr]?.sort(), `${ruleSet.view} SR ${sr}`).toEqual([...roles].sort());
+      for (const [sr, roles] of Object.entries(EXISTING_ELIGIBILITY))
+        expect(bySr[sr]?.sort(), `${ruleSet.view} SR ${sr}`).toEqual([...roles].sort());
     }
   });
 
@@ -168,8 +185,15 @@ describe('service requests and the MDR table', () => {
 
 describe('the modification and its clauses', () => {
   it('records MP162 with its implementation date in every document', () => {
-    expect(modified.modifications).toEqual([{ id: 'MP162', title: 'SEC changes required to deliver MHHS', implementationDate: '2024-06-27' }]);
-    expect(modified.documents.map((document) => document.document).sort()).toEqual(['SEC Appendix AB', 'SEC Appendix E', 'SEC Section G', 'SEC Section H']);
+    expect(modified.modifications).toEqual([
+      { id: 'MP162', title: 'SEC changes required to deliver MHHS', implementationDate: '2024-06-27' },
+    ]);
+    expect(modified.documents.map((document) => document.document).sort()).toEqual([
+      'SEC Appendix AB',
+      'SEC Appendix E',
+      'SEC Section G',
+      'SEC Section H',
+    ]);
     for (const document of modified.documents) expect(document.modifications).toEqual(['MP162']);
   });
 
@@ -183,7 +207,12 @@ describe('the modification and its clauses', () => {
   it('adds clause H3.13A with its schedule-first rule, absent from the baseline', () => {
     expect(baseline.clauses.some((clause) => clause.id === 'H3.13A')).toBe(false);
     const rule = modified.clauseRules.find((entry) => entry.clause === 'H3.13A');
-    expect(rule).toMatchObject({ kind: 'schedule-first', purpose: 'mhhs-settlement', firstAttempt: 'scheduled', onDemandOnlyAsRetry: true });
+    expect(rule).toMatchObject({
+      kind: 'schedule-first',
+      purpose: 'mhhs-settlement',
+      firstAttempt: 'scheduled',
+      onDemandOnlyAsRetry: true,
+    });
   });
 
   it('states MDR Access Control with an inclusive Effective From / Effective To window', () => {
@@ -197,10 +226,18 @@ describe('the modification and its clauses', () => {
   });
 
   it('states the Section G duties of MDR Users', () => {
-    const mdrRules = modified.clauseRules.filter((entry) => entry.source.file === 'section-g.md' && JSON.stringify(entry).includes('"mdr"'));
+    const mdrRules = modified.clauseRules.filter(
+      (entry) => entry.source.file === 'section-g.md' && JSON.stringify(entry).includes('"mdr"'),
+    );
     expect(mdrRules).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'security-assessment', role: 'mdr', atUserEntry: 'full-user-security-assessment', exemptWhenAlreadyAssessedAs: 'other-user', thereafter: 'annual-user-security-assessment' }),
+        expect.objectContaining({
+          kind: 'security-assessment',
+          role: 'mdr',
+          atUserEntry: 'full-user-security-assessment',
+          exemptWhenAlreadyAssessedAs: 'other-user',
+          thereafter: 'annual-user-security-assessment',
+        }),
         expect.objectContaining({ kind: 'same-obligations', role: 'mdr', as: 'other-user' }),
         expect.objectContaining({ kind: 'anomaly-detection-thresholds' }),
         expect.objectContaining({ kind: 'privacy-assessment', role: 'mdr', required: false }),
@@ -209,6 +246,9 @@ describe('the modification and its clauses', () => {
   });
 
   it('names a supplier acting for another supplier as having to use the MDR role', () => {
-    expect(modified.clauseRules.find((entry) => entry.kind === 'role-required')).toMatchObject({ actingFor: 'another-supplier', mustUseRole: 'mdr' });
+    expect(modified.clauseRules.find((entry) => entry.kind === 'role-required')).toMatchObject({
+      actingFor: 'another-supplier',
+      mustUseRole: 'mdr',
+    });
   });
 });

@@ -14,7 +14,10 @@ const HOSTILE_MARKDOWN = 'Read \\`Inv\\` "ent" \'ory\' */ ${globalThis.pwned=1} 
 const HOSTILE_TEXT = 'Read `Inv` "ent" \'ory\' */ ${globalThis.pwned=1} \\ end </script> | pipe';
 
 async function importTypeScript(source: string): Promise<Record<string, unknown>> {
-  const { outputText, diagnostics } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }, reportDiagnostics: true });
+  const { outputText, diagnostics } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    reportDiagnostics: true,
+  });
   expect(diagnostics ?? []).toEqual([]);
   return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`) as Promise<Record<string, unknown>>;
 }
@@ -48,16 +51,27 @@ describe('the committed generated module', () => {
   it('imports nothing outside generated/', async () => {
     for (const name of await readdir(path.join(ROOT, 'generated'))) {
       const source = await readFile(path.join(ROOT, 'generated', name), 'utf8');
-      const specifiers = [...source.matchAll(/^(?:import|export)\b[^'"\n]*?from\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]/gm)].map((match) => (match[1] ?? match[2])!);
+      const specifiers = [
+        ...source.matchAll(/^(?:import|export)\b[^'"\n]*?from\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]/gm),
+      ].map((match) => (match[1] ?? match[2])!);
       expect(source.includes('require(')).toBe(false);
       for (const specifier of specifiers) expect(specifier, `${name} imports ${specifier}`).toMatch(/^\.\/[\w-]+\.js$/);
     }
   });
 
   it('answers lookups with values and their sources', () => {
-    expect(generated.trtFor({ sr: '8.2', role: 'other-user', smets: 1, mode: 'on-demand', view: 'baseline' })).toMatchObject({ seconds: 16, text: '16 secs', clause: 'AB2.1' });
-    expect(generated.trtFor({ sr: '8.2', role: 'other-user', smets: 1, mode: 'on-demand', view: 'modified' })).toMatchObject({ seconds: 30, text: '30 secs' });
-    expect(generated.trtFor({ sr: '8.2', role: 'other-user', smets: 1, mode: 'on-demand', view: 'modified' })!.source).toMatch(/^appendix-ab\.md:\d+:\d+$/);
+    expect(generated.trtFor({ sr: '8.2', role: 'other-user', smets: 1, mode: 'on-demand', view: 'baseline' })).toMatchObject({
+      seconds: 16,
+      text: '16 secs',
+      clause: 'AB2.1',
+    });
+    expect(generated.trtFor({ sr: '8.2', role: 'other-user', smets: 1, mode: 'on-demand', view: 'modified' })).toMatchObject({
+      seconds: 30,
+      text: '30 secs',
+    });
+    expect(generated.trtFor({ sr: '8.2', role: 'other-user', smets: 1, mode: 'on-demand', view: 'modified' })!.source).toMatch(
+      /^appendix-ab\.md:\d+:\d+$/,
+    );
     expect(generated.trtSeconds({ sr: '4.1.1', role: 'mdr', smets: 2, mode: 'on-demand', view: 'modified' })).toBeNull();
     expect(generated.trtSeconds({ sr: '4.1.1', role: 'mdr', smets: 1, mode: 'on-demand', view: 'modified' })).toBe(86_400);
     expect(generated.trtFor({ sr: '4.1.1', role: 'mdr', smets: 1, mode: 'on-demand', view: 'baseline' })).toBeUndefined();
@@ -74,7 +88,9 @@ describe('the committed generated module', () => {
           const eligible = generated.isEligible({ sr, role, view });
           for (const smets of [1, 2] as const) {
             for (const mode of ['scheduled', 'on-demand'] as const) {
-              expect(generated.trtFor({ sr, role, smets, mode, view }) !== undefined, `${view} ${sr} ${role} ${smets} ${mode}`).toBe(eligible);
+              expect(generated.trtFor({ sr, role, smets, mode, view }) !== undefined, `${view} ${sr} ${role} ${smets} ${mode}`).toBe(
+                eligible,
+              );
             }
           }
         }
@@ -91,13 +107,29 @@ trtFor({ sr: '9.9', role: 'mdr', smets: 1, mode: 'on-demand', view: 'modified' }
 isEligible({ sr: '8.2', role: 'meter-reader', view: 'modified' });
 isEligible({ sr: '8.2', role: 'mdr', view: 'modified' });
 `;
-    const options: ts.CompilerOptions = { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, skipLibCheck: true, types: [] };
+    const options: ts.CompilerOptions = {
+      strict: true,
+      noEmit: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      skipLibCheck: true,
+      types: [],
+    };
     const host = ts.createCompilerHost(options);
     const readFile = host.readFile.bind(host);
     host.readFile = (name) => (path.resolve(name) === file ? source : readFile(name));
-    host.fileExists = ((exists) => (name: string) => path.resolve(name) === file || exists(name))(host.fileExists.bind(host));
+    host.fileExists = (
+      (exists) => (name: string) =>
+        path.resolve(name) === file || exists(name)
+    )(host.fileExists.bind(host));
     const program = ts.createProgram([file], options, host);
-    const errors = ts.getPreEmitDiagnostics(program).map((diagnostic) => `${diagnostic.start !== undefined ? diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start).line + 1 : 0}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`);
+    const errors = ts
+      .getPreEmitDiagnostics(program)
+      .map(
+        (diagnostic) =>
+          `${diagnostic.start !== undefined ? diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start).line + 1 : 0}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`,
+      );
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/^2: Type '"9\.9"' is not assignable to type '"4\.1\.1" \| "4\.2" \|/);
     expect(errors[1]).toMatch(/^3: Type '"meter-reader"' is not assignable to type '"import-supplier" \|/);

@@ -22,8 +22,14 @@ describe('rule registry and docs', () => {
   it('every drafting rule has a doc paragraph, a passing and a failing example', () => {
     for (const rule of LINT_RULES) {
       expect(rule.doc.description.length, rule.id).toBeGreaterThan(120);
-      expect(rule.doc.examples.some((example) => example.expect.length === 0), `${rule.id}: passing example`).toBe(true);
-      expect(rule.doc.examples.some((example) => example.expect.length > 0), `${rule.id}: failing example`).toBe(true);
+      expect(
+        rule.doc.examples.some((example) => example.expect.length === 0),
+        `${rule.id}: passing example`,
+      ).toBe(true);
+      expect(
+        rule.doc.examples.some((example) => example.expect.length > 0),
+        `${rule.id}: failing example`,
+      ).toBe(true);
     }
   });
 
@@ -48,14 +54,22 @@ describe('the MP162 corpus', () => {
   it('has no lint findings at all, in either view', async () => {
     const result = await compileProject();
     lint(result);
-    expect(result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.ruleId} ${message.reason}`))).toEqual([]);
+    expect(
+      result.files.flatMap((file) =>
+        file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.ruleId} ${message.reason}`),
+      ),
+    ).toEqual([]);
   });
 
   it('tree rules still run when compilation fails; rule-set rules are skipped', async () => {
     const { compileStrings, textDocuments } = await import('./support/project.js');
     const documents = await textDocuments();
     documents['appendix-ab.md'] = replaceOnce(documents['appendix-ab.md']!, '| 5.3 | N/A | 24 hrs |', '| 5.3 | N/A | 24 hours |');
-    documents['section-h.md'] = replaceOnce(documents['section-h.md']!, 'in accordance with Section H3.13. The User', 'in accordance with Section H3.31. The User');
+    documents['section-h.md'] = replaceOnce(
+      documents['section-h.md']!,
+      'in accordance with Section H3.13. The User',
+      'in accordance with Section H3.31. The User',
+    );
     const result = await compileStrings(documents, false);
     expect(result.ok).toBe(false);
     lint(result);
@@ -90,14 +104,16 @@ async function placeOf(file: string, before: string, at: string): Promise<string
 }
 
 describe('Done when: SR 4.2 DCC Scheduled in E and Scheduled TRTs in AB must change together (CLI)', () => {
-  const abRow = '| 4.2 | <del cite="MP162">N/A</del><ins cite="MP162">24 hrs[^ab-fn4]</ins> | 30 secs | <del cite="MP162">N/A</del><ins cite="MP162">24 hrs[^ab-fn4]</ins> |';
+  const abRow =
+    '| 4.2 | <del cite="MP162">N/A</del><ins cite="MP162">24 hrs[^ab-fn4]</ins> | 30 secs | <del cite="MP162">N/A</del><ins cite="MP162">24 hrs[^ab-fn4]</ins> |';
 
   it('E says DCC Scheduled, AB leaves every Scheduled TRT N/A: reported at the E cell, exit 1', async () => {
     const run = await lintEdited([
       {
         file: 'appendix-ab.md',
         find: `${abRow} 16 secs | <ins cite="MP162">24 hrs</ins> | <ins cite="MP162">24 hrs</ins> | <ins cite="MP162">24 hrs</ins> | <ins cite="MP162">24 hrs</ins> |`,
-        replace: '| 4.2 | N/A | 30 secs | N/A | 16 secs | <ins cite="MP162">N/A</ins> | <ins cite="MP162">24 hrs</ins> | <ins cite="MP162">N/A</ins> | <ins cite="MP162">24 hrs</ins> |',
+        replace:
+          '| 4.2 | N/A | 30 secs | N/A | 16 secs | <ins cite="MP162">N/A</ins> | <ins cite="MP162">24 hrs</ins> | <ins cite="MP162">N/A</ins> | <ins cite="MP162">24 hrs</ins> |',
       },
       { file: 'appendix-ab.md', find: '[^ab-fn4]: Before', replace: 'Before' },
     ]);
@@ -127,7 +143,11 @@ describe('Done when: SR 4.2 DCC Scheduled in E and Scheduled TRTs in AB must cha
 
   it('a User Role eligible in E with no TRT but N/A in AB: trt-coverage at the E cell', async () => {
     const run = await lintEdited([
-      { file: 'appendix-ab.md', find: '| 4.17 | 24 hrs | 30 secs | N/A | N/A | <ins cite="MP162">24 hrs</ins> | <ins cite="MP162">24 hrs</ins> |', replace: '| 4.17 | 24 hrs | 30 secs | N/A | N/A | <ins cite="MP162">N/A</ins> | <ins cite="MP162">N/A</ins> |' },
+      {
+        file: 'appendix-ab.md',
+        find: '| 4.17 | 24 hrs | 30 secs | N/A | N/A | <ins cite="MP162">24 hrs</ins> | <ins cite="MP162">24 hrs</ins> |',
+        replace: '| 4.17 | 24 hrs | 30 secs | N/A | N/A | <ins cite="MP162">N/A</ins> | <ins cite="MP162">N/A</ins> |',
+      },
     ]);
     expect(run.code).toBe(1);
     const found = run.findings.filter((finding) => finding.ruleId === 'trt-coverage');

@@ -14,9 +14,15 @@ import type { Finding } from '../src/report/findings.js';
 import { compileStrings, projectCopy, ROOT, runCli, textDocuments } from './support/project.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'malformed');
-const CASES = JSON.parse(readFileSync(path.join(FIXTURES, 'cases.json'), 'utf8')) as Array<{ file: string; ruleId: string; line: number; column: number }>;
+const CASES = JSON.parse(readFileSync(path.join(FIXTURES, 'cases.json'), 'utf8')) as Array<{
+  file: string;
+  ruleId: string;
+  line: number;
+  column: number;
+}>;
 
-const FRONT = '---\ndocument: SEC Section X\nid: X\ntitle: Generated fixture\nmodifications:\n  - id: MP162\n    title: SEC changes required to deliver MHHS\n    implementationDate: "2024-06-27"\n---\n\n# Generated fixture\n\n## X1 Fixture\n\n';
+const FRONT =
+  '---\ndocument: SEC Section X\nid: X\ntitle: Generated fixture\nmodifications:\n  - id: MP162\n    title: SEC changes required to deliver MHHS\n    implementationDate: "2024-06-27"\n---\n\n# Generated fixture\n\n## X1 Fixture\n\n';
 
 /** Every file under rules/ and generated/, path → bytes. */
 async function snapshot(dir: string): Promise<Map<string, string>> {
@@ -26,7 +32,14 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
       for (const entry of await readdir(path.join(dir, relative), { withFileTypes: true })) {
         const child = path.join(relative, entry.name);
         if (entry.isDirectory()) await walk(child);
-        else out.set(child, createHash('sha256').update(await readFile(path.join(dir, child))).digest('hex').slice(0, 16));
+        else
+          out.set(
+            child,
+            createHash('sha256')
+              .update(await readFile(path.join(dir, child)))
+              .digest('hex')
+              .slice(0, 16),
+          );
       }
     };
     await walk(folder);
@@ -55,7 +68,8 @@ beforeAll(async () => {
   project = await projectCopy();
   pristine = await snapshot(project.dir);
   const { cp } = await import('node:fs/promises');
-  for (const folder of ['rules', 'generated']) await cp(path.join(project.dir, folder), path.join(project.dir, '.pristine', folder), { recursive: true });
+  for (const folder of ['rules', 'generated'])
+    await cp(path.join(project.dir, folder), path.join(project.dir, '.pristine', folder), { recursive: true });
 });
 afterAll(async () => project.cleanup());
 
@@ -91,7 +105,9 @@ describe('malformed inputs (test/fixtures/malformed)', () => {
   for (const entry of CASES) {
     it(`${entry.file}: ${entry.ruleId} at ${entry.line}:${entry.column}`, async () => {
       const { findings, codes } = await runWith(entry.file, readFileSync(path.join(FIXTURES, entry.file)));
-      expect(findings.map((finding) => `${finding.ruleId}@${finding.line}:${finding.column}`)).toContain(`${entry.ruleId}@${entry.line}:${entry.column}`);
+      expect(findings.map((finding) => `${finding.ruleId}@${finding.line}:${finding.column}`)).toContain(
+        `${entry.ruleId}@${entry.line}:${entry.column}`,
+      );
       for (const code of codes.slice(0, 2)) expect([1, 2]).toContain(code);
       // Only a drafting rule's finding lets the text build; anything the compiler finds stops the build.
       if (codes[2] === 0) expect(LINT_RULES.map((rule) => rule.id)).toContain(entry.ruleId);
@@ -130,7 +146,11 @@ describe('malformed inputs (test/fixtures/malformed)', () => {
   });
 
   it('a missing text directory and a bad option: exit 2, no stack trace', async () => {
-    for (const args of [['check', '--text', 'no-such-dir'], ['lint', '--format', 'yaml'], ['check', '--no-such-option']]) {
+    for (const args of [
+      ['check', '--text', 'no-such-dir'],
+      ['lint', '--format', 'yaml'],
+      ['check', '--no-such-option'],
+    ]) {
       const run = await runCli(args, project.dir);
       expect(run.code, args.join(' ')).toBe(2);
       noStackTrace(run.stderr);
@@ -138,22 +158,25 @@ describe('malformed inputs (test/fixtures/malformed)', () => {
     }
   });
 
-  it.skipIf(!existsSync(path.join(ROOT, 'dist', 'src', 'cli.js')))('the built binary: deep and binary input, no stack trace, exit 1', async () => {
-    await writeFile(path.join(project.dir, 'sec-text', 'deep.md'), `${FRONT}${'>'.repeat(10_000)} deep\n`);
-    await writeFile(path.join(project.dir, 'sec-text', 'binary.md'), readFileSync(path.join(FIXTURES, 'binary.md')));
-    try {
-      const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'secc.js'), 'check'], { cwd: project.dir, encoding: 'utf8' });
-      expect(run.status).toBe(1);
-      noStackTrace(run.stdout + run.stderr);
-      expect(run.stdout).toMatch(/deep\.md:15:1 +error .*document-too-deep/);
-      expect(run.stdout).toMatch(/binary\.md:3:1 +error .*file-binary/);
-      expect(await snapshot(project.dir)).toEqual(pristine);
-    } finally {
-      const { rm } = await import('node:fs/promises');
-      await rm(path.join(project.dir, 'sec-text', 'deep.md'));
-      await rm(path.join(project.dir, 'sec-text', 'binary.md'));
-    }
-  });
+  it.skipIf(!existsSync(path.join(ROOT, 'dist', 'src', 'cli.js')))(
+    'the built binary: deep and binary input, no stack trace, exit 1',
+    async () => {
+      await writeFile(path.join(project.dir, 'sec-text', 'deep.md'), `${FRONT}${'>'.repeat(10_000)} deep\n`);
+      await writeFile(path.join(project.dir, 'sec-text', 'binary.md'), readFileSync(path.join(FIXTURES, 'binary.md')));
+      try {
+        const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'secc.js'), 'check'], { cwd: project.dir, encoding: 'utf8' });
+        expect(run.status).toBe(1);
+        noStackTrace(run.stdout + run.stderr);
+        expect(run.stdout).toMatch(/deep\.md:15:1 +error .*document-too-deep/);
+        expect(run.stdout).toMatch(/binary\.md:3:1 +error .*file-binary/);
+        expect(await snapshot(project.dir)).toEqual(pristine);
+      } finally {
+        const { rm } = await import('node:fs/promises');
+        await rm(path.join(project.dir, 'sec-text', 'deep.md'));
+        await rm(path.join(project.dir, 'sec-text', 'binary.md'));
+      }
+    },
+  );
 });
 
 describe('byte-order mark and CRLF line ends compile like the plain file', () => {
@@ -171,7 +194,10 @@ describe('byte-order mark and CRLF line ends compile like the plain file', () =>
       const result = await compileStrings(documents, false);
       const { lint } = await import('../src/lint/index.js');
       lint(result);
-      expect(result.files.flatMap((file) => file.messages.map(String)), label).toEqual([]);
+      expect(
+        result.files.flatMap((file) => file.messages.map(String)),
+        label,
+      ).toEqual([]);
       expect(result.ruleSets, label).toEqual(reference.ruleSets);
     }
   });

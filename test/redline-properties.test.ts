@@ -60,7 +60,12 @@ const paragraph = fc.tuple(words, fc.array(segment, { maxLength: 6 })).map(([fir
 /** Blocks: headings, paragraphs, block insertions and deletions of paragraphs. */
 const block = fc.oneof(
   paragraph.map((p) => p),
-  fc.tuple(fc.integer({ min: 1, max: 3 }), words).map(([level, text]) => ({ markdown: `${'#'.repeat(level + 1)} H${level}.1 ${text}`, baseline: `H${level}.1 ${text}`, modified: `H${level}.1 ${text}`, redlined: false })),
+  fc.tuple(fc.integer({ min: 1, max: 3 }), words).map(([level, text]) => ({
+    markdown: `${'#'.repeat(level + 1)} H${level}.1 ${text}`,
+    baseline: `H${level}.1 ${text}`,
+    modified: `H${level}.1 ${text}`,
+    redlined: false,
+  })),
   // Block redlines hold plain blocks (redlines do not nest).
   fc.tuple(fc.constantFrom('ins', 'del'), fc.array(words, { minLength: 1, maxLength: 3 })).map(([tag, inner]) => ({
     markdown: `<${tag} cite="MP162">\n\n${inner.join('\n\n')}\n\n</${tag}>`,
@@ -84,7 +89,35 @@ function parse(markdown: string): { tree: Root | undefined; file: VFile } {
 
 /** Anything at all, from pieces that stress the redline plugin and GFM tables. */
 const noise = fc
-  .array(fc.constantFrom('<ins cite="MP162">', '</ins>', '<del>', '</del>', '<del cite="X">', '~~', '|', '| --- |', '\n', '\n\n', '# ', '> ', '- ', '* ', '`', '[^1]', 'text', '4.2', ' ', '<ins>', '\r\n', '\uFEFF', '```rule\n', '```\n'), { maxLength: 60 })
+  .array(
+    fc.constantFrom(
+      '<ins cite="MP162">',
+      '</ins>',
+      '<del>',
+      '</del>',
+      '<del cite="X">',
+      '~~',
+      '|',
+      '| --- |',
+      '\n',
+      '\n\n',
+      '# ',
+      '> ',
+      '- ',
+      '* ',
+      '`',
+      '[^1]',
+      'text',
+      '4.2',
+      ' ',
+      '<ins>',
+      '\r\n',
+      '\uFEFF',
+      '```rule\n',
+      '```\n',
+    ),
+    { maxLength: 60 },
+  )
   .map((pieces) => pieces.join(''));
 
 describe('redline properties', () => {

@@ -22,12 +22,20 @@ interface DomElement {
   textContent: string | null;
   cellIndex: number;
 }
-declare const window: { innerHeight: number; scrollTo(x: number, y: number): void; location: { hash: string }; getComputedStyle(element: DomElement): { backgroundColor: string } };
+declare const window: {
+  innerHeight: number;
+  scrollTo(x: number, y: number): void;
+  location: { hash: string };
+  getComputedStyle(element: DomElement): { backgroundColor: string };
+};
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 const skip = !available && !process.env.CI;
-if (skip) console.warn(`report.browser.test.ts: skipped: ${CHROMIUM} is not installed (apt-get install -y chromium). In CI (CI set) this test runs and fails without it.`);
+if (skip)
+  console.warn(
+    `report.browser.test.ts: skipped: ${CHROMIUM} is not installed (apt-get install -y chromium). In CI (CI set) this test runs and fails without it.`,
+  );
 
 /** The change whose cell the test looks for: SR 8.2, SMETS1, On-Demand, for an existing role. */
 const CHANGE = 'trt:8.2:other-user:1:on-demand';
@@ -90,10 +98,11 @@ describe.skipIf(skip)('the review page in Chromium', () => {
     const cell = page.locator(`td[data-changes~="${CHANGE}"]`);
     const id = await cell.getAttribute('id');
     await page.evaluate(() => window.scrollTo(0, 0));
-    const inView = () => cell.evaluate((element) => {
-      const box = (element as unknown as DomElement).getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
-    });
+    const inView = () =>
+      cell.evaluate((element) => {
+        const box = (element as unknown as DomElement).getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
+      });
     expect(await inView()).toBe(false);
     const link = page.locator(`.change-list li[data-change="${CHANGE}"] a`);
     expect(await link.innerText()).toBe('TRT SR 8.2, other-user, SMETS1, on-demand: 16 s → 30 s [^ab-fn5]');

@@ -20,17 +20,32 @@ let files: VFile[];
 beforeAll(async () => {
   const documents = await textDocuments();
   // Errors with a related place (E flag vs AB cells), a dangling reference, a warning (GFM strike).
-  documents['appendix-e.md'] = replaceOnce(documents['appendix-e.md']!, '<del cite="MP162">No</del><ins cite="MP162">Yes[^e-fn4]</ins>', 'No');
+  documents['appendix-e.md'] = replaceOnce(
+    documents['appendix-e.md']!,
+    '<del cite="MP162">No</del><ins cite="MP162">Yes[^e-fn4]</ins>',
+    'No',
+  );
   documents['appendix-e.md'] = replaceOnce(documents['appendix-e.md']!, '[^e-fn4]: Before', 'Before');
-  documents['section-h.md'] = replaceOnce(documents['section-h.md']!, 'shall keep its schedules under review', 'shall keep its ~~old~~ schedules under review <& "quoted">');
-  documents['section-h.md'] = replaceOnce(documents['section-h.md']!, 'rejects a Service Request under this Section H4,', 'rejects a Service Request under this Section H5,');
+  documents['section-h.md'] = replaceOnce(
+    documents['section-h.md']!,
+    'shall keep its schedules under review',
+    'shall keep its ~~old~~ schedules under review <& "quoted">',
+  );
+  documents['section-h.md'] = replaceOnce(
+    documents['section-h.md']!,
+    'rejects a Service Request under this Section H4,',
+    'rejects a Service Request under this Section H5,',
+  );
   const result = await compileStrings(documents, false);
   lint(result);
   files = result.files;
 });
 
 function sarifValidator() {
-  const schema = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   // draft-04 → draft-07: `id` became `$id`; nothing else in this schema differs between them.
   const { id, $schema: _draft04, ...rest } = schema;
   const ajv = new Ajv.default({ strict: false, allErrors: true, unicodeRegExp: false });
@@ -45,7 +60,13 @@ describe('SARIF 2.1.0', () => {
     const log = JSON.parse(reportSarif(files, { command: 'lint' }));
     const validate = sarifValidator();
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    const results = log.runs[0].results as Array<{ ruleId: string; level: string; ruleIndex: number; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }>; relatedLocations?: unknown[] }>;
+    const results = log.runs[0].results as Array<{
+      ruleId: string;
+      level: string;
+      ruleIndex: number;
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }>;
+      relatedLocations?: unknown[];
+    }>;
     const rules = log.runs[0].tool.driver.rules as Array<{ id: string; fullDescription?: { text: string } }>;
     const scheduled = results.filter((result) => result.ruleId === 'dcc-scheduled-trt');
     expect(scheduled.length).toBe(4);
@@ -53,7 +74,9 @@ describe('SARIF 2.1.0', () => {
       expect(result.level).toBe('error');
       expect(rules[result.ruleIndex]!.id).toBe('dcc-scheduled-trt');
       expect(result.locations[0]!.physicalLocation.artifactLocation.uri).toBe('sec-text/appendix-ab.md');
-      expect(result.locations[0]!.physicalLocation.region.endColumn).toBeGreaterThan(result.locations[0]!.physicalLocation.region.startColumn!);
+      expect(result.locations[0]!.physicalLocation.region.endColumn).toBeGreaterThan(
+        result.locations[0]!.physicalLocation.region.startColumn!,
+      );
       expect(result.relatedLocations).toHaveLength(1);
     }
     expect(results.some((result) => result.ruleId === 'redline-unattributed' && result.level === 'warning')).toBe(true);
@@ -81,10 +104,28 @@ describe('JSON', () => {
     expect(report.version).toBe(1);
     expect(report.summary.errors).toBe(report.findings.filter((finding: { severity: string }) => finding.severity === 'error').length);
     const finding = report.findings.find((entry: { ruleId: string }) => entry.ruleId === 'dcc-scheduled-trt');
-    expect(Object.keys(finding)).toEqual(expect.arrayContaining(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'view', 'actual', 'expected', 'related']));
+    expect(Object.keys(finding)).toEqual(
+      expect.arrayContaining([
+        'file',
+        'line',
+        'column',
+        'endLine',
+        'endColumn',
+        'severity',
+        'ruleId',
+        'message',
+        'view',
+        'actual',
+        'expected',
+        'related',
+      ]),
+    );
     expect(finding.related[0]).toMatchObject({ file: 'sec-text/appendix-e.md' });
     expect(finding.expected).toEqual(['N/A']);
-    expect(report.findings.find((entry: { ruleId: string }) => entry.ruleId === 'xref-unresolved')).toMatchObject({ file: 'sec-text/section-h.md', severity: 'error' });
+    expect(report.findings.find((entry: { ruleId: string }) => entry.ruleId === 'xref-unresolved')).toMatchObject({
+      file: 'sec-text/section-h.md',
+      severity: 'error',
+    });
   });
 
   it('--quiet keeps errors only', () => {

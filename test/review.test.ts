@@ -22,8 +22,12 @@ describe('the review page', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<div onclick');
     // Shown as the text it is, so a reviewer sees every character.
-    expect(html).toContain('<code class="raw-html" title="Raw HTML in the text (shown, not interpreted)">&#x3C;script></code>window.pwned = 1<code class="raw-html"');
-    expect(html).toContain('<pre class="raw-html"><code class="raw-html" title="Raw HTML in the text (shown, not interpreted)">&#x3C;div onclick="alert(1)">block of raw HTML&#x3C;/div></code></pre>');
+    expect(html).toContain(
+      '<code class="raw-html" title="Raw HTML in the text (shown, not interpreted)">&#x3C;script></code>window.pwned = 1<code class="raw-html"',
+    );
+    expect(html).toContain(
+      '<pre class="raw-html"><code class="raw-html" title="Raw HTML in the text (shown, not interpreted)">&#x3C;div onclick="alert(1)">block of raw HTML&#x3C;/div></code></pre>',
+    );
     expect(html).toMatch(/&#x3C;img src=x onerror=alert\(1\)>|&lt;img src=x onerror=alert\(1\)&gt;/);
     // Exactly one script: the page's own.
     expect(html.match(/<script>/g)).toHaveLength(1);
@@ -41,7 +45,9 @@ describe('the review page', () => {
     for (const [, change, target] of links) expect(ids.has(target), `${change} → #${target}`).toBe(true);
     // Redlines are <ins>/<del> with their modification.
     expect(html).toContain('<del class="redline html" cite="MP162" title="Deleted by MP162">16 secs</del>');
-    expect(html).toMatch(/<ins class="redline-block html" cite="MP162"[^>]*>\s*<h3 id="[^"]+"[^>]*>H3\.13A Scheduled retrieval of MHHS data<\/h3>/);
+    expect(html).toMatch(
+      /<ins class="redline-block html" cite="MP162"[^>]*>\s*<h3 id="[^"]+"[^>]*>H3\.13A Scheduled retrieval of MHHS data<\/h3>/,
+    );
   });
 
   it('shows a diagnostic beside the text it concerns, even when the text does not compile', async () => {
@@ -54,7 +60,9 @@ describe('the review page', () => {
       const html = await readFile(path.join(copy.dir, 'review', 'index.html'), 'utf8');
       const line = text.split('\n').findIndex((entry) => entry.startsWith('| 4.6.2 |')) + 1;
       // The aside follows the table (the block holding the line) and links to the flagged cell.
-      const aside = new RegExp(`</table>\\s*<div class="notes"><aside class="finding error"><span class="finding-head">error · trt-unknown-duration</span><a href="#(appendix-ab-${line}-\\d+)" class="finding-place">sec-text/appendix-ab.md:${line}:\\d+</a><span class="finding-reason">Unexpected Target Response Time \`30 sec\``);
+      const aside = new RegExp(
+        `</table>\\s*<div class="notes"><aside class="finding error"><span class="finding-head">error · trt-unknown-duration</span><a href="#(appendix-ab-${line}-\\d+)" class="finding-place">sec-text/appendix-ab.md:${line}:\\d+</a><span class="finding-reason">Unexpected Target Response Time \`30 sec\``,
+      );
       const match = aside.exec(html);
       expect(match).not.toBeNull();
       expect(html).toMatch(new RegExp(`<td id="${match![1]}" class="flagged-error">30 sec</td>`));

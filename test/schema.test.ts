@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { describeErrors, validator } from '../src/schemas.js';
 import { ROOT } from './support/project.js';
 
-const load = async (name: string): Promise<Record<string, unknown>> => JSON.parse(await readFile(path.join(ROOT, 'rules', name), 'utf8')) as Record<string, unknown>;
+const load = async (name: string): Promise<Record<string, unknown>> =>
+  JSON.parse(await readFile(path.join(ROOT, 'rules', name), 'utf8')) as Record<string, unknown>;
 
 describe('rule-set.schema.json', () => {
   it.each(['baseline.rules.json', 'modified.rules.json'])('%s is valid', async (name) => {
@@ -23,6 +24,12 @@ describe('rule-set.schema.json', () => {
     const validate = validator('rule-set.schema.json');
     expect(validate(ruleSet)).toBe(false);
     const errors = describeErrors(validate.errors);
-    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/^\/trt\/0\/seconds: must be >= 1/), expect.stringMatching(/^\/trt\/1\/mode: must be equal to one of the allowed values/), expect.stringMatching(/^\/trt\/2: must have required property 'source'/)]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/trt\/0\/seconds: must be >= 1/),
+        expect.stringMatching(/^\/trt\/1\/mode: must be equal to one of the allowed values/),
+        expect.stringMatching(/^\/trt\/2: must have required property 'source'/),
+      ]),
+    );
   });
 });

@@ -15,7 +15,13 @@ afterEach(async () => rm(dir, { recursive: true, force: true }));
 
 describe('writeOutputsAtomically', () => {
   it('writes changed files and reports them, leaving no temporaries', async () => {
-    const changed = await writeOutputsAtomically(dir, new Map([['rules/a.json', 'new a'], ['generated/b.ts', 'new b']]));
+    const changed = await writeOutputsAtomically(
+      dir,
+      new Map([
+        ['rules/a.json', 'new a'],
+        ['generated/b.ts', 'new b'],
+      ]),
+    );
     expect(changed).toEqual(['rules/a.json', 'generated/b.ts']);
     expect(await readFile(path.join(dir, 'rules', 'a.json'), 'utf8')).toBe('new a');
     expect(await readdir(path.join(dir, 'rules'))).toEqual(['a.json']);
@@ -28,7 +34,15 @@ describe('writeOutputsAtomically', () => {
   it('restores earlier outputs when a later rename fails', async () => {
     // A directory where a file should go makes the second rename fail.
     await mkdir(path.join(dir, 'generated', 'b.ts', 'in-the-way'), { recursive: true });
-    await expect(writeOutputsAtomically(dir, new Map([['rules/a.json', 'new a'], ['generated/b.ts', 'new b']]))).rejects.toThrow();
+    await expect(
+      writeOutputsAtomically(
+        dir,
+        new Map([
+          ['rules/a.json', 'new a'],
+          ['generated/b.ts', 'new b'],
+        ]),
+      ),
+    ).rejects.toThrow();
     expect(await readFile(path.join(dir, 'rules', 'a.json'), 'utf8')).toBe('old a');
     expect(await readdir(path.join(dir, 'rules'))).toEqual(['a.json']);
     expect(await readdir(path.join(dir, 'generated'))).toEqual(['b.ts']);

@@ -12,7 +12,17 @@ import type { Clause, ClauseRule, Footnote, RuleSet, ServiceRequest, Source, Trt
 export type { Change, ChangeAction, ChangeCounts, ChangeKind, ChangeSet };
 
 /** Kinds in the order a reader meets them: who, what, who may, how fast, then the prose. */
-export const CHANGE_KINDS: readonly ChangeKind[] = ['modification', 'document', 'user-role', 'service-request', 'eligibility', 'trt', 'clause', 'clause-rule', 'footnote'];
+export const CHANGE_KINDS: readonly ChangeKind[] = [
+  'modification',
+  'document',
+  'user-role',
+  'service-request',
+  'eligibility',
+  'trt',
+  'clause',
+  'clause-rule',
+  'footnote',
+];
 export const CHANGE_ACTIONS: readonly ChangeAction[] = ['added', 'removed', 'changed'];
 
 export const KIND_TITLES: Record<ChangeKind, string> = {
@@ -48,76 +58,161 @@ export function diffRuleSets(before: RuleSet, after: RuleSet, options: DiffOptio
   };
 
   // Modifications and documents: what the text declares about itself.
-  pairs(before.modifications, after.modifications, (entry) => entry.id, (old, now, id) => {
-    const doc = (now ? after : before).documents.find((document) => document.modifications.includes(id));
-    const source = documentSource(doc?.file ?? '');
-    const subject = `modification ${id}`;
-    if (!old || !now) push(entryChange('modification', old ? 'removed' : 'added', `modification:${id}`, subject, { modification: id }, old ?? now!, source));
-    else {
-      for (const field of ['title', 'implementationDate'] as const) {
-        if (old[field] !== now[field]) push(fieldChange('modification', `modification:${id}:${field}`, subject, field, old[field], now[field], { modification: id }, source, source));
+  pairs(
+    before.modifications,
+    after.modifications,
+    (entry) => entry.id,
+    (old, now, id) => {
+      const doc = (now ? after : before).documents.find((document) => document.modifications.includes(id));
+      const source = documentSource(doc?.file ?? '');
+      const subject = `modification ${id}`;
+      if (!old || !now)
+        push(
+          entryChange('modification', old ? 'removed' : 'added', `modification:${id}`, subject, { modification: id }, old ?? now!, source),
+        );
+      else {
+        for (const field of ['title', 'implementationDate'] as const) {
+          if (old[field] !== now[field])
+            push(
+              fieldChange(
+                'modification',
+                `modification:${id}:${field}`,
+                subject,
+                field,
+                old[field],
+                now[field],
+                { modification: id },
+                source,
+                source,
+              ),
+            );
+        }
       }
-    }
-  });
-  pairs(before.documents, after.documents, (entry) => entry.file, (old, now, file) => {
-    const source = documentSource(file);
-    const subject = `document ${file}`;
-    if (!old || !now) push(entryChange('document', old ? 'removed' : 'added', `document:${file}`, subject, {}, old ?? now!, source));
-    else {
-      for (const field of ['document', 'id', 'title', 'modifications', 'external'] as const) {
-        if (!same(old[field], now[field])) push(fieldChange('document', `document:${file}:${field}`, subject, field, old[field], now[field], {}, source, source));
+    },
+  );
+  pairs(
+    before.documents,
+    after.documents,
+    (entry) => entry.file,
+    (old, now, file) => {
+      const source = documentSource(file);
+      const subject = `document ${file}`;
+      if (!old || !now) push(entryChange('document', old ? 'removed' : 'added', `document:${file}`, subject, {}, old ?? now!, source));
+      else {
+        for (const field of ['document', 'id', 'title', 'modifications', 'external'] as const) {
+          if (!same(old[field], now[field]))
+            push(fieldChange('document', `document:${file}:${field}`, subject, field, old[field], now[field], {}, source, source));
+        }
       }
-    }
-  });
+    },
+  );
 
   // User Roles.
-  pairs(before.userRoles, after.userRoles, (role) => role.id, (old, now, id) => {
-    const subject = `User Role ${id}`;
-    if (!old || !now) {
-      const role = (old ?? now)!;
-      push(entryChange('user-role', old ? 'removed' : 'added', `user-role:${id}`, `${subject} (${role.name})`, { role: id }, withoutSource(role), role.source));
-      return;
-    }
-    for (const field of ['name', 'partyCategory'] as const) {
-      if (old[field] !== now[field]) push(fieldChange('user-role', `user-role:${id}:${field}`, subject, field, old[field], now[field], { role: id }, now.source, old.source));
-    }
-  });
+  pairs(
+    before.userRoles,
+    after.userRoles,
+    (role) => role.id,
+    (old, now, id) => {
+      const subject = `User Role ${id}`;
+      if (!old || !now) {
+        const role = (old ?? now)!;
+        push(
+          entryChange(
+            'user-role',
+            old ? 'removed' : 'added',
+            `user-role:${id}`,
+            `${subject} (${role.name})`,
+            { role: id },
+            withoutSource(role),
+            role.source,
+          ),
+        );
+        return;
+      }
+      for (const field of ['name', 'partyCategory'] as const) {
+        if (old[field] !== now[field])
+          push(
+            fieldChange(
+              'user-role',
+              `user-role:${id}:${field}`,
+              subject,
+              field,
+              old[field],
+              now[field],
+              { role: id },
+              now.source,
+              old.source,
+            ),
+          );
+      }
+    },
+  );
 
   // Service Requests and their flags.
-  pairs(before.serviceRequests, after.serviceRequests, (sr) => sr.ref, (old, now, ref) => {
-    const subject = `SR ${ref}`;
-    if (!old || !now) {
-      const sr = (old ?? now)!;
-      push(entryChange('service-request', old ? 'removed' : 'added', `service-request:${ref}`, `${subject} (${sr.name})`, { sr: ref }, serviceRequestFields(sr), sr.source));
-      return;
-    }
-    for (const field of SR_FIELDS) {
-      if (old[field] === now[field]) continue;
-      const change = fieldChange('service-request', `service-request:${ref}:${field}`, `${subject} ${SR_FIELD_TITLES[field]}`, field, old[field], now[field], { sr: ref }, now.sources[field], old.sources[field]);
-      push(change);
-    }
-  });
+  pairs(
+    before.serviceRequests,
+    after.serviceRequests,
+    (sr) => sr.ref,
+    (old, now, ref) => {
+      const subject = `SR ${ref}`;
+      if (!old || !now) {
+        const sr = (old ?? now)!;
+        push(
+          entryChange(
+            'service-request',
+            old ? 'removed' : 'added',
+            `service-request:${ref}`,
+            `${subject} (${sr.name})`,
+            { sr: ref },
+            serviceRequestFields(sr),
+            sr.source,
+          ),
+        );
+        return;
+      }
+      for (const field of SR_FIELDS) {
+        if (old[field] === now[field]) continue;
+        const change = fieldChange(
+          'service-request',
+          `service-request:${ref}:${field}`,
+          `${subject} ${SR_FIELD_TITLES[field]}`,
+          field,
+          old[field],
+          now[field],
+          { sr: ref },
+          now.sources[field],
+          old.sources[field],
+        );
+        push(change);
+      }
+    },
+  );
 
   // Eligibility: the set of (SR, role) pairs that may be sent. A `No` cell is the same as no cell.
   const eligibleBefore = before.eligibility.filter((entry) => entry.eligible);
   const eligibleAfter = after.eligibility.filter((entry) => entry.eligible);
-  pairs(eligibleBefore, eligibleAfter, (entry) => `${entry.sr} ${entry.role}`, (old, now) => {
-    if (old && now) return;
-    const entry = (old ?? now)!;
-    const sign = old ? '−' : '+';
-    push({
-      id: `eligibility:${entry.sr}:${entry.role}`,
-      kind: 'eligibility',
-      action: old ? 'removed' : 'added',
-      subject: `eligibility SR ${entry.sr} ${sign} ${entry.role}`,
-      summary: `eligibility SR ${entry.sr} ${sign} ${entry.role}`,
-      sr: entry.sr,
-      role: entry.role,
-      ...(old ? { before: { eligible: true } } : { after: { eligible: true } }),
-      document: entry.source.file,
-      source: entry.source,
-    });
-  });
+  pairs(
+    eligibleBefore,
+    eligibleAfter,
+    (entry) => `${entry.sr} ${entry.role}`,
+    (old, now) => {
+      if (old && now) return;
+      const entry = (old ?? now)!;
+      const sign = old ? '−' : '+';
+      push({
+        id: `eligibility:${entry.sr}:${entry.role}`,
+        kind: 'eligibility',
+        action: old ? 'removed' : 'added',
+        subject: `eligibility SR ${entry.sr} ${sign} ${entry.role}`,
+        summary: `eligibility SR ${entry.sr} ${sign} ${entry.role}`,
+        sr: entry.sr,
+        role: entry.role,
+        ...(old ? { before: { eligible: true } } : { after: { eligible: true } }),
+        document: entry.source.file,
+        source: entry.source,
+      });
+    },
+  );
 
   // Target Response Times: seconds and footnotes; the spelling of a duration is not a change.
   pairs(before.trt, after.trt, trtKey, (old, now) => {
@@ -134,50 +229,129 @@ export function diffRuleSets(before: RuleSet, after: RuleSet, options: DiffOptio
       return;
     }
     if (old.seconds === now.seconds && same([...old.notes].sort(), [...now.notes].sort())) return;
-    push(entryChanged('trt', id, subject, `${subject}: ${trtValue(old)} → ${trtValue(now)}`, { ...ids, from: trtValue(old), to: trtValue(now) }, trtFields(old), trtFields(now), now.source, old.source));
+    push(
+      entryChanged(
+        'trt',
+        id,
+        subject,
+        `${subject}: ${trtValue(old)} → ${trtValue(now)}`,
+        { ...ids, from: trtValue(old), to: trtValue(now) },
+        trtFields(old),
+        trtFields(now),
+        now.source,
+        old.source,
+      ),
+    );
   });
 
   // Clauses, by fingerprint of their text.
-  pairs(before.clauses, after.clauses, (clause) => clause.id, (old, now, id) => {
-    const clause = (now ?? old)!;
-    const title = clause.title ? ` ${clause.title}` : '';
-    if (!old || !now) {
-      push(entryChange('clause', old ? 'removed' : 'added', `clause:${id}`, `clause ${id}${title}`, { clause: id }, clauseFields(clause), clause.source));
-      return;
-    }
-    if (old.fingerprint === now.fingerprint && old.file === now.file) return;
-    const what = old.title !== now.title ? `title “${old.title}” → “${now.title}”` : old.file !== now.file ? `moved ${old.file} → ${now.file}` : 'text changed';
-    push(entryChanged('clause', `clause:${id}`, `clause ${id}${title}`, `clause ${id}${title}: ${what}`, { clause: id, from: short(old.fingerprint), to: short(now.fingerprint) }, clauseFields(old), clauseFields(now), now.source, old.source));
-  });
+  pairs(
+    before.clauses,
+    after.clauses,
+    (clause) => clause.id,
+    (old, now, id) => {
+      const clause = (now ?? old)!;
+      const title = clause.title ? ` ${clause.title}` : '';
+      if (!old || !now) {
+        push(
+          entryChange(
+            'clause',
+            old ? 'removed' : 'added',
+            `clause:${id}`,
+            `clause ${id}${title}`,
+            { clause: id },
+            clauseFields(clause),
+            clause.source,
+          ),
+        );
+        return;
+      }
+      if (old.fingerprint === now.fingerprint && old.file === now.file) return;
+      const what =
+        old.title !== now.title
+          ? `title “${old.title}” → “${now.title}”`
+          : old.file !== now.file
+            ? `moved ${old.file} → ${now.file}`
+            : 'text changed';
+      push(
+        entryChanged(
+          'clause',
+          `clause:${id}`,
+          `clause ${id}${title}`,
+          `clause ${id}${title}: ${what}`,
+          { clause: id, from: short(old.fingerprint), to: short(now.fingerprint) },
+          clauseFields(old),
+          clauseFields(now),
+          now.source,
+          old.source,
+        ),
+      );
+    },
+  );
 
   // Clause rules: any field of the rule (a re-reviewed fingerprint included).
-  pairs(before.clauseRules, after.clauseRules, (rule) => rule.id, (old, now, id) => {
-    const rule = (now ?? old)!;
-    const ids = { rule: id, clause: rule.clause };
-    const subject = `rule ${id} (${rule.kind})`;
-    if (!old || !now) {
-      push(entryChange('clause-rule', old ? 'removed' : 'added', `clause-rule:${id}`, subject, ids, withoutSource(rule), rule.source));
-      return;
-    }
-    const a = withoutSource(old) as Record<string, unknown>;
-    const b = withoutSource(now) as Record<string, unknown>;
-    const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((field) => !same(a[field], b[field])).sort();
-    if (fields.length === 0) return;
-    push(entryChanged('clause-rule', `clause-rule:${id}`, subject, `${subject}: ${fields.join(', ')} changed`, { ...ids, field: fields.join(',') }, a, b, now.source, old.source));
-  });
+  pairs(
+    before.clauseRules,
+    after.clauseRules,
+    (rule) => rule.id,
+    (old, now, id) => {
+      const rule = (now ?? old)!;
+      const ids = { rule: id, clause: rule.clause };
+      const subject = `rule ${id} (${rule.kind})`;
+      if (!old || !now) {
+        push(entryChange('clause-rule', old ? 'removed' : 'added', `clause-rule:${id}`, subject, ids, withoutSource(rule), rule.source));
+        return;
+      }
+      const a = withoutSource(old) as Record<string, unknown>;
+      const b = withoutSource(now) as Record<string, unknown>;
+      const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((field) => !same(a[field], b[field])).sort();
+      if (fields.length === 0) return;
+      push(
+        entryChanged(
+          'clause-rule',
+          `clause-rule:${id}`,
+          subject,
+          `${subject}: ${fields.join(', ')} changed`,
+          { ...ids, field: fields.join(',') },
+          a,
+          b,
+          now.source,
+          old.source,
+        ),
+      );
+    },
+  );
 
   // Footnotes, per document and label.
-  pairs(before.footnotes, after.footnotes, (note) => `${note.file} ${note.label}`, (old, now) => {
-    const note = (now ?? old)!;
-    const subject = `footnote [^${note.label}] of ${note.file}`;
-    const ids = { footnote: note.label };
-    if (!old || !now) {
-      push(entryChange('footnote', old ? 'removed' : 'added', `footnote:${note.file}:${note.label}`, subject, ids, footnoteFields(note), note.source));
-      return;
-    }
-    if (old.text === now.text) return;
-    push({ ...fieldChange('footnote', `footnote:${note.file}:${note.label}`, subject, 'text', old.text, now.text, ids, now.source, old.source), summary: `${subject}: text changed` });
-  });
+  pairs(
+    before.footnotes,
+    after.footnotes,
+    (note) => `${note.file} ${note.label}`,
+    (old, now) => {
+      const note = (now ?? old)!;
+      const subject = `footnote [^${note.label}] of ${note.file}`;
+      const ids = { footnote: note.label };
+      if (!old || !now) {
+        push(
+          entryChange(
+            'footnote',
+            old ? 'removed' : 'added',
+            `footnote:${note.file}:${note.label}`,
+            subject,
+            ids,
+            footnoteFields(note),
+            note.source,
+          ),
+        );
+        return;
+      }
+      if (old.text === now.text) return;
+      push({
+        ...fieldChange('footnote', `footnote:${note.file}:${note.label}`, subject, 'text', old.text, now.text, ids, now.source, old.source),
+        summary: `${subject}: text changed`,
+      });
+    },
+  );
 
   changes.sort(compareChanges);
   return {
@@ -211,7 +385,11 @@ export function summarise(changes: readonly Change[]): ChangeSet['summary'] {
   return {
     total,
     byKind: Object.fromEntries(CHANGE_KINDS.filter((kind) => byKind[kind]).map((kind) => [kind, byKind[kind]!])),
-    byDocument: Object.fromEntries(Object.keys(byDocument).sort().map((key) => [key, byDocument[key]!])),
+    byDocument: Object.fromEntries(
+      Object.keys(byDocument)
+        .sort()
+        .map((key) => [key, byDocument[key]!]),
+    ),
   };
 }
 
@@ -271,7 +449,15 @@ function documentSource(file: string): Source {
 
 type Identity = Partial<Pick<Change, 'sr' | 'role' | 'smets' | 'mode' | 'clause' | 'rule' | 'footnote' | 'modification'>>;
 
-function entryChange(kind: ChangeKind, action: 'added' | 'removed', id: string, subject: string, ids: Identity, entry: object, source: Source): Change {
+function entryChange(
+  kind: ChangeKind,
+  action: 'added' | 'removed',
+  id: string,
+  subject: string,
+  ids: Identity,
+  entry: object,
+  source: Source,
+): Change {
   return {
     id,
     kind,
@@ -286,11 +472,31 @@ function entryChange(kind: ChangeKind, action: 'added' | 'removed', id: string, 
 }
 
 /** A whole entry that changed: its fields before and after, placed at the redline that changes it. */
-function entryChanged(kind: ChangeKind, id: string, subject: string, summary: string, extra: Partial<Change>, before: object, after: object, source: Source, beforeSource: Source): Change {
+function entryChanged(
+  kind: ChangeKind,
+  id: string,
+  subject: string,
+  summary: string,
+  extra: Partial<Change>,
+  before: object,
+  after: object,
+  source: Source,
+  beforeSource: Source,
+): Change {
   return { id, kind, action: 'changed', subject, summary, ...extra, before, after, document: source.file, source, beforeSource };
 }
 
-function fieldChange(kind: ChangeKind, id: string, subject: string, field: string, old: unknown, now: unknown, ids: Identity, source: Source, beforeSource: Source): Change {
+function fieldChange(
+  kind: ChangeKind,
+  id: string,
+  subject: string,
+  field: string,
+  old: unknown,
+  now: unknown,
+  ids: Identity,
+  source: Source,
+  beforeSource: Source,
+): Change {
   return {
     id,
     kind,
@@ -310,7 +516,12 @@ function fieldChange(kind: ChangeKind, id: string, subject: string, field: strin
 }
 
 /** Calls `visit` once per key in either list (first occurrence wins), in a stable order. */
-function pairs<T>(before: readonly T[], after: readonly T[], key: (entry: T) => string, visit: (old: T | undefined, now: T | undefined, key: string) => void): void {
+function pairs<T>(
+  before: readonly T[],
+  after: readonly T[],
+  key: (entry: T) => string,
+  visit: (old: T | undefined, now: T | undefined, key: string) => void,
+): void {
   const old = new Map<string, T>();
   for (const entry of before) if (!old.has(key(entry))) old.set(key(entry), entry);
   const now = new Map<string, T>();

@@ -88,7 +88,10 @@ export function foldTrt(changes: readonly Change[]): Item[] {
   for (const group of changed.values()) {
     const first = group[0]!;
     const roles = group.map((change) => change.role).join(', ');
-    items.push({ text: `TRT SR ${first.sr}, SMETS${first.smets}, ${first.mode}: ${first.from} → ${first.to} for ${group.length === 1 ? roles : `${group.length} roles (${roles})`}`, source: first.source });
+    items.push({
+      text: `TRT SR ${first.sr}, SMETS${first.smets}, ${first.mode}: ${first.from} → ${first.to} for ${group.length === 1 ? roles : `${group.length} roles (${roles})`}`,
+      source: first.source,
+    });
   }
   const whole = groupBy(
     changes.filter((change) => change.action !== 'changed'),
@@ -96,7 +99,9 @@ export function foldTrt(changes: readonly Change[]): Item[] {
   );
   for (const group of whole.values()) {
     const first = group[0]!;
-    const values = group.map((change) => `SMETS${change.smets} ${change.mode} ${change.action === 'added' ? change.to : change.from}`).join('; ');
+    const values = group
+      .map((change) => `SMETS${change.smets} ${change.mode} ${change.action === 'added' ? change.to : change.from}`)
+      .join('; ');
     items.push({ text: `TRT SR ${first.sr}, ${first.role} ${first.action}: ${values}`, source: first.source });
   }
   return items.sort((a, b) => a.source.line - b.source.line || a.source.column - b.source.column);

@@ -92,7 +92,10 @@ export async function loadManifests(textDir: string, cwd: string, cache?: Manife
   }
   const load: ManifestLoad = { manifests: [], files: [] };
   for (const name of names) {
-    const file = new VFile({ path: path.relative(cwd, path.join(dir, name)) || path.join(dir, name), value: await readFile(path.join(dir, name), 'utf8') });
+    const file = new VFile({
+      path: path.relative(cwd, path.join(dir, name)) || path.join(dir, name),
+      value: await readFile(path.join(dir, name), 'utf8'),
+    });
     load.files.push(file);
     const manifest = cache ? await parseManifestCached(file, cache) : await parseManifest(file);
     if (manifest) load.manifests.push(manifest);
@@ -101,10 +104,16 @@ export async function loadManifests(textDir: string, cwd: string, cache?: Manife
 }
 
 async function parseManifestCached(file: VFile, cache: ManifestCache): Promise<LoadedManifest | undefined> {
-  const key = createHash('sha256').update(`${cache.compilerHash}\0${String(file.value)}`).digest('hex');
+  const key = createHash('sha256')
+    .update(`${cache.compilerHash}\0${String(file.value)}`)
+    .digest('hex');
   const entry = path.join(cache.dir, `manifest-${key.slice(0, 40)}.json`);
   try {
-    const stored = JSON.parse(await readFile(entry, 'utf8')) as { key: string; manifest: ModificationManifest; places: LoadedManifest['places'] };
+    const stored = JSON.parse(await readFile(entry, 'utf8')) as {
+      key: string;
+      manifest: ModificationManifest;
+      places: LoadedManifest['places'];
+    };
     if (stored.key === key && Array.isArray(stored.places) && stored.manifest && Array.isArray(stored.manifest.intents)) {
       return { manifest: stored.manifest, file, places: stored.places };
     }
@@ -140,7 +149,10 @@ export async function parseManifest(file: VFile): Promise<LoadedManifest | undef
   if (problems.length > 0) {
     for (const problem of problems) {
       const at = problem.linePos?.[0];
-      report(file, `Unexpected YAML: ${problem.message.split('\n')[0]}`, { ruleId: INTENT_RULES.manifestYaml, place: at ? { line: at.line, column: at.col } : undefined });
+      report(file, `Unexpected YAML: ${problem.message.split('\n')[0]}`, {
+        ruleId: INTENT_RULES.manifestYaml,
+        place: at ? { line: at.line, column: at.col } : undefined,
+      });
     }
     return undefined;
   }
@@ -148,7 +160,11 @@ export async function parseManifest(file: VFile): Promise<LoadedManifest | undef
   const validate = validator('modification-manifest.schema.json');
   if (!validate(data)) {
     for (const line of describeErrors(validate.errors)) {
-      const pathParts = line.split(':')[0]!.split('/').filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+      const pathParts = line
+        .split(':')[0]!
+        .split('/')
+        .filter(Boolean)
+        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
       report(file, `Unexpected manifest content: ${line}, expected it to fit rules/schema/modification-manifest.schema.json`, {
         ruleId: INTENT_RULES.manifestInvalid,
         place: placeOf(document.getIn(pathParts, true) as YamlNode | undefined, lineCounter),
@@ -158,11 +174,12 @@ export async function parseManifest(file: VFile): Promise<LoadedManifest | undef
   }
   const manifest = data as ModificationManifest;
   const places = manifest.intents.map((intent, i) =>
-    intent.changes.map((_, j) => placeOf(document.getIn(['intents', i, 'changes', j], true) as YamlNode | undefined, lineCounter) ?? { line: 1, column: 1 }),
+    intent.changes.map(
+      (_, j) => placeOf(document.getIn(['intents', i, 'changes', j], true) as YamlNode | undefined, lineCounter) ?? { line: 1, column: 1 },
+    ),
   );
   return { manifest, file, places };
 }
-
 
 export interface IntentCheckOptions {
   /** The legal text directory as given, to name documents in findings (e.g. `sec-text`). */
@@ -182,7 +199,13 @@ export interface IntentResult {
 }
 
 /** Compares a change set with the manifests; `before`/`after` are the rule sets it was made from. */
-export function checkIntents(changeSet: ChangeSet, before: RuleSet, after: RuleSet, load: ManifestLoad, options: IntentCheckOptions): IntentResult {
+export function checkIntents(
+  changeSet: ChangeSet,
+  before: RuleSet,
+  after: RuleSet,
+  load: ManifestLoad,
+  options: IntentCheckOptions,
+): IntentResult {
   const documentFiles = new Map<string, VFile>();
   const fileFor = (name: string): VFile => {
     let file = documentFiles.get(name) ?? options.documents?.get(name);
@@ -190,17 +213,27 @@ export function checkIntents(changeSet: ChangeSet, before: RuleSet, after: RuleS
     documentFiles.set(name, file);
     return file;
   };
-  const result: IntentResult = { files: [], intended: new Map(), unintended: [], missing: [], manifests: load.manifests.map((entry) => entry.manifest.modification) };
+  const result: IntentResult = {
+    files: [],
+    intended: new Map(),
+    unintended: [],
+    missing: [],
+    manifests: load.manifests.map((entry) => entry.manifest.modification),
+  };
   const declared = new Set(after.modifications.map((modification) => modification.id));
   const manifests: LoadedManifest[] = [];
   for (const loaded of load.manifests) {
     if (!declared.has(loaded.manifest.modification)) {
-      report(loaded.file, `Unexpected manifest for ${loaded.manifest.modification}, which no document in ${options.textDir} declares, expected one of: ${[...declared].join(', ') || '(none)'}`, {
-        ruleId: INTENT_RULES.manifestUnknown,
-        place: { line: 1, column: 1 },
-        actual: loaded.manifest.modification,
-        expected: [...declared],
-      });
+      report(
+        loaded.file,
+        `Unexpected manifest for ${loaded.manifest.modification}, which no document in ${options.textDir} declares, expected one of: ${[...declared].join(', ') || '(none)'}`,
+        {
+          ruleId: INTENT_RULES.manifestUnknown,
+          place: { line: 1, column: 1 },
+          actual: loaded.manifest.modification,
+          expected: [...declared],
+        },
+      );
       continue;
     }
     manifests.push(loaded);
@@ -210,11 +243,15 @@ export function checkIntents(changeSet: ChangeSet, before: RuleSet, after: RuleS
     for (const id of declared) {
       if (covered.has(id)) continue;
       const doc = after.documents.find((document) => document.modifications.includes(id));
-      report(fileFor(doc?.file ?? ''), `Missing manifest for ${id}, expected ${path.join(options.textDir, MANIFEST_DIR, `${id}.yaml`)} to state what it intends`, {
-        ruleId: INTENT_RULES.manifestMissing,
-        place: { line: 1, column: 1 },
-        severity: 'warning',
-      });
+      report(
+        fileFor(doc?.file ?? ''),
+        `Missing manifest for ${id}, expected ${path.join(options.textDir, MANIFEST_DIR, `${id}.yaml`)} to state what it intends`,
+        {
+          ruleId: INTENT_RULES.manifestMissing,
+          place: { line: 1, column: 1 },
+          severity: 'warning',
+        },
+      );
     }
   }
   if (manifests.length === 0) {
@@ -242,12 +279,16 @@ export function checkIntents(changeSet: ChangeSet, before: RuleSet, after: RuleS
           const mismatch = valueMismatch(change, pattern);
           if (mismatch && !valueReported.has(`${change.id}|${label}`)) {
             valueReported.add(`${change.id}|${label}`);
-            report(fileFor(change.document), `Unexpected ${change.summary}${cell(change)}, expected ${mismatch} as ${label} states (${intent.ref})`, {
-              ruleId: INTENT_RULES.value,
-              place: placeFrom(change),
-              actual: `${change.from ?? ''} → ${change.to ?? ''}`,
-              expected: [mismatch],
-            });
+            report(
+              fileFor(change.document),
+              `Unexpected ${change.summary}${cell(change)}, expected ${mismatch} as ${label} states (${intent.ref})`,
+              {
+                ruleId: INTENT_RULES.value,
+                place: placeFrom(change),
+                actual: `${change.from ?? ''} → ${change.to ?? ''}`,
+                expected: [mismatch],
+              },
+            );
           }
         }
         // Which changes it expects.
@@ -270,12 +311,16 @@ export function checkIntents(changeSet: ChangeSet, before: RuleSet, after: RuleS
   for (const change of changeSet.changes) {
     if (result.intended.has(change.id)) continue;
     result.unintended.push(change);
-    report(fileFor(change.document), `Unexpected change ${change.summary}${cell(change)}, expected only the changes that the manifest of ${modifications} intends`, {
-      ruleId: INTENT_RULES.unintended,
-      place: placeFrom(change),
-      actual: change.summary,
-      note: `Either the redline changes this by mistake, or ${path.join(options.textDir, MANIFEST_DIR)}/ should state the intent (with the paragraph of the Modification Report it comes from).`,
-    });
+    report(
+      fileFor(change.document),
+      `Unexpected change ${change.summary}${cell(change)}, expected only the changes that the manifest of ${modifications} intends`,
+      {
+        ruleId: INTENT_RULES.unintended,
+        place: placeFrom(change),
+        actual: change.summary,
+        note: `Either the redline changes this by mistake, or ${path.join(options.textDir, MANIFEST_DIR)}/ should state the intent (with the paragraph of the Modification Report it comes from).`,
+      },
+    );
   }
   result.files = [...load.files, ...documentFiles.values()].filter((file) => file.messages.length > 0);
   return result;
@@ -367,11 +412,18 @@ function expectedInstances(pattern: ChangePattern, before: RuleSet, after: RuleS
   for (const combo of combos) {
     const fits = domain.filter((entry) => named.every((field) => entry.identity[field] === combo[field]));
     if (fits.length === 0) {
-      const wildcards = fields.filter((field) => !named.includes(field)).map((field) => `every ${field}`).join(', ');
-      out.push({ any: [], description: `${describe(pattern.kind, pattern.action, combo)} (${wildcards}: none in the ${pattern.action === 'removed' ? 'earlier' : 'later'} text)` });
+      const wildcards = fields
+        .filter((field) => !named.includes(field))
+        .map((field) => `every ${field}`)
+        .join(', ');
+      out.push({
+        any: [],
+        description: `${describe(pattern.kind, pattern.action, combo)} (${wildcards}: none in the ${pattern.action === 'removed' ? 'earlier' : 'later'} text)`,
+      });
       continue;
     }
-    for (const entry of fits) out.push({ identity: entry.identity, any: [], description: describe(pattern.kind, pattern.action, entry.identity) });
+    for (const entry of fits)
+      out.push({ identity: entry.identity, any: [], description: describe(pattern.kind, pattern.action, entry.identity) });
   }
   return out;
 }
@@ -444,9 +496,13 @@ function entriesOf(kind: ChangeKind, view: RuleSet, withFields: boolean): Domain
     case 'service-request':
       return view.serviceRequests.flatMap((entry) => expand({ sr: entry.ref, document: entry.source.file }));
     case 'eligibility':
-      return view.eligibility.filter((entry) => entry.eligible).map((entry) => ({ identity: { sr: entry.sr, role: entry.role, document: entry.source.file } }));
+      return view.eligibility
+        .filter((entry) => entry.eligible)
+        .map((entry) => ({ identity: { sr: entry.sr, role: entry.role, document: entry.source.file } }));
     case 'trt':
-      return view.trt.map((entry) => ({ identity: { sr: entry.sr, role: entry.role, smets: String(entry.smets), mode: entry.mode, document: entry.source.file } }));
+      return view.trt.map((entry) => ({
+        identity: { sr: entry.sr, role: entry.role, smets: String(entry.smets), mode: entry.mode, document: entry.source.file },
+      }));
     case 'clause':
       return view.clauses.map((entry) => ({ identity: { clause: entry.id, document: entry.file } }));
     case 'clause-rule':

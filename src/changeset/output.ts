@@ -25,7 +25,9 @@ export function compileChangeSet(ruleSets: Record<View, RuleSet>, outputPath: st
   if (validate(JSON.parse(json))) return { changeSet, json };
   const file = new VFile({ path: outputPath });
   for (const line of describeErrors(validate.errors)) {
-    report(file, `Unexpected change set that does not fit rules/schema/change-set.schema.json: ${line}, expected the schema to hold`, { ruleId: CHANGE_SET_RULES.invalid });
+    report(file, `Unexpected change set that does not fit rules/schema/change-set.schema.json: ${line}, expected the schema to hold`, {
+      ruleId: CHANGE_SET_RULES.invalid,
+    });
   }
   return { changeSet, json, file };
 }

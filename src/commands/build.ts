@@ -18,7 +18,9 @@ export const build: Command = {
     const changed = await writeOutputsAtomically(projectRoot(context), result.outputs);
     timings?.mark('write');
     printRunTimings(io.stderr);
-    io.stdout.write(changed.length === 0 ? 'secc build: rules/ and generated/ are up to date.\n' : `secc build: wrote ${changed.join(', ')}\n`);
+    io.stdout.write(
+      changed.length === 0 ? 'secc build: rules/ and generated/ are up to date.\n' : `secc build: wrote ${changed.join(', ')}\n`,
+    );
     return findingsExit(result.files, options);
   },
 };

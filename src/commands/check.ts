@@ -17,7 +17,8 @@ export const check: Command = {
     timings?.mark('report');
     printRunTimings(io.stderr);
     const exit = gateExit(files, options);
-    if (exit === EXIT.clean && (options.format ?? 'text') === 'text') io.stderr.write('secc check: the legal text, rules/ and generated/ agree.\n');
+    if (exit === EXIT.clean && (options.format ?? 'text') === 'text')
+      io.stderr.write('secc check: the legal text, rules/ and generated/ agree.\n');
     return exit;
   },
 };

@@ -26,7 +26,9 @@ export const conform: Command = {
       return EXIT.cannotRun;
     }
     if (!options.impl) {
-      io.stderr.write('secc conform: --impl FILE is required: the gateway configuration table (CSV with header sr,user_role,smets,mode,trt_seconds,eligible, or the same as JSON)\n');
+      io.stderr.write(
+        'secc conform: --impl FILE is required: the gateway configuration table (CSV with header sr,user_role,smets,mode,trt_seconds,eligible, or the same as JSON)\n',
+      );
       return EXIT.cannotRun;
     }
     const absolute = path.resolve(io.cwd, options.impl);
@@ -50,7 +52,8 @@ export const conform: Command = {
       rows = parseConfiguration(text, configurationFormat(absolute, text));
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;
-      for (const problem of error.problems) io.stderr.write(`${shown}${problem.line === undefined ? '' : `:${problem.line}`}  error  ${problem.message}\n`);
+      for (const problem of error.problems)
+        io.stderr.write(`${shown}${problem.line === undefined ? '' : `:${problem.line}`}  error  ${problem.message}\n`);
       io.stderr.write(`secc conform: ${shown} is not a configuration table; nothing was checked.\n`);
       return EXIT.cannotRun;
     }

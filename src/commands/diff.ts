@@ -27,7 +27,8 @@ export const diff: Command = {
       return EXIT.findings;
     }
     const textDir = displayDir(options.text, io.cwd);
-    let { baseline, modified } = result.ruleSets;
+    const { modified } = result.ruleSets;
+    let { baseline } = result.ruleSets;
     let sides = {};
     if (options.against !== undefined) {
       // Two versions of the redline (e.g. an earlier draft and this one): the other's modified view → this one's.
@@ -50,7 +51,10 @@ export const diff: Command = {
       return EXIT.clean;
     }
     // The intent check is about the redline (baseline → modified), not about two versions of it.
-    const intents = options.against === undefined ? checkIntents(changeSet, baseline, modified, await loadManifests(options.text, io.cwd), { textDir }) : undefined;
+    const intents =
+      options.against === undefined
+        ? checkIntents(changeSet, baseline, modified, await loadManifests(options.text, io.cwd), { textDir })
+        : undefined;
     io.stdout.write(formatChangeSetMarkdown(changeSet, { status: intents ? intentStatus(intents) : undefined }));
     return EXIT.clean;
   },

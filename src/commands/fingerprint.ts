@@ -19,7 +19,8 @@ export const fingerprint: Command = {
     if (!options.write) {
       if (result.ruleSets) {
         for (const view of ['baseline', 'modified'] as const) {
-          for (const clause of result.ruleSets[view].clauses) io.stdout.write(`${view}\t${clause.file}\t${clause.id}\t${clause.fingerprint}\n`);
+          for (const clause of result.ruleSets[view].clauses)
+            io.stdout.write(`${view}\t${clause.file}\t${clause.id}\t${clause.fingerprint}\n`);
         }
       }
       for (const update of plan.updates) io.stdout.write(`stale: ${update.file.path}:${update.line} ${update.from} -> ${update.to}\n`);

@@ -39,7 +39,9 @@ export const reportCommand: Command = {
     const html = renderReviewPage({ parsed: result.parsed, changeSet, intents, findings, textDir });
     const out = path.resolve(io.cwd, options.out);
     await writeOutputsAtomically(out, new Map([['index.html', html]]));
-    io.stdout.write(`secc report: wrote ${path.join(path.relative(io.cwd, out) || '.', 'index.html')} (${changeSet.changes.length} changes, ${findings.reduce((sum, file) => sum + file.messages.length, 0)} findings)\n`);
+    io.stdout.write(
+      `secc report: wrote ${path.join(path.relative(io.cwd, out) || '.', 'index.html')} (${changeSet.changes.length} changes, ${findings.reduce((sum, file) => sum + file.messages.length, 0)} findings)\n`,
+    );
     return findingsExit(findings, options);
   },
 };

@@ -81,5 +81,10 @@ function extractView(tree: Root, doc: SourceDocument, documentId: string | undef
 }
 
 function footnote(node: FootnoteDefinition, name: string): Footnote {
-  return { file: name, label: node.identifier, text: normalise(node.children.map((child) => plainText(child)).join('\n')), source: sourceOf(name, node.position) };
+  return {
+    file: name,
+    label: node.identifier,
+    text: normalise(node.children.map((child) => plainText(child)).join('\n')),
+    source: sourceOf(name, node.position),
+  };
 }

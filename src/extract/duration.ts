@@ -3,18 +3,31 @@
  * Anything else is rejected with a reason and, where we can tell, the spelling meant.
  */
 
-export type DurationResult =
-  | { ok: true; seconds: number | null }
-  | { ok: false; reason: string; suggestion?: string };
+export type DurationResult = { ok: true; seconds: number | null } | { ok: false; reason: string; suggestion?: string };
 
 const UNIT_SECONDS: Record<string, number> = { sec: 1, secs: 1, min: 60, mins: 60, hr: 3600, hrs: 3600 };
 const ACCEPTED = /^(\d{1,3}(?:,\d{3})+|\d+) (secs?|mins?|hrs?)$/;
 const LOOSE = /^([-+]?[\d,.]+)\s*([A-Za-z.]+)$/;
 
 const UNIT_SPELLINGS: Record<string, 'secs' | 'mins' | 'hrs'> = {
-  s: 'secs', sec: 'secs', secs: 'secs', second: 'secs', seconds: 'secs', 'sec.': 'secs', 'secs.': 'secs',
-  m: 'mins', min: 'mins', mins: 'mins', minute: 'mins', minutes: 'mins',
-  h: 'hrs', hr: 'hrs', hrs: 'hrs', hour: 'hrs', hours: 'hrs', 'hrs.': 'hrs',
+  s: 'secs',
+  sec: 'secs',
+  secs: 'secs',
+  second: 'secs',
+  seconds: 'secs',
+  'sec.': 'secs',
+  'secs.': 'secs',
+  m: 'mins',
+  min: 'mins',
+  mins: 'mins',
+  minute: 'mins',
+  minutes: 'mins',
+  h: 'hrs',
+  hr: 'hrs',
+  hrs: 'hrs',
+  hour: 'hrs',
+  hours: 'hrs',
+  'hrs.': 'hrs',
 };
 
 export const DURATION_VOCABULARY = ['<n> secs', '<n> mins', '<n> hrs', 'N/A'];
@@ -28,7 +41,8 @@ export function parseDuration(raw: string): DurationResult {
     const unit = match[2]!;
     if (amount === 0) return { ok: false, reason: 'a Target Response Time of zero is not a time the DCC can meet' };
     const plural = unit.endsWith('s');
-    if (amount === 1 && plural) return { ok: false, reason: 'a singular amount takes a singular unit', suggestion: `1 ${unit.slice(0, -1)}` };
+    if (amount === 1 && plural)
+      return { ok: false, reason: 'a singular amount takes a singular unit', suggestion: `1 ${unit.slice(0, -1)}` };
     if (amount !== 1 && !plural) return { ok: false, reason: 'a plural amount takes a plural unit', suggestion: `${match[1]} ${unit}s` };
     return { ok: true, seconds: amount * UNIT_SECONDS[unit]! };
   }

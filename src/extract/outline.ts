@@ -47,7 +47,9 @@ export function readOutline(tree: Root, file: VFile, name: string, documentId: s
     const headingText = normalise(plainText(current.section.heading));
     current.section.bodyText = bodyText;
     // Both parts are normalised already: joining them with a space is normalise(`${heading}\n${body}`).
-    current.section.clause.fingerprint = fingerprint(bodyText === '' ? headingText : headingText === '' ? bodyText : `${headingText} ${bodyText}`);
+    current.section.clause.fingerprint = fingerprint(
+      bodyText === '' ? headingText : headingText === '' ? bodyText : `${headingText} ${bodyText}`,
+    );
     outline.sections.push(current.section);
     current = undefined;
   };
@@ -58,19 +60,27 @@ export function readOutline(tree: Root, file: VFile, name: string, documentId: s
       close();
       if (!number) continue;
       if (documentId !== undefined && !number.id.startsWith(documentId)) {
-        report(file, `Unexpected clause number \`${number.id}\` in a document whose id is \`${documentId}\`, expected it to start with \`${documentId}\``, {
-          ruleId: OUTLINE_RULES.prefix,
-          place: node.position,
-          view,
-        });
+        report(
+          file,
+          `Unexpected clause number \`${number.id}\` in a document whose id is \`${documentId}\`, expected it to start with \`${documentId}\``,
+          {
+            ruleId: OUTLINE_RULES.prefix,
+            place: node.position,
+            view,
+          },
+        );
       }
       const previous = seen.get(number.id);
       if (previous) {
-        report(file, `Unexpected second clause \`${number.id}\`, expected each clause number once (first at line ${previous.position?.start.line ?? '?'})`, {
-          ruleId: OUTLINE_RULES.duplicate,
-          place: node.position,
-          view,
-        });
+        report(
+          file,
+          `Unexpected second clause \`${number.id}\`, expected each clause number once (first at line ${previous.position?.start.line ?? '?'})`,
+          {
+            ruleId: OUTLINE_RULES.duplicate,
+            place: node.position,
+            view,
+          },
+        );
       }
       seen.set(number.id, node);
       current = {

@@ -40,11 +40,15 @@ export function readRuleBlocks(section: ClauseSection, context: Context): Clause
 
 export function reportOrphanRuleBlocks(blocks: readonly Code[], context: Context): void {
   for (const block of blocks) {
-    report(context.file, 'Unexpected rule block before any numbered clause, expected it right under the clause whose text states the rule', {
-      ruleId: RULE_BLOCK_RULES.outsideClause,
-      place: block.position,
-      view: context.view,
-    });
+    report(
+      context.file,
+      'Unexpected rule block before any numbered clause, expected it right under the clause whose text states the rule',
+      {
+        ruleId: RULE_BLOCK_RULES.outsideClause,
+        place: block.position,
+        view: context.view,
+      },
+    );
   }
 }
 
@@ -54,22 +58,35 @@ function readRuleBlock(block: Code, section: ClauseSection, context: Context): C
   const data = parseYamlNode(block, file, RULE_BLOCK_RULES.yaml, 1);
   if (data === undefined) return undefined;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    report(file, `Unexpected rule block content under ${clause.id}, expected a YAML mapping with \`id\`, \`clause\`, \`fingerprint\` and \`kind\``, {
-      ruleId: RULE_BLOCK_RULES.yaml,
-      place: block.position,
-      view,
-    });
+    report(
+      file,
+      `Unexpected rule block content under ${clause.id}, expected a YAML mapping with \`id\`, \`clause\`, \`fingerprint\` and \`kind\``,
+      {
+        ruleId: RULE_BLOCK_RULES.yaml,
+        place: block.position,
+        view,
+      },
+    );
     return undefined;
   }
   const fields = data as Record<string, unknown>;
   const label = typeof fields.id === 'string' ? `Rule \`${fields.id}\`` : `A rule block under ${clause.id}`;
   let ok = true;
   if ('source' in fields) {
-    report(file, `${label} has a \`source\` field, expected none: the compiler records where each rule comes from`, { ruleId: RULE_BLOCK_RULES.schema, place: block.position, view });
+    report(file, `${label} has a \`source\` field, expected none: the compiler records where each rule comes from`, {
+      ruleId: RULE_BLOCK_RULES.schema,
+      place: block.position,
+      view,
+    });
     ok = false;
   }
   if (fields.clause === undefined) {
-    report(file, `${label} does not name its clause, expected \`clause: ${clause.id}\``, { ruleId: RULE_BLOCK_RULES.clauseMissing, place: block.position, view, expected: [clause.id] });
+    report(file, `${label} does not name its clause, expected \`clause: ${clause.id}\``, {
+      ruleId: RULE_BLOCK_RULES.clauseMissing,
+      place: block.position,
+      view,
+      expected: [clause.id],
+    });
     ok = false;
   } else if (fields.clause !== clause.id) {
     report(file, `${label} names clause \`${String(fields.clause)}\`, expected \`${clause.id}\`, the clause it sits under`, {
@@ -82,17 +99,25 @@ function readRuleBlock(block: Code, section: ClauseSection, context: Context): C
     ok = false;
   }
   if (section.bodyText === '') {
-    report(file, `${label} rests on clause ${clause.id}, which has no text, expected the clause to state the rule`, { ruleId: RULE_BLOCK_RULES.clauseEmpty, place: block.position, view });
-    ok = false;
-  } else if (fields.fingerprint !== clause.fingerprint) {
-    report(file, `${label} was reviewed against other text of clause ${clause.id}, expected its fingerprint to be \`${clause.fingerprint}\` after review`, {
-      ruleId: RULE_BLOCK_RULES.stale,
+    report(file, `${label} rests on clause ${clause.id}, which has no text, expected the clause to state the rule`, {
+      ruleId: RULE_BLOCK_RULES.clauseEmpty,
       place: block.position,
       view,
-      actual: String(fields.fingerprint),
-      expected: [clause.fingerprint],
-      note: 'The clause text changed since the rule was reviewed. Check that the rule still says what the clause says, then run `secc fingerprint --write` to record the review.',
     });
+    ok = false;
+  } else if (fields.fingerprint !== clause.fingerprint) {
+    report(
+      file,
+      `${label} was reviewed against other text of clause ${clause.id}, expected its fingerprint to be \`${clause.fingerprint}\` after review`,
+      {
+        ruleId: RULE_BLOCK_RULES.stale,
+        place: block.position,
+        view,
+        actual: String(fields.fingerprint),
+        expected: [clause.fingerprint],
+        note: 'The clause text changed since the rule was reviewed. Check that the rule still says what the clause says, then run `secc fingerprint --write` to record the review.',
+      },
+    );
     ok = false;
   }
   const rule = { ...fields, source: sourceOf(context.name, block.position, { clause: clause.id }) };

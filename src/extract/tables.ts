@@ -136,13 +136,17 @@ function readGrid(table: Table, context: Context): Grid {
   for (const row of bodyRows) {
     const key = row.children[0] ? cellText(row.children[0]) : '';
     if (row.children.length !== headers.length) {
-      report(context.file, `Unexpected ${row.children.length} cells in the row for \`${key}\`, expected ${headers.length} as in the header`, {
-        ruleId: TABLE_RULES.raggedRow,
-        place: row.position,
-        view: context.view,
-        actual: String(row.children.length),
-        expected: [String(headers.length)],
-      });
+      report(
+        context.file,
+        `Unexpected ${row.children.length} cells in the row for \`${key}\`, expected ${headers.length} as in the header`,
+        {
+          ruleId: TABLE_RULES.raggedRow,
+          place: row.position,
+          view: context.view,
+          actual: String(row.children.length),
+          expected: [String(headers.length)],
+        },
+      );
       continue;
     }
     rows.push(row.children.map((cell, index) => toCell(cell, key, headers[index]!.text)));
@@ -184,12 +188,16 @@ function readRoles(grid: Grid, context: Context, facts: TableFacts): void {
   for (const row of grid.rows) {
     const id = row[idAt]!;
     if (!ROLE_ID.test(id.text)) {
-      report(context.file, `Unexpected User Role identifier \`${id.text}\`, expected lower-case words joined by hyphens, such as \`import-supplier\``, {
-        ruleId: TABLE_RULES.roleId,
-        place: id.node.position,
-        view: context.view,
-        actual: id.text,
-      });
+      report(
+        context.file,
+        `Unexpected User Role identifier \`${id.text}\`, expected lower-case words joined by hyphens, such as \`import-supplier\``,
+        {
+          ruleId: TABLE_RULES.roleId,
+          place: id.node.position,
+          view: context.view,
+          actual: id.text,
+        },
+      );
       continue;
     }
     facts.roleRows.push({ name: row[nameAt]!.text, id: id.text, partyCategory: row[partyAt]!.text, source: row[nameAt]!.source });
@@ -253,17 +261,25 @@ function readTrts(grid: Grid, context: Context, facts: TableFacts): void {
     if (index === refAt) return;
     const match = TRT_HEADER.exec(header.text);
     if (!match) {
-      report(context.file, `Unexpected column \`${header.text}\` in a Target Response Time table, expected \`<User Role or ${ELIGIBLE_USER_ROLES}> / SMETS<1 or 2> / <Scheduled or On-Demand>\``, {
-        ruleId: TABLE_RULES.unknownColumn,
-        place: header.node.position,
-        view: context.view,
-        actual: header.text,
-      });
+      report(
+        context.file,
+        `Unexpected column \`${header.text}\` in a Target Response Time table, expected \`<User Role or ${ELIGIBLE_USER_ROLES}> / SMETS<1 or 2> / <Scheduled or On-Demand>\``,
+        {
+          ruleId: TABLE_RULES.unknownColumn,
+          place: header.node.position,
+          view: context.view,
+          actual: header.text,
+        },
+      );
       return;
     }
     const key = header.text;
     if (headerKeys.has(key)) {
-      report(context.file, `Unexpected second column \`${key}\`, expected each header once`, { ruleId: TABLE_RULES.duplicateColumn, place: header.node.position, view: context.view });
+      report(context.file, `Unexpected second column \`${key}\`, expected each header once`, {
+        ruleId: TABLE_RULES.duplicateColumn,
+        place: header.node.position,
+        view: context.view,
+      });
       return;
     }
     headerKeys.set(key, header);
@@ -293,13 +309,17 @@ function readTrts(grid: Grid, context: Context, facts: TableFacts): void {
       if (cell.broken) continue;
       const duration = parseDuration(cell.text);
       if (!duration.ok) {
-        report(context.file, `Unexpected Target Response Time \`${cell.text}\` for SR ${ref}, ${column.header}: ${duration.reason}${duration.suggestion ? `; did you mean \`${duration.suggestion}\`?` : ''}`, {
-          ruleId: TABLE_RULES.duration,
-          place: cellPosition(cell.node),
-          view: context.view,
-          actual: cell.text,
-          expected: duration.suggestion ? [duration.suggestion] : DURATION_VOCABULARY,
-        });
+        report(
+          context.file,
+          `Unexpected Target Response Time \`${cell.text}\` for SR ${ref}, ${column.header}: ${duration.reason}${duration.suggestion ? `; did you mean \`${duration.suggestion}\`?` : ''}`,
+          {
+            ruleId: TABLE_RULES.duration,
+            place: cellPosition(cell.node),
+            view: context.view,
+            actual: cell.text,
+            expected: duration.suggestion ? [duration.suggestion] : DURATION_VOCABULARY,
+          },
+        );
         continue;
       }
       cells.push({ column, seconds: duration.seconds, text: cell.text, notes: cell.notes, source: cell.source });
@@ -311,12 +331,16 @@ function readTrts(grid: Grid, context: Context, facts: TableFacts): void {
 function srRef(cell: Cell, context: Context): string | undefined {
   if (cell.broken) return undefined;
   if (SR_REF.test(cell.text)) return cell.text;
-  report(context.file, `Unexpected Service Request reference \`${cell.text}\`, expected numbers separated by dots, such as \`4.1.1\` or \`8.2\``, {
-    ruleId: TABLE_RULES.srRef,
-    place: cellPosition(cell.node),
-    view: context.view,
-    actual: cell.text,
-  });
+  report(
+    context.file,
+    `Unexpected Service Request reference \`${cell.text}\`, expected numbers separated by dots, such as \`4.1.1\` or \`8.2\``,
+    {
+      ruleId: TABLE_RULES.srRef,
+      place: cellPosition(cell.node),
+      view: context.view,
+      actual: cell.text,
+    },
+  );
   return undefined;
 }
 
@@ -332,13 +356,17 @@ function yesNo(cell: Cell, context: Context, ref: string): boolean | undefined {
   if (cell.broken) return undefined;
   const result = parseYesNo(cell.text);
   if (result.ok) return result.value;
-  report(context.file, `Unexpected \`${cell.text}\` for SR ${ref}, ${cell.source.header ?? ''}: expected \`Yes\` or \`No\`${result.suggestion ? `; did you mean \`${result.suggestion}\`?` : ''}`, {
-    ruleId: TABLE_RULES.flag,
-    place: cellPosition(cell.node),
-    view: context.view,
-    actual: cell.text,
-    expected: ['Yes', 'No'],
-  });
+  report(
+    context.file,
+    `Unexpected \`${cell.text}\` for SR ${ref}, ${cell.source.header ?? ''}: expected \`Yes\` or \`No\`${result.suggestion ? `; did you mean \`${result.suggestion}\`?` : ''}`,
+    {
+      ruleId: TABLE_RULES.flag,
+      place: cellPosition(cell.node),
+      view: context.view,
+      actual: cell.text,
+      expected: ['Yes', 'No'],
+    },
+  );
   return undefined;
 }
 

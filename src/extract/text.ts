@@ -46,6 +46,7 @@ export function normalise(text: string): string {
   return (COLLAPSIBLE.test(nfc) ? nfc.replace(/\s+/g, ' ') : nfc).trim();
 }
 
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL on purpose
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Whitespace other than a single space: a non-space whitespace character, or two spaces. */
 const COLLAPSIBLE = /[^\S ]| {2}/;
@@ -55,7 +56,11 @@ export function fingerprint(normalisedText: string): string {
 }
 
 /** A source for a node, or a fallback point when a node has no position. */
-export function sourceOf(file: string, position: Position | undefined, anchor: Omit<Source, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> = {}): Source {
+export function sourceOf(
+  file: string,
+  position: Position | undefined,
+  anchor: Omit<Source, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> = {},
+): Source {
   const start = position?.start ?? { line: 1, column: 1 };
   const end = position?.end ?? start;
   return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, ...anchor };

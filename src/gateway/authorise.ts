@@ -7,9 +7,23 @@
  *
  * Pure: no clock (dates are passed in), no I/O besides loading the Registration Data schema once.
  */
-import type { ClauseRule, RegistrationAccessControlRule, RoleRequiredRule, ScheduleFirstRule, Source, View } from '../../generated/types.js';
+import type {
+  ClauseRule,
+  RegistrationAccessControlRule,
+  RoleRequiredRule,
+  ScheduleFirstRule,
+  Source,
+  View,
+} from '../../generated/types.js';
 import type { Mode, Smets, TrtCell } from '../../generated/index.js';
-import { GatewayInputError, isCalendarDate, loadRegistrationData, type InputIssue, type RegistrationData, type Registry } from './registration.js';
+import {
+  GatewayInputError,
+  isCalendarDate,
+  loadRegistrationData,
+  type InputIssue,
+  type RegistrationData,
+  type Registry,
+} from './registration.js';
 import { GENERATED_TABLES, type GatewayTables } from './tables.js';
 
 export type DeviceType = 'ESME' | 'GSME';
@@ -124,9 +138,16 @@ export const CREATE_SCHEDULE_SR = '5.1';
  * request or RegistrationDataError for bad Registration Data; never for a legal "no", which is
  * a decision with `accepted: false` and the failed reasons.
  */
-export function authorise(request: ServiceRequestInput, registrationData: RegistrationData | Registry, options: AuthoriseOptions): Decision {
+export function authorise(
+  request: ServiceRequestInput,
+  registrationData: RegistrationData | Registry,
+  options: AuthoriseOptions,
+): Decision {
   const { view } = options;
-  if (view !== 'baseline' && view !== 'modified') throw new GatewayInputError('Authorisation options', [{ field: '/view', message: `must be "baseline" or "modified", got ${JSON.stringify(view)}` }]);
+  if (view !== 'baseline' && view !== 'modified')
+    throw new GatewayInputError('Authorisation options', [
+      { field: '/view', message: `must be "baseline" or "modified", got ${JSON.stringify(view)}` },
+    ]);
   const tables = options.tables ?? GENERATED_TABLES;
   const executionDate = checkRequest(request);
   const registry = loadRegistrationData(registrationData);
@@ -203,37 +224,69 @@ function checkEligibilityAndAvailability(context: Context): TrtCell | undefined 
   const { request, view, tables } = context;
   const roleName = nameOfRole(context, request.sender.role);
   const cell = tables.eligibility[view][request.sr as never]?.[request.sender.role as never] as
-    | { eligible: boolean; source: string; clause: string | null }
-    | undefined;
+    { eligible: boolean; source: string; clause: string | null } | undefined;
   const srEntry = tables.serviceRequests[view].find((entry) => entry.ref === request.sr)!;
   if (!cell) {
-    fail(context, 'eligibility', `Unexpected SR ${request.sr} from ${roleName}: Appendix E has no eligibility cell for it, expected one`, cellBasis(srEntry, `SR ${request.sr}`));
+    fail(
+      context,
+      'eligibility',
+      `Unexpected SR ${request.sr} from ${roleName}: Appendix E has no eligibility cell for it, expected one`,
+      cellBasis(srEntry, `SR ${request.sr}`),
+    );
     return undefined;
   }
   const eligibilityCell = `SR ${request.sr} / ${roleName}`;
   if (!cell.eligible) {
-    fail(context, 'eligibility', `Unexpected SR ${request.sr} from ${roleName}, expected a User Role that Appendix E makes eligible to send it`, cellBasis(cell, eligibilityCell));
+    fail(
+      context,
+      'eligibility',
+      `Unexpected SR ${request.sr} from ${roleName}, expected a User Role that Appendix E makes eligible to send it`,
+      cellBasis(cell, eligibilityCell),
+    );
     return undefined;
   }
   pass(context, 'eligibility', `${roleName} is eligible to send SR ${request.sr} (Appendix E)`, cellBasis(cell, eligibilityCell));
 
   if (request.mode === 'scheduled') {
     const flag = `SR ${request.sr} / DCC Scheduled`;
-    if (srEntry.dccScheduled) pass(context, 'dcc-scheduled', `SR ${request.sr} may be DCC Scheduled (Appendix E)`, cellBasis(srEntry, flag));
-    else fail(context, 'dcc-scheduled', `Unexpected DCC Scheduled SR ${request.sr}, expected On-Demand: Appendix E does not make it DCC Scheduled`, cellBasis(srEntry, flag));
+    if (srEntry.dccScheduled)
+      pass(context, 'dcc-scheduled', `SR ${request.sr} may be DCC Scheduled (Appendix E)`, cellBasis(srEntry, flag));
+    else
+      fail(
+        context,
+        'dcc-scheduled',
+        `Unexpected DCC Scheduled SR ${request.sr}, expected On-Demand: Appendix E does not make it DCC Scheduled`,
+        cellBasis(srEntry, flag),
+      );
   }
 
-  const trt = tables.trt[view][request.sr as never]?.[request.sender.role as never]?.[request.target.smets]?.[request.mode] as TrtCell | undefined;
+  const trt = tables.trt[view][request.sr as never]?.[request.sender.role as never]?.[request.target.smets]?.[request.mode] as
+    TrtCell | undefined;
   if (!trt) {
-    fail(context, 'availability', `Unexpected ${describeCombination(context)}: Appendix AB gives no Target Response Time for it, expected a cell`, cellBasis(srEntry, `SR ${request.sr}`));
+    fail(
+      context,
+      'availability',
+      `Unexpected ${describeCombination(context)}: Appendix AB gives no Target Response Time for it, expected a cell`,
+      cellBasis(srEntry, `SR ${request.sr}`),
+    );
     return undefined;
   }
   if (trt.seconds === null) {
     // AB1.2(d): N/A means the SR is not available for that sender, Device type and request type.
-    fail(context, 'availability', `Unexpected ${describeCombination(context)}: its Target Response Time is N/A (not available), expected an available combination`, cellBasis(trt, trtCellName(context)));
+    fail(
+      context,
+      'availability',
+      `Unexpected ${describeCombination(context)}: its Target Response Time is N/A (not available), expected an available combination`,
+      cellBasis(trt, trtCellName(context)),
+    );
     return trt;
   }
-  pass(context, 'availability', `Target Response Time for ${describeCombination(context)}: ${trt.text}`, cellBasis(trt, trtCellName(context)));
+  pass(
+    context,
+    'availability',
+    `Target Response Time for ${describeCombination(context)}: ${trt.text}`,
+    cellBasis(trt, trtCellName(context)),
+  );
   return trt;
 }
 
@@ -254,7 +307,12 @@ function checkActingForAnotherSupplier(context: Context): void {
         ruleBasis(rule),
       );
     } else if (request.sender.role === rule.mustUseRole) {
-      pass(context, 'acting-for-another-supplier', `A Supplier acting for another Supplier sends as ${required} (Section ${rule.clause})`, ruleBasis(rule));
+      pass(
+        context,
+        'acting-for-another-supplier',
+        `A Supplier acting for another Supplier sends as ${required} (Section ${rule.clause})`,
+        ruleBasis(rule),
+      );
     }
   }
 }
@@ -270,22 +328,48 @@ function checkAccessControl(context: Context): void {
     const basis = ruleBasis(rule);
     const { mpan, deviceType, smets, deviceId } = request.target;
     if (!(rule.deviceTypes as readonly string[]).includes(deviceType)) {
-      fail(context, 'device', `Unexpected ${deviceType} for ${roleName}, expected ${rule.deviceTypes.join(' or ')} (Section ${rule.clause})`, basis);
+      fail(
+        context,
+        'device',
+        `Unexpected ${deviceType} for ${roleName}, expected ${rule.deviceTypes.join(' or ')} (Section ${rule.clause})`,
+        basis,
+      );
       continue;
     }
     const point = registry.byMpan.get(mpan);
     if (!point) {
-      fail(context, 'registration', `Unexpected MPAN ${mpan}, expected an MPAN held in the Registration Data (Section ${rule.clause})`, basis);
+      fail(
+        context,
+        'registration',
+        `Unexpected MPAN ${mpan}, expected an MPAN held in the Registration Data (Section ${rule.clause})`,
+        basis,
+      );
       continue;
     }
-    const devices = point.devices.filter((device) => device.type === deviceType && device.smets === smets && (deviceId === undefined || device.id === deviceId));
+    const devices = point.devices.filter(
+      (device) => device.type === deviceType && device.smets === smets && (deviceId === undefined || device.id === deviceId),
+    );
     if (devices.length === 0) {
       const listed = point.devices.map((device) => `SMETS${device.smets} ${device.type} ${device.id}`).join(', ') || 'none';
-      fail(context, 'device', `Unexpected SMETS${smets} ${deviceType}${deviceId ? ` ${deviceId}` : ''} on MPAN ${mpan}, expected a Device the Registration Data lists for it (${listed}) (Section ${rule.clause})`, basis);
+      fail(
+        context,
+        'device',
+        `Unexpected SMETS${smets} ${deviceType}${deviceId ? ` ${deviceId}` : ''} on MPAN ${mpan}, expected a Device the Registration Data lists for it (${listed}) (Section ${rule.clause})`,
+        basis,
+      );
       continue;
     }
     if (rule.registrationField === 'appointed-mdr') checkMdrAppointment(context, rule, point.mdrAppointments ?? []);
-    else checkRegisteredSupplier(context, rule, rule.registrationField === 'import-supplier' ? point.importSupplier : rule.registrationField === 'export-supplier' ? point.exportSupplier : undefined);
+    else
+      checkRegisteredSupplier(
+        context,
+        rule,
+        rule.registrationField === 'import-supplier'
+          ? point.importSupplier
+          : rule.registrationField === 'export-supplier'
+            ? point.exportSupplier
+            : undefined,
+      );
   }
 }
 
@@ -295,7 +379,12 @@ function checkRegisteredSupplier(context: Context, rule: RegistrationAccessContr
   const { party } = request.sender;
   const { mpan } = request.target;
   if (registered === party) {
-    pass(context, 'registration', `The Registration Data names ${party} as ${roleName} for MPAN ${mpan} (Section ${rule.clause})`, ruleBasis(rule));
+    pass(
+      context,
+      'registration',
+      `The Registration Data names ${party} as ${roleName} for MPAN ${mpan} (Section ${rule.clause})`,
+      ruleBasis(rule),
+    );
   } else {
     fail(
       context,
@@ -306,7 +395,11 @@ function checkRegisteredSupplier(context: Context, rule: RegistrationAccessContr
   }
 }
 
-function checkMdrAppointment(context: Context, rule: RegistrationAccessControlRule, appointments: readonly { mdr: string; effectiveFrom: string; effectiveTo?: string }[]): void {
+function checkMdrAppointment(
+  context: Context,
+  rule: RegistrationAccessControlRule,
+  appointments: readonly { mdr: string; effectiveFrom: string; effectiveTo?: string }[],
+): void {
   const { request, executionDate } = context;
   const { party } = request.sender;
   const { mpan } = request.target;
@@ -314,7 +407,12 @@ function checkMdrAppointment(context: Context, rule: RegistrationAccessControlRu
   const own = appointments.filter((appointment) => appointment.mdr === party);
   if (own.length === 0) {
     const named = [...new Set(appointments.map((appointment) => appointment.mdr))].join(', ') || 'none';
-    fail(context, 'registration', `Unexpected MDR ${party} for MPAN ${mpan}, expected the MDR the Registration Data appoints for it (${named}) (Section ${rule.clause})`, basis);
+    fail(
+      context,
+      'registration',
+      `Unexpected MDR ${party} for MPAN ${mpan}, expected the MDR the Registration Data appoints for it (${named}) (Section ${rule.clause})`,
+      basis,
+    );
     return;
   }
   pass(context, 'registration', `The Registration Data appoints ${party} as MDR for MPAN ${mpan} (Section ${rule.clause})`, basis);
@@ -331,9 +429,16 @@ function checkMdrAppointment(context: Context, rule: RegistrationAccessControlRu
   const describeWindow = (appointment: { effectiveFrom: string; effectiveTo?: string }): string =>
     `${appointment.effectiveFrom} to ${appointment.effectiveTo ?? '(no Effective To Date)'} (${bounds(window)})`;
 
-  const current = own.find((appointment) => afterStart(executionDate, appointment.effectiveFrom) && beforeEnd(executionDate, appointment.effectiveTo));
+  const current = own.find(
+    (appointment) => afterStart(executionDate, appointment.effectiveFrom) && beforeEnd(executionDate, appointment.effectiveTo),
+  );
   if (current) {
-    pass(context, 'appointment-window', `${executionDate} is within the appointment of ${party} for MPAN ${mpan}: ${describeWindow(current)} (Section ${rule.clause})`, basis);
+    pass(
+      context,
+      'appointment-window',
+      `${executionDate} is within the appointment of ${party} for MPAN ${mpan}: ${describeWindow(current)} (Section ${rule.clause})`,
+      basis,
+    );
     return;
   }
 
@@ -345,14 +450,29 @@ function checkMdrAppointment(context: Context, rule: RegistrationAccessControlRu
   if (request.sr === CREATE_SCHEDULE_SR && future?.mayBeCreatedBeforeEffectiveFrom && pending.length > 0) {
     const start = request.scheduleStartDate;
     if (start === undefined) {
-      fail(context, 'future-dated-schedule', `Unexpected SR ${CREATE_SCHEDULE_SR} before the Effective From Date ${pending[0]!.effectiveFrom} without a schedule start date, expected the date the schedule starts (Section ${rule.clause}(b))`, basis);
+      fail(
+        context,
+        'future-dated-schedule',
+        `Unexpected SR ${CREATE_SCHEDULE_SR} before the Effective From Date ${pending[0]!.effectiveFrom} without a schedule start date, expected the date the schedule starts (Section ${rule.clause}(b))`,
+        basis,
+      );
       return;
     }
     const fits = pending.find((appointment) => !future.mustNotStartBeforeEffectiveFrom || start >= appointment.effectiveFrom);
     if (fits) {
-      pass(context, 'future-dated-schedule', `A schedule created on ${executionDate}, before the Effective From Date ${fits.effectiveFrom}, and starting on ${start} is allowed (Section ${rule.clause}(b))`, basis);
+      pass(
+        context,
+        'future-dated-schedule',
+        `A schedule created on ${executionDate}, before the Effective From Date ${fits.effectiveFrom}, and starting on ${start} is allowed (Section ${rule.clause}(b))`,
+        basis,
+      );
     } else {
-      fail(context, 'future-dated-schedule', `Unexpected schedule start ${start}, before the Effective From Date ${pending[0]!.effectiveFrom} of the appointment of ${party}, expected ${pending[0]!.effectiveFrom} or later (Section ${rule.clause}(b))`, basis);
+      fail(
+        context,
+        'future-dated-schedule',
+        `Unexpected schedule start ${start}, before the Effective From Date ${pending[0]!.effectiveFrom} of the appointment of ${party}, expected ${pending[0]!.effectiveFrom} or later (Section ${rule.clause}(b))`,
+        basis,
+      );
     }
     return;
   }
@@ -381,7 +501,12 @@ function checkScheduleFirst(context: Context): void {
     if (request.mode === rule.firstAttempt) {
       pass(context, 'schedule-first', `${sr} for MHHS settlement is DCC Scheduled (Section ${rule.clause})`, ruleBasis(rule));
     } else if (rule.onDemandOnlyAsRetry && request.isRetryOfFailedScheduled) {
-      pass(context, 'schedule-first', `${sr} On-Demand for MHHS settlement retries a failed DCC Scheduled request (Section ${rule.clause})`, ruleBasis(rule));
+      pass(
+        context,
+        'schedule-first',
+        `${sr} On-Demand for MHHS settlement retries a failed DCC Scheduled request (Section ${rule.clause})`,
+        ruleBasis(rule),
+      );
     } else {
       context.findings.push({
         code: 'schedule-first',
@@ -413,7 +538,9 @@ function other(view: View): View {
 
 function nameOfRole(context: Context, id: string): string {
   const { tables, view } = context;
-  return (tables.userRoles[view].find((role) => role.id === id) ?? tables.userRoles[other(view)].find((role) => role.id === id))?.name ?? id;
+  return (
+    (tables.userRoles[view].find((role) => role.id === id) ?? tables.userRoles[other(view)].find((role) => role.id === id))?.name ?? id
+  );
 }
 
 function modeName(mode: Mode): string {
@@ -439,7 +566,12 @@ export function cellBasis(entry: { source: string; clause: string | null }, cell
 }
 
 export function ruleBasis(rule: { id: string; clause: string; source: Source }): Basis {
-  return { file: rule.source.file, position: `${rule.source.file}:${rule.source.line}:${rule.source.column}`, clause: rule.clause, rule: rule.id };
+  return {
+    file: rule.source.file,
+    position: `${rule.source.file}:${rule.source.line}:${rule.source.column}`,
+    clause: rule.clause,
+    rule: rule.id,
+  };
 }
 
 function unknownBasis(clause: string): Basis {
@@ -455,7 +587,8 @@ const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|
 function checkRequest(request: ServiceRequestInput): string {
   const issues: InputIssue[] = [];
   const value = request as unknown as Record<string, unknown>;
-  if (typeof value !== 'object' || value === null) throw new GatewayInputError('Service Request', [{ field: '', message: 'must be an object' }]);
+  if (typeof value !== 'object' || value === null)
+    throw new GatewayInputError('Service Request', [{ field: '', message: 'must be an object' }]);
   const sender = (typeof value.sender === 'object' && value.sender !== null ? value.sender : {}) as Record<string, unknown>;
   const target = (typeof value.target === 'object' && value.target !== null ? value.target : {}) as Record<string, unknown>;
   const text = (field: string, got: unknown): void => {
@@ -464,19 +597,24 @@ function checkRequest(request: ServiceRequestInput): string {
   text('/sender/role', sender.role);
   text('/sender/party', sender.party);
   text('/sr', value.sr);
-  if (typeof target.mpan !== 'string' || !/^[0-9]{13}$/.test(target.mpan)) issues.push({ field: '/target/mpan', message: 'must be a 13-digit MPAN core' });
-  if (target.deviceType !== 'ESME' && target.deviceType !== 'GSME') issues.push({ field: '/target/deviceType', message: 'must be "ESME" or "GSME"' });
+  if (typeof target.mpan !== 'string' || !/^[0-9]{13}$/.test(target.mpan))
+    issues.push({ field: '/target/mpan', message: 'must be a 13-digit MPAN core' });
+  if (target.deviceType !== 'ESME' && target.deviceType !== 'GSME')
+    issues.push({ field: '/target/deviceType', message: 'must be "ESME" or "GSME"' });
   if (target.smets !== 1 && target.smets !== 2) issues.push({ field: '/target/smets', message: 'must be 1 or 2' });
   if (target.deviceId !== undefined) text('/target/deviceId', target.deviceId);
-  if (value.mode !== 'scheduled' && value.mode !== 'on-demand') issues.push({ field: '/mode', message: 'must be "scheduled" or "on-demand"' });
+  if (value.mode !== 'scheduled' && value.mode !== 'on-demand')
+    issues.push({ field: '/mode', message: 'must be "scheduled" or "on-demand"' });
   const execution = typeof value.executionDate === 'string' ? DATE_TIME.exec(value.executionDate) : null;
-  if (!execution || !isCalendarDate(execution[1]!)) issues.push({ field: '/executionDate', message: 'must be a date YYYY-MM-DD or a date-time YYYY-MM-DDThh:mm[:ss][zone]' });
+  if (!execution || !isCalendarDate(execution[1]!))
+    issues.push({ field: '/executionDate', message: 'must be a date YYYY-MM-DD or a date-time YYYY-MM-DDThh:mm[:ss][zone]' });
   if (value.scheduleStartDate !== undefined) {
     const start = typeof value.scheduleStartDate === 'string' ? DATE_TIME.exec(value.scheduleStartDate) : null;
     if (!start || !isCalendarDate(start[1]!)) issues.push({ field: '/scheduleStartDate', message: 'must be a date YYYY-MM-DD' });
     else if (start[0] !== start[1]) issues.push({ field: '/scheduleStartDate', message: 'must be a date YYYY-MM-DD (no time)' });
   }
-  if (value.purpose !== undefined && value.purpose !== 'mhhs-settlement' && value.purpose !== 'other') issues.push({ field: '/purpose', message: 'must be "mhhs-settlement" or "other"' });
+  if (value.purpose !== undefined && value.purpose !== 'mhhs-settlement' && value.purpose !== 'other')
+    issues.push({ field: '/purpose', message: 'must be "mhhs-settlement" or "other"' });
   for (const flag of ['isRetryOfFailedScheduled', 'actingForAnotherSupplier']) {
     if (value[flag] !== undefined && typeof value[flag] !== 'boolean') issues.push({ field: `/${flag}`, message: 'must be true or false' });
   }

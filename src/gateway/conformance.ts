@@ -57,9 +57,22 @@ export function combinations(view: View, tables: GatewayTables = GENERATED_TABLE
       const eligibilityBasis = cellBasis(eligibility ?? sr, `SR ${sr.ref} / ${role.name}`);
       for (const generation of smets) {
         for (const mode of modes) {
-          const combination: Combination = { view, sr: sr.ref, role: role.id, roleName: role.name, smets: generation, mode, eligible, trtSeconds: null, eligibilityBasis };
+          const combination: Combination = {
+            view,
+            sr: sr.ref,
+            role: role.id,
+            roleName: role.name,
+            smets: generation,
+            mode,
+            eligible,
+            trtSeconds: null,
+            eligibilityBasis,
+          };
           if (eligible) {
-            const cell = (tables.trt[view][sr.ref]?.[role.id] as Record<string, Record<string, { seconds: number | null; text: string; source: string; clause: string | null }>> | undefined)?.[generation]?.[mode];
+            const cell = (
+              tables.trt[view][sr.ref]?.[role.id] as
+                Record<string, Record<string, { seconds: number | null; text: string; source: string; clause: string | null }>> | undefined
+            )?.[generation]?.[mode];
             if (cell) {
               combination.trtSeconds = cell.seconds;
               combination.trtText = cell.text;
@@ -86,7 +99,10 @@ function axes(view: View, tables: GatewayTables): { smets: number[]; modes: stri
       }
     }
   }
-  return { smets: [...smets].sort(), modes: [...modes].sort((a, b) => (a === 'scheduled' ? -1 : b === 'scheduled' ? 1 : a.localeCompare(b))) };
+  return {
+    smets: [...smets].sort(),
+    modes: [...modes].sort((a, b) => (a === 'scheduled' ? -1 : b === 'scheduled' ? 1 : a.localeCompare(b))),
+  };
 }
 
 /**
@@ -94,10 +110,21 @@ function axes(view: View, tables: GatewayTables): { smets: number[]; modes: stri
  * eligible role (as `secc export trt`), `eligible` true; with `includeIneligible`, also a row
  * (eligible false, no TRT) for every role that is not eligible.
  */
-export function referenceConfiguration(view: View, tables: GatewayTables = GENERATED_TABLES, options: { includeIneligible?: boolean } = {}): ConfigurationRow[] {
+export function referenceConfiguration(
+  view: View,
+  tables: GatewayTables = GENERATED_TABLES,
+  options: { includeIneligible?: boolean } = {},
+): ConfigurationRow[] {
   return combinations(view, tables)
     .filter((combination) => combination.eligible || options.includeIneligible)
-    .map((combination) => ({ sr: combination.sr, user_role: combination.role, smets: combination.smets, mode: combination.mode, trt_seconds: combination.trtSeconds, eligible: combination.eligible }));
+    .map((combination) => ({
+      sr: combination.sr,
+      user_role: combination.role,
+      smets: combination.smets,
+      mode: combination.mode,
+      trt_seconds: combination.trtSeconds,
+      eligible: combination.eligible,
+    }));
 }
 
 /** The party every synthetic request of `configurationFromAuthorise` is sent by. */
@@ -134,8 +161,17 @@ export function configurationFromAuthorise(view: View, tables: GatewayTables = G
       purpose: 'other',
     };
     const decision = authorise(request, registration, { view, tables });
-    const ineligible = decision.reasons.some((reason) => !reason.passed && (reason.code === 'eligibility' || reason.code === 'user-role' || reason.code === 'service-request'));
-    return { sr: combination.sr, user_role: combination.role, smets: combination.smets, mode: combination.mode, trt_seconds: decision.trtSeconds ?? null, eligible: !ineligible };
+    const ineligible = decision.reasons.some(
+      (reason) => !reason.passed && (reason.code === 'eligibility' || reason.code === 'user-role' || reason.code === 'service-request'),
+    );
+    return {
+      sr: combination.sr,
+      user_role: combination.role,
+      smets: combination.smets,
+      mode: combination.mode,
+      trt_seconds: decision.trtSeconds ?? null,
+      eligible: !ineligible,
+    };
   });
 }
 
@@ -174,16 +210,29 @@ export interface ConformanceResult {
 }
 
 /** Checks configuration rows against the legal text: every disagreement, in row order, missing last. */
-export function checkConformance(rows: readonly ConfigurationRow[], view: View, tables: GatewayTables = GENERATED_TABLES): ConformanceResult {
+export function checkConformance(
+  rows: readonly ConfigurationRow[],
+  view: View,
+  tables: GatewayTables = GENERATED_TABLES,
+): ConformanceResult {
   const all = combinations(view, tables);
-  const byKey = new Map(all.map((combination) => [key(combination.sr, combination.role, combination.smets, combination.mode), combination]));
+  const byKey = new Map(
+    all.map((combination) => [key(combination.sr, combination.role, combination.smets, combination.mode), combination]),
+  );
   const seen = new Set<string>();
   const disagreements: Disagreement[] = [];
   for (const row of rows) {
     const id = key(row.sr, row.user_role, row.smets, row.mode);
     seen.add(id);
     const expected = byKey.get(id);
-    const base = { view, sr: row.sr, role: row.user_role, smets: row.smets, mode: row.mode, ...(row.line === undefined ? {} : { line: row.line }) };
+    const base = {
+      view,
+      sr: row.sr,
+      role: row.user_role,
+      smets: row.smets,
+      mode: row.mode,
+      ...(row.line === undefined ? {} : { line: row.line }),
+    };
     if (!expected) {
       const { basis, why } = extraBasis(row, view, tables);
       disagreements.push({
@@ -238,7 +287,13 @@ export function checkConformance(rows: readonly ConfigurationRow[], view: View, 
       basis,
     });
   }
-  return { view, combinations: all.length, available: all.filter((combination) => combination.trtSeconds !== null).length, rows: rows.length, disagreements };
+  return {
+    view,
+    combinations: all.length,
+    available: all.filter((combination) => combination.trtSeconds !== null).length,
+    rows: rows.length,
+    disagreements,
+  };
 }
 
 function extraBasis(row: ConfigurationRow, view: View, tables: GatewayTables): { basis: Basis; why: string } {
@@ -247,18 +302,28 @@ function extraBasis(row: ConfigurationRow, view: View, tables: GatewayTables): {
   const otherView: View = view === 'baseline' ? 'modified' : 'baseline';
   if (!services.some((sr) => sr.ref === row.sr)) {
     const elsewhere = tables.serviceRequests[otherView].find((sr) => sr.ref === row.sr);
-    if (elsewhere) return { basis: cellBasis(elsewhere, `SR ${row.sr}`), why: `SR ${row.sr} is only in the ${otherView} view of Appendix E` };
+    if (elsewhere)
+      return { basis: cellBasis(elsewhere, `SR ${row.sr}`), why: `SR ${row.sr} is only in the ${otherView} view of Appendix E` };
     return { basis: cellBasis(services[0]!, 'Service Requests table'), why: `SR ${row.sr} is not in Appendix E` };
   }
   if (!roles.some((role) => role.id === row.user_role)) {
     const elsewhere = tables.userRoles[otherView].find((role) => role.id === row.user_role);
-    if (elsewhere) return { basis: cellBasis(elsewhere, elsewhere.name), why: `the User Role ${elsewhere.name} is only in the ${otherView} view of Section H1.1` };
+    if (elsewhere)
+      return {
+        basis: cellBasis(elsewhere, elsewhere.name),
+        why: `the User Role ${elsewhere.name} is only in the ${otherView} view of Section H1.1`,
+      };
     return { basis: cellBasis(roles[0]!, 'User Roles table'), why: `\`${row.user_role}\` is not a User Role of Section H1.1` };
   }
   const anyCell = firstTrtCell(view, tables);
   const { smets, modes } = axes(view, tables);
-  const what = !smets.includes(row.smets) ? `SMETS${row.smets} is not a generation of the Appendix AB table (${smets.map((s) => `SMETS${s}`).join(', ')})` : `\`${row.mode}\` is not a request type of the Appendix AB table (${modes.join(', ')})`;
-  return { basis: anyCell ? cellBasis(anyCell, 'Target Response Time table') : cellBasis(services[0]!, 'Service Requests table'), why: what };
+  const what = !smets.includes(row.smets)
+    ? `SMETS${row.smets} is not a generation of the Appendix AB table (${smets.map((s) => `SMETS${s}`).join(', ')})`
+    : `\`${row.mode}\` is not a request type of the Appendix AB table (${modes.join(', ')})`;
+  return {
+    basis: anyCell ? cellBasis(anyCell, 'Target Response Time table') : cellBasis(services[0]!, 'Service Requests table'),
+    why: what,
+  };
 }
 
 function firstTrtCell(view: View, tables: GatewayTables): { source: string; clause: string | null } | undefined {
@@ -277,7 +342,12 @@ function key(sr: string, role: string, smets: number, mode: string): string {
 }
 
 function roleName(tables: GatewayTables, view: View, id: string): string {
-  return (tables.userRoles[view].find((role) => role.id === id) ?? tables.userRoles[view === 'baseline' ? 'modified' : 'baseline'].find((role) => role.id === id))?.name ?? `\`${id}\``;
+  return (
+    (
+      tables.userRoles[view].find((role) => role.id === id) ??
+      tables.userRoles[view === 'baseline' ? 'modified' : 'baseline'].find((role) => role.id === id)
+    )?.name ?? `\`${id}\``
+  );
 }
 
 function modeName(mode: string): string {
@@ -314,7 +384,9 @@ export interface ConfigurationProblem {
 export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
   constructor(readonly problems: readonly ConfigurationProblem[]) {
-    super(problems.map((problem) => (problem.line === undefined ? problem.message : `line ${problem.line}: ${problem.message}`)).join('\n'));
+    super(
+      problems.map((problem) => (problem.line === undefined ? problem.message : `line ${problem.line}: ${problem.message}`)).join('\n'),
+    );
   }
 }
 
@@ -324,7 +396,12 @@ export type ConfigurationFormat = 'csv' | 'json';
 export function configurationFormat(fileName: string, text: string): ConfigurationFormat {
   if (/\.json$/i.test(fileName)) return 'json';
   if (/\.csv$/i.test(fileName)) return 'csv';
-  return text.replace(/^\uFEFF/, '').trimStart().startsWith('[') ? 'json' : 'csv';
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('[')
+    ? 'json'
+    : 'csv';
 }
 
 export function parseConfiguration(text: string, format: ConfigurationFormat): ConfigurationRow[] {
@@ -336,7 +413,10 @@ export function parseConfiguration(text: string, format: ConfigurationFormat): C
     const id = key(row.sr, row.user_role, row.smets, row.mode);
     if (first.has(id)) {
       const earlier = first.get(id);
-      problems.push({ ...(row.line === undefined ? {} : { line: row.line }), message: `the combination SR ${row.sr} / ${row.user_role} / SMETS${row.smets} / ${row.mode} is already given ${earlier === undefined ? `in row ${index}` : `on line ${earlier}`}` });
+      problems.push({
+        ...(row.line === undefined ? {} : { line: row.line }),
+        message: `the combination SR ${row.sr} / ${row.user_role} / SMETS${row.smets} / ${row.mode} is already given ${earlier === undefined ? `in row ${index}` : `on line ${earlier}`}`,
+      });
     } else first.set(id, row.line);
   });
   if (problems.length > 0) throw new ConfigurationError(problems);
@@ -346,7 +426,8 @@ export function parseConfiguration(text: string, format: ConfigurationFormat): C
 function parseCsvRows(text: string): ConfigurationRow[] {
   const records = csvRecords(text);
   const header = records.shift();
-  if (!header || (header.fields.length === 1 && header.fields[0] === '')) throw new ConfigurationError([{ message: `empty file, expected a CSV header ${CONFIGURATION_HEADER.join(',')}` }]);
+  if (!header || (header.fields.length === 1 && header.fields[0] === ''))
+    throw new ConfigurationError([{ message: `empty file, expected a CSV header ${CONFIGURATION_HEADER.join(',')}` }]);
   const names = header.fields.map((field) => field.trim());
   const missing = CONFIGURATION_HEADER.filter((name) => !names.includes(name));
   const unknown = names.filter((name) => !(CONFIGURATION_HEADER as readonly string[]).includes(name));
@@ -357,7 +438,9 @@ function parseCsvRows(text: string): ConfigurationRow[] {
       unknown.length > 0 ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}` : '',
       duplicated.length > 0 ? `repeated column${duplicated.length > 1 ? 's' : ''} ${duplicated.join(', ')}` : '',
     ].filter(Boolean);
-    throw new ConfigurationError([{ line: header.line, message: `Unexpected header: ${parts.join('; ')}, expected ${CONFIGURATION_HEADER.join(',')}` }]);
+    throw new ConfigurationError([
+      { line: header.line, message: `Unexpected header: ${parts.join('; ')}, expected ${CONFIGURATION_HEADER.join(',')}` },
+    ]);
   }
   const problems: ConfigurationProblem[] = [];
   const rows: ConfigurationRow[] = [];
@@ -436,7 +519,12 @@ function parseJsonRows(text: string): ConfigurationRow[] {
   } catch (error) {
     throw new ConfigurationError([{ message: `not JSON: ${(error as Error).message}` }]);
   }
-  if (!Array.isArray(value)) throw new ConfigurationError([{ message: `Unexpected ${value === null ? 'null' : typeof value}, expected a JSON array of rows {${CONFIGURATION_HEADER.join(', ')}}` }]);
+  if (!Array.isArray(value))
+    throw new ConfigurationError([
+      {
+        message: `Unexpected ${value === null ? 'null' : typeof value}, expected a JSON array of rows {${CONFIGURATION_HEADER.join(', ')}}`,
+      },
+    ]);
   const lines = elementLines(text);
   const problems: ConfigurationProblem[] = [];
   const rows: ConfigurationRow[] = [];
@@ -451,7 +539,10 @@ function parseJsonRows(text: string): ConfigurationRow[] {
     const unknown = Object.keys(record).filter((name) => !(CONFIGURATION_HEADER as readonly string[]).includes(name));
     const missing = CONFIGURATION_HEADER.filter((name) => !(name in record));
     if (unknown.length + missing.length > 0) {
-      problems.push({ ...at, message: `row ${index}: ${[missing.length ? `missing ${missing.join(', ')}` : '', unknown.length ? `unknown ${unknown.join(', ')}` : ''].filter(Boolean).join('; ')}` });
+      problems.push({
+        ...at,
+        message: `row ${index}: ${[missing.length ? `missing ${missing.join(', ')}` : '', unknown.length ? `unknown ${unknown.join(', ')}` : ''].filter(Boolean).join('; ')}`,
+      });
       return;
     }
     const row = toRow(record, line, problems, 'json', index);
@@ -490,7 +581,13 @@ function elementLines(text: string): number[] {
   return lines;
 }
 
-function toRow(raw: Record<string, unknown>, line: number | undefined, problems: ConfigurationProblem[], format: ConfigurationFormat, index?: number): ConfigurationRow | undefined {
+function toRow(
+  raw: Record<string, unknown>,
+  line: number | undefined,
+  problems: ConfigurationProblem[],
+  format: ConfigurationFormat,
+  index?: number,
+): ConfigurationRow | undefined {
   const before = problems.length;
   const at = line === undefined ? {} : { line };
   const where = index === undefined ? '' : `row ${index}: `;
@@ -509,19 +606,22 @@ function toRow(raw: Record<string, unknown>, line: number | undefined, problems:
   const role = text('user_role');
   const mode = text('mode');
   const smetsRaw = raw.smets;
-  const smets = typeof smetsRaw === 'number' ? smetsRaw : typeof smetsRaw === 'string' && /^\d+$/.test(smetsRaw.trim()) ? Number(smetsRaw) : NaN;
+  const smets =
+    typeof smetsRaw === 'number' ? smetsRaw : typeof smetsRaw === 'string' && /^\d+$/.test(smetsRaw.trim()) ? Number(smetsRaw) : NaN;
   if (!Number.isInteger(smets)) problem('smets', 'expected a SMETS generation (1 or 2)');
   const trtRaw = raw.trt_seconds;
   let trt: number | null = null;
   if (format === 'csv' ? trtRaw !== '' : trtRaw !== null) {
     const parsed = typeof trtRaw === 'number' ? trtRaw : typeof trtRaw === 'string' && /^\d+$/.test(trtRaw) ? Number(trtRaw) : NaN;
-    if (!Number.isInteger(parsed) || parsed < 0) problem('trt_seconds', `expected a whole number of seconds, or ${format === 'csv' ? 'an empty field' : 'null'} for N/A`);
+    if (!Number.isInteger(parsed) || parsed < 0)
+      problem('trt_seconds', `expected a whole number of seconds, or ${format === 'csv' ? 'an empty field' : 'null'} for N/A`);
     else trt = parsed;
   }
   const eligibleRaw = raw.eligible;
   let eligible = false;
   if (typeof eligibleRaw === 'boolean') eligible = eligibleRaw;
-  else if (format === 'csv' && typeof eligibleRaw === 'string' && /^(true|false|yes|no)$/i.test(eligibleRaw)) eligible = /^(true|yes)$/i.test(eligibleRaw);
+  else if (format === 'csv' && typeof eligibleRaw === 'string' && /^(true|false|yes|no)$/i.test(eligibleRaw))
+    eligible = /^(true|yes)$/i.test(eligibleRaw);
   else problem('eligible', format === 'csv' ? 'expected true or false' : 'expected true or false (a JSON boolean)');
   if (problems.length > before) return undefined;
   return { sr, user_role: role, smets, mode, trt_seconds: trt, eligible, ...(line === undefined ? {} : { line }) };

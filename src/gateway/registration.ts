@@ -100,7 +100,8 @@ function consistencyIssues(data: RegistrationData): InputIssue[] {
     const devices = new Map<string, number>();
     point.devices.forEach((device, d) => {
       const seen = devices.get(device.id);
-      if (seen !== undefined) issues.push({ field: `${at}/devices/${d}/id`, message: `Device ${device.id} is already listed at ${at}/devices/${seen}` });
+      if (seen !== undefined)
+        issues.push({ field: `${at}/devices/${d}/id`, message: `Device ${device.id} is already listed at ${at}/devices/${seen}` });
       else devices.set(device.id, d);
     });
     const appointments = point.mdrAppointments ?? [];
@@ -108,10 +109,14 @@ function consistencyIssues(data: RegistrationData): InputIssue[] {
       const here = `${at}/mdrAppointments/${a}`;
       for (const key of ['effectiveFrom', 'effectiveTo'] as const) {
         const value = appointment[key];
-        if (value !== undefined && !isCalendarDate(value)) issues.push({ field: `${here}/${key}`, message: `${value} is not a calendar date` });
+        if (value !== undefined && !isCalendarDate(value))
+          issues.push({ field: `${here}/${key}`, message: `${value} is not a calendar date` });
       }
       if (appointment.effectiveTo !== undefined && appointment.effectiveTo < appointment.effectiveFrom) {
-        issues.push({ field: `${here}/effectiveTo`, message: `Effective To Date ${appointment.effectiveTo} is before the Effective From Date ${appointment.effectiveFrom}` });
+        issues.push({
+          field: `${here}/effectiveTo`,
+          message: `Effective To Date ${appointment.effectiveTo} is before the Effective From Date ${appointment.effectiveFrom}`,
+        });
       }
     });
     // Section H1.2A: Registration Data records "the MDR appointed for each MPAN", one at a time.
@@ -142,7 +147,8 @@ function describe(errors: readonly ErrorObject[] | null | undefined): InputIssue
     let message = error.message ?? error.keyword;
     if (error.keyword === 'additionalProperties') message = `unexpected property \`${String(params.additionalProperty)}\``;
     else if (error.keyword === 'required') message = `missing property \`${String(params.missingProperty)}\``;
-    else if (error.keyword === 'enum') message = `must be one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
+    else if (error.keyword === 'enum')
+      message = `must be one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
     else if (error.keyword === 'pattern') message = PATTERN_HINTS[String(params.pattern)] ?? message;
     return { field: error.instancePath, message };
   });
@@ -161,7 +167,8 @@ function registrationValidator(): ValidateFunction {
     const dir = schemaDir();
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
     // The registration schema takes dates and SMETS generations from the common definitions.
-    for (const name of ['common.schema.json', REGISTRATION_SCHEMA]) ajv.addSchema(JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as object);
+    for (const name of ['common.schema.json', REGISTRATION_SCHEMA])
+      ajv.addSchema(JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as object);
     validator = ajv.getSchema(`https://sec-rules.local/schema/${REGISTRATION_SCHEMA}`)!;
   }
   return validator;

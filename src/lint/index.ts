@@ -119,7 +119,6 @@ function safeProject(tree: Root, view: View): Root | undefined {
   }
 }
 
-
 /** Every rule id `secc lint` can report: the drafting rules and the compiler's own. */
 export async function allRuleIds(): Promise<string[]> {
   const { COMPILER_RULES } = await import('./compiler-rules.js');

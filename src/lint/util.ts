@@ -73,7 +73,8 @@ export function proseTexts(tree: Root, file: { value: unknown }): TextHit[] {
     if (node.type === 'text') {
       const position = node.position;
       const start = position?.start;
-      const exact = start?.offset !== undefined && position?.end.offset !== undefined && source.slice(start.offset, position.end.offset) === node.value;
+      const exact =
+        start?.offset !== undefined && position?.end.offset !== undefined && source.slice(start.offset, position.end.offset) === node.value;
       hits.push({
         value: node.value,
         position,
@@ -84,7 +85,8 @@ export function proseTexts(tree: Root, file: { value: unknown }): TextHit[] {
     }
     if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') continue;
     if ('children' in node) {
-      for (let index = node.children.length - 1; index >= 0; index--) stack.push({ node: node.children[index] as Nodes, headingStart: node.type === 'heading' && index === 0 });
+      for (let index = node.children.length - 1; index >= 0; index--)
+        stack.push({ node: node.children[index] as Nodes, headingStart: node.type === 'heading' && index === 0 });
     }
   }
   return hits;

@@ -66,12 +66,16 @@ function pairChildren(parent: Parent, file: VFile): void {
     }
     const html = child as Html;
     if (tag.trailing.trim() !== '') {
-      report(file, `Unexpected text after \`<${tag.kind === 'close' ? '/' : ''}${tag.tag}>\` in the same block, expected the tag alone on its line followed by a blank line`, {
-        ruleId: RULE.blockSpacing,
-        place: html.position,
-        actual: html.value.split('\n', 2).join('⏎'),
-        note: 'A redline around whole blocks needs its opening and closing tags alone on their lines, with a blank line after the opening tag and before the closing tag; otherwise the Markdown between them is not read.',
-      });
+      report(
+        file,
+        `Unexpected text after \`<${tag.kind === 'close' ? '/' : ''}${tag.tag}>\` in the same block, expected the tag alone on its line followed by a blank line`,
+        {
+          ruleId: RULE.blockSpacing,
+          place: html.position,
+          actual: html.value.split('\n', 2).join('⏎'),
+          note: 'A redline around whole blocks needs its opening and closing tags alone on their lines, with a blank line after the opening tag and before the closing tag; otherwise the Markdown between them is not read.',
+        },
+      );
       failed = true;
       result.push(child);
       continue;
@@ -92,20 +96,28 @@ function pairChildren(parent: Parent, file: VFile): void {
     // Closing tag.
     const top = stack[stack.length - 1];
     if (!top) {
-      report(file, `Unexpected \`</${tag.tag}>\` with no \`<${tag.tag}>\` before it in the same ${describe(parent)}, expected an opening tag first`, {
-        ruleId: RULE.unbalanced,
-        place: html.position,
-        note: 'An inline redline opens and closes inside one paragraph, heading or table cell; a block redline needs blank lines around its content.',
-      });
+      report(
+        file,
+        `Unexpected \`</${tag.tag}>\` with no \`<${tag.tag}>\` before it in the same ${describe(parent)}, expected an opening tag first`,
+        {
+          ruleId: RULE.unbalanced,
+          place: html.position,
+          note: 'An inline redline opens and closes inside one paragraph, heading or table cell; a block redline needs blank lines around its content.',
+        },
+      );
       failed = true;
       result.push(child);
       continue;
     }
     if (top.tag.tag !== tag.tag) {
-      report(file, `Unexpected \`</${tag.tag}>\` while \`<${top.tag.tag}>\` is open, expected \`</${top.tag.tag}>\`: redlines must not cross`, {
-        ruleId: RULE.crossing,
-        place: html.position,
-      });
+      report(
+        file,
+        `Unexpected \`</${tag.tag}>\` while \`<${top.tag.tag}>\` is open, expected \`</${top.tag.tag}>\`: redlines must not cross`,
+        {
+          ruleId: RULE.crossing,
+          place: html.position,
+        },
+      );
       failed = true;
       stack.pop();
       result.push(child);
@@ -120,11 +132,15 @@ function pairChildren(parent: Parent, file: VFile): void {
 
   for (const entry of stack) {
     const open = children[entry.index] as Html;
-    report(file, `Unexpected \`<${entry.tag.tag}>\` that is never closed in the same ${describe(parent)}, expected \`</${entry.tag.tag}>\``, {
-      ruleId: RULE.unbalanced,
-      place: open.position,
-      note: parent.type === 'tableCell' ? 'A redline in a table must open and close inside one cell.' : undefined,
-    });
+    report(
+      file,
+      `Unexpected \`<${entry.tag.tag}>\` that is never closed in the same ${describe(parent)}, expected \`</${entry.tag.tag}>\``,
+      {
+        ruleId: RULE.unbalanced,
+        place: open.position,
+        note: parent.type === 'tableCell' ? 'A redline in a table must open and close inside one cell.' : undefined,
+      },
+    );
     failed = true;
   }
 

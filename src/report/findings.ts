@@ -39,7 +39,13 @@ export function collectFindings(files: readonly VFile[], options: { quiet?: bool
       findings.push(finding);
     }
   }
-  return findings.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId));
+  return findings.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
 }
 
 export function counts(files: readonly VFile[]): { errors: number; warnings: number; infos: number } {

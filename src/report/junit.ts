@@ -20,7 +20,9 @@ export function reportJunit(files: readonly VFile[], options: ReportOptions = {}
     if (suiteFailures === 0) cases.push(`    <testcase classname="${xml(path)}" name="no errors"/>`);
     tests += cases.length;
     failures += suiteFailures;
-    suites.push(`  <testsuite name="${xml(path)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${xml(path)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   const name = `secc ${options.command ?? 'lint'}`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(name)}" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`;
@@ -29,11 +31,18 @@ export function reportJunit(files: readonly VFile[], options: ReportOptions = {}
 function testCase(path: string, finding: Finding): string {
   const place = finding.line === undefined ? '' : `:${finding.line}:${finding.column ?? 1}`;
   const name = `${finding.ruleId} ${path}${place}${finding.view ? ` [${finding.view}]` : ''}`;
-  const detail = [finding.message, finding.note ?? '', ...finding.related.map((related) => `related: ${related.file}${related.line ? `:${related.line}:${related.column ?? 1}` : ''} ${related.message}`)]
+  const detail = [
+    finding.message,
+    finding.note ?? '',
+    ...finding.related.map(
+      (related) => `related: ${related.file}${related.line ? `:${related.line}:${related.column ?? 1}` : ''} ${related.message}`,
+    ),
+  ]
     .filter(Boolean)
     .join('\n');
   const open = `    <testcase classname="${xml(path)}" name="${xml(name)}">`;
-  if (finding.severity === 'error') return `${open}\n      <failure message="${xml(finding.message)}" type="${xml(finding.ruleId)}">${xml(detail)}</failure>\n    </testcase>`;
+  if (finding.severity === 'error')
+    return `${open}\n      <failure message="${xml(finding.message)}" type="${xml(finding.ruleId)}">${xml(detail)}</failure>\n    </testcase>`;
   return `${open}\n      <system-out>${xml(`${finding.severity}: ${detail}`)}</system-out>\n    </testcase>`;
 }
 

@@ -13,7 +13,8 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 export function reportSarif(files: readonly VFile[], options: ReportOptions = {}): string {
   const findings = collectFindings(files, options);
   const documented = new Map<string, { summary: string; description: string; severity: keyof typeof LEVEL }>();
-  for (const rule of [...LINT_RULES, ...COMPILER_RULES]) documented.set(rule.id, { summary: rule.summary, description: rule.doc.description, severity: rule.severity });
+  for (const rule of [...LINT_RULES, ...COMPILER_RULES])
+    documented.set(rule.id, { summary: rule.summary, description: rule.doc.description, severity: rule.severity });
   const ids = [...new Set([...documented.keys(), ...findings.map((finding) => finding.ruleId)])];
   const index = new Map(ids.map((id, position) => [id, position]));
   const rules = ids.map((id) => {
@@ -49,7 +50,13 @@ function result(finding: Finding, ruleIndex: number) {
     message: { text },
     locations: [location(finding.file, finding)],
     ...(finding.related.length > 0
-      ? { relatedLocations: finding.related.map((related, id) => ({ id, ...location(related.file, related), message: { text: related.message } })) }
+      ? {
+          relatedLocations: finding.related.map((related, id) => ({
+            id,
+            ...location(related.file, related),
+            message: { text: related.message },
+          })),
+        }
       : {}),
     ...(finding.view ? { properties: { view: finding.view } } : {}),
   };
@@ -63,7 +70,9 @@ function location(file: string, span: Partial<Span>) {
             startLine: span.line,
             startColumn: Math.max(1, span.column ?? 1),
             ...(span.endLine !== undefined && span.endLine >= span.line ? { endLine: span.endLine } : {}),
-            ...(span.endColumn !== undefined && span.endLine !== undefined && span.endLine >= span.line ? { endColumn: Math.max(1, span.endColumn) } : {}),
+            ...(span.endColumn !== undefined && span.endLine !== undefined && span.endLine >= span.line
+              ? { endColumn: Math.max(1, span.endColumn) }
+              : {}),
           },
         }
       : {};

@@ -30,7 +30,6 @@ export function reportText(files: readonly VFile[], options: TextReportOptions =
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
-
 function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

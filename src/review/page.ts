@@ -48,7 +48,8 @@ export function renderReviewPage(input: ReviewInput): string {
   const anchors: AnchorMap = new Map();
   const sections: Element[] = [];
   const byPath = new Map<string, VFileMessage[]>();
-  for (const file of input.findings) for (const message of file.messages) byPath.set(file.path, [...(byPath.get(file.path) ?? []), message]);
+  for (const file of input.findings)
+    for (const message of file.messages) byPath.set(file.path, [...(byPath.get(file.path) ?? []), message]);
 
   for (const document of input.parsed) {
     const name = document.doc.name;
@@ -72,7 +73,11 @@ export function renderReviewPage(input: ReviewInput): string {
           el('style', {}, [text(REVIEW_CSS)]),
         ]),
         el('body', {}, [
-          el('header', { className: ['page-header'] }, [el('h1', {}, [text(title)]), intentBanner(input.intents, anchors), summaryLine(input.changeSet)]),
+          el('header', { className: ['page-header'] }, [
+            el('h1', {}, [text(title)]),
+            intentBanner(input.intents, anchors),
+            summaryLine(input.changeSet),
+          ]),
           el('div', { className: ['layout'] }, [
             el('nav', { className: ['change-list'], ariaLabel: 'Change set' }, changeList(input.changeSet, input.intents, anchors)),
             el('main', {}, [...(otherFindings.length > 0 ? [otherFindingsSection(otherFindings)] : []), ...sections]),
@@ -85,7 +90,12 @@ export function renderReviewPage(input: ReviewInput): string {
   return `${toHtml(page)}\n`;
 }
 
-function renderDocument(document: ParsedDocument, changes: readonly Change[], messages: readonly VFileMessage[], anchors: AnchorMap): Element {
+function renderDocument(
+  document: ParsedDocument,
+  changes: readonly Change[],
+  messages: readonly VFileMessage[],
+  anchors: AnchorMap,
+): Element {
   const name = document.doc.name;
   const prefix = slug(name);
   const header = el('h2', { className: ['doc-name'], id: `doc-${prefix}` }, [text(name)]);
@@ -122,7 +132,13 @@ function renderDocument(document: ParsedDocument, changes: readonly Change[], me
       title: nodeChanges.map((change) => change.summary).join('\n'),
     };
     if (node.type === 'tableCell') {
-      const shown = [...new Set(nodeChanges.filter((change) => change.action !== 'added').map((change) => (change.action === 'removed' ? `${change.from ?? 'removed'} → removed` : `${change.from} → ${change.to}`)))];
+      const shown = [
+        ...new Set(
+          nodeChanges
+            .filter((change) => change.action !== 'added')
+            .map((change) => (change.action === 'removed' ? `${change.from ?? 'removed'} → removed` : `${change.from} → ${change.to}`)),
+        ),
+      ];
       for (const value of shown) (node as TableCell).children.push(badge(value) as never);
     }
   }
@@ -134,7 +150,11 @@ function renderDocument(document: ParsedDocument, changes: readonly Change[], me
     const classes = [...((data.hProperties?.className as string[] | undefined) ?? [])];
     if (isWhollyRedlined(node, 'insertion')) classes.push('cell-inserted');
     if (isWhollyRedlined(node, 'deletion')) classes.push('cell-deleted');
-    data.hProperties = { ...data.hProperties, id: (data.hProperties?.id as string | undefined) ?? anchorId(prefix, node), ...(classes.length > 0 ? { className: classes } : {}) };
+    data.hProperties = {
+      ...data.hProperties,
+      id: (data.hProperties?.id as string | undefined) ?? anchorId(prefix, node),
+      ...(classes.length > 0 ? { className: classes } : {}),
+    };
   });
 
   // Headings of clauses get a stable id too.
@@ -166,7 +186,10 @@ function renderDocument(document: ParsedDocument, changes: readonly Change[], me
   }
   for (const [block, notes] of asides) {
     const index = tree.children.indexOf(block);
-    tree.children.splice(index + 1, 0, { type: 'reviewNotes', data: { hName: 'div', hProperties: { className: ['notes'] }, hChildren: notes } } as never);
+    tree.children.splice(index + 1, 0, {
+      type: 'reviewNotes',
+      data: { hName: 'div', hProperties: { className: ['notes'] }, hChildren: notes },
+    } as never);
   }
 
   const hast = toHast(tree, {
@@ -174,7 +197,11 @@ function renderDocument(document: ParsedDocument, changes: readonly Change[], me
     footnoteLabel: `Footnotes of ${name}`,
     handlers: { insertion: redlineHandler('ins'), deletion: redlineHandler('del'), yaml: frontMatterHandler, html: rawHtmlHandler },
   }) as HastRoot;
-  return el('section', { className: ['doc'], id: `section-${prefix}` }, [header, ...unplaced.map((message) => findingAside(message, undefined)), el('div', { className: ['doc-body'] }, hast.children as ElementContent[])]);
+  return el('section', { className: ['doc'], id: `section-${prefix}` }, [
+    header,
+    ...unplaced.map((message) => findingAside(message, undefined)),
+    el('div', { className: ['doc-body'] }, hast.children as ElementContent[]),
+  ]);
 }
 
 function redlineHandler(tagName: 'ins' | 'del') {
@@ -191,17 +218,42 @@ function redlineHandler(tagName: 'ins' | 'del') {
 }
 
 function frontMatterHandler(_state: State, node: { value: string }): Element {
-  return el('details', { className: ['front-matter'] }, [el('summary', {}, [text('Front matter')]), el('pre', {}, [el('code', {}, [text(node.value)])])]);
+  return el('details', { className: ['front-matter'] }, [
+    el('summary', {}, [text('Front matter')]),
+    el('pre', {}, [el('code', {}, [text(node.value)])]),
+  ]);
 }
 
 /** Raw HTML in the text is shown as what it is, escaped, never interpreted: a reviewer sees every character. */
 function rawHtmlHandler(_state: State, node: { value: string }, parent: Parents | undefined): Element {
   const code = el('code', { className: ['raw-html'], title: 'Raw HTML in the text (shown, not interpreted)' }, [text(node.value)]);
-  return parent === undefined || parent.type === 'root' || parent.type === 'insertion' || parent.type === 'deletion' || parent.type === 'blockquote' || parent.type === 'listItem' ? el('pre', { className: ['raw-html'] }, [code]) : code;
+  return parent === undefined ||
+    parent.type === 'root' ||
+    parent.type === 'insertion' ||
+    parent.type === 'deletion' ||
+    parent.type === 'blockquote' ||
+    parent.type === 'listItem'
+    ? el('pre', { className: ['raw-html'] }, [code])
+    : code;
 }
 
 function isPhrasing(node: RootContent): boolean {
-  return ['text', 'emphasis', 'strong', 'inlineCode', 'link', 'linkReference', 'break', 'html', 'delete', 'footnoteReference', 'image', 'imageReference', 'insertion', 'deletion'].includes(node.type);
+  return [
+    'text',
+    'emphasis',
+    'strong',
+    'inlineCode',
+    'link',
+    'linkReference',
+    'break',
+    'html',
+    'delete',
+    'footnoteReference',
+    'image',
+    'imageReference',
+    'insertion',
+    'deletion',
+  ].includes(node.type);
 }
 
 /** The deepest anchorable node whose span holds the point. */
@@ -245,9 +297,17 @@ function walk(node: Nodes | Parents, visit: (node: Nodes) => void): void {
 
 function intentBanner(intents: IntentResult | undefined, anchors: AnchorMap): Element {
   if (!intents || intents.manifests.length === 0) {
-    return el('section', { className: ['intent', 'intent-none'], id: 'intent' }, [el('p', {}, [text('Intent check: no modification manifest (sec-text/modifications/<id>.yaml), so the change set is not compared with what the modification intends.')])]);
+    return el('section', { className: ['intent', 'intent-none'], id: 'intent' }, [
+      el('p', {}, [
+        text(
+          'Intent check: no modification manifest (sec-text/modifications/<id>.yaml), so the change set is not compared with what the modification intends.',
+        ),
+      ]),
+    ]);
   }
-  const manifestErrors = intents.files.flatMap((file) => file.messages.filter((message) => message.fatal === true && !message.ruleId?.startsWith('intent-')));
+  const manifestErrors = intents.files.flatMap((file) =>
+    file.messages.filter((message) => message.fatal === true && !message.ruleId?.startsWith('intent-')),
+  );
   const ok = intents.unintended.length === 0 && intents.missing.length === 0 && manifestErrors.length === 0;
   const names = intents.manifests.join(', ');
   const children: ElementContent[] = [
@@ -261,19 +321,45 @@ function intentBanner(intents: IntentResult | undefined, anchors: AnchorMap): El
   ];
   if (intents.unintended.length > 0) {
     children.push(el('h2', {}, [text('Changes nobody intended')]));
-    children.push(el('ul', { className: ['unintended'] }, intents.unintended.map((change) => el('li', {}, [el('a', { href: `#${anchors.get(change.id) ?? ''}` }, [text(change.summary)]), text(' '), el('code', {}, [text(whereOf(change.source))])]))));
+    children.push(
+      el(
+        'ul',
+        { className: ['unintended'] },
+        intents.unintended.map((change) =>
+          el('li', {}, [
+            el('a', { href: `#${anchors.get(change.id) ?? ''}` }, [text(change.summary)]),
+            text(' '),
+            el('code', {}, [text(whereOf(change.source))]),
+          ]),
+        ),
+      ),
+    );
   }
   if (intents.missing.length > 0) {
     children.push(el('h2', {}, [text('Intended changes the redline does not make')]));
-    children.push(el('ul', { className: ['missing'] }, intents.missing.map((entry) => el('li', {}, [text(`${entry.description} `), el('span', { className: ['intent-ref'] }, [text(`(${entry.manifest}#${entry.intent})`)])]))));
+    children.push(
+      el(
+        'ul',
+        { className: ['missing'] },
+        intents.missing.map((entry) =>
+          el('li', {}, [
+            text(`${entry.description} `),
+            el('span', { className: ['intent-ref'] }, [text(`(${entry.manifest}#${entry.intent})`)]),
+          ]),
+        ),
+      ),
+    );
   }
-  for (const message of manifestErrors) children.push(el('p', { className: ['finding', 'error'] }, [text(`${message.file}:${message.line ?? 1}: ${message.reason}`)]));
+  for (const message of manifestErrors)
+    children.push(el('p', { className: ['finding', 'error'] }, [text(`${message.file}:${message.line ?? 1}: ${message.reason}`)]));
   return el('section', { className: ['intent', ok ? 'intent-pass' : 'intent-fail'], id: 'intent' }, children);
 }
 
 function summaryLine(changeSet: ChangeSet): Element {
   const total = changeSet.summary.total;
-  return el('p', { className: ['summary'] }, [text(`${changeSet.from} → ${changeSet.to}: ${total.total} change${total.total === 1 ? '' : 's'} (${countsLine(total)}).`)]);
+  return el('p', { className: ['summary'] }, [
+    text(`${changeSet.from} → ${changeSet.to}: ${total.total} change${total.total === 1 ? '' : 's'} (${countsLine(total)}).`),
+  ]);
 }
 
 function changeList(changeSet: ChangeSet, intents: IntentResult | undefined, anchors: AnchorMap): ElementContent[] {
@@ -294,10 +380,16 @@ function changeList(changeSet: ChangeSet, intents: IntentResult | undefined, anc
             'ul',
             {},
             ofKind.map((change) =>
-              el('li', { className: [`action-${change.action}`, ...(unintended.has(change.id) ? ['unintended'] : [])], dataChange: change.id }, [
-                el('a', { href: `#${anchors.get(change.id) ?? `doc-${slug(document)}`}` }, [text(change.summary)]),
-                ...(intents?.intended.get(change.id) ? [el('span', { className: ['intent-ref'] }, [text(intents.intended.get(change.id)!.join(', '))])] : []),
-              ]),
+              el(
+                'li',
+                { className: [`action-${change.action}`, ...(unintended.has(change.id) ? ['unintended'] : [])], dataChange: change.id },
+                [
+                  el('a', { href: `#${anchors.get(change.id) ?? `doc-${slug(document)}`}` }, [text(change.summary)]),
+                  ...(intents?.intended.get(change.id)
+                    ? [el('span', { className: ['intent-ref'] }, [text(intents.intended.get(change.id)!.join(', '))])]
+                    : []),
+                ],
+              ),
             ),
           ),
         ]),
@@ -319,13 +411,18 @@ function findingAside(message: VFileMessage, target: string | undefined): Elemen
   const place = `${message.file}${message.line === undefined ? '' : `:${message.line}:${message.column ?? 1}`}`;
   return el('aside', { className: ['finding', severity] }, [
     el('span', { className: ['finding-head'] }, [text(`${severity}${message.ruleId ? ` · ${message.ruleId}` : ''}`)]),
-    target ? el('a', { href: `#${target}`, className: ['finding-place'] }, [text(place)]) : el('span', { className: ['finding-place'] }, [text(place)]),
+    target
+      ? el('a', { href: `#${target}`, className: ['finding-place'] }, [text(place)])
+      : el('span', { className: ['finding-place'] }, [text(place)]),
     el('span', { className: ['finding-reason'] }, [text(message.reason)]),
   ]);
 }
 
 function badge(value: string): RootContent {
-  return { type: 'changeBadge', data: { hName: 'span', hProperties: { className: ['change-badge'] }, hChildren: [{ type: 'text', value }] } } as never;
+  return {
+    type: 'changeBadge',
+    data: { hName: 'span', hProperties: { className: ['change-badge'] }, hChildren: [{ type: 'text', value }] },
+  } as never;
 }
 
 function el(tagName: string, properties: Properties, children: ElementContent[] = []): Element {
@@ -337,7 +434,10 @@ function text(value: string): { type: 'text'; value: string } {
 }
 
 export function slug(value: string): string {
-  return value.replace(/\.md$/, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return value
+    .replace(/\.md$/, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 export type { HastContent };

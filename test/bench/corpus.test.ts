@@ -26,7 +26,9 @@ describe('corpus generator', () => {
     const corpus = generateCorpus(SMALL);
     const result = await compile(corpusFromStrings(corpus.files), { emit: false });
     lint(result);
-    const messages = result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.reason}`));
+    const messages = result.files.flatMap((file) =>
+      file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.reason}`),
+    );
     expect(messages).toEqual([]);
     expect(result.ok).toBe(true);
     const { baseline, modified } = result.ruleSets!;

@@ -44,7 +44,13 @@ export interface Corpus {
   stats: { documents: number; bytes: number; serviceRequests: number; clauses: number; ruleBlocks: number; redlines: number };
 }
 
-export const DEFAULTS: Required<CorpusOptions> = { seed: 162, documents: 60, serviceRequests: 360, clausesPerDocument: 36, recordReviews: true };
+export const DEFAULTS: Required<CorpusOptions> = {
+  seed: 162,
+  documents: 60,
+  serviceRequests: 360,
+  clausesPerDocument: 36,
+  recordReviews: true,
+};
 
 const PLACEHOLDER = `sha256:${'0'.repeat(64)}`;
 
@@ -102,7 +108,18 @@ class Random {
 // ---------------------------------------------------------------------------------------------
 // Prose
 
-const SUBJECTS = ['The DCC', 'Each User', 'A Supplier Party', 'Each Party', 'The Panel', 'The Code Administrator', 'A Network Party', 'An Other User', 'The Security Sub-Committee', 'Each Registration Data Provider'];
+const SUBJECTS = [
+  'The DCC',
+  'Each User',
+  'A Supplier Party',
+  'Each Party',
+  'The Panel',
+  'The Code Administrator',
+  'A Network Party',
+  'An Other User',
+  'The Security Sub-Committee',
+  'Each Registration Data Provider',
+];
 const VERBS = ['shall', 'shall, where reasonably practicable,', 'may', 'shall not', 'shall promptly'];
 const ACTIONS = [
   'notify the DCC of any change to the information it has provided',
@@ -142,8 +159,42 @@ const INSERTED_PHRASES = [
   ', acting reasonably,',
   ' and the Meter Data Retriever',
 ];
-const TITLES = ['General', 'Obligations of Users', 'Notification', 'Records', 'Audit', 'Security', 'Incidents', 'Reporting', 'Testing', 'Charges', 'Termination', 'Disputes', 'Data Retention', 'Service Levels', 'Schedules', 'Registration Data', 'Anomaly Detection', 'Devices', 'Releases', 'Suspension'];
-const TERMS = ['Working Day', 'Quarter', 'Release', 'Incident', 'Response', 'Registration Data', 'Anomaly Detection Threshold', 'Device', 'User Role', 'Certified Products List', 'Panel', 'Code Administrator'];
+const TITLES = [
+  'General',
+  'Obligations of Users',
+  'Notification',
+  'Records',
+  'Audit',
+  'Security',
+  'Incidents',
+  'Reporting',
+  'Testing',
+  'Charges',
+  'Termination',
+  'Disputes',
+  'Data Retention',
+  'Service Levels',
+  'Schedules',
+  'Registration Data',
+  'Anomaly Detection',
+  'Devices',
+  'Releases',
+  'Suspension',
+];
+const TERMS = [
+  'Working Day',
+  'Quarter',
+  'Release',
+  'Incident',
+  'Response',
+  'Registration Data',
+  'Anomaly Detection Threshold',
+  'Device',
+  'User Role',
+  'Certified Products List',
+  'Panel',
+  'Code Administrator',
+];
 
 function sentence(random: Random): string {
   return `${random.pick(SUBJECTS)} ${random.pick(VERBS)} ${random.pick(ACTIONS)} ${random.pick(CONDITIONS)}.`;
@@ -166,12 +217,23 @@ interface DocumentPlan {
 /** The further documents, in order: Sections (one letter), then Appendices (two letters). */
 function furtherDocuments(count: number): DocumentPlan[] {
   const plans: DocumentPlan[] = [];
-  for (const letter of 'ABCDFGIJKLMNOPQRSTUVWXYZ') plans.push({ file: `section-${letter.toLowerCase()}.md`, document: `SEC Section ${letter}`, id: letter, title: `${TITLES[plans.length % TITLES.length]!} (Section ${letter})` });
+  for (const letter of 'ABCDFGIJKLMNOPQRSTUVWXYZ')
+    plans.push({
+      file: `section-${letter.toLowerCase()}.md`,
+      document: `SEC Section ${letter}`,
+      id: letter,
+      title: `${TITLES[plans.length % TITLES.length]!} (Section ${letter})`,
+    });
   for (const first of 'ABCD') {
     for (const second of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
       const id = `${first}${second}`;
       if (id === 'AB') continue;
-      plans.push({ file: `appendix-${id.toLowerCase()}.md`, document: `SEC Appendix ${id}`, id, title: `${TITLES[plans.length % TITLES.length]!} (Appendix ${id})` });
+      plans.push({
+        file: `appendix-${id.toLowerCase()}.md`,
+        document: `SEC Appendix ${id}`,
+        id,
+        title: `${TITLES[plans.length % TITLES.length]!} (Appendix ${id})`,
+      });
     }
   }
   return plans.slice(0, count);
@@ -209,14 +271,28 @@ class Writer {
     this.push('', `</${kind}>`, '');
   }
   text(): string {
-    return `${this.lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+    return `${this.lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd()}\n`;
   }
 }
 
 function frontMatter(plan: DocumentPlan, used: ReadonlySet<string>, external: readonly string[]): string {
   const mods = MODIFICATIONS.filter((modification) => used.has(modification.id));
-  const lines = ['---', `document: ${plan.document}`, `id: ${plan.id}`, `title: ${plan.title}`, mods.length > 0 ? 'modifications:' : 'modifications: []'];
-  for (const modification of mods) lines.push(`  - id: ${modification.id}`, `    title: ${JSON.stringify(modification.title)}`, `    implementationDate: "${modification.implementationDate}"`);
+  const lines = [
+    '---',
+    `document: ${plan.document}`,
+    `id: ${plan.id}`,
+    `title: ${plan.title}`,
+    mods.length > 0 ? 'modifications:' : 'modifications: []',
+  ];
+  for (const modification of mods)
+    lines.push(
+      `  - id: ${modification.id}`,
+      `    title: ${JSON.stringify(modification.title)}`,
+      `    implementationDate: "${modification.implementationDate}"`,
+    );
   if (external.length > 0) lines.push(`external: [${external.join(', ')}]`);
   lines.push('---', '');
   return lines.join('\n');
@@ -231,16 +307,46 @@ interface RuleSpec {
 function ruleSpecs(random: Random, scopes: readonly string[]): RuleSpec[] {
   return [
     { slug: 'anomaly-thresholds', yaml: (roles) => ['kind: anomaly-detection-thresholds', `roles: [${roles.join(', ')}]`] },
-    { slug: 'security-assessment', yaml: (roles) => ['kind: security-assessment', `role: ${random.pick(roles)}`, 'atUserEntry: full-user-security-assessment', 'thereafter: annual-user-security-assessment'] },
-    { slug: 'privacy-assessment', yaml: (roles) => ['kind: privacy-assessment', `role: ${random.pick(roles)}`, `required: ${random.chance(0.5)}`] },
-    { slug: 'access-control', yaml: () => ['kind: registration-access-control', `role: ${random.pick(['import-supplier', 'export-supplier', 'gas-supplier'])}`, `registrationField: ${random.pick(['import-supplier', 'export-supplier', 'gas-supplier'])}`, `deviceTypes: [${random.pick(['ESME', 'GSME', 'ESME, CHF', 'GSME, GPF'])}]`] },
-    { slug: 'same-obligations', yaml: (roles) => ['kind: same-obligations', `role: ${roles[roles.length - 1]}`, 'as: other-user', `scope: ${random.pick(scopes)}`] },
+    {
+      slug: 'security-assessment',
+      yaml: (roles) => [
+        'kind: security-assessment',
+        `role: ${random.pick(roles)}`,
+        'atUserEntry: full-user-security-assessment',
+        'thereafter: annual-user-security-assessment',
+      ],
+    },
+    {
+      slug: 'privacy-assessment',
+      yaml: (roles) => ['kind: privacy-assessment', `role: ${random.pick(roles)}`, `required: ${random.chance(0.5)}`],
+    },
+    {
+      slug: 'access-control',
+      yaml: () => [
+        'kind: registration-access-control',
+        `role: ${random.pick(['import-supplier', 'export-supplier', 'gas-supplier'])}`,
+        `registrationField: ${random.pick(['import-supplier', 'export-supplier', 'gas-supplier'])}`,
+        `deviceTypes: [${random.pick(['ESME', 'GSME', 'ESME, CHF', 'GSME, GPF'])}]`,
+      ],
+    },
+    {
+      slug: 'same-obligations',
+      yaml: (roles) => ['kind: same-obligations', `role: ${roles[roles.length - 1]}`, 'as: other-user', `scope: ${random.pick(scopes)}`],
+    },
   ];
 }
 
 function ruleBlock(writer: Writer, clause: string, spec: RuleSpec, roles: readonly string[], suffix = ''): void {
   writer.ruleBlocks++;
-  writer.push('```rule', `id: ${clause}.${spec.slug}${suffix}`, `clause: ${clause}`, `fingerprint: ${PLACEHOLDER}`, ...spec.yaml(roles), '```', '');
+  writer.push(
+    '```rule',
+    `id: ${clause}.${spec.slug}${suffix}`,
+    `clause: ${clause}`,
+    `fingerprint: ${PLACEHOLDER}`,
+    ...spec.yaml(roles),
+    '```',
+    '',
+  );
 }
 
 interface ClauseRef {
@@ -251,7 +357,13 @@ interface ClauseRef {
 }
 
 /** Prose clauses for one document. Cross-references point only at clauses present in both views. */
-function proseDocument(plan: DocumentPlan, options: Required<CorpusOptions>, random: Random, stable: ClauseRef[], scopes: readonly string[]): Writer {
+function proseDocument(
+  plan: DocumentPlan,
+  options: Required<CorpusOptions>,
+  random: Random,
+  stable: ClauseRef[],
+  scopes: readonly string[],
+): Writer {
   const writer = new Writer(random);
   const baseRoles = ROLES.map((role) => role.id);
   const allRoles = [...baseRoles, MDR.id];
@@ -270,19 +382,39 @@ function proseDocument(plan: DocumentPlan, options: Required<CorpusOptions>, ran
       if (roll < 0.03 && number > 1) {
         // A whole clause deleted.
         const mod = random.pick(MODIFICATIONS).id;
-        writer.block('del', mod, () => clauseBody(writer, id, random.pick(TITLES), { redline: false, rule: random.chance(0.4), roles: baseRoles, stable, specs, mod }));
+        writer.block('del', mod, () =>
+          clauseBody(writer, id, random.pick(TITLES), { redline: false, rule: random.chance(0.4), roles: baseRoles, stable, specs, mod }),
+        );
         writer.clauses++;
         continue;
       }
       const changed = random.chance(0.35);
       const lettered = random.chance(0.3);
-      clauseBody(writer, id, random.pick(TITLES), { redline: changed, rule: random.chance(0.25), roles: baseRoles, stable, specs, mod: random.pick(MODIFICATIONS).id, lettered, modifiedRoles: allRoles });
+      clauseBody(writer, id, random.pick(TITLES), {
+        redline: changed,
+        rule: random.chance(0.25),
+        roles: baseRoles,
+        stable,
+        specs,
+        mod: random.pick(MODIFICATIONS).id,
+        lettered,
+        modifiedRoles: allRoles,
+      });
       writer.clauses++;
       if (!changed) stable.push({ id, cite, paragraphs: lettered });
       if (random.chance(0.05)) {
         // A whole clause inserted after it, with a letter suffix instead of renumbering.
         const mod = random.pick(MODIFICATIONS).id;
-        writer.block('ins', mod, () => clauseBody(writer, `${id}A`, random.pick(TITLES), { redline: false, rule: random.chance(0.5), roles: allRoles, stable, specs, mod }));
+        writer.block('ins', mod, () =>
+          clauseBody(writer, `${id}A`, random.pick(TITLES), {
+            redline: false,
+            rule: random.chance(0.5),
+            roles: allRoles,
+            stable,
+            specs,
+            mod,
+          }),
+        );
         writer.clauses++;
       }
     }
@@ -377,12 +509,21 @@ function proseTable(writer: Writer, mod: string | undefined): void {
 
 function sectionH(random: Random, options: Required<CorpusOptions>, stable: ClauseRef[], scopes: readonly string[]): Writer {
   const plan = { file: 'section-h.md', document: 'SEC Section H', id: 'H', title: 'DCC Services' };
-  const writer = proseDocument({ ...plan, id: 'H' }, { ...options, clausesPerDocument: Math.max(6, Math.round(options.clausesPerDocument / 2)) }, random, stable, scopes);
+  const writer = proseDocument(
+    { ...plan, id: 'H' },
+    { ...options, clausesPerDocument: Math.max(6, Math.round(options.clausesPerDocument / 2)) },
+    random,
+    stable,
+    scopes,
+  );
   // Put the User Roles clause first, after the title.
   const title = writer.lines.shift();
   const rest = writer.lines.splice(0);
   writer.push(title!, '', '## H0 User Roles', '', '### H0.1 User Roles and Party Categories', '');
-  writer.push('A Party may become a User in one or more of the User Roles set out below. The table gives, for each User Role, the identifier by which it is known and the Party Category with which it is associated.', '');
+  writer.push(
+    'A Party may become a User in one or more of the User Roles set out below. The table gives, for each User Role, the identifier by which it is known and the Party Category with which it is associated.',
+    '',
+  );
   writer.push('| User Role | Identifier | Party Category |', '|---|---|---|');
   for (const role of ROLES) writer.push(`| ${role.name} | \`${role.id}\` | ${role.party} |`);
   writer.push(`| ${writer.ins('MP162', MDR.name)} | ${writer.ins('MP162', `\`${MDR.id}\``)} | ${writer.ins('MP162', MDR.party)} |`, '');
@@ -424,7 +565,12 @@ function serviceRequests(random: Random, count: number): ServiceRequest[] {
         ref,
         group,
         name: `${random.pick(['Read', 'Update', 'Retrieve', 'Set', 'Restrict', 'Join', 'Unjoin', 'Request'])} ${random.pick(['Import', 'Export', 'Gas', 'Prepayment', 'Tariff', 'Device', 'Firmware', 'Schedule'])} ${random.pick(['Register', 'Profile Data', 'Log', 'Configuration', 'Credit', 'Inventory', 'Security Credentials'])} ${ref}`,
-        flags: { nonDevice: random.chance(0.2), onDemand: true, futureDated: random.pick(['DSP', 'Device', 'No']), dccScheduled: random.chance(0.4) },
+        flags: {
+          nonDevice: random.chance(0.2),
+          onDemand: true,
+          futureDated: random.pick(['DSP', 'Device', 'No']),
+          dccScheduled: random.chance(0.4),
+        },
         eligible,
         mdr: out.length === 0 || random.chance(0.15),
       };
@@ -459,17 +605,35 @@ const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
 function appendixE(random: Random, srs: readonly ServiceRequest[]): Writer {
   const writer = new Writer(random);
   writer.push('# DCC User Interface Services Schedule', '', '## E1 Introduction', '', '### E1.1 Purpose of this Schedule', '');
-  writer.push('This Schedule identifies the Service Requests that the DCC makes available over the DCC User Interface, their flags and the User Roles in which a User is eligible to send them. The Target Response Times are set out in Appendix AB.', '');
+  writer.push(
+    'This Schedule identifies the Service Requests that the DCC makes available over the DCC User Interface, their flags and the User Roles in which a User is eligible to send them. The Target Response Times are set out in Appendix AB.',
+    '',
+  );
   writer.clauses++;
   writer.push('## E2 Service Requests', '');
   const groups = [...new Set(srs.map((sr) => sr.group))];
   for (const group of groups) {
-    writer.push(`### E2.${group} Service Requests of service group ${group}`, '', `The Service Requests of service group ${group}, their flags and the User Roles eligible to send them are as follows.`, '');
+    writer.push(
+      `### E2.${group} Service Requests of service group ${group}`,
+      '',
+      `The Service Requests of service group ${group}, their flags and the User Roles eligible to send them are as follows.`,
+      '',
+    );
     writer.clauses++;
-    writer.push(`| SR | Service Request Name | Non-Device | On Demand | Future Dated | DCC Scheduled | ${ROLES.map((role) => role.name).join(' | ')} | ${writer.ins('MP162', MDR.name)} |`);
+    writer.push(
+      `| SR | Service Request Name | Non-Device | On Demand | Future Dated | DCC Scheduled | ${ROLES.map((role) => role.name).join(' | ')} | ${writer.ins('MP162', MDR.name)} |`,
+    );
     writer.push(`|${'---|'.repeat(6 + ROLES.length + 1)}`);
     for (const sr of srs.filter((entry) => entry.group === group)) {
-      const cells = [sr.ref, sr.name, yesNo(sr.flags.nonDevice), yesNo(sr.flags.onDemand), sr.flags.futureDated, yesNo(sr.flags.dccScheduled), ...sr.eligible.map(yesNo)];
+      const cells = [
+        sr.ref,
+        sr.name,
+        yesNo(sr.flags.nonDevice),
+        yesNo(sr.flags.onDemand),
+        sr.flags.futureDated,
+        yesNo(sr.flags.dccScheduled),
+        ...sr.eligible.map(yesNo),
+      ];
       if (sr.row) {
         const wrap = (text: string): string => (sr.row!.kind === 'ins' ? writer.ins(sr.row!.mod, text) : writer.del(sr.row!.mod, text));
         const mdrCell = sr.row.kind === 'ins' ? writer.ins(sr.row.mod, yesNo(sr.mdr)) : '';
@@ -491,7 +655,10 @@ function appendixE(random: Random, srs: readonly ServiceRequest[]): Writer {
 function appendixAB(random: Random, srs: readonly ServiceRequest[]): Writer {
   const writer = new Writer(random);
   writer.push('# Service Request Processing Document', '', '## AB1 Introduction', '', '### AB1.1 Target Response Times', '');
-  writer.push('A Target Response Time is the period within which the DCC is to deliver to a User the Response to a Service Request. A column headed `Eligible User Roles` applies to every User Role eligible to send the Service Request under Appendix E that has no columns of its own.', '');
+  writer.push(
+    'A Target Response Time is the period within which the DCC is to deliver to a User the Response to a Service Request. A column headed `Eligible User Roles` applies to every User Role eligible to send the Service Request under Appendix E that has no columns of its own.',
+    '',
+  );
   writer.clauses++;
   writer.push('## AB2 Target Response Times', '');
   const combos = ['SMETS2 / Scheduled', 'SMETS2 / On-Demand', 'SMETS1 / Scheduled', 'SMETS1 / On-Demand'];
@@ -499,9 +666,16 @@ function appendixAB(random: Random, srs: readonly ServiceRequest[]): Writer {
   let footnotes = 0;
   const definitions: string[] = [];
   for (const group of groups) {
-    writer.push(`### AB2.${group} Target Response Times for service group ${group}`, '', `The Target Response Times for the Service Requests of service group ${group} are as follows.`, '');
+    writer.push(
+      `### AB2.${group} Target Response Times for service group ${group}`,
+      '',
+      `The Target Response Times for the Service Requests of service group ${group} are as follows.`,
+      '',
+    );
     writer.clauses++;
-    writer.push(`| SR | ${combos.map((combo) => `Eligible User Roles / ${combo}`).join(' | ')} | ${combos.map((combo) => writer.ins('MP162', `${MDR.name} / ${combo}`)).join(' | ')} |`);
+    writer.push(
+      `| SR | ${combos.map((combo) => `Eligible User Roles / ${combo}`).join(' | ')} | ${combos.map((combo) => writer.ins('MP162', `${MDR.name} / ${combo}`)).join(' | ')} |`,
+    );
     writer.push(`|${'---|'.repeat(1 + combos.length * 2)}`);
     for (const sr of srs.filter((entry) => entry.group === group)) {
       // Consistent with Appendix E (the lint rules dcc-scheduled-trt, on-demand-trt, trt-coverage):
@@ -509,7 +683,12 @@ function appendixAB(random: Random, srs: readonly ServiceRequest[]): Writer {
       // and nothing but N/A for a sender that is not eligible.
       const times = (eligible: boolean): string[] => {
         const scheduled = eligible && sr.flags.dccScheduled;
-        return [scheduled ? random.pick(AVAILABLE) : 'N/A', eligible ? random.pick(AVAILABLE) : 'N/A', scheduled ? random.pick(DURATIONS) : 'N/A', eligible ? random.pick(DURATIONS) : 'N/A'];
+        return [
+          scheduled ? random.pick(AVAILABLE) : 'N/A',
+          eligible ? random.pick(AVAILABLE) : 'N/A',
+          scheduled ? random.pick(DURATIONS) : 'N/A',
+          eligible ? random.pick(DURATIONS) : 'N/A',
+        ];
       };
       const base = times(true);
       const mdr = times(sr.mdr);
@@ -527,7 +706,10 @@ function appendixAB(random: Random, srs: readonly ServiceRequest[]): Writer {
         }
         if (random.chance(0.01)) {
           footnotes++;
-          definitions.push(`[^ab-n${footnotes}]: The Target Response Time for SR ${sr.ref} is measured from the time the DCC receives the Service Request.`, '');
+          definitions.push(
+            `[^ab-n${footnotes}]: The Target Response Time for SR ${sr.ref} is measured from the time the DCC receives the Service Request.`,
+            '',
+          );
           return `${value}[^ab-n${footnotes}]`;
         }
         return value;
@@ -548,13 +730,25 @@ export function generateCorpus(input: CorpusOptions = {}): Corpus {
   if (options.documents < 4) throw new Error('a corpus needs at least 4 documents');
   const random = new Random(options.seed);
   const further = furtherDocuments(options.documents - 3);
-  const scopes = ['Section H', ...further.filter((plan) => plan.document.includes('Section')).map((plan) => plan.document.replace('SEC ', ''))];
+  const scopes = [
+    'Section H',
+    ...further.filter((plan) => plan.document.includes('Section')).map((plan) => plan.document.replace('SEC ', '')),
+  ];
   const stable: ClauseRef[] = [];
   const srs = serviceRequests(random, options.serviceRequests);
   const written: Array<{ plan: DocumentPlan; writer: Writer }> = [];
-  written.push({ plan: { file: 'section-h.md', document: 'SEC Section H', id: 'H', title: 'DCC Services' }, writer: sectionH(random, options, stable, scopes) });
-  written.push({ plan: { file: 'appendix-e.md', document: 'SEC Appendix E', id: 'E', title: 'DCC User Interface Services Schedule' }, writer: appendixE(random, srs) });
-  written.push({ plan: { file: 'appendix-ab.md', document: 'SEC Appendix AB', id: 'AB', title: 'Service Request Processing Document' }, writer: appendixAB(random, srs) });
+  written.push({
+    plan: { file: 'section-h.md', document: 'SEC Section H', id: 'H', title: 'DCC Services' },
+    writer: sectionH(random, options, stable, scopes),
+  });
+  written.push({
+    plan: { file: 'appendix-e.md', document: 'SEC Appendix E', id: 'E', title: 'DCC User Interface Services Schedule' },
+    writer: appendixE(random, srs),
+  });
+  written.push({
+    plan: { file: 'appendix-ab.md', document: 'SEC Appendix AB', id: 'AB', title: 'Service Request Processing Document' },
+    writer: appendixAB(random, srs),
+  });
   for (const plan of further) written.push({ plan, writer: proseDocument(plan, options, random, stable, scopes) });
 
   const files: Record<string, string> = {};
@@ -576,7 +770,10 @@ function recordReviews(name: string, text: string): string {
   const [doc] = corpusFromStrings({ [name]: text });
   extractDocument(doc!);
   const plan = planFingerprintUpdates([doc!.file]);
-  if (plan.conflicts.length > 0) throw new Error(`generator bug: ${name} has rule blocks needing two fingerprints (lines ${plan.conflicts.map((c) => c.line).join(', ')})`);
+  if (plan.conflicts.length > 0)
+    throw new Error(
+      `generator bug: ${name} has rule blocks needing two fingerprints (lines ${plan.conflicts.map((c) => c.line).join(', ')})`,
+    );
   return applyFingerprintUpdates(text, plan.updates);
 }
 
@@ -598,7 +795,9 @@ export function editOneCell(text: string): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, seed: { type: 'string' }, documents: { type: 'string' }, srs: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { out: { type: 'string' }, seed: { type: 'string' }, documents: { type: 'string' }, srs: { type: 'string' } },
+  });
   if (!values.out) throw new Error('usage: tsx test/bench/corpus.ts --out DIR [--seed N] [--documents N] [--srs N]');
   const corpus = generateCorpus({
     ...(values.seed ? { seed: Number(values.seed) } : {}),

@@ -79,10 +79,20 @@ interface ProcessRun {
 
 function secc(args: string[], cwd: string, env: Record<string, string> = {}): ProcessRun {
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, SECC_TIMINGS: '1', ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, SECC_TIMINGS: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const line = run.stderr.split('\n').find((entry) => entry.startsWith('secc-timings '));
-  return { ms, code: run.status, timings: line ? (JSON.parse(line.slice('secc-timings '.length)) as TimingsLine) : undefined, stderr: run.stderr };
+  return {
+    ms,
+    code: run.status,
+    timings: line ? (JSON.parse(line.slice('secc-timings '.length)) as TimingsLine) : undefined,
+    stderr: run.stderr,
+  };
 }
 
 function phaseStats(runs: readonly ProcessRun[]): Record<string, Stat> {
@@ -94,7 +104,14 @@ function phaseStats(runs: readonly ProcessRun[]): Record<string, Stat> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, seed: { type: 'string', default: '162' }, keep: { type: 'boolean', default: false }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '5' },
+      seed: { type: 'string', default: '162' },
+      keep: { type: 'boolean', default: false },
+      out: { type: 'string' },
+    },
+  });
   const runs = Math.max(1, Number(values.runs));
   const out = path.resolve(values.out ?? path.join(ROOT, 'test', 'bench', 'results.json'));
   const work = await mkdtemp(path.join(os.tmpdir(), 'secc-bench-'));
@@ -148,7 +165,9 @@ async function main(): Promise<void> {
 
   // 5. Peak memory of a full build as a process (no cache), then the incremental runs (3).
   log('full build as a process (peak memory)');
-  const processBuilds = Array.from({ length: Math.min(runs, 3) }, () => secc(['build', '--text', 'sec-text', '--root', '.'], bench, { SECC_CACHE: '0' }));
+  const processBuilds = Array.from({ length: Math.min(runs, 3) }, () =>
+    secc(['build', '--text', 'sec-text', '--root', '.'], bench, { SECC_CACHE: '0' }),
+  );
   log('secc check on the generated corpus: cache filled, unchanged, one-cell edit');
   const fill = secc(['build', '--text', 'sec-text', '--root', '.'], bench);
   const unchanged = secc(['check', '--text', 'sec-text', '--root', '.'], bench);
@@ -201,7 +220,9 @@ async function main(): Promise<void> {
       floorMs: stat(floorMs),
       buildMs: stat(buildMs),
       parseInBuildMs: stat(parseMs),
-      phasesMs: Object.fromEntries(Object.keys(buildPhases[0] ?? {}).map((phase) => [phase, stat(buildPhases.map((phases) => phases[phase] ?? 0))])),
+      phasesMs: Object.fromEntries(
+        Object.keys(buildPhases[0] ?? {}).map((phase) => [phase, stat(buildPhases.map((phases) => phases[phase] ?? 0))]),
+      ),
       ratio: stat(ratios),
       ratioOfMedians: round(stat(buildMs).median / stat(floorMs).median),
       target: 1.5,
@@ -213,9 +234,17 @@ async function main(): Promise<void> {
       exitCodes: processBuilds.map((run) => run.code),
     },
     mp162Check: {
-      withCache: { ms: stat(mpRuns.map((run) => run.ms)), breakdownMs: phaseStats(mpRuns), exitCodes: [...new Set(mpRuns.map((run) => run.code))] },
+      withCache: {
+        ms: stat(mpRuns.map((run) => run.ms)),
+        breakdownMs: phaseStats(mpRuns),
+        exitCodes: [...new Set(mpRuns.map((run) => run.code))],
+      },
       firstRunColdCache: { ms: round(coldCache.ms), parsed: coldCache.timings?.documents.parsed, exitCode: coldCache.code },
-      withoutCache: { ms: stat(mpNoCache.map((run) => run.ms)), breakdownMs: phaseStats(mpNoCache), exitCodes: [...new Set(mpNoCache.map((run) => run.code))] },
+      withoutCache: {
+        ms: stat(mpNoCache.map((run) => run.ms)),
+        breakdownMs: phaseStats(mpNoCache),
+        exitCodes: [...new Set(mpNoCache.map((run) => run.code))],
+      },
       nodeEmptyProcessMs: stat(nodeOnly),
       buildExitCode: mp162Build.code,
       targetMs: 500,
@@ -230,8 +259,15 @@ async function main(): Promise<void> {
         breakdownMs: phaseStats(editRuns),
         exitCodes: [...new Set(editRuns.map((run) => run.code))],
       },
-      oneCellEditWithoutCache: { ms: stat(noCacheRuns.map((run) => run.ms)), parsed: stat(noCacheRuns.map((run) => run.timings?.documents.parsed ?? -1)) },
-      rebuildThenCheck: { buildParsed: rebuild.timings?.documents.parsed, checkParsed: afterRebuild.timings?.documents.parsed, checkExitCode: afterRebuild.code },
+      oneCellEditWithoutCache: {
+        ms: stat(noCacheRuns.map((run) => run.ms)),
+        parsed: stat(noCacheRuns.map((run) => run.timings?.documents.parsed ?? -1)),
+      },
+      rebuildThenCheck: {
+        buildParsed: rebuild.timings?.documents.parsed,
+        checkParsed: afterRebuild.timings?.documents.parsed,
+        checkExitCode: afterRebuild.code,
+      },
     },
     lookups,
   };
@@ -258,11 +294,14 @@ async function measureLookups(tablesFile: string, runs: number) {
   for (const [view, bySr] of Object.entries(plainTrt)) {
     for (const [sr, byRole] of Object.entries(bySr)) {
       for (const [role, bySmets] of Object.entries(byRole)) {
-        for (const [smets, byMode] of Object.entries(bySmets)) for (const mode of Object.keys(byMode)) trtQueries.push({ view, sr, role, smets: Number(smets), mode });
+        for (const [smets, byMode] of Object.entries(bySmets))
+          for (const mode of Object.keys(byMode)) trtQueries.push({ view, sr, role, smets: Number(smets), mode });
       }
     }
   }
-  const eligibilityQueries = Object.entries(plainEligibility).flatMap(([view, bySr]) => Object.entries(bySr).flatMap(([sr, byRole]) => Object.keys(byRole).map((role) => ({ view, sr, role }))));
+  const eligibilityQueries = Object.entries(plainEligibility).flatMap(([view, bySr]) =>
+    Object.entries(bySr).flatMap(([sr, byRole]) => Object.keys(byRole).map((role) => ({ view, sr, role }))),
+  );
   shuffle(trtQueries);
   shuffle(eligibilityQueries);
   const time = (loop: () => number, operations: number): number => {
@@ -291,7 +330,8 @@ async function measureLookups(tablesFile: string, runs: number) {
   };
   const eligiblePlain = (): number => {
     let sink = 0;
-    for (let r = 0; r < eRepeat; r++) for (const q of eligibilityQueries) sink += plainEligibility[q.view]![q.sr]![q.role]!.eligible === true ? 1 : 0;
+    for (let r = 0; r < eRepeat; r++)
+      for (const q of eligibilityQueries) sink += plainEligibility[q.view]![q.sr]![q.role]!.eligible === true ? 1 : 0;
     return sink;
   };
   const samples = { trtApi: [] as number[], trtPlain: [] as number[], eligibleApi: [] as number[], eligiblePlain: [] as number[] };
@@ -332,12 +372,21 @@ function shuffle<T>(items: T[]): void {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function table(results: any): string {
-  const s = (value: Stat, unit = 'ms', digits = 0): string => `${value.median.toFixed(digits)} ${unit} (min ${value.min.toFixed(digits)}, max ${value.max.toFixed(digits)}, n=${value.n})`;
+  const s = (value: Stat, unit = 'ms', digits = 0): string =>
+    `${value.median.toFixed(digits)} ${unit} (min ${value.min.toFixed(digits)}, max ${value.max.toFixed(digits)}, n=${value.n})`;
   const pass = (ok: boolean): string => (ok ? 'met' : 'MISSED');
   const r = results;
   const rows: Array<[string, string, string]> = [
-    ['machine', `${r.machine.cpus} cores ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, load ${r.machine.loadAverageAtStart.join('/')} → ${r.machine.loadAverageAtEnd.join('/')}`, ''],
-    ['corpus', `${r.corpus.documents} documents, ${r.corpus.megabytes} MB, ${r.corpus.serviceRequests} SRs, ${r.corpus.clauses} clauses, ${r.corpus.ruleBlocks} rule blocks, ${r.corpus.redlines} redlines`, ''],
+    [
+      'machine',
+      `${r.machine.cpus} cores ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, load ${r.machine.loadAverageAtStart.join('/')} → ${r.machine.loadAverageAtEnd.join('/')}`,
+      '',
+    ],
+    [
+      'corpus',
+      `${r.corpus.documents} documents, ${r.corpus.megabytes} MB, ${r.corpus.serviceRequests} SRs, ${r.corpus.clauses} clauses, ${r.corpus.ruleBlocks} rule blocks, ${r.corpus.redlines} redlines`,
+      '',
+    ],
     ['parse floor (remark-parse + remark-gfm)', s(r.fullBuild.floorMs), ''],
     ['full build, in process, no cache', s(r.fullBuild.buildMs), ''],
     ['  of which parsing (+ front matter, redlines)', s(r.fullBuild.parseInBuildMs), ''],
@@ -345,7 +394,11 @@ function table(results: any): string {
     ['full build as a process, peak RSS', s(r.memory.maxRssMiB, 'MiB'), ''],
     ['  heap used at end', s(r.memory.heapUsedAtEndMiB, 'MiB'), ''],
     ['  wall time', s(r.memory.processBuildMs), ''],
-    ['secc check MP162, cold process, cache warm', s(r.mp162Check.withCache.ms), `≤ 500 ms: ${pass(r.mp162Check.withCache.ms.median <= 500)}`],
+    [
+      'secc check MP162, cold process, cache warm',
+      s(r.mp162Check.withCache.ms),
+      `≤ 500 ms: ${pass(r.mp162Check.withCache.ms.median <= 500)}`,
+    ],
     ['  startup (node + imports)', s(r.mp162Check.withCache.breakdownMs.startup), ''],
     ...(['read', 'extract', 'parse', 'link', 'validate', 'generate', 'compare', 'report'] as const)
       .filter((phase) => r.mp162Check.withCache.breakdownMs[phase])
@@ -353,13 +406,43 @@ function table(results: any): string {
     ['  empty node process (node -e 0)', s(r.mp162Check.nodeEmptyProcessMs), ''],
     ['secc check MP162, first run after a compiler change', `${r.mp162Check.firstRunColdCache.ms.toFixed(0)} ms`, ''],
     ['secc check MP162, SECC_CACHE=0', s(r.mp162Check.withoutCache.ms), ''],
-    ['  startup / parse / validate / generate', ['startup', 'parse', 'validate', 'generate'].map((phase) => `${(r.mp162Check.withoutCache.breakdownMs[phase]?.median ?? 0).toFixed(0)}`).join(' / ') + ' ms', ''],
-    ['generated corpus: check, nothing changed', `${r.incremental.unchanged.ms.toFixed(0)} ms, ${r.incremental.unchanged.parsed} of ${r.incremental.documents} documents parsed`, ''],
-    ['generated corpus: check after a one-cell edit', `${s(r.incremental.oneCellEdit.ms)}, ${r.incremental.oneCellEdit.parsed.median} of ${r.incremental.documents} parsed, exit ${r.incremental.oneCellEdit.exitCodes.join('/')}`, `1 of ${r.incremental.documents}: ${pass(r.incremental.oneCellEdit.parsed.max === 1)}`],
-    ['  the same, SECC_CACHE=0', `${s(r.incremental.oneCellEditWithoutCache.ms)}, ${r.incremental.oneCellEditWithoutCache.parsed.median} of ${r.incremental.documents} parsed`, ''],
-    ['  build, then check', `build parsed ${r.incremental.rebuildThenCheck.buildParsed}, check parsed ${r.incremental.rebuildThenCheck.checkParsed}, exit ${r.incremental.rebuildThenCheck.checkExitCode}`, ''],
-    ['trtFor vs plain property read', `${s(r.lookups.trtForMopsPerS, 'M/s', 1)} vs ${r.lookups.trtPlainMopsPerS.median.toFixed(1)} M/s; ratio ${r.lookups.trtRatio.median.toFixed(2)}x (min ${r.lookups.trtRatio.min.toFixed(2)})`, `≥ 0.5x: ${pass(r.lookups.trtRatio.median >= 0.5)}`],
-    ['isEligible vs plain property read', `${s(r.lookups.isEligibleMopsPerS, 'M/s', 1)} vs ${r.lookups.eligiblePlainMopsPerS.median.toFixed(1)} M/s; ratio ${r.lookups.eligibleRatio.median.toFixed(2)}x (min ${r.lookups.eligibleRatio.min.toFixed(2)})`, `≥ 0.5x: ${pass(r.lookups.eligibleRatio.median >= 0.5)}`],
+    [
+      '  startup / parse / validate / generate',
+      ['startup', 'parse', 'validate', 'generate']
+        .map((phase) => `${(r.mp162Check.withoutCache.breakdownMs[phase]?.median ?? 0).toFixed(0)}`)
+        .join(' / ') + ' ms',
+      '',
+    ],
+    [
+      'generated corpus: check, nothing changed',
+      `${r.incremental.unchanged.ms.toFixed(0)} ms, ${r.incremental.unchanged.parsed} of ${r.incremental.documents} documents parsed`,
+      '',
+    ],
+    [
+      'generated corpus: check after a one-cell edit',
+      `${s(r.incremental.oneCellEdit.ms)}, ${r.incremental.oneCellEdit.parsed.median} of ${r.incremental.documents} parsed, exit ${r.incremental.oneCellEdit.exitCodes.join('/')}`,
+      `1 of ${r.incremental.documents}: ${pass(r.incremental.oneCellEdit.parsed.max === 1)}`,
+    ],
+    [
+      '  the same, SECC_CACHE=0',
+      `${s(r.incremental.oneCellEditWithoutCache.ms)}, ${r.incremental.oneCellEditWithoutCache.parsed.median} of ${r.incremental.documents} parsed`,
+      '',
+    ],
+    [
+      '  build, then check',
+      `build parsed ${r.incremental.rebuildThenCheck.buildParsed}, check parsed ${r.incremental.rebuildThenCheck.checkParsed}, exit ${r.incremental.rebuildThenCheck.checkExitCode}`,
+      '',
+    ],
+    [
+      'trtFor vs plain property read',
+      `${s(r.lookups.trtForMopsPerS, 'M/s', 1)} vs ${r.lookups.trtPlainMopsPerS.median.toFixed(1)} M/s; ratio ${r.lookups.trtRatio.median.toFixed(2)}x (min ${r.lookups.trtRatio.min.toFixed(2)})`,
+      `≥ 0.5x: ${pass(r.lookups.trtRatio.median >= 0.5)}`,
+    ],
+    [
+      'isEligible vs plain property read',
+      `${s(r.lookups.isEligibleMopsPerS, 'M/s', 1)} vs ${r.lookups.eligiblePlainMopsPerS.median.toFixed(1)} M/s; ratio ${r.lookups.eligibleRatio.median.toFixed(2)}x (min ${r.lookups.eligibleRatio.min.toFixed(2)})`,
+      `≥ 0.5x: ${pass(r.lookups.eligibleRatio.median >= 0.5)}`,
+    ],
   ];
   const width = Math.max(...rows.map((row) => row[0].length));
   return `${rows.map(([name, value, target]) => `${name.padEnd(width)}  ${value}${target ? `   [${target}]` : ''}`).join('\n')}\n`;

@@ -77,7 +77,9 @@ describe('the tables the gateway decides from', () => {
   it('finds the Create Schedule SR named in the text of H4.2A(b)', async () => {
     const text = await readText('section-h.md');
     const clause = text.slice(text.indexOf('### H4.2A'), text.indexOf('\n### ', text.indexOf('### H4.2A') + 1));
-    expect(clause).toContain(`- (b) Before the Effective From Date of an appointment, an MDR User may create, by means of SR ${CREATE_SCHEDULE_SR} (Create Schedule)`);
+    expect(clause).toContain(
+      `- (b) Before the Effective From Date of an appointment, an MDR User may create, by means of SR ${CREATE_SCHEDULE_SR} (Create Schedule)`,
+    );
   });
 });
 
@@ -96,7 +98,9 @@ describe('MDR Access Control (H4.2A): both dates inclusive', () => {
       clauseRules: {
         ...GENERATED_TABLES.clauseRules,
         modified: GENERATED_TABLES.clauseRules.modified.map((rule) =>
-          rule.kind === 'registration-access-control' && rule.appointmentWindow ? { ...rule, appointmentWindow: { ...rule.appointmentWindow, fromInclusive: false, toInclusive: false } } : rule,
+          rule.kind === 'registration-access-control' && rule.appointmentWindow
+            ? { ...rule, appointmentWindow: { ...rule.appointmentWindow, fromInclusive: false, toInclusive: false } }
+            : rule,
         ),
       },
     };
@@ -108,22 +112,31 @@ describe('MDR Access Control (H4.2A): both dates inclusive', () => {
   });
 
   it('lets a schedule be created before Effective From only when it starts on or after it', () => {
-    const create = (start?: string): ServiceRequestInput => mdrRead('2024-06-15', { sr: CREATE_SCHEDULE_SR, mode: 'on-demand', ...(start ? { scheduleStartDate: start } : {}) });
+    const create = (start?: string): ServiceRequestInput =>
+      mdrRead('2024-06-15', { sr: CREATE_SCHEDULE_SR, mode: 'on-demand', ...(start ? { scheduleStartDate: start } : {}) });
     expect(failedCodes(create('2024-07-01'))).toEqual([]);
     expect(failedCodes(create('2024-06-30'))).toEqual(['future-dated-schedule']);
     expect(failedCodes(create())).toEqual(['future-dated-schedule']);
     // After the appointment has ended, H4.2A(b) does not help.
-    expect(failedCodes(mdrRead('2024-08-01', { sr: CREATE_SCHEDULE_SR, mode: 'on-demand', scheduleStartDate: '2024-08-02' }))).toEqual(['appointment-window']);
+    expect(failedCodes(mdrRead('2024-08-01', { sr: CREATE_SCHEDULE_SR, mode: 'on-demand', scheduleStartDate: '2024-08-02' }))).toEqual([
+      'appointment-window',
+    ]);
   });
 
   it('rejects another MDR, an unknown MPAN and an unregistered Device, naming the rule', () => {
     const other = authorise({ ...mdrRead('2024-07-10'), sender: { role: 'mdr', party: 'MDR2' } }, REGISTRATION, { view: 'modified' });
     expect(other.accepted).toBe(false);
     const failed = other.reasons.find((reason) => !reason.passed)!;
-    expect(failed.message).toBe('Unexpected MDR MDR2 for MPAN 2000000000001, expected the MDR the Registration Data appoints for it (MDR1) (Section H4.2A)');
+    expect(failed.message).toBe(
+      'Unexpected MDR MDR2 for MPAN 2000000000001, expected the MDR the Registration Data appoints for it (MDR1) (Section H4.2A)',
+    );
     expect(failed.basis).toMatchObject({ file: 'section-h.md', clause: 'H4.2A', rule: 'H4.2A.mdr-access' });
-    expect(failedCodes(mdrRead('2024-07-10', { target: { mpan: '2000000000009', deviceType: 'ESME', smets: 2 } }))).toEqual(['registration']);
-    expect(failedCodes(mdrRead('2024-07-10', { target: { mpan: '2000000000001', deviceType: 'ESME', smets: 2, deviceId: 'E1' } }))).toEqual(['device']);
+    expect(failedCodes(mdrRead('2024-07-10', { target: { mpan: '2000000000009', deviceType: 'ESME', smets: 2 } }))).toEqual([
+      'registration',
+    ]);
+    expect(failedCodes(mdrRead('2024-07-10', { target: { mpan: '2000000000001', deviceType: 'ESME', smets: 2, deviceId: 'E1' } }))).toEqual(
+      ['device'],
+    );
   });
 });
 
@@ -140,11 +153,19 @@ describe('eligibility and availability', () => {
   });
 
   it('rejects a role Appendix E does not make eligible, citing the cell', () => {
-    const request: ServiceRequestInput = { sender: { role: 'registered-supplier-agent', party: 'RSA1' }, sr: '4.8.1', target: { mpan: '2000000000001', deviceType: 'ESME', smets: 2 }, mode: 'on-demand', executionDate: '2024-07-10' };
+    const request: ServiceRequestInput = {
+      sender: { role: 'registered-supplier-agent', party: 'RSA1' },
+      sr: '4.8.1',
+      target: { mpan: '2000000000001', deviceType: 'ESME', smets: 2 },
+      mode: 'on-demand',
+      executionDate: '2024-07-10',
+    };
     const decision = authorise(request, REGISTRATION, { view: 'modified' });
     const failed = decision.reasons.filter((reason) => !reason.passed);
     expect(failed.map((reason) => reason.code)).toEqual(['eligibility']);
-    expect(failed[0]!.basis.position).toBe(generated.eligibilityFor({ view: 'modified', sr: '4.8.1', role: 'registered-supplier-agent' })!.source);
+    expect(failed[0]!.basis.position).toBe(
+      generated.eligibilityFor({ view: 'modified', sr: '4.8.1', role: 'registered-supplier-agent' })!.source,
+    );
   });
 
   it('rejects the MDR role in the baseline view, where it does not exist', () => {
@@ -159,8 +180,19 @@ describe('eligibility and availability', () => {
   });
 
   it('gives the TRT of the cell for the sender, the generation and the mode', () => {
-    for (const [smets, mode] of [[1, 'scheduled'], [1, 'on-demand'], [2, 'scheduled'], [2, 'on-demand']] as const) {
-      const request: ServiceRequestInput = { sender: { role: 'import-supplier', party: 'IMP1' }, sr: '4.8.1', target: { mpan: '2000000000001', deviceType: 'ESME', smets }, mode, executionDate: '2024-07-10' };
+    for (const [smets, mode] of [
+      [1, 'scheduled'],
+      [1, 'on-demand'],
+      [2, 'scheduled'],
+      [2, 'on-demand'],
+    ] as const) {
+      const request: ServiceRequestInput = {
+        sender: { role: 'import-supplier', party: 'IMP1' },
+        sr: '4.8.1',
+        target: { mpan: '2000000000001', deviceType: 'ESME', smets },
+        mode,
+        executionDate: '2024-07-10',
+      };
       const decision = authorise(request, REGISTRATION, { view: 'modified' });
       expect(decision.trtSeconds).toBe(generated.trtSeconds({ view: 'modified', sr: '4.8.1', role: 'import-supplier', smets, mode }));
     }
@@ -205,37 +237,79 @@ describe('bad input is an error naming the field, never a crash', () => {
       }
     };
     const point = (appointments: unknown[], mpan = '2000000000001') => ({ mpan, devices: [], mdrAppointments: appointments });
-    expect(issuesOf({ mpans: [point([{ mdr: 'M', effectiveFrom: '2024-02-30' }])] })).toEqual(['/mpans/0/mdrAppointments/0/effectiveFrom: 2024-02-30 is not a calendar date']);
+    expect(issuesOf({ mpans: [point([{ mdr: 'M', effectiveFrom: '2024-02-30' }])] })).toEqual([
+      '/mpans/0/mdrAppointments/0/effectiveFrom: 2024-02-30 is not a calendar date',
+    ]);
     expect(issuesOf({ mpans: [point([{ mdr: 'M', effectiveFrom: '2024-07-02', effectiveTo: '2024-07-01' }])] })).toEqual([
       '/mpans/0/mdrAppointments/0/effectiveTo: Effective To Date 2024-07-01 is before the Effective From Date 2024-07-02',
     ]);
-    expect(issuesOf({ mpans: [point([{ mdr: 'A', effectiveFrom: '2024-07-01', effectiveTo: '2024-07-31' }, { mdr: 'B', effectiveFrom: '2024-07-31' }])] })).toEqual([
+    expect(
+      issuesOf({
+        mpans: [
+          point([
+            { mdr: 'A', effectiveFrom: '2024-07-01', effectiveTo: '2024-07-31' },
+            { mdr: 'B', effectiveFrom: '2024-07-31' },
+          ]),
+        ],
+      }),
+    ).toEqual([
       '/mpans/0/mdrAppointments/1: appointment of B overlaps /mpans/0/mdrAppointments/0 (A from 2024-07-01); one MDR is appointed for an MPAN at a time',
     ]);
-    expect(issuesOf({ mpans: [point([{ mdr: 'A', effectiveFrom: '2024-07-01', effectiveTo: '2024-07-31' }, { mdr: 'B', effectiveFrom: '2024-08-01' }])] })).toEqual([]);
+    expect(
+      issuesOf({
+        mpans: [
+          point([
+            { mdr: 'A', effectiveFrom: '2024-07-01', effectiveTo: '2024-07-31' },
+            { mdr: 'B', effectiveFrom: '2024-08-01' },
+          ]),
+        ],
+      }),
+    ).toEqual([]);
     expect(issuesOf({ mpans: [point([]), point([])] })).toEqual(['/mpans/1/mpan: MPAN 2000000000001 is already listed at /mpans/0']);
   });
 
   it('reports JSON that does not parse as Registration Data error, and authorise() validates raw data too', () => {
     expect(() => parseRegistrationData('{"mpans": [')).toThrow(RegistrationDataError);
-    expect(() => authorise(mdrRead('2024-07-10'), { mpans: [{ mpan: 'x', devices: [] }] } as unknown as RegistrationData, { view: 'modified' })).toThrow(/\/mpans\/0\/mpan: must be a 13-digit MPAN core/);
+    expect(() =>
+      authorise(mdrRead('2024-07-10'), { mpans: [{ mpan: 'x', devices: [] }] } as unknown as RegistrationData, { view: 'modified' }),
+    ).toThrow(/\/mpans\/0\/mpan: must be a 13-digit MPAN core/);
   });
 
   it('names each bad field of a request', () => {
-    const bad = { sender: { role: 'mdr' }, sr: '4.8.1', target: { mpan: '1', deviceType: 'ESME', smets: 3 }, mode: 'sometimes', executionDate: '2024-02-30', purpose: 'fun' } as unknown as ServiceRequestInput;
+    const bad = {
+      sender: { role: 'mdr' },
+      sr: '4.8.1',
+      target: { mpan: '1', deviceType: 'ESME', smets: 3 },
+      mode: 'sometimes',
+      executionDate: '2024-02-30',
+      purpose: 'fun',
+    } as unknown as ServiceRequestInput;
     try {
       authorise(bad, REGISTRATION, { view: 'modified' });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(GatewayInputError);
-      expect((error as GatewayInputError).issues.map((issue) => issue.field)).toEqual(['/sender/party', '/target/mpan', '/target/smets', '/mode', '/executionDate', '/purpose']);
+      expect((error as GatewayInputError).issues.map((issue) => issue.field)).toEqual([
+        '/sender/party',
+        '/target/mpan',
+        '/target/smets',
+        '/mode',
+        '/executionDate',
+        '/purpose',
+      ]);
     }
     expect(() => authorise(mdrRead('2024-07-10'), REGISTRATION, { view: 'future' as 'modified' })).toThrow(/\/view/);
   });
 });
 
 describe('a TRT cell changed in the legal text changes the decision, with no code change', () => {
-  const request: ServiceRequestInput = { sender: { role: 'import-supplier', party: 'IMP1' }, sr: '8.2', target: { mpan: '2000000000001', deviceType: 'ESME', smets: 1 }, mode: 'on-demand', executionDate: '2024-07-10' };
+  const request: ServiceRequestInput = {
+    sender: { role: 'import-supplier', party: 'IMP1' },
+    sr: '8.2',
+    target: { mpan: '2000000000001', deviceType: 'ESME', smets: 1 },
+    mode: 'on-demand',
+    executionDate: '2024-07-10',
+  };
   const CELL = '<ins cite="MP162">30 secs[^ab-fn5]</ins>';
 
   it('compiled in memory', async () => {
@@ -260,7 +334,9 @@ describe('a TRT cell changed in the legal text changes the decision, with no cod
       await writeFile(file, replaceOnce(await readText('appendix-ab.md'), CELL, '<ins cite="MP162">2 mins[^ab-fn5]</ins>'));
       const built = await runCli(['build', '--root', copy.dir, '--text', path.join(copy.dir, 'sec-text')], copy.dir);
       expect(built.code, built.stderr).toBe(0);
-      const module = (await import(pathToFileURL(path.join(copy.dir, 'generated', 'index.ts')).href)) as Parameters<typeof tablesFromGenerated>[0];
+      const module = (await import(pathToFileURL(path.join(copy.dir, 'generated', 'index.ts')).href)) as Parameters<
+        typeof tablesFromGenerated
+      >[0];
       const decision = authorise(request, REGISTRATION, { view: 'modified', tables: tablesFromGenerated(module) });
       expect(decision.trtSeconds).toBe(120);
       expect(decision.accepted).toBe(true);

@@ -53,7 +53,13 @@ describe('the combinations the legal text defines', () => {
       expect(all).toHaveLength(generated.SERVICE_REQUESTS[view].length * generated.USER_ROLES[view].length * 2 * 2);
       for (const combination of all) {
         expect(combination.eligible).toBe(generated.isEligible({ view, sr: combination.sr as never, role: combination.role as never }));
-        const cell = generated.trtFor({ view, sr: combination.sr as never, role: combination.role as never, smets: combination.smets as 1, mode: combination.mode as 'scheduled' });
+        const cell = generated.trtFor({
+          view,
+          sr: combination.sr as never,
+          role: combination.role as never,
+          smets: combination.smets as 1,
+          mode: combination.mode as 'scheduled',
+        });
         expect(combination.trtSeconds).toBe(combination.eligible ? cell!.seconds : null);
         if (combination.eligible) expect(combination.trtBasis?.position).toBe(cell!.source);
       }
@@ -74,9 +80,13 @@ describe('the project own authorisation module passes the harness', () => {
   }
 
   it('and the harness would catch it if one decision went wrong', () => {
-    const rows = configurationFromAuthorise('modified').map((row) => (row.sr === '4.1.1' && row.user_role === 'mdr' && row.smets === 2 && row.mode === 'on-demand' ? { ...row, trt_seconds: 86400 } : row));
+    const rows = configurationFromAuthorise('modified').map((row) =>
+      row.sr === '4.1.1' && row.user_role === 'mdr' && row.smets === 2 && row.mode === 'on-demand' ? { ...row, trt_seconds: 86400 } : row,
+    );
     const result = checkConformance(rows, 'modified');
-    expect(result.disagreements.map((entry) => [entry.kind, entry.sr, entry.role, entry.smets, entry.mode])).toEqual([['wrong-trt', '4.1.1', 'mdr', 2, 'on-demand']]);
+    expect(result.disagreements.map((entry) => [entry.kind, entry.sr, entry.role, entry.smets, entry.mode])).toEqual([
+      ['wrong-trt', '4.1.1', 'mdr', 2, 'on-demand'],
+    ]);
   });
 });
 
@@ -91,16 +101,32 @@ describe('checkConformance', () => {
   it('reports each kind of disagreement once, naming the governing cell', () => {
     const rows: ConfigurationRow[] = referenceConfiguration('modified')
       .filter((row) => !(row.sr === '4.8.1' && row.user_role === 'mdr' && row.smets === 2 && row.mode === 'scheduled'))
-      .map((row) => (row.sr === '8.2' && row.user_role === 'import-supplier' && row.smets === 1 && row.mode === 'on-demand' ? { ...row, trt_seconds: 16 } : row));
+      .map((row) =>
+        row.sr === '8.2' && row.user_role === 'import-supplier' && row.smets === 1 && row.mode === 'on-demand'
+          ? { ...row, trt_seconds: 16 }
+          : row,
+      );
     rows.push({ sr: '4.8.1', user_role: 'registered-supplier-agent', smets: 2, mode: 'on-demand', trt_seconds: 5600, eligible: true });
     rows.push({ sr: '9.9', user_role: 'mdr', smets: 2, mode: 'on-demand', trt_seconds: 30, eligible: true });
     rows.push({ sr: '4.8.1', user_role: 'gas-supplier', smets: 2, mode: 'on-demand', trt_seconds: null, eligible: false });
     const result = checkConformance(rows, 'modified');
     const byKind = Object.fromEntries(result.disagreements.map((entry) => [entry.kind, entry]));
-    expect(result.disagreements.map((entry) => entry.kind).sort()).toEqual(['extra', 'missing', 'wrong-eligibility', 'wrong-eligibility', 'wrong-trt']);
-    expect(byKind['wrong-trt']!.basis.position).toBe(generated.trtFor({ view: 'modified', sr: '8.2', role: 'import-supplier', smets: 1, mode: 'on-demand' })!.source);
-    expect(byKind['wrong-trt']!.message).toMatch(/^Unexpected trt_seconds 16 for SR 8\.2 \/ Import Supplier \/ SMETS1 \/ On-Demand, expected 30 \(30 secs\) \(appendix-ab\.md:\d+:\d+, AB2\.1\)$/);
-    expect(byKind.missing!.basis.position).toBe(generated.trtFor({ view: 'modified', sr: '4.8.1', role: 'mdr', smets: 2, mode: 'scheduled' })!.source);
+    expect(result.disagreements.map((entry) => entry.kind).sort()).toEqual([
+      'extra',
+      'missing',
+      'wrong-eligibility',
+      'wrong-eligibility',
+      'wrong-trt',
+    ]);
+    expect(byKind['wrong-trt']!.basis.position).toBe(
+      generated.trtFor({ view: 'modified', sr: '8.2', role: 'import-supplier', smets: 1, mode: 'on-demand' })!.source,
+    );
+    expect(byKind['wrong-trt']!.message).toMatch(
+      /^Unexpected trt_seconds 16 for SR 8\.2 \/ Import Supplier \/ SMETS1 \/ On-Demand, expected 30 \(30 secs\) \(appendix-ab\.md:\d+:\d+, AB2\.1\)$/,
+    );
+    expect(byKind.missing!.basis.position).toBe(
+      generated.trtFor({ view: 'modified', sr: '4.8.1', role: 'mdr', smets: 2, mode: 'scheduled' })!.source,
+    );
     expect(byKind.extra!.message).toContain('SR 9.9 is not in Appendix E');
     const eligibility = result.disagreements.filter((entry) => entry.kind === 'wrong-eligibility');
     expect(eligibility.map((entry) => entry.basis.position)).toEqual([
@@ -110,15 +136,27 @@ describe('checkConformance', () => {
   });
 
   it('treats the MDR role as extra in the baseline view, citing the row MP162 inserts', () => {
-    const result = checkConformance([{ sr: '4.8.1', user_role: 'mdr', smets: 2, mode: 'scheduled', trt_seconds: 86400, eligible: true }, ...referenceConfiguration('baseline')], 'baseline');
+    const result = checkConformance(
+      [
+        { sr: '4.8.1', user_role: 'mdr', smets: 2, mode: 'scheduled', trt_seconds: 86400, eligible: true },
+        ...referenceConfiguration('baseline'),
+      ],
+      'baseline',
+    );
     expect(result.disagreements).toHaveLength(1);
-    expect(result.disagreements[0]).toMatchObject({ kind: 'extra', basis: { clause: 'H1.1', position: generated.USER_ROLES.modified.find((role) => role.id === 'mdr')!.source } });
+    expect(result.disagreements[0]).toMatchObject({
+      kind: 'extra',
+      basis: { clause: 'H1.1', position: generated.USER_ROLES.modified.find((role) => role.id === 'mdr')!.source },
+    });
   });
 });
 
 describe('reading configuration files', () => {
   it('reads CSV by header name, in any column order, with quoted fields and CRLF', () => {
-    const rows = parseConfiguration('eligible,trt_seconds,mode,smets,user_role,sr\r\n"true",30,on-demand,1,import-supplier,"8.2"\r\nno,,scheduled,2,registered-supplier-agent,4.8.1\r\n', 'csv');
+    const rows = parseConfiguration(
+      'eligible,trt_seconds,mode,smets,user_role,sr\r\n"true",30,on-demand,1,import-supplier,"8.2"\r\nno,,scheduled,2,registered-supplier-agent,4.8.1\r\n',
+      'csv',
+    );
     expect(rows).toEqual([
       { sr: '8.2', user_role: 'import-supplier', smets: 1, mode: 'on-demand', trt_seconds: 30, eligible: true, line: 2 },
       { sr: '4.8.1', user_role: 'registered-supplier-agent', smets: 2, mode: 'scheduled', trt_seconds: null, eligible: false, line: 3 },
@@ -135,15 +173,23 @@ describe('reading configuration files', () => {
         return (error as Error).message;
       }
     };
-    expect(problems('sr,user_role,smets,mode,trt_secs\n')).toBe('line 1: Unexpected header: missing columns trt_seconds, eligible; unknown column trt_secs, expected sr,user_role,smets,mode,trt_seconds,eligible');
-    expect(problems('sr,user_role,smets,mode,trt_seconds,eligible\n8.2,mdr,1,on-demand,3O,true\n')).toBe('line 2: trt_seconds: expected a whole number of seconds, or an empty field for N/A, got "3O"');
-    expect(problems('sr,user_role,smets,mode,trt_seconds,eligible\n8.2,mdr,1,on-demand,30\n')).toBe('line 2: 5 fields, expected 6');
-    expect(problems('sr,user_role,smets,mode,trt_seconds,eligible\n8.2,mdr,1,on-demand,30,true\n8.2,mdr,1,on-demand,16,true\n')).toBe('line 3: the combination SR 8.2 / mdr / SMETS1 / on-demand is already given on line 2');
-    expect(problems('')).toBe('empty file, expected a CSV header sr,user_role,smets,mode,trt_seconds,eligible');
-    expect(problems('{"rows": []}', 'json')).toBe('Unexpected object, expected a JSON array of rows {sr, user_role, smets, mode, trt_seconds, eligible}');
-    expect(problems('[\n  {"sr": "8.2", "user_role": "mdr", "smets": 1, "mode": "on-demand", "trt_seconds": 30, "eligible": "yes"}\n]', 'json')).toBe(
-      'line 2: row 0: eligible: expected true or false (a JSON boolean), got "yes"',
+    expect(problems('sr,user_role,smets,mode,trt_secs\n')).toBe(
+      'line 1: Unexpected header: missing columns trt_seconds, eligible; unknown column trt_secs, expected sr,user_role,smets,mode,trt_seconds,eligible',
     );
+    expect(problems('sr,user_role,smets,mode,trt_seconds,eligible\n8.2,mdr,1,on-demand,3O,true\n')).toBe(
+      'line 2: trt_seconds: expected a whole number of seconds, or an empty field for N/A, got "3O"',
+    );
+    expect(problems('sr,user_role,smets,mode,trt_seconds,eligible\n8.2,mdr,1,on-demand,30\n')).toBe('line 2: 5 fields, expected 6');
+    expect(problems('sr,user_role,smets,mode,trt_seconds,eligible\n8.2,mdr,1,on-demand,30,true\n8.2,mdr,1,on-demand,16,true\n')).toBe(
+      'line 3: the combination SR 8.2 / mdr / SMETS1 / on-demand is already given on line 2',
+    );
+    expect(problems('')).toBe('empty file, expected a CSV header sr,user_role,smets,mode,trt_seconds,eligible');
+    expect(problems('{"rows": []}', 'json')).toBe(
+      'Unexpected object, expected a JSON array of rows {sr, user_role, smets, mode, trt_seconds, eligible}',
+    );
+    expect(
+      problems('[\n  {"sr": "8.2", "user_role": "mdr", "smets": 1, "mode": "on-demand", "trt_seconds": 30, "eligible": "yes"}\n]', 'json'),
+    ).toBe('line 2: row 0: eligible: expected true or false (a JSON boolean), got "yes"');
   });
 });
 
@@ -152,8 +198,17 @@ describe('secc conform', () => {
     const csv = await conform('reference.csv', withEligible(exportedCsv));
     expect(csv.code, csv.stdout + csv.stderr).toBe(0);
     expect(csv.stdout).toBe('');
-    expect(csv.stderr).toMatch(/conforms to the modified view of the legal text \(232 rows checked against 352 combinations, 147 available\)/);
-    const json = await conform('reference.json', JSON.stringify(exportedJson.map((row) => ({ ...row, eligible: true })), null, 2));
+    expect(csv.stderr).toMatch(
+      /conforms to the modified view of the legal text \(232 rows checked against 352 combinations, 147 available\)/,
+    );
+    const json = await conform(
+      'reference.json',
+      JSON.stringify(
+        exportedJson.map((row) => ({ ...row, eligible: true })),
+        null,
+        2,
+      ),
+    );
     expect(json.code, json.stdout + json.stderr).toBe(0);
     const baseline = await runCli(['export', 'trt', '--format', 'csv', '--view', 'baseline'], ROOT);
     const base = await conform('baseline.csv', withEligible(baseline.stdout), '--view', 'baseline');
@@ -176,9 +231,15 @@ describe('secc conform', () => {
     expect(run.code).toBe(1);
     const findings = run.stdout.split('\n').filter((line) => line.includes('  error  '));
     expect(findings).toHaveLength(3);
-    expect(findings.join('\n')).toMatch(/three-errors\.csv:\d+:1 {2}error {2}Unexpected trt_seconds 16 for SR 8\.2 \/ Import Supplier \/ SMETS1 \/ On-Demand, expected 30 \(30 secs\) \(appendix-ab\.md:\d+:\d+, AB2\.1\) \[modified\] {2}conform-wrong-trt/);
-    expect(findings.join('\n')).toMatch(/three-errors\.csv {2}error {2}Missing row for SR 4\.8\.1 \/ Meter Data Retriever \/ SMETS2 \/ Scheduled, expected eligible true and trt_seconds 86400 \(24 hrs\) \(appendix-ab\.md:\d+:\d+, AB2\.1\) \[modified\] {2}conform-missing/);
-    expect(findings.join('\n')).toMatch(/three-errors\.csv:\d+:1 {2}error {2}Unexpected eligible false for SR 4\.2 \/ Export Supplier \/ SMETS2 \/ On-Demand, expected true: .*\(appendix-e\.md:\d+:\d+, E2\.1\) \[modified\] {2}conform-wrong-eligibility/);
+    expect(findings.join('\n')).toMatch(
+      /three-errors\.csv:\d+:1 {2}error {2}Unexpected trt_seconds 16 for SR 8\.2 \/ Import Supplier \/ SMETS1 \/ On-Demand, expected 30 \(30 secs\) \(appendix-ab\.md:\d+:\d+, AB2\.1\) \[modified\] {2}conform-wrong-trt/,
+    );
+    expect(findings.join('\n')).toMatch(
+      /three-errors\.csv {2}error {2}Missing row for SR 4\.8\.1 \/ Meter Data Retriever \/ SMETS2 \/ Scheduled, expected eligible true and trt_seconds 86400 \(24 hrs\) \(appendix-ab\.md:\d+:\d+, AB2\.1\) \[modified\] {2}conform-missing/,
+    );
+    expect(findings.join('\n')).toMatch(
+      /three-errors\.csv:\d+:1 {2}error {2}Unexpected eligible false for SR 4\.2 \/ Export Supplier \/ SMETS2 \/ On-Demand, expected true: .*\(appendix-e\.md:\d+:\d+, E2\.1\) \[modified\] {2}conform-wrong-eligibility/,
+    );
     expect(run.stderr).toContain('3 disagreements with the modified view');
   });
 

@@ -28,7 +28,21 @@ interface Scenario {
 
 const SCENARIO_KEYS = ['name', 'view', 'registration_data', 'request', 'expected'];
 const REQUEST_KEYS: Record<string, true> = Object.fromEntries(
-  ['sender_role', 'sender_party', 'service_request', 'mpan', 'device', 'device_id', 'smets', 'mode', 'execution_date', 'schedule_start_date', 'purpose', 'retry_of_failed_scheduled', 'acting_for_another_supplier'].map((key) => [key, true]),
+  [
+    'sender_role',
+    'sender_party',
+    'service_request',
+    'mpan',
+    'device',
+    'device_id',
+    'smets',
+    'mode',
+    'execution_date',
+    'schedule_start_date',
+    'purpose',
+    'retry_of_failed_scheduled',
+    'acting_for_another_supplier',
+  ].map((key) => [key, true]),
 );
 const EXPECTED_KEYS = ['decision', 'trt_seconds', 'legal_basis', 'rejected_by', 'findings'];
 
@@ -46,9 +60,12 @@ function loadScenarios(file: string): Scenario[] {
     const expected = entry.expected as Record<string, unknown>;
     const badExpected = Object.keys(expected).filter((key) => !EXPECTED_KEYS.includes(key));
     if (badExpected.length > 0) throw new Error(`${where}: unknown expected field ${badExpected.join(', ')}`);
-    if (expected.decision !== 'accepted' && expected.decision !== 'rejected') throw new Error(`${where}: decision must be accepted or rejected`);
-    if (expected.decision === 'accepted' && expected.trt_seconds === undefined) throw new Error(`${where}: an accepted decision must say its trt_seconds`);
-    if (expected.decision === 'rejected' && !Array.isArray(expected.rejected_by)) throw new Error(`${where}: a rejected decision must say rejected_by`);
+    if (expected.decision !== 'accepted' && expected.decision !== 'rejected')
+      throw new Error(`${where}: decision must be accepted or rejected`);
+    if (expected.decision === 'accepted' && expected.trt_seconds === undefined)
+      throw new Error(`${where}: an accepted decision must say its trt_seconds`);
+    if (expected.decision === 'rejected' && !Array.isArray(expected.rejected_by))
+      throw new Error(`${where}: a rejected decision must say rejected_by`);
     return entry as unknown as Scenario;
   });
 }
@@ -79,17 +96,33 @@ function registry(name: string): Registry {
   return loaded;
 }
 
-const sorted = (values: Iterable<string | null>): string[] => [...new Set([...values].filter((value): value is string => value !== null))].sort();
+const sorted = (values: Iterable<string | null>): string[] =>
+  [...new Set([...values].filter((value): value is string => value !== null))].sort();
 
-const files = readdirSync(DIR).filter((name) => name.endsWith('.yaml')).sort();
+const files = readdirSync(DIR)
+  .filter((name) => name.endsWith('.yaml'))
+  .sort();
 const all = files.flatMap((file) => loadScenarios(file).map((scenario) => ({ file, scenario })));
 
 describe('scenario files', () => {
   it('cover what issue 5 asks for', () => {
     expect(files.length).toBeGreaterThanOrEqual(5);
     const names = all.map(({ scenario }) => scenario.name);
-    for (const wanted of [/first day of its appointment/, /last day of its appointment/, /day after its appointment/, /collecting for another Supplier/, /before its appointment starts, a schedule/, /SR 4\.2/, /SR 8\.2/, /retries a failed/, /first attempt/]) {
-      expect(names.some((name) => wanted.test(name)), String(wanted)).toBe(true);
+    for (const wanted of [
+      /first day of its appointment/,
+      /last day of its appointment/,
+      /day after its appointment/,
+      /collecting for another Supplier/,
+      /before its appointment starts, a schedule/,
+      /SR 4\.2/,
+      /SR 8\.2/,
+      /retries a failed/,
+      /first attempt/,
+    ]) {
+      expect(
+        names.some((name) => wanted.test(name)),
+        String(wanted),
+      ).toBe(true);
     }
     expect(new Set(names).size).toBe(names.length);
   });

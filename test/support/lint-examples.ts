@@ -30,7 +30,8 @@ export function resolveExpectation(entry: string, documents: Record<string, stri
   if (text === undefined) throw new Error(`no document ${file}`);
   const [before, at] = marker.includes('»') ? [marker.slice(0, marker.indexOf('»')), marker.slice(marker.indexOf('»') + 1)] : ['', marker];
   const from = before === '' ? 0 : text.indexOf(before);
-  if (from === -1 || (before !== '' && text.indexOf(before, from + 1) !== -1)) throw new Error(`marker ${before} must occur once in ${file}`);
+  if (from === -1 || (before !== '' && text.indexOf(before, from + 1) !== -1))
+    throw new Error(`marker ${before} must occur once in ${file}`);
   const index = text.indexOf(at, from + before.length);
   if (index === -1) throw new Error(`marker ${at} not found in ${file}`);
   if (before === '' && text.indexOf(at, index + 1) !== -1) throw new Error(`marker ${at} must occur once in ${file}`);
@@ -38,12 +39,21 @@ export function resolveExpectation(entry: string, documents: Record<string, stri
   return `${file}:${lines.length}:${lines[lines.length - 1]!.length + 1}${view}`;
 }
 
-export function findingsOf(files: ReadonlyArray<{ path: string; messages: Array<{ ruleId?: string | undefined; line?: number | undefined; column?: number | undefined; view?: string | undefined }> }>, ruleId: string): string[] {
+export function findingsOf(
+  files: ReadonlyArray<{
+    path: string;
+    messages: Array<{ ruleId?: string | undefined; line?: number | undefined; column?: number | undefined; view?: string | undefined }>;
+  }>,
+  ruleId: string,
+): string[] {
   return files
     .flatMap((file) =>
       file.messages
         .filter((message) => message.ruleId === ruleId)
-        .map((message) => `${file.path.replace(/^.*\//, '')}:${message.line ?? '?'}:${message.column ?? '?'}${message.view ? ` [${message.view}]` : ''}`),
+        .map(
+          (message) =>
+            `${file.path.replace(/^.*\//, '')}:${message.line ?? '?'}:${message.column ?? '?'}${message.view ? ` [${message.view}]` : ''}`,
+        ),
     )
     .sort();
 }

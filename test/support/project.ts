@@ -55,7 +55,10 @@ export async function runCli(args: string[], cwd: string): Promise<CliRun> {
 
 /** Replaces exactly one occurrence, failing loudly if the text is not there once. */
 export function replaceOnce(text: string, from: string | RegExp, to: string): string {
-  const matches = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from.source, from.flags.includes('g') ? from.flags : `${from.flags}g`)) ?? []).length;
+  const matches =
+    typeof from === 'string'
+      ? text.split(from).length - 1
+      : (text.match(new RegExp(from.source, from.flags.includes('g') ? from.flags : `${from.flags}g`)) ?? []).length;
   if (matches !== 1) throw new Error(`expected exactly one match of ${String(from)}, found ${matches}`);
   return text.replace(from, to);
 }

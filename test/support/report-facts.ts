@@ -55,7 +55,15 @@ export const EXISTING_ELIGIBILITY: Record<string, readonly string[]> = {
   '5.1': ['import-supplier', 'export-supplier', 'gas-supplier', 'electricity-distributor', 'gas-transporter', 'other-user'],
   '5.2': ['import-supplier', 'export-supplier', 'gas-supplier', 'electricity-distributor', 'gas-transporter', 'other-user'],
   '5.3': ['import-supplier', 'export-supplier', 'gas-supplier', 'electricity-distributor', 'gas-transporter', 'other-user'],
-  '8.2': ['import-supplier', 'export-supplier', 'gas-supplier', 'electricity-distributor', 'gas-transporter', 'other-user', 'registered-supplier-agent'],
+  '8.2': [
+    'import-supplier',
+    'export-supplier',
+    'gas-supplier',
+    'electricity-distributor',
+    'gas-transporter',
+    'other-user',
+    'registered-supplier-agent',
+  ],
 };
 
 export const DUIS_ROLE_CODES: Record<string, string> = {

@@ -7,7 +7,13 @@ import { isEligible, trtFor, trtSeconds, type RoleId, type SrRef } from '../../g
 // Known SR, role, generation and mode compile.
 export const known = trtFor({ sr: '8.2', role: 'mdr', smets: 1, mode: 'on-demand', view: 'modified' });
 export const eligible: boolean = isEligible({ sr: '4.1.1', role: 'import-supplier', view: 'baseline' });
-export const seconds: number | null | undefined = trtSeconds({ sr: '4.2', role: 'export-supplier', smets: 2, mode: 'scheduled', view: 'modified' });
+export const seconds: number | null | undefined = trtSeconds({
+  sr: '4.2',
+  role: 'export-supplier',
+  smets: 2,
+  mode: 'scheduled',
+  view: 'modified',
+});
 
 // @ts-expect-error: SR 9.9 is not in Appendix E
 export const unknownSr = trtFor({ sr: '9.9', role: 'mdr', smets: 1, mode: 'on-demand', view: 'modified' });
