@@ -3,9 +3,9 @@
  * Commands live in src/commands/, one module each; this file parses options and dispatches.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadCommand, loadCommands } from './commands/index.js';
-import { EXIT, type Io, type Options } from './commands/context.js';
-import { CannotRun } from './read.js';
+import { loadCommand, loadCommands } from './cli/index.js';
+import { EXIT, type Io, type Options } from './cli/context.js';
+import { CannotRun } from './compiler/1-read/read.js';
 
 export type { Io };
 export { EXIT };

@@ -7,9 +7,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cachedTypes, DocumentCache } from '../src/cache.js';
-import { compile, type CompileResult } from '../src/compile.js';
-import { corpusFromStrings } from '../src/read.js';
+import { cachedTypes, DocumentCache } from '../src/compiler/cache.js';
+import { compile, type CompileResult } from '../src/compiler/driver.js';
+import { corpusFromStrings } from '../src/compiler/1-read/read.js';
 import { projectCopy, replaceOnce, runCli, textDocuments } from './support/project.js';
 
 let dir: string;

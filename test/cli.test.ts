@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/project.js';
 import { EXISTING_ELIGIBILITY, REPORT_COLUMNS, REPORT_TRT_TABLE } from './support/report-facts.js';
-import { compareSrRefs } from '../src/extract/text.js';
+import { compareSrRefs } from '../src/compiler/4-extract/text.js';
 
 const csv = async (args: string[]): Promise<string[][]> => {
   const run = await runCli(args, ROOT);

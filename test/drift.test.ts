@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkDrift } from '../src/drift.js';
+import { checkDrift } from '../src/features/check/drift.js';
 import { compileProject, projectCopy, replaceOnce, ROOT, runCli } from './support/project.js';
 
 describe('committed outputs follow from the legal text', () => {

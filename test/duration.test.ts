@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDuration, parseYesNo } from '../src/extract/duration.js';
+import { parseDuration, parseYesNo } from '../src/compiler/4-extract/duration.js';
 
 describe('durations', () => {
   it.each([

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDuration } from '../src/extract/duration.js';
-import type { RuleSet, Trt } from '../src/model.js';
+import { parseDuration } from '../src/compiler/4-extract/duration.js';
+import type { RuleSet, Trt } from '../src/shared/model.js';
 import { compileProject, REPORT_PATH, ROOT } from './support/project.js';
 import {
   DUIS_ROLE_CODES,

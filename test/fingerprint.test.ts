@@ -4,7 +4,7 @@
  * or changes its clause id, a rule block that is not valid YAML.
  */
 import { describe, expect, it } from 'vitest';
-import { fingerprint, normalise } from '../src/extract/text.js';
+import { fingerprint, normalise } from '../src/compiler/4-extract/text.js';
 import { compileStrings, replaceOnce, textDocuments } from './support/project.js';
 
 async function findings(change: (text: string) => string, name = 'section-h.md'): Promise<string[]> {

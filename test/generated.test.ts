@@ -7,7 +7,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as generated from '../generated/index.js';
-import { generateTables } from '../src/generate/tables.js';
+import { generateTables } from '../src/compiler/7-emit/tables.js';
 import { compileStrings, replaceOnce, ROOT, textDocuments } from './support/project.js';
 
 const HOSTILE_MARKDOWN = 'Read \\`Inv\\` "ent" \'ory\' */ ${globalThis.pwned=1} \\\\ end &lt;/script> \\| pipe';
@@ -41,7 +41,7 @@ describe('escaping legal text', () => {
 
 describe('literal()', () => {
   it('escapes line and paragraph separators, which some JS parsers reject in strings', async () => {
-    const { literal } = await import('../src/generate/tables.js');
+    const { literal } = await import('../src/compiler/7-emit/tables.js');
     expect(literal('a\u2028b\u2029c')).toBe('"a\\u2028b\\u2029c"');
     expect(eval(`(${literal('a\u2028b "q" ${x} */')})`)).toBe('a\u2028b "q" ${x} */');
   });

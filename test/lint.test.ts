@@ -5,8 +5,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMPILER_RULES, lint, LINT_RULES } from '../src/lint/index.js';
-import type { Finding } from '../src/report/findings.js';
+import { COMPILER_RULES, lint, LINT_RULES } from '../src/features/lint/index.js';
+import type { Finding } from '../src/features/report/findings.js';
 import { runExample } from './support/lint-examples.js';
 import { compileProject, projectCopy, replaceOnce, ROOT, runCli } from './support/project.js';
 

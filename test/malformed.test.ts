@@ -9,8 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LINT_RULES } from '../src/lint/index.js';
-import type { Finding } from '../src/report/findings.js';
+import { LINT_RULES } from '../src/features/lint/index.js';
+import type { Finding } from '../src/features/report/findings.js';
 import { compileStrings, projectCopy, ROOT, runCli, textDocuments } from './support/project.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'malformed');
@@ -192,7 +192,7 @@ describe('byte-order mark and CRLF line ends compile like the plain file', () =>
     for (const [label, variant] of Object.entries(variants)) {
       const documents = Object.fromEntries(Object.entries(plain).map(([name, text]) => [name, variant(text)]));
       const result = await compileStrings(documents, false);
-      const { lint } = await import('../src/lint/index.js');
+      const { lint } = await import('../src/features/lint/index.js');
       lint(result);
       expect(
         result.files.flatMap((file) => file.messages.map(String)),

@@ -3,7 +3,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadManifests } from '../src/changeset/intent.js';
+import { loadManifests } from '../src/features/changeset/intent.js';
 import { ROOT } from './support/project.js';
 
 let dir: string;

@@ -1,8 +1,8 @@
 /** `--format pretty` is unified's vfile-reporter over the same findings. */
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { report } from '../src/diagnostics.js';
-import { reportPretty } from '../src/report/pretty.js';
+import { report } from '../src/shared/diagnostics.js';
+import { reportPretty } from '../src/features/report/pretty.js';
 
 describe('pretty reporter', () => {
   it('groups findings by file with place, severity, reason and rule id; --quiet keeps errors', () => {

@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { normalise, plainText } from '../src/extract/text.js';
-import { parseDocument } from '../src/parse.js';
-import { project, VIEWS } from '../src/redline/project.js';
+import { normalise, plainText } from '../src/compiler/4-extract/text.js';
+import { parseDocument } from '../src/compiler/2-parse/parse.js';
+import { project, VIEWS } from '../src/compiler/3-project/project.js';
 
 const RUNS = { numRuns: 200, seed: 20240627 };
 

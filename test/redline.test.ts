@@ -5,8 +5,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import remarkRedline, { isRedline, project, type Redline } from '../src/redline/index.js';
-import { plainText } from '../src/extract/text.js';
+import remarkRedline, { isRedline, project, type Redline } from '../src/redline.js';
+import { plainText } from '../src/compiler/4-extract/text.js';
 
 function parse(markdown: string): { tree: Root; file: VFile } {
   const file = new VFile({ path: 'x.md', value: markdown });

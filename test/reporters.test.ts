@@ -8,11 +8,11 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { VFile } from 'vfile';
-import { lint } from '../src/lint/index.js';
-import { REPORTERS } from '../src/report/index.js';
-import { reportJson } from '../src/report/json.js';
-import { reportJunit } from '../src/report/junit.js';
-import { reportSarif } from '../src/report/sarif.js';
+import { lint } from '../src/features/lint/index.js';
+import { REPORTERS } from '../src/features/report/index.js';
+import { reportJson } from '../src/features/report/json.js';
+import { reportJunit } from '../src/features/report/junit.js';
+import { reportSarif } from '../src/features/report/sarif.js';
 import { compileStrings, replaceOnce, ROOT, textDocuments } from './support/project.js';
 
 let files: VFile[];

@@ -2,8 +2,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffRuleSets } from '../src/changeset/diff.js';
-import { renderReviewPage } from '../src/review/page.js';
+import { diffRuleSets } from '../src/features/changeset/diff.js';
+import { renderReviewPage } from '../src/features/review/page.js';
 import { compileStrings, projectCopy, readText, replaceOnce, runCli, textDocuments } from './support/project.js';
 
 describe('the review page', () => {

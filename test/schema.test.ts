@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeErrors, validator } from '../src/schemas.js';
+import { describeErrors, validator } from '../src/compiler/6-validate/schemas.js';
 import { ROOT } from './support/project.js';
 
 const load = async (name: string): Promise<Record<string, unknown>> =>

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeOutputsAtomically } from '../src/write.js';
+import { writeOutputsAtomically } from '../src/compiler/7-emit/write.js';
 
 let dir: string;
 beforeEach(async () => {

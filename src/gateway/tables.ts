@@ -19,7 +19,7 @@ import {
   type UserRoleEntry,
 } from '../../generated/index.js';
 import type { ClauseRule, RuleSet, View } from '../../generated/types.js';
-import { tableData } from '../table-data.js';
+import { tableData } from '../shared/table-data.js';
 
 export interface GatewayTables {
   /** TRT[view][sr][role][smets][mode] (Appendix AB). */

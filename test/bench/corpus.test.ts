@@ -4,9 +4,9 @@
  * measures real work, not early failure). No timings are asserted here.
  */
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/compile.js';
-import { lint } from '../../src/lint/index.js';
-import { corpusFromStrings } from '../../src/read.js';
+import { compile } from '../../src/compiler/driver.js';
+import { lint } from '../../src/features/lint/index.js';
+import { corpusFromStrings } from '../../src/compiler/1-read/read.js';
 import { editOneCell, generateCorpus } from './corpus.js';
 
 const SMALL = { seed: 7, documents: 8, serviceRequests: 64, clausesPerDocument: 10 };

@@ -22,9 +22,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { extractDocument } from '../../src/extract/document.js';
-import { applyFingerprintUpdates, planFingerprintUpdates } from '../../src/fingerprint.js';
-import { corpusFromStrings } from '../../src/read.js';
+import { extractDocument } from '../../src/compiler/4-extract/document.js';
+import { applyFingerprintUpdates, planFingerprintUpdates } from '../../src/features/fingerprint/record.js';
+import { corpusFromStrings } from '../../src/compiler/1-read/read.js';
 
 export interface CorpusOptions {
   seed?: number;

@@ -23,9 +23,9 @@ import { parseArgs } from 'node:util';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { compile } from '../../src/compile.js';
-import { corpusFromStrings } from '../../src/read.js';
-import { parseCounters } from '../../src/timings.js';
+import { compile } from '../../src/compiler/driver.js';
+import { corpusFromStrings } from '../../src/compiler/1-read/read.js';
+import { parseCounters } from '../../src/compiler/timings.js';
 import { editOneCell, generateCorpus, writeCorpus } from './corpus.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -23,7 +23,7 @@ import {
   type RegistrationData,
   type ServiceRequestInput,
 } from '../../src/gateway/index.js';
-import type { RuleSet } from '../../src/model.js';
+import type { RuleSet } from '../../src/shared/model.js';
 import { compileProject, compileStrings, projectCopy, readText, replaceOnce, ROOT, runCli, textDocuments } from '../support/project.js';
 
 const REGISTRATION: RegistrationData = {

@@ -1,6 +1,6 @@
 /** Runs a rule doc's example: edits the MP162 corpus in memory, compiles, lints, lists findings. */
-import type { RuleExample } from '../../src/lint/types.js';
-import { lint } from '../../src/lint/index.js';
+import type { RuleExample } from '../../src/features/lint/types.js';
+import { lint } from '../../src/features/lint/index.js';
 import { compileStrings, replaceOnce, textDocuments } from './project.js';
 
 export async function exampleCorpus(example: RuleExample): Promise<Record<string, string>> {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.js';
-import { compile } from '../../src/compile.js';
-import { corpusFromStrings, readCorpus } from '../../src/read.js';
+import { compile } from '../../src/compiler/driver.js';
+import { corpusFromStrings, readCorpus } from '../../src/compiler/1-read/read.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TEXT_DIR = path.join(ROOT, 'sec-text');

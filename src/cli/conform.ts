@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { report } from '../shared/diagnostics.js';
+import { checkConformance, ConfigurationError, configurationFormat, parseConfiguration } from '../gateway/conformance.js';
+import { tablesFromRuleSets } from '../gateway/tables.js';
+import { reportText } from '../features/report/text.js';
+import { EXIT, type Command } from './context.js';
+import { compileText, formatFindings } from './shared.js';
+
+/** Rule ids of the conformance findings, one per kind of disagreement. */
+export const CONFORM_RULES = {
+  missing: 'conform-missing',
+  extra: 'conform-extra',
+  'wrong-trt': 'conform-wrong-trt',
+  'wrong-eligibility': 'conform-wrong-eligibility',
+} as const;
+
+export const conform: Command = {
+  summary: 'conform --impl FILE         check a gateway configuration (CSV or JSON) against the legal text: --view baseline|modified',
+  async run(context) {
+    const { options, io } = context;
+    const view = options.view ?? 'modified';
+    if (view !== 'baseline' && view !== 'modified') {
+      io.stderr.write(`secc conform: --view must be baseline or modified, got \`${view}\`\n`);
+      return EXIT.cannotRun;
+    }
+    if (!options.impl) {
+      io.stderr.write(
+        'secc conform: --impl FILE is required: the gateway configuration table (CSV with header sr,user_role,smets,mode,trt_seconds,eligible, or the same as JSON)\n',
+      );
+      return EXIT.cannotRun;
+    }
+    const absolute = path.resolve(io.cwd, options.impl);
+    const shown = path.relative(io.cwd, absolute) || absolute;
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(absolute);
+    } catch (error) {
+      io.stderr.write(`secc conform: cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      return EXIT.cannotRun;
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      io.stderr.write(`secc conform: cannot read ${shown}: not UTF-8 text\n`);
+      return EXIT.cannotRun;
+    }
+    let rows;
+    try {
+      rows = parseConfiguration(text, configurationFormat(absolute, text));
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      for (const problem of error.problems)
+        io.stderr.write(`${shown}${problem.line === undefined ? '' : `:${problem.line}`}  error  ${problem.message}\n`);
+      io.stderr.write(`secc conform: ${shown} is not a configuration table; nothing was checked.\n`);
+      return EXIT.cannotRun;
+    }
+
+    const compiled = await compileText(context, false);
+    if (!compiled.ok || !compiled.ruleSets) {
+      io.stderr.write(reportText(compiled.files, { quiet: true }));
+      io.stderr.write('secc conform: the legal text does not compile; nothing was checked.\n');
+      return EXIT.cannotRun;
+    }
+    const result = checkConformance(rows, view, tablesFromRuleSets(compiled.ruleSets));
+
+    const file = new VFile({ path: shown, cwd: io.cwd });
+    for (const disagreement of result.disagreements) {
+      report(file, disagreement.message, {
+        ruleId: CONFORM_RULES[disagreement.kind],
+        place: disagreement.line === undefined ? undefined : { line: disagreement.line, column: 1 },
+        actual: disagreement.actual,
+        expected: [disagreement.expected],
+        note: `Governed by ${disagreement.basis.position}${disagreement.basis.clause ? ` (${disagreement.basis.clause})` : ''}${disagreement.basis.cell ? `, cell ${disagreement.basis.cell}` : ''}.`,
+        view,
+      });
+    }
+    io.stdout.write(formatFindings([file], context, 'conform'));
+    const count = result.disagreements.length;
+    if ((options.format ?? 'text') === 'text') {
+      io.stderr.write(
+        `secc conform: ${shown}: ${count === 0 ? 'conforms to' : `${count} disagreement${count === 1 ? '' : 's'} with`} the ${view} view of the legal text (${result.rows} rows checked against ${result.combinations} combinations, ${result.available} available).\n`,
+      );
+    }
+    return count === 0 ? EXIT.clean : EXIT.findings;
+  },
+};

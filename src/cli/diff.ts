@@ -1,0 +1,72 @@
+import { diffRuleSets } from '../features/changeset/diff.js';
+import { displayDir } from '../features/changeset/check-step.js';
+import { changeSetJson } from '../features/changeset/diff.js';
+import { formatChangeSetMarkdown, formatChangeSetText } from '../features/changeset/format.js';
+import { checkIntents, loadManifests } from '../features/changeset/intent.js';
+import { compile } from '../compiler/driver.js';
+import { readCorpus } from '../compiler/1-read/read.js';
+import { reportText } from '../features/report/text.js';
+import { EXIT, type Command } from './context.js';
+import { compileText } from './shared.js';
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+
+export const diff: Command = {
+  summary: 'diff [--against DIR]       the semantic change set, baseline → modified (or DIR → this text): --format text|json|markdown',
+  async run(context) {
+    const { options, io } = context;
+    const format = options.format ?? 'text';
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      io.stderr.write(`secc diff: --format must be one of ${FORMATS.join(', ')}, got \`${format}\`\n`);
+      return EXIT.cannotRun;
+    }
+    const result = await compileText(context, false);
+    if (!result.ok || !result.ruleSets) {
+      io.stderr.write(reportText(result.files, { quiet: true }));
+      io.stderr.write('secc diff: the legal text does not compile; fix the errors above first.\n');
+      return EXIT.findings;
+    }
+    const textDir = displayDir(options.text, io.cwd);
+    const { modified } = result.ruleSets;
+    let { baseline } = result.ruleSets;
+    let sides = {};
+    if (options.against !== undefined) {
+      // Two versions of the redline (e.g. an earlier draft and this one): the other's modified view → this one's.
+      const other = await compile(await readCorpus(options.against, io.cwd), { emit: false });
+      if (!other.ok || !other.ruleSets) {
+        io.stderr.write(reportText(other.files, { quiet: true }));
+        io.stderr.write(`secc diff: the legal text in ${options.against} does not compile; fix the errors above first.\n`);
+        return EXIT.findings;
+      }
+      baseline = other.ruleSets.modified;
+      sides = { from: `${displayDir(options.against, io.cwd)} (modified)`, to: `${textDir} (modified)` };
+    }
+    const changeSet = diffRuleSets(baseline, modified, sides);
+    if (format === 'json') {
+      io.stdout.write(changeSetJson(changeSet));
+      return EXIT.clean;
+    }
+    if (format === 'text') {
+      io.stdout.write(formatChangeSetText(changeSet, { textDir }));
+      return EXIT.clean;
+    }
+    // The intent check is about the redline (baseline → modified), not about two versions of it.
+    const intents =
+      options.against === undefined
+        ? checkIntents(changeSet, baseline, modified, await loadManifests(options.text, io.cwd), { textDir })
+        : undefined;
+    io.stdout.write(formatChangeSetMarkdown(changeSet, { status: intents ? intentStatus(intents) : undefined }));
+    return EXIT.clean;
+  },
+};
+
+/** One line for the top of a PR comment or review page. */
+export function intentStatus(intents: ReturnType<typeof checkIntents>): string | undefined {
+  if (intents.manifests.length === 0) return undefined;
+  const problems = intents.unintended.length + intents.missing.length;
+  const names = intents.manifests.join(', ');
+  if (problems === 0 && !intents.files.some((file) => file.messages.some((message) => message.fatal))) {
+    return `✅ **Intent check passed**: every change is intended by ${names}, and every intended change is made.`;
+  }
+  return `❌ **Intent check failed** (${names}): ${intents.unintended.length} unintended change(s), ${intents.missing.length} intended change(s) not made. Run \`secc check\` for the places.`;
+}

@@ -1,0 +1,40 @@
+import { ELIGIBILITY_HEADER, eligibilityRows, toCsv, TRT_HEADER, trtRows } from '../features/export/tables.js';
+import { reportText } from '../features/report/text.js';
+import { EXIT, type Command } from './context.js';
+import { compileText } from './shared.js';
+
+export const exportCommand: Command = {
+  summary: 'export trt|eligibility     print a table: --view baseline|modified --format csv|json',
+  async run(context) {
+    const { options, io, args } = context;
+    const table = args[0];
+    if (table !== 'trt' && table !== 'eligibility') {
+      io.stderr.write(`secc export: expected \`trt\` or \`eligibility\`, got \`${table ?? ''}\`\n`);
+      return EXIT.cannotRun;
+    }
+    const view = options.view ?? 'modified';
+    const format = options.format ?? 'csv';
+    if (view !== 'baseline' && view !== 'modified') {
+      io.stderr.write(`secc export: --view must be baseline or modified, got \`${view}\`\n`);
+      return EXIT.cannotRun;
+    }
+    if (format !== 'csv' && format !== 'json') {
+      io.stderr.write(`secc export: --format must be csv or json, got \`${format}\`\n`);
+      return EXIT.cannotRun;
+    }
+    const result = await compileText(context, false);
+    if (!result.ok || !result.ruleSets) {
+      io.stderr.write(reportText(result.files, { quiet: true }));
+      return EXIT.findings;
+    }
+    const ruleSet = result.ruleSets[view];
+    if (table === 'trt') {
+      const rows = trtRows(ruleSet);
+      io.stdout.write(format === 'csv' ? toCsv(TRT_HEADER, rows) : `${JSON.stringify(rows, null, 2)}\n`);
+    } else {
+      const rows = eligibilityRows(ruleSet);
+      io.stdout.write(format === 'csv' ? toCsv(ELIGIBILITY_HEADER, rows) : `${JSON.stringify(rows, null, 2)}\n`);
+    }
+    return EXIT.clean;
+  },
+};

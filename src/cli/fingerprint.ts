@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { applyFingerprintUpdates, planFingerprintUpdates } from '../features/fingerprint/record.js';
+import { writeOutputsAtomically } from '../compiler/7-emit/write.js';
+import { EXIT, type Command } from './context.js';
+import { compileText } from './shared.js';
+
+export const fingerprint: Command = {
+  summary: 'fingerprint [--write]      list clause fingerprints; --write records the review of stale rule blocks',
+  async run(context) {
+    const { options, io } = context;
+    const result = await compileText(context, false);
+    const plan = planFingerprintUpdates(result.files);
+    for (const conflict of plan.conflicts) {
+      io.stderr.write(
+        `${conflict.file.path}:${conflict.line}  error  This rule block is in both views but its clause text differs between them; redline the block instead: delete the old block and insert the re-reviewed one.  rule-fingerprint-stale\n`,
+      );
+    }
+    if (!options.write) {
+      if (result.ruleSets) {
+        for (const view of ['baseline', 'modified'] as const) {
+          for (const clause of result.ruleSets[view].clauses)
+            io.stdout.write(`${view}\t${clause.file}\t${clause.id}\t${clause.fingerprint}\n`);
+        }
+      }
+      for (const update of plan.updates) io.stdout.write(`stale: ${update.file.path}:${update.line} ${update.from} -> ${update.to}\n`);
+      return plan.updates.length + plan.conflicts.length > 0 ? EXIT.findings : EXIT.clean;
+    }
+    const byFile = new Map<string, typeof plan.updates>();
+    for (const update of plan.updates) byFile.set(update.file.path, [...(byFile.get(update.file.path) ?? []), update]);
+    const outputs = new Map<string, string>();
+    for (const [file, updates] of byFile) {
+      const absolute = path.resolve(io.cwd, file);
+      outputs.set(path.relative(io.cwd, absolute), applyFingerprintUpdates(await readFile(absolute, 'utf8'), updates));
+    }
+    await writeOutputsAtomically(io.cwd, outputs);
+    for (const update of plan.updates) io.stdout.write(`recorded review: ${update.file.path}:${update.line} ${update.to}\n`);
+    return plan.conflicts.length > 0 ? EXIT.findings : EXIT.clean;
+  },
+};

@@ -1,0 +1,18 @@
+import { lint } from '../features/lint/index.js';
+import { EXIT, type Command } from './context.js';
+import { compileText, formatFindings } from './shared.js';
+import { gateExit } from '../features/lint/exit.js';
+
+export const lintCommand: Command = {
+  summary: 'lint                       run the drafting rules and the compiler checks on sec-text/ (--format text|json|sarif|junit)',
+  async run(context) {
+    const { options, io } = context;
+    formatFindings([], context, 'lint'); // an unknown --format stops here (exit 2), before any work
+    const result = await compileText(context, false);
+    lint(result);
+    io.stdout.write(formatFindings(result.files, context, 'lint'));
+    const exit = gateExit(result.files, options);
+    if (exit === EXIT.clean && (options.format ?? 'text') === 'text') io.stderr.write('secc lint: no errors in the legal text.\n');
+    return exit;
+  },
+};

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { preloadParser } from '../compiler/cache.js';
+import { CHECK_STEPS, runCheckSteps } from '../features/check/steps.js';
+import { displayDir } from '../features/changeset/check-step.js';
+import { diffRuleSets, type ChangeSet } from '../features/changeset/diff.js';
+import { summarise } from '../features/changeset/diff.js';
+import { checkIntents, loadManifests, type IntentResult } from '../features/changeset/intent.js';
+import { renderReviewPage } from '../features/review/page.js';
+import { writeOutputsAtomically } from '../compiler/7-emit/write.js';
+import { EXIT, findingsExit, type Command } from './context.js';
+import { compileText, projectRoot } from './shared.js';
+
+/** Check steps whose findings the page shows beside the text (lint and any later ones); drift is about committed outputs, and the intent check has its own place. */
+const pageSteps = () => CHECK_STEPS.filter((step) => step.name !== 'drift' && step.name !== 'intent');
+
+export const reportCommand: Command = {
+  summary: 'report --out DIR           write the HTML review page (DIR/index.html): redline, change set, diagnostics, intent check',
+  async run(context) {
+    const { options, io } = context;
+    if (!options.out) {
+      io.stderr.write('secc report: expected --out DIR, the folder to write index.html to\n');
+      return EXIT.cannotRun;
+    }
+    // The page renders each document's tree; a cached document re-creates it with the parser.
+    await preloadParser();
+    const result = await compileText(context, false);
+    const textDir = displayDir(options.text, io.cwd);
+    let changeSet: ChangeSet = { from: 'baseline', to: 'modified', modifications: [], summary: summarise([]), changes: [] };
+    let intents: IntentResult | undefined;
+    const findings: VFile[] = [...result.files];
+    if (result.ok && result.ruleSets) {
+      const { baseline, modified } = result.ruleSets;
+      changeSet = diffRuleSets(baseline, modified);
+      intents = checkIntents(changeSet, baseline, modified, await loadManifests(options.text, io.cwd), { textDir });
+      findings.push(...intents.files);
+      findings.push(...(await runCheckSteps({ result, root: projectRoot(context), textDir: options.text, cwd: io.cwd }, pageSteps())));
+    }
+    const html = renderReviewPage({ parsed: result.parsed, changeSet, intents, findings, textDir });
+    const out = path.resolve(io.cwd, options.out);
+    await writeOutputsAtomically(out, new Map([['index.html', html]]));
+    io.stdout.write(
+      `secc report: wrote ${path.join(path.relative(io.cwd, out) || '.', 'index.html')} (${changeSet.changes.length} changes, ${findings.reduce((sum, file) => sum + file.messages.length, 0)} findings)\n`,
+    );
+    return findingsExit(findings, options);
+  },
+};

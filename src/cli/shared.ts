@@ -1,0 +1,44 @@
+/** Helpers shared by commands: compiling the text directory and reporting findings. */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { cachingOptions } from '../compiler/cache.js';
+import { compile, type CompileResult } from '../compiler/driver.js';
+import { runTimings } from '../compiler/timings.js';
+import { readCorpus } from '../compiler/1-read/read.js';
+import { REPORTERS } from '../features/report/index.js';
+import type { VFile } from 'vfile';
+import type { CommandContext } from './context.js';
+import { CannotRun } from '../compiler/1-read/read.js';
+
+/**
+ * The project root (`--root`, where rules/, generated/ and .secc-cache/ live), absolute. A path
+ * that exists but is not a folder cannot be a root: that is a usage error (exit 2), not a crash
+ * when the first file is written. A root that does not exist yet is created by `secc build`.
+ */
+export function projectRoot({ options, io }: Pick<CommandContext, 'options' | 'io'>): string {
+  const root = path.resolve(io.cwd, options.root);
+  const info = statSync(root, { throwIfNoEntry: false });
+  if (info && !info.isDirectory()) throw new CannotRun(`--root ${options.root} is not a directory`);
+  return root;
+}
+
+export async function compileText(context: CommandContext, emit = true): Promise<CompileResult> {
+  const { options, io } = context;
+  const timings = runTimings();
+  const documents = await readCorpus(options.text, io.cwd);
+  timings?.mark('read');
+  const { cache, ...caching } = cachingOptions(projectRoot(context));
+  await cache?.prepare(documents);
+  timings?.mark('cache');
+  const result = await compile(documents, { emit, ...caching, timings: timings?.record });
+  if (timings) timings.documents = { total: documents.length, parsed: 0, cached: cache?.stats.hits ?? 0 };
+  return result;
+}
+
+/** Formats findings with the reporter chosen by --format (default: text). */
+export function formatFindings(files: readonly VFile[], context: CommandContext, command: string): string {
+  const name = context.options.format ?? 'text';
+  const reporter = REPORTERS[name];
+  if (!reporter) throw new CannotRun(`--format must be one of ${Object.keys(REPORTERS).join(', ')}, got \`${name}\``);
+  return reporter(files, { quiet: context.options.quiet, command });
+}

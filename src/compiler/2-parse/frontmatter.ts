@@ -1,0 +1,81 @@
+/** Front matter: YAML at the top of each document, validated against front-matter.schema.json. */
+import type { Root, Yaml } from 'mdast';
+import type { VFile } from 'vfile';
+import { parseDocument as parseYaml } from 'yaml';
+import { report } from '../../shared/diagnostics.js';
+import type { DocumentInfo, Modification } from '../../shared/model.js';
+import type { FrontMatter } from '../../../generated/types.js';
+import { describeErrors, validator } from '../6-validate/schemas.js';
+
+export const FRONT_MATTER_RULES = {
+  missing: 'front-matter-missing',
+  yaml: 'front-matter-yaml',
+  invalid: 'front-matter-invalid',
+} as const;
+
+export interface FrontMatterFacts {
+  info: DocumentInfo;
+  modifications: Modification[];
+}
+
+export function readFrontMatter(tree: Root, file: VFile, name: string): FrontMatterFacts | undefined {
+  const node = tree.children[0];
+  if (node?.type !== 'yaml') {
+    report(
+      file,
+      'Missing front matter, expected the document to start with `---`, YAML naming `document`, `id`, `title` and `modifications`, and `---`',
+      {
+        ruleId: FRONT_MATTER_RULES.missing,
+        place: { line: 1, column: 1 },
+      },
+    );
+    return undefined;
+  }
+  const data = parseYamlNode(node, file, FRONT_MATTER_RULES.yaml, 1);
+  if (data === undefined) return undefined;
+  const validate = validator('front-matter.schema.json');
+  if (!validate(data)) {
+    for (const line of describeErrors(validate.errors)) {
+      report(file, `Unexpected front matter: ${line}`, { ruleId: FRONT_MATTER_RULES.invalid, place: node.position });
+    }
+    return undefined;
+  }
+  const front = data as FrontMatter;
+  return {
+    info: {
+      file: name,
+      document: front.document,
+      id: front.id,
+      title: front.title,
+      modifications: front.modifications.map((modification) => modification.id),
+      external: front.external ?? [],
+    },
+    modifications: front.modifications,
+  };
+}
+
+/**
+ * Parses YAML held in a node, reporting syntax errors at their place in the file.
+ * `offsetLines` is how many lines the YAML starts below the node's first line (1 for a fence).
+ */
+export function parseYamlNode(
+  node: Yaml | { value: string; position?: Yaml['position'] },
+  file: VFile,
+  ruleId: string,
+  offsetLines: number,
+): unknown {
+  const document = parseYaml(node.value, { prettyErrors: true, uniqueKeys: true, strict: true });
+  const problems = [...document.errors, ...document.warnings];
+  if (problems.length > 0) {
+    for (const problem of problems) {
+      const at = problem.linePos?.[0];
+      const base = node.position?.start.line ?? 1;
+      report(file, `Unexpected YAML: ${problem.message.split('\n')[0]}`, {
+        ruleId,
+        place: at ? { line: base + offsetLines + at.line - 1, column: at.col } : node.position,
+      });
+    }
+    return undefined;
+  }
+  return document.toJS({ maxAliasCount: 0 });
+}

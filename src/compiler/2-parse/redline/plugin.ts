@@ -1,0 +1,209 @@
+/**
+ * remark plugin: pairs `<ins>`/`<del>` html tags among siblings into `insertion`/`deletion`
+ * nodes, turns GFM `~~strike~~` into an unattributed `deletion`, and reports unbalanced,
+ * crossing and nested redlines with their positions.
+ *
+ * Usage: unified().use(remarkParse).use(remarkGfm, {singleTilde: false}).use(remarkRedline)
+ */
+import type { Html, Nodes, Parent, Root, RootContent } from 'mdast';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { visitParents, SKIP } from 'unist-util-visit-parents';
+import { report } from '../../../shared/diagnostics.js';
+import { readTag, type OpenTag } from './tags.js';
+import { isRedline, type Deletion, type Insertion, type Redline } from './types.js';
+
+export const RULE = {
+  unbalanced: 'redline-unbalanced',
+  crossing: 'redline-crossing',
+  nested: 'redline-nested',
+  blockSpacing: 'redline-block-spacing',
+  empty: 'redline-empty',
+} as const;
+
+interface OpenEntry {
+  tag: OpenTag;
+  index: number;
+}
+
+const remarkRedline: Plugin<[], Root> = function () {
+  return (tree, file) => {
+    pairRedlines(tree, file);
+  };
+};
+
+export default remarkRedline;
+
+/** Pairs redline tags in place, everywhere in the tree. Exported for use without unified. */
+export function pairRedlines(tree: Root, file: VFile): void {
+  visitParents(tree, (node) => {
+    if (node.type === 'delete') {
+      // GFM strikethrough: already a parent with positions; make it a deletion.
+      const deletion = node as unknown as Deletion;
+      deletion.type = 'deletion';
+      deletion.syntax = 'gfm';
+    }
+    if ('children' in node) pairChildren(node as Parent, file);
+  });
+  reportNesting(tree, file);
+  reportEmpty(tree, file);
+}
+
+function pairChildren(parent: Parent, file: VFile): void {
+  const children = parent.children as RootContent[];
+  if (!children.some((child) => child.type === 'html' && readTag(child.value))) return;
+
+  const result: RootContent[] = [];
+  const stack: Array<OpenEntry & { at: number }> = [];
+  let failed = false;
+
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    const tag = child.type === 'html' ? readTag(child.value) : undefined;
+    if (!tag) {
+      result.push(child);
+      continue;
+    }
+    const html = child as Html;
+    if (tag.trailing.trim() !== '') {
+      report(
+        file,
+        `Unexpected text after \`<${tag.kind === 'close' ? '/' : ''}${tag.tag}>\` in the same block, expected the tag alone on its line followed by a blank line`,
+        {
+          ruleId: RULE.blockSpacing,
+          place: html.position,
+          actual: html.value.split('\n', 2).join('⏎'),
+          note: 'A redline around whole blocks needs its opening and closing tags alone on their lines, with a blank line after the opening tag and before the closing tag; otherwise the Markdown between them is not read.',
+        },
+      );
+      failed = true;
+      result.push(child);
+      continue;
+    }
+    if (tag.kind === 'open') {
+      if (stack.length > 0) {
+        const outer = stack[stack.length - 1]!;
+        report(file, `Unexpected \`<${tag.tag}>\` inside an open \`<${outer.tag.tag}>\`, expected redlines not to be nested`, {
+          ruleId: RULE.nested,
+          place: html.position,
+        });
+        failed = true;
+      }
+      stack.push({ tag, index, at: result.length });
+      result.push(child);
+      continue;
+    }
+    // Closing tag.
+    const top = stack[stack.length - 1];
+    if (!top) {
+      report(
+        file,
+        `Unexpected \`</${tag.tag}>\` with no \`<${tag.tag}>\` before it in the same ${describe(parent)}, expected an opening tag first`,
+        {
+          ruleId: RULE.unbalanced,
+          place: html.position,
+          note: 'An inline redline opens and closes inside one paragraph, heading or table cell; a block redline needs blank lines around its content.',
+        },
+      );
+      failed = true;
+      result.push(child);
+      continue;
+    }
+    if (top.tag.tag !== tag.tag) {
+      report(
+        file,
+        `Unexpected \`</${tag.tag}>\` while \`<${top.tag.tag}>\` is open, expected \`</${top.tag.tag}>\`: redlines must not cross`,
+        {
+          ruleId: RULE.crossing,
+          place: html.position,
+        },
+      );
+      failed = true;
+      stack.pop();
+      result.push(child);
+      continue;
+    }
+    stack.pop();
+    const open = result[top.at] as Html;
+    const inner = result.splice(top.at + 1);
+    result.pop(); // the opening tag
+    result.push(makeRedline(top.tag, open, html, inner));
+  }
+
+  for (const entry of stack) {
+    const open = children[entry.index] as Html;
+    report(
+      file,
+      `Unexpected \`<${entry.tag.tag}>\` that is never closed in the same ${describe(parent)}, expected \`</${entry.tag.tag}>\``,
+      {
+        ruleId: RULE.unbalanced,
+        place: open.position,
+        note: parent.type === 'tableCell' ? 'A redline in a table must open and close inside one cell.' : undefined,
+      },
+    );
+    failed = true;
+  }
+
+  // On any error leave this parent as written: the build stops anyway, and lint sees the raw tags.
+  if (!failed) parent.children = result as Parent['children'];
+}
+
+function makeRedline(tag: OpenTag, open: Html, close: Html, children: RootContent[]): Redline {
+  const node: Insertion | Deletion = {
+    type: tag.tag === 'ins' ? 'insertion' : 'deletion',
+    syntax: 'html',
+    children,
+  } as Insertion | Deletion;
+  if (tag.cite !== undefined) node.cite = tag.cite;
+  if (tag.datetime !== undefined) node.datetime = tag.datetime;
+  if (open.position && close.position) node.position = { start: open.position.start, end: close.position.end };
+  return node;
+}
+
+function describe(parent: Parent): string {
+  switch (parent.type) {
+    case 'tableCell':
+      return 'table cell';
+    case 'paragraph':
+      return 'paragraph';
+    case 'heading':
+      return 'heading';
+    case 'root':
+      return 'document';
+    default:
+      return parent.type;
+  }
+}
+
+function reportNesting(tree: Root, file: VFile): void {
+  visitParents(tree, (node, ancestors) => {
+    if (!isRedline(node)) return;
+    const outer = ancestors.find((ancestor) => isRedline(ancestor as Nodes)) as Redline | undefined;
+    if (outer) {
+      report(file, `Unexpected ${node.type} inside ${article(outer.type)} ${outer.type}, expected redlines not to be nested`, {
+        ruleId: RULE.nested,
+        place: node.position,
+      });
+      return SKIP;
+    }
+    return undefined;
+  });
+}
+
+function reportEmpty(tree: Root, file: VFile): void {
+  visitParents(tree, (node) => {
+    if (!isRedline(node)) return;
+    const empty = node.children.every((child) => child.type === 'text' && child.value.trim() === '');
+    if (empty) {
+      report(file, `Unexpected empty ${node.type}, expected some ${node.type === 'insertion' ? 'inserted' : 'deleted'} text`, {
+        ruleId: RULE.empty,
+        place: node.position,
+        severity: 'warning',
+      });
+    }
+  });
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}

@@ -1,0 +1,129 @@
+/**
+ * The clause outline of one projected document: each numbered heading opens a clause whose
+ * text runs to the next heading. Rule blocks and tables are attached to the clause they sit in.
+ */
+import type { Code, Heading, Root, RootContent, Table } from 'mdast';
+import type { VFile } from 'vfile';
+import { report, type View } from '../../shared/diagnostics.js';
+import type { Clause } from '../../shared/model.js';
+import { fingerprint, normalise, plainText, sourceOf } from './text.js';
+
+export const OUTLINE_RULES = {
+  duplicate: 'clause-duplicate',
+  prefix: 'clause-prefix',
+} as const;
+
+export interface ClauseSection {
+  clause: Clause;
+  heading: Heading;
+  /** Text of the clause without its heading (to detect emptied clauses). */
+  bodyText: string;
+  ruleBlocks: Code[];
+  tables: Table[];
+}
+
+export interface Outline {
+  sections: ClauseSection[];
+  /** Rule blocks and tables before the first clause heading. */
+  orphanRuleBlocks: Code[];
+  orphanTables: Table[];
+}
+
+const CLAUSE_NUMBER = /^([A-Z]{1,2}\d+(?:\.\d+)*[A-Z]?)(?:\s+(.*))?$/s;
+
+export function clauseNumberOf(heading: Heading): { id: string; title: string } | undefined {
+  const match = CLAUSE_NUMBER.exec(normalise(plainText(heading)));
+  return match ? { id: match[1]!, title: match[2] ?? '' } : undefined;
+}
+
+export function readOutline(tree: Root, file: VFile, name: string, documentId: string | undefined, view: View): Outline {
+  const outline: Outline = { sections: [], orphanRuleBlocks: [], orphanTables: [] };
+  const seen = new Map<string, Heading>();
+  let current: { section: ClauseSection; body: RootContent[] } | undefined;
+
+  const close = (): void => {
+    if (!current) return;
+    const bodyText = normalise(current.body.map((node) => plainText(node)).join('\n'));
+    const headingText = normalise(plainText(current.section.heading));
+    current.section.bodyText = bodyText;
+    // Both parts are normalised already: joining them with a space is normalise(`${heading}\n${body}`).
+    current.section.clause.fingerprint = fingerprint(
+      bodyText === '' ? headingText : headingText === '' ? bodyText : `${headingText} ${bodyText}`,
+    );
+    outline.sections.push(current.section);
+    current = undefined;
+  };
+
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      const number = clauseNumberOf(node);
+      close();
+      if (!number) continue;
+      if (documentId !== undefined && !number.id.startsWith(documentId)) {
+        report(
+          file,
+          `Unexpected clause number \`${number.id}\` in a document whose id is \`${documentId}\`, expected it to start with \`${documentId}\``,
+          {
+            ruleId: OUTLINE_RULES.prefix,
+            place: node.position,
+            view,
+          },
+        );
+      }
+      const previous = seen.get(number.id);
+      if (previous) {
+        report(
+          file,
+          `Unexpected second clause \`${number.id}\`, expected each clause number once (first at line ${previous.position?.start.line ?? '?'})`,
+          {
+            ruleId: OUTLINE_RULES.duplicate,
+            place: node.position,
+            view,
+          },
+        );
+      }
+      seen.set(number.id, node);
+      current = {
+        section: {
+          clause: {
+            id: number.id,
+            title: number.title,
+            file: name,
+            paragraphs: [],
+            fingerprint: '',
+            source: sourceOf(name, node.position, { clause: number.id }),
+          },
+          heading: node,
+          bodyText: '',
+          ruleBlocks: [],
+          tables: [],
+        },
+        body: [],
+      };
+      continue;
+    }
+    if (node.type === 'code' && node.lang === 'rule') {
+      (current ? current.section.ruleBlocks : outline.orphanRuleBlocks).push(node);
+      continue;
+    }
+    if (node.type === 'footnoteDefinition' || node.type === 'yaml' || node.type === 'definition') continue;
+    if (node.type === 'table') (current ? current.section.tables : outline.orphanTables).push(node);
+    if (current) {
+      current.body.push(node);
+      if (node.type === 'list') current.section.clause.paragraphs.push(...paragraphLabels(node));
+      if (node.type === 'paragraph') {
+        const label = /^\(([a-z]{1,3})\)\s/.exec(normalise(plainText(node)))?.[1];
+        if (label) current.section.clause.paragraphs.push(label);
+      }
+    }
+  }
+  close();
+  return outline;
+}
+
+function paragraphLabels(list: RootContent & { type: 'list' }): string[] {
+  return list.children.flatMap((item) => {
+    const label = /^\(([a-z]{1,3})\)(\s|$)/.exec(normalise(plainText(item)))?.[1];
+    return label ? [label] : [];
+  });
+}

@@ -1,0 +1,150 @@
+/**
+ * generated/tables.ts: typed constant TRT and eligibility tables with tiny lookups.
+ * Legal text only ever enters the output through `literal()` (JSON, which is valid JS), never
+ * into comments or identifiers, so no name can change the meaning of the code.
+ */
+import type { View } from '../../shared/diagnostics.js';
+import type { RuleSet } from '../../shared/model.js';
+import { TABLE_VIEWS, tableData } from '../../shared/table-data.js';
+import { GENERATED_BANNER } from './types.js';
+
+/** A JS literal for any JSON value; U+2028/2029 escaped for older parsers. */
+export function literal(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function generateTables(ruleSets: Record<View, RuleSet>): string {
+  const views = [...TABLE_VIEWS];
+  const { srRefs, roleIds, trt, eligibility, serviceRequests, userRoles, clauseRules } = tableData(ruleSets);
+  const modifications = ruleSets.modified.modifications;
+
+  return `${GENERATED_BANNER}import type { ClauseRule, RequestMode, SmetsGeneration, View } from './types.js';
+
+/** Every Service Request reference defined in either view. */
+export const SR_REFS = ${literal(srRefs)} as const;
+export type SrRef = (typeof SR_REFS)[number];
+
+/** Every User Role identifier defined in either view. */
+export const ROLE_IDS = ${literal(roleIds)} as const;
+export type RoleId = (typeof ROLE_IDS)[number];
+
+export const VIEWS = ${literal(views)} as const satisfies readonly View[];
+export type Smets = SmetsGeneration;
+export type Mode = RequestMode;
+
+/** A Target Response Time cell: seconds, or null when not available (N/A). */
+export interface TrtCell {
+  readonly seconds: number | null;
+  readonly text: string;
+  readonly notes: readonly string[];
+  /** file:line:column of the cell in sec-text/. */
+  readonly source: string;
+  readonly clause: string | null;
+}
+
+export type TrtBySmetsAndMode = { readonly [S in Smets]: { readonly [M in Mode]: TrtCell } };
+
+export interface EligibilityCell {
+  readonly eligible: boolean;
+  readonly source: string;
+  readonly clause: string | null;
+}
+
+export interface ServiceRequestEntry {
+  readonly ref: SrRef;
+  readonly name: string;
+  readonly nonDevice: boolean;
+  readonly onDemand: boolean;
+  readonly futureDated: 'DSP' | 'Device' | 'No';
+  readonly dccScheduled: boolean;
+  readonly source: string;
+  readonly clause: string | null;
+}
+
+export interface UserRoleEntry {
+  readonly id: RoleId;
+  readonly name: string;
+  readonly partyCategory: string;
+  readonly source: string;
+  readonly clause: string | null;
+}
+
+export type TrtTable = { readonly [V in View]: { readonly [R in SrRef]?: { readonly [P in RoleId]?: TrtBySmetsAndMode } } };
+export type EligibilityTable = { readonly [V in View]: { readonly [R in SrRef]?: { readonly [P in RoleId]?: EligibilityCell } } };
+
+export const MODIFICATIONS = ${literal(modifications)} as const;
+
+export const USER_ROLES: { readonly [V in View]: readonly UserRoleEntry[] } = ${literal(userRoles, 2)};
+
+export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEntry[] } = ${literal(serviceRequests, 2)};
+
+/** TRT_TABLE[view][sr][role][smets][mode]; a role has an entry only where it is eligible. */
+export const TRT_TABLE: TrtTable = ${literal(trt, 2)};
+
+/** ELIGIBILITY_TABLE[view][sr][role]: every cell of the Appendix E matrix. */
+export const ELIGIBILITY_TABLE: EligibilityTable = ${literal(eligibility, 2)};
+
+/** The literate rules of each view, as compiled from the rule blocks under their clauses. */
+export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = ${literal(clauseRules, 2)} as unknown as { readonly [V in View]: readonly ClauseRule[] };
+
+/**
+ * The lookups index the SR level through null-prototype dictionaries: a literal with hundreds of
+ * keys is slow to index by a variable key (and a dictionary has no inherited keys such as
+ * \`constructor\`, so an unknown SR is simply absent).
+ */
+function bySr<T extends object>(table: { readonly [V in View]: T }): { readonly [V in View]: T } {
+  const index = {} as { [V in View]: T };
+  for (const view of VIEWS) {
+    const dictionary = Object.create(null) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(table[view])) dictionary[key] = value;
+    index[view] = dictionary as T;
+  }
+  return index;
+}
+
+const TRT_INDEX = bySr(TRT_TABLE);
+const ELIGIBILITY_INDEX = bySr(ELIGIBILITY_TABLE);
+
+export interface TrtQuery {
+  readonly sr: SrRef;
+  readonly role: RoleId;
+  readonly smets: Smets;
+  readonly mode: Mode;
+  readonly view: View;
+}
+
+/** The TRT cell for a query, or undefined when the role is not eligible for the SR in that view. */
+export function trtFor(query: TrtQuery): TrtCell | undefined {
+  return TRT_INDEX[query.view][query.sr]?.[query.role]?.[query.smets][query.mode];
+}
+
+/** Seconds; null when not available (N/A); undefined when the role is not eligible. */
+export function trtSeconds(query: TrtQuery): number | null | undefined {
+  return TRT_INDEX[query.view][query.sr]?.[query.role]?.[query.smets][query.mode].seconds;
+}
+
+export interface EligibilityQuery {
+  readonly sr: SrRef;
+  readonly role: RoleId;
+  readonly view: View;
+}
+
+/** Whether Appendix E makes the role eligible to send the SR in that view. */
+export function isEligible(query: EligibilityQuery): boolean {
+  return ELIGIBILITY_INDEX[query.view][query.sr]?.[query.role]?.eligible === true;
+}
+
+/** The eligibility cell (with its source), or undefined when the SR or role is not in that view. */
+export function eligibilityFor(query: EligibilityQuery): EligibilityCell | undefined {
+  return ELIGIBILITY_INDEX[query.view][query.sr]?.[query.role];
+}
+`;
+}
+
+export function generateIndex(): string {
+  return `${GENERATED_BANNER}export * from './tables.js';
+export type * from './types.js';
+`;
+}

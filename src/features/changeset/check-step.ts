@@ -1,0 +1,32 @@
+/**
+ * The intent check as a `secc check` step: the baseline → modified change set against every
+ * manifest in `<text>/modifications/`. Skipped when compilation failed (no rules to compare).
+ */
+import path from 'node:path';
+import type { CheckStep } from '../check/steps.js';
+import { diffRuleSets } from './diff.js';
+import { CACHE_DIR, compilerHash } from '../../compiler/cache.js';
+import { checkIntents, loadManifests, type ManifestCache } from './intent.js';
+
+export const intentStep: CheckStep = {
+  name: 'intent',
+  needsRules: true,
+  async run({ result, root, textDir, cwd }) {
+    if (!result.ruleSets) return [];
+    const { baseline, modified } = result.ruleSets;
+    const load = await loadManifests(textDir, cwd, manifestCache(root));
+    const changeSet = diffRuleSets(baseline, modified);
+    return checkIntents(changeSet, baseline, modified, load, { textDir: displayDir(textDir, cwd) }).files;
+  },
+};
+
+/** The text directory as the compiler names its files: relative to cwd. */
+export function displayDir(textDir: string, cwd: string): string {
+  return path.relative(cwd, path.resolve(cwd, textDir)) || '.';
+}
+
+/** The manifest cache beside the document cache, unless `SECC_CACHE=0` turns caching off. */
+function manifestCache(root: string, env: NodeJS.ProcessEnv = process.env): ManifestCache | undefined {
+  if (env.SECC_CACHE === '0' || env.SECC_CACHE === 'off') return undefined;
+  return { dir: path.join(root, CACHE_DIR), compilerHash: compilerHash() };
+}

@@ -1,0 +1,126 @@
+/**
+ * `secc lint`: the drafting rules. Each rule is one module in src/lint/rules/ with a stable id and
+ * its own doc; this registry lists them. Findings are vfile messages on the documents' own vfiles
+ * (as remark-lint attaches them to the file it lints), next to the compiler's diagnostics.
+ * Rules that need compiled rule sets are skipped when compilation failed; tree rules still run.
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import type { CompileResult } from '../../compiler/driver.js';
+import { mergeAcrossViews, report, type View } from '../../shared/diagnostics.js';
+import { project, VIEWS } from '../../compiler/3-project/project.js';
+import { clauseOrder } from './rules/clause-order.js';
+import { clauseRenumbered } from './rules/clause-renumbered.js';
+import { dccScheduledTrt, onDemandTrt } from './rules/request-mode.js';
+import { redlineCiteUndeclared } from './rules/redline-cite-undeclared.js';
+import { redlineReinsertIdentical } from './rules/redline-reinsert-identical.js';
+import { redlineUnattributed } from './rules/redline-unattributed.js';
+import { trtCoverage } from './rules/trt-coverage.js';
+import { userRoleUndefined } from './rules/user-role-undefined.js';
+import { userRoleUnused } from './rules/user-role-unused.js';
+import { xrefUnresolved } from './rules/xref-unresolved.js';
+import type { LintContext, LintDocument, LintFinding, LintRule } from './types.js';
+
+export type { LintRule, LintContext, LintDocument, RuleDoc, RuleExample, CompilerRuleDoc } from './types.js';
+export { COMPILER_RULES } from './compiler-rules.js';
+
+/** The registry: add a rule by adding it here. Order is the order of the README's list. */
+export const LINT_RULES: readonly LintRule[] = [
+  trtCoverage,
+  dccScheduledTrt,
+  onDemandTrt,
+  userRoleUndefined,
+  userRoleUnused,
+  xrefUnresolved,
+  clauseOrder,
+  clauseRenumbered,
+  redlineReinsertIdentical,
+  redlineCiteUndeclared,
+  redlineUnattributed,
+];
+
+export interface LintOptions {
+  /** Only these rule ids (default: all). */
+  rules?: readonly string[];
+}
+
+/**
+ * Runs the drafting rules over a compile result. Findings are added to the documents' vfiles
+ * (`result.files`); returns the vfiles that received lint findings.
+ */
+export function lint(result: CompileResult, options: LintOptions = {}): VFile[] {
+  const documents: LintDocument[] = result.parsed.map((parsed) => {
+    const projections = new Map<View, Root | undefined>();
+    return {
+      name: parsed.doc.name,
+      file: parsed.doc.file,
+      tree: parsed.tree,
+      facts: parsed.facts,
+      modifications: parsed.facts.modifications,
+      projection(view) {
+        if (!projections.has(view)) projections.set(view, parsed.tree ? safeProject(parsed.tree, view) : undefined);
+        return projections.get(view);
+      },
+    };
+  });
+  const byName = new Map(documents.map((document) => [document.name, document]));
+  const touched = new Set<VFile>();
+  const rules = LINT_RULES.filter((rule) => !options.rules || options.rules.includes(rule.id));
+  for (const rule of rules) {
+    if (rule.needsRules && (!result.ok || !result.ruleSets)) continue;
+    const makeContext = (view: View | undefined): LintContext => ({
+      documents,
+      ruleSets: rule.needsRules ? result.ruleSets : undefined,
+      document: (name) => byName.get(name),
+      report(target, finding, findingView = view) {
+        const document = typeof target === 'string' ? byName.get(target)! : target;
+        touched.add(document.file);
+        return emit(document.file, rule, finding, findingView);
+      },
+    });
+    for (const view of rule.views === 'each' ? VIEWS : [undefined]) {
+      try {
+        rule.check(makeContext(view), view);
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        // A tree too deep for a rule: the parser has reported it; never a stack overflow.
+      }
+    }
+  }
+  for (const file of touched) mergeAcrossViews(file);
+  return [...touched];
+}
+
+function emit(file: VFile, rule: LintRule, finding: LintFinding, view: View | undefined): VFileMessage {
+  let cause: VFileMessage | undefined;
+  if (finding.related) {
+    cause = new VFileMessage(finding.related.reason, { place: finding.related.place, ruleId: rule.id, source: 'sec-rules' });
+    cause.file = finding.related.document;
+  }
+  return report(file, finding.reason, {
+    ruleId: rule.id,
+    place: finding.place,
+    severity: finding.severity ?? rule.severity,
+    actual: finding.actual,
+    expected: finding.expected,
+    note: finding.note,
+    view,
+    cause,
+  });
+}
+
+function safeProject(tree: Root, view: View): Root | undefined {
+  try {
+    return project(tree, view);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/** Every rule id `secc lint` can report: the drafting rules and the compiler's own. */
+export async function allRuleIds(): Promise<string[]> {
+  const { COMPILER_RULES } = await import('./compiler-rules.js');
+  return [...LINT_RULES.map((rule) => rule.id), ...COMPILER_RULES.map((rule) => rule.id)];
+}

@@ -1,0 +1,124 @@
+/**
+ * `xref-unresolved`: every cross-reference resolves, in the same projection, to a clause,
+ * lettered paragraph or document that exists, or to an SEC part the front matter lists as
+ * `external`.
+ */
+import type { Clause } from '../../../shared/model.js';
+import type { LintRule } from '../types.js';
+import { matchPlace, proseTexts } from '../util.js';
+
+/** `Section H3.13A`, `Appendix AB`, `clause H4.2A(b)`. */
+const KEYWORD = /\b(Section|Appendix|[Cc]lause)\s+([A-Z]{1,2})((?:\d+(?:\.\d+)*[A-Z]?)?)((?:\([a-z]{1,3}\))*)(?![A-Za-z0-9])/g;
+/** `G5.3(a)`, `H3.13A`: a clause number on its own (at least one dot). */
+const BARE = /(?<![\w./-])([A-Z]{1,2})(\d+(?:\.\d+)+[A-Z]?)((?:\([a-z]{1,3}\))*)(?![\w])/g;
+
+interface Reference {
+  kind: 'Section' | 'Appendix' | 'clause' | undefined;
+  letter: string;
+  number: string;
+  paragraphs: string[];
+  index: number;
+  length: number;
+  text: string;
+}
+
+function references(text: string): Reference[] {
+  const found: Reference[] = [];
+  for (const match of text.matchAll(KEYWORD)) {
+    const kind = match[1]!.toLowerCase() === 'clause' ? 'clause' : (match[1] as 'Section' | 'Appendix');
+    found.push({ kind, letter: match[2]!, number: match[3]!, paragraphs: labels(match[4]!), index: match.index, length: match[0].length, text: match[0] });
+  }
+  for (const match of text.matchAll(BARE)) {
+    if (found.some((ref) => match.index >= ref.index && match.index < ref.index + ref.length)) continue;
+    found.push({ kind: undefined, letter: match[1]!, number: match[2]!, paragraphs: labels(match[3]!), index: match.index, length: match[0].length, text: match[0] });
+  }
+  return found;
+}
+
+function labels(text: string): string[] {
+  return [...text.matchAll(/\(([a-z]{1,3})\)/g)].map((match) => match[1]!);
+}
+
+export const xrefUnresolved: LintRule = {
+  id: 'xref-unresolved',
+  severity: 'error',
+  summary: 'every cross-reference (`Section H3.13A`, `Appendix AB`, `G5.3(a)`, `clause H4.2A(b)`) resolves in the same projection',
+  needsRules: false,
+  views: 'each',
+  doc: {
+    description:
+      'A cross-reference must point at something that exists in the same text: a clause, a lettered paragraph of it, or a document of the corpus, or an SEC part the document lists in its front matter under `external`. Both projections are checked on their own, so a reference to a clause that the redline deletes is an error in the modified text, and existing text that refers to a clause only the redline inserts is an error in the baseline text (the reference must be inserted with it).',
+    examples: [
+      { title: 'MP162 as drafted: every reference resolves in both views', expect: [] },
+      {
+        title: 'A reference to a clause that does not exist, and to a paragraph it does not have',
+        edits: [
+          { file: 'section-h.md', find: 'in accordance with Section H3.13. The User may send', replace: 'in accordance with Section H3.31. The User may send' },
+          { file: 'section-h.md', find: '- (a) Subject to clause H4.2A(b), an MDR User', replace: '- (a) Subject to clause H4.2A(c), an MDR User' },
+        ],
+        expect: ['section-h.md:{Section H3.31} [modified]', 'section-h.md:{clause H4.2A(c)} [modified]'],
+      },
+      {
+        title: 'Existing text refers to a clause only the redline inserts',
+        edits: [{ file: 'section-h.md', find: 'until the schedule ends or is deleted.', replace: 'until the schedule ends or is deleted, subject to Section H3.13A.' }],
+        expect: ['section-h.md:{subject to »Section H3.13A} [baseline]'],
+      },
+    ],
+  },
+  check(context, view) {
+    const documents = context.documents.filter((document) => document.facts.info);
+    const byPart = new Map(documents.map((document) => [document.facts.info!.document.replace(/^SEC /, ''), document]));
+    const byId = new Map(documents.map((document) => [document.facts.info!.id, document]));
+    const clauses = new Map<string, Clause>();
+    for (const document of context.documents) for (const clause of document.facts.views[view!].clauses) if (!clauses.has(clause.id)) clauses.set(clause.id, clause);
+    const other = view === 'modified' ? 'baseline' : 'modified';
+    const otherClauses = new Set(context.documents.flatMap((document) => document.facts.views[other].clauses.map((clause) => clause.id)));
+
+    for (const document of context.documents) {
+      const info = document.facts.info;
+      const tree = document.projection(view!);
+      if (!tree || !info) continue;
+      const external = new Set(info.external ?? []);
+      for (const hit of proseTexts(tree, document.file)) {
+        for (const ref of references(hit.value)) {
+          if (hit.headingStart && ref.index === hit.value.search(/\S/) && ref.kind === undefined) continue; // the heading's own number
+          const problem = resolve(ref);
+          if (!problem) continue;
+          context.report(document, {
+            reason: `Unexpected reference \`${ref.text}\`: ${problem}`,
+            place: matchPlace(hit, ref.index, ref.length),
+            actual: ref.text,
+          });
+        }
+      }
+
+      function resolve(ref: Reference): string | undefined {
+        const parts = ref.kind === 'Section' || ref.kind === 'Appendix' ? [`${ref.kind} ${ref.letter}`] : [`Section ${ref.letter}`, `Appendix ${ref.letter}`];
+        const isExternal = parts.some((part) => external.has(part));
+        if (ref.number === '') {
+          if (ref.kind === 'clause') return undefined;
+          if (byPart.has(parts[0]!) || isExternal) return undefined;
+          return `there is no ${parts[0]} in this text, expected a document of the corpus or a part listed under \`external\` in the front matter (${[...external].join(', ') || 'none listed'})`;
+        }
+        const id = `${ref.letter}${ref.number}`;
+        const owner = byId.get(ref.letter);
+        if (!owner) {
+          if (isExternal) return undefined;
+          return `clause ${id} belongs to ${parts.join(' or ')}, which is neither in this text nor listed under \`external\` in the front matter`;
+        }
+        const clause = clauses.get(id);
+        if (!clause) {
+          if (!otherClauses.has(id)) return `there is no clause ${id} in ${owner.facts.info!.document.replace(/^SEC /, '')}, expected the number of an existing clause`;
+          return view === 'modified'
+            ? `clause ${id} does not exist after the modification (the redline deletes or renumbers it), expected a clause of the modified text`
+            : `clause ${id} exists only after the modification, expected existing text to refer to clauses that exist before it (insert the reference with the clause)`;
+        }
+        const missing = ref.paragraphs.slice(0, 1).filter((label) => !clause.paragraphs.includes(label));
+        if (missing.length > 0) {
+          return `clause ${id} has no paragraph (${missing[0]}), expected one of ${clause.paragraphs.map((label) => `(${label})`).join(', ') || 'none: it has no lettered paragraphs'}`;
+        }
+        return undefined;
+      }
+    }
+  },
+};

@@ -1,0 +1,94 @@
+/**
+ * The shape of a drafting rule. Like remark-lint, a rule is a small module with a stable id
+ * that only reports; where findings go (and how they are printed) is not its business.
+ * Each rule carries its own doc: what it checks, why, and examples that the tests execute,
+ * so the docs cannot lie.
+ */
+import type { Root } from 'mdast';
+import type { Point, Position } from 'unist';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { Severity, View } from '../../shared/diagnostics.js';
+import type { DocumentFacts } from '../../compiler/4-extract/document.js';
+import type { Modification, RuleSet } from '../../shared/model.js';
+
+/** One document as lint sees it: its file, its tree with redline nodes, its facts per view. */
+export interface LintDocument {
+  /** Name relative to the corpus directory, e.g. `appendix-e.md`. */
+  name: string;
+  file: VFile;
+  /** The parsed tree with `insertion`/`deletion` nodes; undefined when the file could not be parsed. */
+  tree: Root | undefined;
+  facts: DocumentFacts;
+  /** Modifications the front matter declares (empty when the front matter is missing or invalid). */
+  modifications: Modification[];
+  /** The projection of the tree in a view (computed once); undefined without a tree. */
+  projection(view: View): Root | undefined;
+}
+
+export interface LintFinding {
+  reason: string;
+  place?: Position | Point | undefined;
+  /** Defaults to the rule's severity. */
+  severity?: Severity;
+  actual?: string;
+  expected?: string[];
+  note?: string;
+  /** A related place (the other side of a contradiction), linked like remark-lint's `cause`. */
+  related?: { document: string; place: Position | Point; reason: string };
+}
+
+export interface LintContext {
+  documents: readonly LintDocument[];
+  /** Compiled rule sets; only given to rules with `needsRules` when compilation succeeded. */
+  ruleSets: Record<View, RuleSet> | undefined;
+  document(name: string): LintDocument | undefined;
+  /** Reports a finding of the running rule on a document, in a view (or in both when omitted). */
+  report(document: LintDocument | string, finding: LintFinding, view?: View): VFileMessage;
+}
+
+/** An example in a rule's doc: edits to the MP162 corpus, and the findings they must produce. */
+export interface RuleExample {
+  title: string;
+  /** Replace text in a document of the MP162 corpus (each `find` must occur exactly once). */
+  edits?: Array<{ file: string; find: string; replace: string }>;
+  /** Documents to add (or replace whole) in the corpus. */
+  add?: Record<string, string>;
+  /**
+   * The findings of this rule the example produces, as `file:line:column` optionally followed by
+   * ` [baseline]` or ` [modified]` when the finding concerns one view only. Empty: a passing example.
+   */
+  expect: string[];
+}
+
+export interface RuleDoc {
+  /** One paragraph: what the rule checks and why it matters to a drafter. */
+  description: string;
+  examples: RuleExample[];
+}
+
+export interface LintRule {
+  /** Stable id, shown with every finding and used in SARIF, JUnit and the README. */
+  id: string;
+  severity: Severity;
+  /** One line for listings. */
+  summary: string;
+  doc: RuleDoc;
+  /** Needs compiled rule sets (skipped when compilation failed). */
+  needsRules: boolean;
+  /**
+   * `each`: called once per projection (findings name the view); `once`: called once on the
+   * redlined tree itself (findings about the redline as written, in no view).
+   */
+  views: 'each' | 'once';
+  /** Reports through `context.report`. `view` is given when `views` is `each`. */
+  check(context: LintContext, view: View | undefined): void;
+}
+
+/** A rule the compiler itself enforces: documented and exemplified here, detected there. */
+export interface CompilerRuleDoc {
+  id: string;
+  severity: Severity;
+  summary: string;
+  doc: RuleDoc;
+}

@@ -1,0 +1,116 @@
+/** Small helpers the drafting rules share: places, role lookups, text scanning. */
+import type { Nodes, Root } from 'mdast';
+import type { Position } from 'unist';
+import type { View } from '../../shared/diagnostics.js';
+import type { RuleSet, Source } from '../../shared/model.js';
+import type { LintDocument } from './types.js';
+
+/** The span a compiled entry came from. */
+export function placeOf(source: Source): Position {
+  return { start: { line: source.line, column: source.column }, end: { line: source.endLine, column: source.endColumn } };
+}
+
+export { where } from '../../shared/table-data.js';
+
+export function modeName(mode: string): string {
+  return mode === 'scheduled' ? 'Scheduled' : 'On-Demand';
+}
+
+/** Natural-language list: `a`, `a and b`, `a, b and c`. */
+export function listing(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+export interface RoleIndex {
+  nameOf(id: string): string;
+  byName: Map<string, { id: string; name: string }>;
+  /** SR → role ids eligible for it under Appendix E. */
+  eligible: Map<string, Set<string>>;
+  /** SR → role id → whether Appendix E has a cell for it, and what it says. */
+  cell: Map<string, Map<string, { eligible: boolean; source: Source }>>;
+}
+
+export function roleIndex(ruleSet: RuleSet): RoleIndex {
+  const names = new Map(ruleSet.userRoles.map((role) => [role.id, role.name]));
+  const eligible = new Map<string, Set<string>>();
+  const cell = new Map<string, Map<string, { eligible: boolean; source: Source }>>();
+  for (const entry of ruleSet.eligibility) {
+    if (!cell.has(entry.sr)) cell.set(entry.sr, new Map());
+    cell.get(entry.sr)!.set(entry.role, { eligible: entry.eligible, source: entry.source });
+    if (!entry.eligible) continue;
+    if (!eligible.has(entry.sr)) eligible.set(entry.sr, new Set());
+    eligible.get(entry.sr)!.add(entry.role);
+  }
+  return {
+    nameOf: (id) => names.get(id) ?? id,
+    byName: new Map(ruleSet.userRoles.map((role) => [role.name, { id: role.id, name: role.name }])),
+    eligible,
+    cell,
+  };
+}
+
+export interface TextHit {
+  /** The text node's value. */
+  value: string;
+  /** Where each character of `value` starts in the file, when the node's source equals its value. */
+  pointAt(offset: number): Position['start'] | undefined;
+  position: Position | undefined;
+  /** The node opens a heading (its text starts with the heading's own clause number). */
+  headingStart: boolean;
+}
+
+/**
+ * Every prose text node of a projected tree (not code, html, front matter or rule blocks), with a
+ * way to turn an offset in the node's value into a file position. Iterative: deep trees are fine.
+ */
+export function proseTexts(tree: Root, file: { value: unknown }): TextHit[] {
+  const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
+  const hits: TextHit[] = [];
+  const stack: Array<{ node: Nodes; headingStart: boolean }> = [{ node: tree, headingStart: false }];
+  while (stack.length > 0) {
+    const { node, headingStart } = stack.pop()!;
+    if (node.type === 'text') {
+      const position = node.position;
+      const start = position?.start;
+      const exact =
+        start?.offset !== undefined && position?.end.offset !== undefined && source.slice(start.offset, position.end.offset) === node.value;
+      hits.push({
+        value: node.value,
+        position,
+        pointAt: (offset) => (exact && start ? advance(start, node.value.slice(0, offset)) : undefined),
+        headingStart,
+      });
+      continue;
+    }
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') continue;
+    if ('children' in node) {
+      for (let index = node.children.length - 1; index >= 0; index--)
+        stack.push({ node: node.children[index] as Nodes, headingStart: node.type === 'heading' && index === 0 });
+    }
+  }
+  return hits;
+}
+
+function advance(start: Position['start'], text: string): Position['start'] {
+  let { line, column } = start;
+  for (const character of text) {
+    if (character === '\n') {
+      line++;
+      column = 1;
+    } else column += character.length;
+  }
+  return { line, column };
+}
+
+/** The span of a match in a text node, or the node itself when exact places are not known. */
+export function matchPlace(hit: TextHit, index: number, length: number): Position | undefined {
+  const start = hit.pointAt(index);
+  const end = hit.pointAt(index + length);
+  return start && end ? { start, end } : hit.position;
+}
+
+/** Every document's view facts for one projection. */
+export function viewFacts(documents: readonly LintDocument[], view: View) {
+  return documents.map((document) => ({ document, facts: document.facts.views[view] }));
+}
