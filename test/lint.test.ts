@@ -166,8 +166,16 @@ describe('Done when: SR 4.2 DCC Scheduled in E and Scheduled TRTs in AB must cha
       ['check', '--format', 'sarif'],
     );
     expect(run.code).toBe(1);
-    const sarif = JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ ruleId: string; level: string }> }> };
+    const sarif = JSON.parse(run.stdout) as {
+      runs: Array<{
+        results: Array<{ ruleId: string; level: string }>;
+        tool: { driver: { rules: Array<{ id: string; fullDescription?: { text: string } }> } };
+      }>;
+    };
     expect(sarif.runs[0]!.results.filter((result) => result.ruleId === 'dcc-scheduled-trt' && result.level === 'error')).toHaveLength(4);
+    // Rule docs reach SARIF through the reporter options: drafting and compiler rules alike.
+    const described = sarif.runs[0]!.tool.driver.rules.filter((rule) => rule.fullDescription).map((rule) => rule.id);
+    expect(described).toEqual(expect.arrayContaining(['dcc-scheduled-trt', 'trt-coverage', 'redline-unbalanced', 'drift']));
   });
 
   it('on the MP162 corpus secc lint and secc check exit 0', async () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { VFile } from 'vfile';
-import { lint } from '../src/features/lint/index.js';
+import { lint, ruleMetadata } from '../src/features/lint/index.js';
 import { REPORTERS } from '../src/features/report/index.js';
 import { reportJson } from '../src/features/report/json.js';
 import { reportJunit } from '../src/features/report/junit.js';
@@ -57,7 +57,7 @@ function sarifValidator() {
 
 describe('SARIF 2.1.0', () => {
   it('validates against the SARIF 2.1.0 schema, with end positions and related locations', () => {
-    const log = JSON.parse(reportSarif(files, { command: 'lint' }));
+    const log = JSON.parse(reportSarif(files, { command: 'lint', rules: ruleMetadata() }));
     const validate = sarifValidator();
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const results = log.runs[0].results as Array<{

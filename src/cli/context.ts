@@ -1,14 +1,13 @@
-/** What every command gets: parsed options and the process's streams. Exit codes live here. */
-import type { VFile } from 'vfile';
-import { hasErrors } from '../shared/diagnostics.js';
+/** What every command gets: parsed options and the process's streams. Exit codes: features/report/exit.ts. */
+import { EXIT, findingsExit } from '../features/report/exit.js';
+
+export { EXIT, findingsExit };
 
 export interface Io {
   cwd: string;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
 }
-
-export const EXIT = { clean: 0, findings: 1, cannotRun: 2 } as const;
 
 export interface Options {
   text: string;
@@ -37,11 +36,4 @@ export interface Command {
   /** One line for `secc --help`, e.g. `build    compile sec-text/ into rules/ and generated/`. */
   summary: string;
   run(context: CommandContext): Promise<number>;
-}
-
-/** Error findings (or, with --frail, any finding) mean exit 1. */
-export function findingsExit(files: readonly VFile[], options: Pick<Options, 'frail'>): number {
-  if (hasErrors(files)) return EXIT.findings;
-  if (options.frail && files.some((file) => file.messages.length > 0)) return EXIT.findings;
-  return EXIT.clean;
 }

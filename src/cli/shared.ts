@@ -6,6 +6,7 @@ import { compile, type CompileResult } from '../compiler/driver.js';
 import { runTimings } from '../compiler/timings.js';
 import { readCorpus } from '../compiler/1-read/read.js';
 import { REPORTERS } from '../features/report/index.js';
+import { ruleMetadata } from '../features/lint/index.js';
 import type { VFile } from 'vfile';
 import type { CommandContext } from './context.js';
 import { CannotRun } from '../compiler/1-read/read.js';
@@ -40,5 +41,5 @@ export function formatFindings(files: readonly VFile[], context: CommandContext,
   const name = context.options.format ?? 'text';
   const reporter = REPORTERS[name];
   if (!reporter) throw new CannotRun(`--format must be one of ${Object.keys(REPORTERS).join(', ')}, got \`${name}\``);
-  return reporter(files, { quiet: context.options.quiet, command });
+  return reporter(files, { quiet: context.options.quiet, command, rules: ruleMetadata() });
 }

@@ -3,7 +3,7 @@
  * manifest in `<text>/modifications/`. Skipped when compilation failed (no rules to compare).
  */
 import path from 'node:path';
-import type { CheckStep } from '../check/steps.js';
+import type { CheckStep } from '../check/step.js';
 import { diffRuleSets } from './diff.js';
 import { CACHE_DIR, compilerHash } from '../../compiler/cache.js';
 import { checkIntents, loadManifests, type ManifestCache } from './intent.js';

@@ -3,26 +3,12 @@
  * first; lint and the intent check add themselves here. A step never writes anything.
  */
 import type { VFile } from 'vfile';
-import type { CompileResult } from '../../compiler/driver.js';
 import { intentStep } from '../changeset/check-step.js';
 import { checkDrift } from './drift.js';
 import { lintStep } from '../lint/check-step.js';
+import type { CheckContext, CheckStep } from './step.js';
 
-export interface CheckContext {
-  result: CompileResult;
-  /** Absolute project root (rules/, generated/). */
-  root: string;
-  /** Legal text directory as given (relative to cwd). */
-  textDir: string;
-  cwd: string;
-}
-
-export interface CheckStep {
-  name: string;
-  /** Steps that need compiled rules are skipped when compilation failed. */
-  needsRules: boolean;
-  run(context: CheckContext): Promise<VFile[]>;
-}
+export type { CheckContext, CheckStep } from './step.js';
 
 export const driftStep: CheckStep = {
   name: 'drift',

@@ -1,5 +1,5 @@
 /** `secc check` runs the drafting rules too: the CI gate fails on any error finding. */
-import type { CheckStep } from '../check/steps.js';
+import type { CheckStep } from '../check/step.js';
 import { lint } from './index.js';
 
 export const lintStep: CheckStep = {

@@ -8,8 +8,9 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import type { CompileResult } from '../../compiler/driver.js';
-import { mergeAcrossViews, report, type View } from '../../shared/diagnostics.js';
-import { project, VIEWS } from '../../compiler/3-project/project.js';
+import { mergeAcrossViews, report } from '../../shared/diagnostics.js';
+import { VIEWS, type View } from '../../shared/vocabulary.js';
+import { project } from '../../compiler/3-project/project.js';
 import { clauseOrder } from './rules/clause-order.js';
 import { clauseRenumbered } from './rules/clause-renumbered.js';
 import { dccScheduledTrt, onDemandTrt } from './rules/request-mode.js';
@@ -21,9 +22,11 @@ import { userRoleUndefined } from './rules/user-role-undefined.js';
 import { userRoleUnused } from './rules/user-role-unused.js';
 import { xrefUnresolved } from './rules/xref-unresolved.js';
 import type { LintContext, LintDocument, LintFinding, LintRule } from './types.js';
+import { COMPILER_RULES } from './compiler-rules.js';
+import type { RuleMetadata } from '../report/options.js';
 
 export type { LintRule, LintContext, LintDocument, RuleDoc, RuleExample, CompilerRuleDoc } from './types.js';
-export { COMPILER_RULES } from './compiler-rules.js';
+export { COMPILER_RULES };
 
 /** The registry: add a rule by adding it here. Order is the order of the README's list. */
 export const LINT_RULES: readonly LintRule[] = [
@@ -119,8 +122,12 @@ function safeProject(tree: Root, view: View): Root | undefined {
   }
 }
 
-/** Every rule id `secc lint` can report: the drafting rules and the compiler's own. */
-export async function allRuleIds(): Promise<string[]> {
-  const { COMPILER_RULES } = await import('./compiler-rules.js');
-  return [...LINT_RULES.map((rule) => rule.id), ...COMPILER_RULES.map((rule) => rule.id)];
+/** Every rule `secc lint` and `secc check` can report (drafting and compiler rules), as reporters describe rules. */
+export function ruleMetadata(): RuleMetadata[] {
+  return [...LINT_RULES, ...COMPILER_RULES].map((rule) => ({
+    id: rule.id,
+    severity: rule.severity,
+    summary: rule.summary,
+    description: rule.doc.description,
+  }));
 }

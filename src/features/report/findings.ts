@@ -2,6 +2,7 @@
  * Findings as plain data: what the JSON, SARIF and JUnit reporters share. One entry per vfile
  * message, sorted by file and place, with the end of the span where it is known.
  */
+import type { View } from '../../shared/vocabulary.js';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { severityOf, type Severity } from '../../shared/diagnostics.js';
@@ -21,7 +22,7 @@ export interface Finding extends Partial<Span> {
   ruleId: string;
   message: string;
   /** `baseline` or `modified` when the finding concerns one projection only. */
-  view?: 'baseline' | 'modified';
+  view?: View;
   actual?: string;
   expected?: string[];
   note?: string;

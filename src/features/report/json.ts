@@ -1,7 +1,7 @@
 /** `--format json`: one JSON document; its shape is documented in the README (`secc lint`). */
 import type { VFile } from 'vfile';
 import { collectFindings, counts } from './findings.js';
-import type { ReportOptions } from './index.js';
+import type { ReportOptions } from './options.js';
 
 export const JSON_REPORT_VERSION = 1;
 

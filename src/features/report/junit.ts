@@ -5,7 +5,7 @@
  */
 import type { VFile } from 'vfile';
 import { collectFindings, type Finding } from './findings.js';
-import type { ReportOptions } from './index.js';
+import type { ReportOptions } from './options.js';
 
 export function reportJunit(files: readonly VFile[], options: ReportOptions = {}): string {
   const findings = collectFindings(files, options);

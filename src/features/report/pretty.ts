@@ -4,7 +4,7 @@
  */
 import type { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import type { ReportOptions } from './index.js';
+import type { ReportOptions } from './options.js';
 
 export function reportPretty(files: readonly VFile[], options: ReportOptions): string {
   const output = reporter([...files], { quiet: true, silent: options.quiet === true, color: process.stdout.isTTY === true, verbose: true });

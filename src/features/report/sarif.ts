@@ -1,20 +1,18 @@
 /**
  * `--format sarif`: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. Rules are
- * described from their docs (src/lint); results carry regions with end positions and the other
+ * described from the metadata in the options (the CLI passes every lint and compiler rule's
+ * docs; a reporter never imports the rules); results carry regions with end positions and the other
  * side of a contradiction as a related location. The tests validate it against the SARIF schema.
  */
 import type { VFile } from 'vfile';
-import { COMPILER_RULES, LINT_RULES } from '../lint/index.js';
 import { collectFindings, type Finding, type Span } from './findings.js';
-import type { ReportOptions } from './index.js';
+import type { ReportOptions, RuleMetadata } from './options.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 export function reportSarif(files: readonly VFile[], options: ReportOptions = {}): string {
   const findings = collectFindings(files, options);
-  const documented = new Map<string, { summary: string; description: string; severity: keyof typeof LEVEL }>();
-  for (const rule of [...LINT_RULES, ...COMPILER_RULES])
-    documented.set(rule.id, { summary: rule.summary, description: rule.doc.description, severity: rule.severity });
+  const documented = new Map<string, RuleMetadata>((options.rules ?? []).map((rule) => [rule.id, rule]));
   const ids = [...new Set([...documented.keys(), ...findings.map((finding) => finding.ruleId)])];
   const index = new Map(ids.map((id, position) => [id, position]));
   const rules = ids.map((id) => {
