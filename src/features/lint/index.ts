@@ -22,7 +22,7 @@ import { userRoleUndefined } from './rules/user-role-undefined.js';
 import { userRoleUnused } from './rules/user-role-unused.js';
 import { xrefUnresolved } from './rules/xref-unresolved.js';
 import type { LintContext, LintDocument, LintFinding, LintRule } from './types.js';
-import { COMPILER_RULES } from './compiler-rules.js';
+import { COMPILER_RULES } from './compiler-rules/index.js';
 import type { RuleMetadata } from '../report/options.js';
 
 export type { LintRule, LintContext, LintDocument, RuleDoc, RuleExample, CompilerRuleDoc } from './types.js';

@@ -1,0 +1,183 @@
+/**
+ * Docs (data) of the compiler rules detected in Stage 4, extract (src/compiler/4-extract):
+ * rule blocks, clause outline and the tables of one document.
+ */
+import type { CompilerRuleDoc } from '../types.js';
+
+export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
+  {
+    id: 'rule-fingerprint-stale',
+    severity: 'error',
+    summary: "a rule block's fingerprint matches the text of its clause (review it after the clause changes)",
+    doc: {
+      description:
+        'Each literate rule block records the sha256 of the clause text it was reviewed against. When the clause text changes and the block does not, the rule may no longer say what the clause says: the check fails until a drafter has reviewed the rule and recorded it with `secc fingerprint --write`. Emptied clauses and blocks without a clause fail too (`rule-clause-empty`, `rule-clause-missing`).',
+      examples: [
+        { title: 'MP162 as drafted', expect: [] },
+        {
+          title: 'H3.13A reworded without reviewing its rule',
+          edits: [
+            {
+              file: 'section-h.md',
+              find: 'only to retry a DCC Scheduled Service Request that has failed.',
+              replace: 'only to retry a DCC Scheduled Service Request that has failed twice.',
+            },
+          ],
+          expect: ['section-h.md:{```rule\nid: H3.13A.schedule-first} [modified]'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'rule-yaml',
+    severity: 'error',
+    summary: 'a rule block is valid YAML (a mapping)',
+    doc: {
+      description:
+        'A rule block that does not parse says nothing a program can check; it is an error rather than being skipped, so that a broken block cannot pass review unnoticed.',
+      examples: [
+        { title: 'MP162 as drafted', expect: [] },
+        {
+          title: 'Broken YAML',
+          edits: [{ file: 'section-h.md', find: 'firstAttempt: scheduled\n', replace: 'firstAttempt: [scheduled\n' }],
+          expect: ['section-h.md:{firstAttempt: [scheduled\n»onDemandOnlyAsRetry}'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'rule-schema',
+    severity: 'error',
+    summary: 'a rule block fits the schema of its kind (rules/schema/clause-rule.schema.json)',
+    doc: {
+      description: 'Each kind of rule has its fields; a missing or misspelt field would silently change what the gateway enforces.',
+      examples: [
+        { title: 'MP162 as drafted', expect: [] },
+        {
+          title: 'A field of the wrong type',
+          edits: [{ file: 'section-h.md', find: 'onDemandOnlyAsRetry: true\n', replace: 'onDemandOnlyAsRetry: sometimes\n' }],
+          expect: ['section-h.md:{```rule\nid: H3.13A.schedule-first} [modified]'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'rule-clause-missing',
+    severity: 'error',
+    summary: 'each rule block names its clause',
+    doc: { description: 'A rule must say which clause states it, so that review can find the text.', examples: [] },
+  },
+  {
+    id: 'rule-clause-mismatch',
+    severity: 'error',
+    summary: 'each rule block names the clause it sits under',
+    doc: { description: 'A rule block that names another clause was moved or copied without review.', examples: [] },
+  },
+  {
+    id: 'rule-clause-empty',
+    severity: 'error',
+    summary: 'a rule block rests on a clause that has text',
+    doc: { description: 'An emptied clause states no rule, whatever its rule block says.', examples: [] },
+  },
+  {
+    id: 'rule-outside-clause',
+    severity: 'error',
+    summary: 'a rule block sits under a numbered clause',
+    doc: { description: 'A rule block before the first clause has no clause text to be reviewed against.', examples: [] },
+  },
+  {
+    id: 'clause-prefix',
+    severity: 'error',
+    summary: 'a clause number starts with its document id',
+    doc: { description: '`Y1.1` in Section X cannot be cited as a clause of Section X.', examples: [] },
+  },
+  {
+    id: 'trt-unknown-duration',
+    severity: 'error',
+    summary: 'every Target Response Time is `<n> secs|mins|hrs` or `N/A` (with a suggestion otherwise)',
+    doc: {
+      description:
+        'Durations are data: `24 hours`, `30s`, `-5 secs` or `soon` are rejected with the spelling meant where it can be told (`24 hours` → did you mean `24 hrs`?), never guessed.',
+      examples: [
+        { title: 'MP162 as drafted', expect: [] },
+        {
+          title: '`24 hours`',
+          edits: [{ file: 'appendix-ab.md', find: '| 5.3 | N/A | 24 hrs |', replace: '| 5.3 | N/A | 24 hours |' }],
+          expect: ['appendix-ab.md:{24 hours}'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'flag-unknown-value',
+    severity: 'error',
+    summary: 'flag and eligibility cells are `Yes`/`No` (Future Dated: `DSP`/`Device`/`No`), with a suggestion otherwise',
+    doc: {
+      description:
+        'A flag cell that is neither `Yes` nor `No` (`Y`, `yes`, `✓`) is rejected with the value meant, so that eligibility is never guessed.',
+      examples: [
+        { title: 'MP162 as drafted', expect: [] },
+        {
+          title: '`Y` for Yes',
+          edits: [{ file: 'appendix-e.md', find: '| 5.3 | Delete Schedule | Yes |', replace: '| 5.3 | Delete Schedule | Y |' }],
+          expect: ['appendix-e.md:{| 5.3 | Delete Schedule | »Y}'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'table-ragged-row',
+    severity: 'error',
+    summary: 'every table row has as many cells as the header',
+    doc: {
+      description: 'A row with too few or too many cells cannot be read by header name: which column is missing?',
+      examples: [
+        {
+          title: 'A row with a cell too few',
+          edits: [{ file: 'appendix-ab.md', find: '| 5.3 | N/A | 24 hrs |', replace: '| 5.3 | 24 hrs |' }],
+          expect: ['appendix-ab.md:{| 5.3 | 24 hrs} [modified]'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'table-missing-column',
+    severity: 'error',
+    summary: 'a services or User Roles table has every column it is read by',
+    doc: {
+      description:
+        'Tables are read by header name; a table missing a column (`DCC Scheduled`) cannot say what that column would have said.',
+      examples: [],
+    },
+  },
+  {
+    id: 'table-duplicate-column',
+    severity: 'error',
+    summary: 'no table has two columns with the same header',
+    doc: { description: 'Two columns with one header make every cell under them ambiguous.', examples: [] },
+  },
+  {
+    id: 'table-unknown-column',
+    severity: 'error',
+    summary: 'every TRT column header reads `<sender> / SMETS<1|2> / <Scheduled|On-Demand>`',
+    doc: {
+      description: 'A TRT column whose header cannot be read (`SMETS3`, a missing part) has no sender, device type or request type.',
+      examples: [],
+    },
+  },
+  {
+    id: 'sr-invalid-reference',
+    severity: 'error',
+    summary: 'every SR reference is numbers separated by dots (`4.1.1`, `8.2`)',
+    doc: { description: 'A row keyed by anything else cannot be joined across the appendices.', examples: [] },
+  },
+  {
+    id: 'role-invalid-identifier',
+    severity: 'error',
+    summary: 'every User Role identifier is lower-case words joined by hyphens',
+    doc: {
+      description: 'The identifier is what compiled rules and generated code use; it must be a stable, code-safe name.',
+      examples: [],
+    },
+  },
+];

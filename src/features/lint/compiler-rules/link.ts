@@ -1,0 +1,131 @@
+/**
+ * Docs (data) of the compiler rules detected in Stage 5, link (src/compiler/5-link):
+ * facts of all documents joined into one rule set per view.
+ */
+import type { CompilerRuleDoc } from '../types.js';
+
+export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
+  {
+    id: 'sr-duplicate',
+    severity: 'error',
+    summary: 'each Service Request has one row in Appendix E and one in Appendix AB',
+    doc: {
+      description: 'Two rows for one SR make its flags, eligibility or times ambiguous.',
+      examples: [
+        {
+          title: 'SR 5.3 twice',
+          edits: [{ file: 'appendix-e.md', find: '| 8.2 | Read Inventory |', replace: '| 5.3 | Read Inventory |' }],
+          expect: ['appendix-e.md:{5.3 | Read Inventory}'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'clause-duplicate',
+    severity: 'error',
+    summary: 'each clause number is used once',
+    doc: {
+      description: 'A clause number used twice makes every reference to it ambiguous.',
+      examples: [
+        {
+          title: 'H4.3 numbered H4.1',
+          edits: [{ file: 'section-h.md', find: '### H4.3 Rejected Service Requests', replace: '### H4.1 Rejected Service Requests' }],
+          expect: ['section-h.md:{### H4.1 Rejected}'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'trt-missing',
+    severity: 'error',
+    summary: 'every SR in Appendix E has a row in Appendix AB, with a column for every eligible User Role',
+    doc: {
+      description: 'An SR listed in Appendix E with no Target Response Times in Appendix AB leaves the DCC with no time to meet.',
+      examples: [
+        {
+          title: 'The SR 5.3 row removed from AB',
+          edits: [
+            {
+              file: 'appendix-ab.md',
+              find: '| 5.3 | N/A | 24 hrs | N/A | 24 hrs | <ins cite="MP162">N/A</ins> | <ins cite="MP162">24 hrs</ins> | <ins cite="MP162">N/A</ins> | <ins cite="MP162">24 hrs</ins> |\n',
+              replace: '',
+            },
+          ],
+          expect: ['appendix-e.md:{5.3 | Delete}'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'trt-unknown-sr',
+    severity: 'error',
+    summary: 'Appendix AB names no SR that Appendix E does not list',
+    doc: {
+      description: 'Times for a Service Request that does not exist are dead text, or the sign of a typo in one appendix.',
+      examples: [
+        {
+          title: 'SR 5.4 in AB only',
+          edits: [{ file: 'appendix-ab.md', find: '| 5.3 | N/A | 24 hrs |', replace: '| 5.4 | N/A | 24 hrs |' }],
+          expect: ['appendix-ab.md:{5.4 | }'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'role-unknown',
+    severity: 'error',
+    summary: 'every User Role named in a table header or rule block is defined in the User Roles table',
+    doc: {
+      description: 'A header or rule naming an undefined User Role binds nobody.',
+      examples: [
+        {
+          title: 'A misspelt sender in AB',
+          edits: [
+            {
+              file: 'appendix-ab.md',
+              find: '<ins cite="MP162">Meter Data Retriever / SMETS2 / Scheduled</ins>',
+              replace: '<ins cite="MP162">Meter Data Retreiver / SMETS2 / Scheduled</ins>',
+            },
+          ],
+          expect: ['appendix-ab.md:{Meter Data Retreiver} [modified]'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'role-duplicate',
+    severity: 'error',
+    summary: 'each User Role and identifier is defined once',
+    doc: { description: 'Two definitions of one role make its identifier or name ambiguous.', examples: [] },
+  },
+  {
+    id: 'roles-missing',
+    severity: 'error',
+    summary: 'the corpus defines its User Roles (Section H1.1 table)',
+    doc: { description: 'Without the User Roles table no eligibility column can be resolved to a role.', examples: [] },
+  },
+  {
+    id: 'eligibility-missing-role',
+    severity: 'error',
+    summary: 'the services table has a column for every defined User Role',
+    doc: { description: 'A role with no column in Appendix E has no eligibility stated for any Service Request.', examples: [] },
+  },
+  {
+    id: 'modification-conflict',
+    severity: 'error',
+    summary: 'every document declares a modification with the same title and implementation date',
+    doc: { description: 'One modification cannot have two implementation dates.', examples: [] },
+  },
+  {
+    id: 'document-duplicate',
+    severity: 'error',
+    summary: 'each document id is used by one document',
+    doc: { description: 'Two documents with one clause prefix make every clause number ambiguous.', examples: [] },
+  },
+  {
+    id: 'rule-duplicate-id',
+    severity: 'error',
+    summary: 'each rule block id is used once',
+    doc: { description: 'Rule ids key the compiled rules and the gateway configuration.', examples: [] },
+  },
+];

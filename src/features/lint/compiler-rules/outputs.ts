@@ -1,0 +1,27 @@
+/**
+ * Docs (data) of the compiler rules detected in Stages 6 and 7 (validate, emit) and `secc check`:
+ * the outputs against their schemas and against the files on disk.
+ */
+import type { CompilerRuleDoc } from '../types.js';
+
+export const OUTPUT_RULE_DOCS: readonly CompilerRuleDoc[] = [
+  {
+    id: 'output-schema',
+    severity: 'error',
+    summary: 'compiled rules fit rules/schema/rule-set.schema.json',
+    doc: {
+      description: 'The compiled JSON is the contract with the gateway teams; the build stops before writing anything that breaks it.',
+      examples: [],
+    },
+  },
+  {
+    id: 'drift',
+    severity: 'error',
+    summary: 'rules/ and generated/ are what the legal text compiles to (secc check)',
+    doc: {
+      description:
+        'Committed rules and tables that no longer follow from the text would ship rules the SEC does not say; run `secc build`.',
+      examples: [],
+    },
+  },
+];

@@ -1,0 +1,187 @@
+/**
+ * Docs (data) of the compiler rules detected in Stage 2, parse (src/compiler/2-parse):
+ * redline tags, front matter and nesting depth.
+ */
+import type { CompilerRuleDoc } from '../types.js';
+
+const row82 = '| 8.2 | N/A | 30 secs | N/A | <del cite="MP162">16 secs</del><ins cite="MP162">30 secs[^ab-fn5]</ins> |';
+
+export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
+  {
+    id: 'redline-unbalanced',
+    severity: 'error',
+    summary: 'every `<ins>`/`<del>` is closed in the same paragraph, heading or table cell (or block)',
+    doc: {
+      description:
+        'An inline redline opens and closes inside one paragraph, heading or table cell; a block redline has its tags alone on their lines with blank lines around the content. A tag that is never closed (or closed in another cell: a redline cannot span two table cells) leaves the extent of the change unknown, so the text cannot be projected.',
+      examples: [
+        { title: 'MP162 as drafted', expect: [] },
+        {
+          title: 'A deletion never closed',
+          edits: [
+            {
+              file: 'appendix-ab.md',
+              find: row82,
+              replace: '| 8.2 | N/A | 30 secs | N/A | <del cite="MP162">16 secs<ins cite="MP162">30 secs[^ab-fn5]</ins> |',
+            },
+          ],
+          expect: ['appendix-ab.md:{<del cite="MP162">16 secs<ins}'],
+        },
+        {
+          title: 'A redline spanning two table cells',
+          edits: [
+            {
+              file: 'appendix-ab.md',
+              find: row82,
+              replace: '| 8.2 | N/A | 30 secs | <del cite="MP162">N/A | 16 secs</del><ins cite="MP162">30 secs[^ab-fn5]</ins> |',
+            },
+          ],
+          expect: ['appendix-ab.md:{<del cite="MP162">N/A | }', 'appendix-ab.md:{<del cite="MP162">N/A | 16 secs»</del>}'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'redline-crossing',
+    severity: 'error',
+    summary: 'redlines do not overlap (`<ins>…<del>…</ins>…</del>`)',
+    doc: {
+      description:
+        'Two redlines whose extents overlap have no single reading: which text does each view keep? Close one before opening the other.',
+      examples: [
+        { title: 'MP162 as drafted', expect: [] },
+        {
+          title: 'Crossing tags',
+          edits: [
+            {
+              file: 'section-h.md',
+              find: 'A Party shall not send a Service Request in a User Role until',
+              replace: 'A Party shall not <ins cite="MP162">send <del cite="MP162">a</ins> Service</del> Request in a User Role until',
+            },
+          ],
+          expect: ['section-h.md:{<del cite="MP162">a»</ins>}', 'section-h.md:{</ins> Service»</del>}'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'redline-nested',
+    severity: 'error',
+    summary: 'redlines are not nested',
+    doc: {
+      description:
+        'An insertion inside a deletion (or the reverse) has no meaning in either view; a change to a change is made by editing the first redline.',
+      examples: [
+        { title: 'MP162 as drafted', expect: [] },
+        {
+          title: 'An insertion inside an insertion',
+          edits: [
+            {
+              file: 'section-h.md',
+              find: 'A Party shall not send a Service Request in a User Role until',
+              replace: 'A Party shall not <ins cite="MP162">send <ins cite="MP162">a</ins> Service</ins> Request in a User Role until',
+            },
+          ],
+          expect: ['section-h.md:{<ins cite="MP162">send »<ins cite="MP162">a}'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'redline-empty',
+    severity: 'warning',
+    summary: 'no empty insertion or deletion',
+    doc: {
+      description:
+        'An `<ins></ins>` or `<del></del>` with nothing (or only spaces) inside changes nothing and is usually an editing accident.',
+      examples: [
+        { title: 'MP162 as drafted', expect: [] },
+        {
+          title: 'An empty insertion',
+          edits: [
+            {
+              file: 'section-h.md',
+              find: 'A Party shall not send a Service Request',
+              replace: 'A Party shall not <ins cite="MP162"> </ins>send a Service Request',
+            },
+          ],
+          expect: ['section-h.md:{<ins cite="MP162"> </ins>}'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'redline-block-spacing',
+    severity: 'error',
+    summary: 'a block redline has its tags alone on their lines, with blank lines around the content',
+    doc: {
+      description:
+        'Markdown reads a line starting with an HTML tag, up to the next blank line, as raw HTML: without the blank lines the inserted clause would not be read as Markdown at all.',
+      examples: [
+        { title: 'MP162 as drafted', expect: [] },
+        {
+          title: 'No blank line after the opening tag',
+          edits: [
+            {
+              file: 'section-h.md',
+              find: '<ins cite="MP162">\n\n### H1.2A Meter Data Retriever',
+              replace: '<ins cite="MP162">\n### H1.2A Meter Data Retriever',
+            },
+          ],
+          expect: ['section-h.md:{<ins cite="MP162">\n### H1.2A}'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'front-matter-missing',
+    severity: 'error',
+    summary: 'every document starts with YAML front matter',
+    doc: {
+      description:
+        'The front matter names the document, its clause prefix and the modifications it carries; without it no clause can be checked.',
+      examples: [{ title: 'No front matter', add: { 'section-x.md': '# Title\n\n## X1 Clause\n\nText.\n' }, expect: ['section-x.md:1:1'] }],
+    },
+  },
+  {
+    id: 'front-matter-yaml',
+    severity: 'error',
+    summary: 'front matter is valid YAML',
+    doc: {
+      description: 'Front matter that does not parse cannot declare anything.',
+      examples: [
+        { title: 'Broken YAML', add: { 'section-x.md': '---\ndocument: [SEC Section X\n---\n\n# Title\n' }, expect: ['section-x.md:2:25'] },
+      ],
+    },
+  },
+  {
+    id: 'front-matter-invalid',
+    severity: 'error',
+    summary: 'front matter fits rules/schema/front-matter.schema.json',
+    doc: {
+      description: 'A document id, title or modification missing or malformed.',
+      examples: [
+        {
+          title: 'No id',
+          add: { 'section-x.md': '---\ndocument: SEC Section X\ntitle: X\nmodifications: []\n---\n\n# X\n' },
+          expect: ['section-x.md:1:1'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'document-too-deep',
+    severity: 'error',
+    summary: 'no nesting deeper than 100 levels (block quotes, lists)',
+    doc: {
+      description: 'Legal text is never nested this deep; such input is rejected with its place rather than exhausting the parser.',
+      examples: [
+        {
+          title: 'Block quotes 1,000 deep',
+          add: { 'section-x.md': `---\ndocument: SEC Section X\nid: X\ntitle: X\nmodifications: []\n---\n\n${'>'.repeat(1000)} deep\n` },
+          expect: ['section-x.md:8:1'],
+        },
+      ],
+    },
+  },
+];
