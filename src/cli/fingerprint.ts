@@ -4,6 +4,7 @@ import { applyFingerprintUpdates, planFingerprintUpdates } from '../features/fin
 import { writeOutputsAtomically } from '../compiler/7-emit/write.js';
 import { EXIT, type Command } from './context.js';
 import { compileText } from './shared.js';
+import { VIEWS } from '../shared/vocabulary.js';
 
 export const fingerprint: Command = {
   summary: 'fingerprint [--write]      list clause fingerprints; --write records the review of stale rule blocks',
@@ -18,7 +19,7 @@ export const fingerprint: Command = {
     }
     if (!options.write) {
       if (result.ruleSets) {
-        for (const view of ['baseline', 'modified'] as const) {
+        for (const view of VIEWS) {
           for (const clause of result.ruleSets[view].clauses)
             io.stdout.write(`${view}\t${clause.file}\t${clause.id}\t${clause.fingerprint}\n`);
         }

@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import type { View } from '../shared/diagnostics.js';
+import { VIEWS, type View } from '../shared/vocabulary.js';
 import { createRequire } from 'node:module';
 import type { DocumentFacts, ParsedDocument } from './4-extract/document.js';
 import { generateTypes } from './7-emit/types.js';
@@ -244,7 +244,7 @@ export class DocumentCache {
 function isEntryShape(entry: Entry): boolean {
   const facts = entry.facts as Partial<DocumentFacts> | undefined;
   if (!facts || typeof facts !== 'object' || typeof facts.name !== 'string' || !Array.isArray(facts.modifications)) return false;
-  for (const view of ['baseline', 'modified'] as const) {
+  for (const view of VIEWS) {
     const v = facts.views?.[view];
     if (!v) return false;
     for (const list of [v.clauses, v.clauseRules, v.footnotes, v.roleRows, v.serviceRows, v.trtRows, v.trtColumns])

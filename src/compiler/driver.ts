@@ -4,7 +4,8 @@
  * writing them (atomically) or comparing them (drift) is the caller's business.
  */
 import { VFile } from 'vfile';
-import { hasErrors, mergeAcrossViews, report, type View } from '../shared/diagnostics.js';
+import { hasErrors, mergeAcrossViews, report } from '../shared/diagnostics.js';
+import { VIEWS, type View } from '../shared/vocabulary.js';
 import { compileChangeSet } from '../features/changeset/output.js';
 import type { ParsedDocument } from './4-extract/document.js';
 import { generateIndex, generateTables } from './7-emit/tables.js';
@@ -13,7 +14,6 @@ import { phaseTimer, type TimingRecorder } from './timings.js';
 import { link } from './5-link/link.js';
 import type { RuleSet } from '../shared/model.js';
 import type { SourceDocument } from './1-read/read.js';
-import { VIEWS } from './3-project/project.js';
 import { describeErrors, validator } from './6-validate/schemas.js';
 
 export const OUTPUT_RULES = { invalid: 'output-schema' } as const;

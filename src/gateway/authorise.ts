@@ -16,6 +16,7 @@ import type {
   View,
 } from '../../generated/types.js';
 import type { Mode, Smets, TrtCell } from '../../generated/index.js';
+import { modeLabel } from '../shared/vocabulary.js';
 import {
   GatewayInputError,
   isCalendarDate,
@@ -543,18 +544,14 @@ function nameOfRole(context: Context, id: string): string {
   );
 }
 
-function modeName(mode: Mode): string {
-  return mode === 'scheduled' ? 'Scheduled' : 'On-Demand';
-}
-
 function trtCellName(context: Context): string {
   const { request } = context;
-  return `SR ${request.sr} / ${nameOfRole(context, request.sender.role)} / SMETS${request.target.smets} / ${modeName(request.mode)}`;
+  return `SR ${request.sr} / ${nameOfRole(context, request.sender.role)} / SMETS${request.target.smets} / ${modeLabel(request.mode)}`;
 }
 
 function describeCombination(context: Context): string {
   const { request } = context;
-  return `SR ${request.sr} from ${nameOfRole(context, request.sender.role)} to a SMETS${request.target.smets} Device ${modeName(request.mode)}`;
+  return `SR ${request.sr} from ${nameOfRole(context, request.sender.role)} to a SMETS${request.target.smets} Device ${modeLabel(request.mode)}`;
 }
 
 /** A generated table entry's `file:line:col` source as a basis. */

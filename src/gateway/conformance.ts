@@ -10,6 +10,7 @@
  * default); a row that is given must be right.
  */
 import type { View } from '../../generated/types.js';
+import { isMode, modeLabel } from '../shared/vocabulary.js';
 import { authorise, cellBasis, type Basis, type ServiceRequestInput } from './authorise.js';
 import type { RegistrationData } from './registration.js';
 import { GENERATED_TABLES, type GatewayTables } from './tables.js';
@@ -351,7 +352,7 @@ function roleName(tables: GatewayTables, view: View, id: string): string {
 }
 
 function modeName(mode: string): string {
-  return mode === 'scheduled' ? 'Scheduled' : mode === 'on-demand' ? 'On-Demand' : `\`${mode}\``;
+  return isMode(mode) ? modeLabel(mode) : `\`${mode}\``;
 }
 
 function label(sr: string, role: string, smets: number, mode: string): string {

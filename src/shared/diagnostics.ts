@@ -5,11 +5,11 @@
 import type { Node, Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import type { View } from './vocabulary.js';
 
 export const SOURCE = 'sec-rules';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type View = 'baseline' | 'modified';
 
 export interface ReportOptions {
   ruleId: string;

@@ -15,12 +15,4 @@ export type {
   ClauseRule,
   Footnote,
   Source,
-  View,
-  SmetsGeneration as Smets,
-  RequestMode as Mode,
 } from '../../generated/types.js';
-import type { RequestMode, SmetsGeneration, View } from '../../generated/types.js';
-
-export const VIEW_NAMES: readonly View[] = ['baseline', 'modified'];
-export const SMETS_GENERATIONS: readonly SmetsGeneration[] = [2, 1];
-export const MODES: readonly RequestMode[] = ['scheduled', 'on-demand'];

@@ -6,9 +6,8 @@
  * compilation. Pure and dependency-free (types only), so the gateway may import it without
  * reaching the compiler.
  */
-import type { RuleSet, Source, View } from '../../generated/types.js';
-
-export const TABLE_VIEWS: readonly View[] = ['baseline', 'modified'];
+import type { RuleSet } from '../../generated/types.js';
+import { VIEWS, where, type View } from './vocabulary.js';
 
 export interface TableData {
   srRefs: string[];
@@ -20,10 +19,6 @@ export interface TableData {
   clauseRules: Record<View, RuleSet['clauseRules']>;
 }
 
-export function where(source: Source): string {
-  return `${source.file}:${source.line}:${source.column}`;
-}
-
 export function tableData(ruleSets: { readonly [V in View]: RuleSet }): TableData {
   const per = <T>(build: (ruleSet: RuleSet) => T): Record<View, T> => ({
     baseline: build(ruleSets.baseline),
@@ -31,8 +26,8 @@ export function tableData(ruleSets: { readonly [V in View]: RuleSet }): TableDat
   });
   const unique = (values: string[]): string[] => [...new Set(values)];
   return {
-    srRefs: unique(TABLE_VIEWS.flatMap((view) => ruleSets[view].serviceRequests.map((sr) => sr.ref))),
-    roleIds: unique(TABLE_VIEWS.flatMap((view) => ruleSets[view].userRoles.map((role) => role.id))),
+    srRefs: unique(VIEWS.flatMap((view) => ruleSets[view].serviceRequests.map((sr) => sr.ref))),
+    roleIds: unique(VIEWS.flatMap((view) => ruleSets[view].userRoles.map((role) => role.id))),
     trt: per(trtTable),
     eligibility: per(eligibilityTable),
     serviceRequests: per((ruleSet) =>

@@ -7,10 +7,11 @@
  * Pure: returns a new tree and leaves the input as it was.
  */
 import type { Nodes, Parent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
-import type { View } from '../../shared/diagnostics.js';
+import type { View } from '../../shared/vocabulary.js';
 import { isRedline } from '../2-parse/redline/types.js';
 
-export const VIEWS: readonly View[] = ['baseline', 'modified'];
+/** Re-exported for `sec-rules/redline`: the views a redlined tree projects to. */
+export { VIEWS } from '../../shared/vocabulary.js';
 
 export function project(tree: Root, view: View): Root {
   return projectParent(tree, view) as Root;

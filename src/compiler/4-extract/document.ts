@@ -3,12 +3,14 @@
  * Pure and serialisable (no mdast in the result), so it can be cached by content hash.
  */
 import type { FootnoteDefinition, Root } from 'mdast';
-import { report, type View } from '../../shared/diagnostics.js';
+import { report } from '../../shared/diagnostics.js';
+import type { View } from '../../shared/vocabulary.js';
 import { readFrontMatter } from '../2-parse/frontmatter.js';
 import type { Clause, ClauseRule, DocumentInfo, Footnote, Modification } from '../../shared/model.js';
 import { parseDocument } from '../2-parse/parse.js';
 import type { SourceDocument } from '../1-read/read.js';
-import { project, VIEWS } from '../3-project/project.js';
+import { project } from '../3-project/project.js';
+import { VIEWS } from '../../shared/vocabulary.js';
 import { readOutline } from './outline.js';
 import { readRuleBlocks, reportOrphanRuleBlocks } from './rule-blocks.js';
 import { emptyTableFacts, readTable, type TableFacts } from './tables.js';

@@ -4,7 +4,8 @@
  */
 import type { Code, Heading, Root, RootContent, Table } from 'mdast';
 import type { VFile } from 'vfile';
-import { report, type View } from '../../shared/diagnostics.js';
+import { report } from '../../shared/diagnostics.js';
+import type { View } from '../../shared/vocabulary.js';
 import type { Clause } from '../../shared/model.js';
 import { fingerprint, normalise, plainText, sourceOf } from './text.js';
 

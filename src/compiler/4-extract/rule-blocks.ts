@@ -6,7 +6,8 @@
  */
 import type { Code } from 'mdast';
 import type { VFile } from 'vfile';
-import { report, type View } from '../../shared/diagnostics.js';
+import { report } from '../../shared/diagnostics.js';
+import type { View } from '../../shared/vocabulary.js';
 import { parseYamlNode } from '../2-parse/frontmatter.js';
 import type { ClauseRule } from '../../shared/model.js';
 import { describeErrors, validator } from '../6-validate/schemas.js';

@@ -5,8 +5,9 @@
  */
 import type { Table, TableCell } from 'mdast';
 import type { VFile } from 'vfile';
-import { report, type View } from '../../shared/diagnostics.js';
-import type { Mode, Smets, Source } from '../../shared/model.js';
+import { report } from '../../shared/diagnostics.js';
+import type { Source } from '../../shared/model.js';
+import { looksLikeTrtHeader, parseTrtHeader, TRT_HEADER_SYNTAX, type Mode, type Smets, type View } from '../../shared/vocabulary.js';
 import { DURATION_VOCABULARY, parseDuration, parseYesNo } from './duration.js';
 import { readTag } from '../2-parse/redline/tags.js';
 import { cellPosition, cellText, footnoteLabels, sourceOf } from './text.js';
@@ -25,11 +26,10 @@ export const TABLE_RULES = {
 
 const SR_REF = /^[1-9]\d*\.\d+(\.\d+)?$/;
 const ROLE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const TRT_HEADER = /^(.+?) \/ SMETS([12]) \/ (Scheduled|On-Demand)$/;
 
 export const SERVICE_COLUMNS = ['SR', 'Service Request Name', 'Non-Device', 'On Demand', 'Future Dated', 'DCC Scheduled'] as const;
 export const ROLE_COLUMNS = ['User Role', 'Identifier', 'Party Category'] as const;
-export const ELIGIBLE_USER_ROLES = 'Eligible User Roles';
+export { ELIGIBLE_USER_ROLES } from '../../shared/vocabulary.js';
 
 export interface Cell {
   text: string;
@@ -119,7 +119,7 @@ export function readTable(table: Table, context: Context, facts: TableFacts): vo
   const names = grid.headers.map((header) => header.text);
   if (names.includes('User Role') && names.includes('Identifier')) readRoles(grid, context, facts);
   else if (names.includes('SR') && names.includes('Service Request Name')) readServices(grid, context, facts);
-  else if (names.includes('SR') && names.some((header) => header.includes('/ SMETS'))) readTrts(grid, context, facts);
+  else if (names.includes('SR') && names.some(looksLikeTrtHeader)) readTrts(grid, context, facts);
 }
 
 function readGrid(table: Table, context: Context): Grid {
@@ -259,18 +259,14 @@ function readTrts(grid: Grid, context: Context, facts: TableFacts): void {
   const headerKeys = new Map<string, Cell>();
   grid.headers.forEach((header, index) => {
     if (index === refAt) return;
-    const match = TRT_HEADER.exec(header.text);
-    if (!match) {
-      report(
-        context.file,
-        `Unexpected column \`${header.text}\` in a Target Response Time table, expected \`<User Role or ${ELIGIBLE_USER_ROLES}> / SMETS<1 or 2> / <Scheduled or On-Demand>\``,
-        {
-          ruleId: TABLE_RULES.unknownColumn,
-          place: header.node.position,
-          view: context.view,
-          actual: header.text,
-        },
-      );
+    const parsed = parseTrtHeader(header.text);
+    if (!parsed) {
+      report(context.file, `Unexpected column \`${header.text}\` in a Target Response Time table, expected \`${TRT_HEADER_SYNTAX}\``, {
+        ruleId: TABLE_RULES.unknownColumn,
+        place: header.node.position,
+        view: context.view,
+        actual: header.text,
+      });
       return;
     }
     const key = header.text;
@@ -284,9 +280,7 @@ function readTrts(grid: Grid, context: Context, facts: TableFacts): void {
     }
     headerKeys.set(key, header);
     const column: TrtColumn = {
-      sender: match[1]!,
-      smets: Number(match[2]) as Smets,
-      mode: match[3] === 'Scheduled' ? 'scheduled' : 'on-demand',
+      ...parsed,
       header: header.text,
       headerSource: header.source,
     };

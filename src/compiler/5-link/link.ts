@@ -4,13 +4,12 @@
  * in Appendix AB expands to the roles Appendix E makes eligible.
  */
 import type { VFile } from 'vfile';
-import { report, type View } from '../../shared/diagnostics.js';
+import { report } from '../../shared/diagnostics.js';
 import type { DocumentFacts } from '../4-extract/document.js';
-import { ELIGIBLE_USER_ROLES, type TrtColumn } from '../4-extract/tables.js';
+import type { TrtColumn } from '../4-extract/tables.js';
 import { compareSrRefs } from '../4-extract/text.js';
+import { ELIGIBLE_USER_ROLES, MODES, modeLabel, SMETS_GENERATIONS, trtHeader, type View } from '../../shared/vocabulary.js';
 import {
-  MODES,
-  SMETS_GENERATIONS,
   type ClauseRule,
   type Eligibility,
   type Modification,
@@ -221,7 +220,7 @@ export function link(documents: readonly DocumentFacts[], files: ReadonlyMap<str
               ) {
                 report(
                   file,
-                  `Missing Target Response Time for SR ${row.sr}, ${role.name}, SMETS${smets}, ${mode === 'scheduled' ? 'Scheduled' : 'On-Demand'}: expected a column \`${sender} / SMETS${smets} / ${mode === 'scheduled' ? 'Scheduled' : 'On-Demand'}\``,
+                  `Missing Target Response Time for SR ${row.sr}, ${role.name}, SMETS${smets}, ${modeLabel(mode)}: expected a column \`${trtHeader({ sender, smets, mode })}\``,
                   {
                     ruleId: LINK_RULES.trtMissing,
                     place: at(row.source),

@@ -3,9 +3,10 @@
  * Legal text only ever enters the output through `literal()` (JSON, which is valid JS), never
  * into comments or identifiers, so no name can change the meaning of the code.
  */
-import type { View } from '../../shared/diagnostics.js';
+import type { View } from '../../shared/vocabulary.js';
 import type { RuleSet } from '../../shared/model.js';
-import { TABLE_VIEWS, tableData } from '../../shared/table-data.js';
+import { tableData } from '../../shared/table-data.js';
+import { VIEWS as TABLE_VIEWS } from '../../shared/vocabulary.js';
 import { GENERATED_BANNER } from './types.js';
 
 /** A JS literal for any JSON value; U+2028/2029 escaped for older parsers. */

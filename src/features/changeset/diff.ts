@@ -394,7 +394,6 @@ export function summarise(changes: readonly Change[]): ChangeSet['summary'] {
 }
 
 /** `file:line:column` of a change's source. */
-export { where as whereOf } from '../../shared/table-data.js';
 
 /** A duration for people: `16 s`, `5,600 s`, `24 h`, `N/A`; footnotes as `[^label]`. */
 export function formatSeconds(seconds: number | null): string {

@@ -4,11 +4,12 @@
  * changes that share a cell and a value are folded into one line; long groups are cut).
  */
 import type { Change, ChangeCounts, ChangeKind, ChangeSet } from './diff.js';
-import { CHANGE_KINDS, KIND_TITLES, whereOf } from './diff.js';
+import { CHANGE_KINDS, KIND_TITLES } from './diff.js';
+import { where } from '../../shared/vocabulary.js';
 
 export function formatChangeSetText(changeSet: ChangeSet, options: { textDir?: string } = {}): string {
   const prefix = options.textDir ? `${options.textDir.replace(/\/+$/, '')}/` : '';
-  const lines = changeSet.changes.map((change) => `${prefix}${whereOf(change.source)}  ${change.action}  ${change.summary}`);
+  const lines = changeSet.changes.map((change) => `${prefix}${where(change.source)}  ${change.action}  ${change.summary}`);
   lines.push('', `${changeSet.from} → ${changeSet.to}: ${countsLine(changeSet.summary.total)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -60,7 +61,7 @@ function renderMarkdown(changeSet: ChangeSet, max: number, options: MarkdownOpti
     for (const [kind, ofKind] of byKind(changes)) {
       out.push(`**${KIND_TITLES[kind]}** (${countsLine(count(ofKind))})`, '');
       const items = kind === 'trt' ? foldTrt(ofKind) : ofKind.map((change) => ({ text: change.summary, source: change.source }));
-      for (const item of items.slice(0, max)) out.push(`- ${escape(item.text)} (\`${whereOf(item.source)}\`)`);
+      for (const item of items.slice(0, max)) out.push(`- ${escape(item.text)} (\`${where(item.source)}\`)`);
       if (items.length > max) out.push(`- … and ${items.length - max} more (\`secc diff\` lists them all)`);
       out.push('');
     }

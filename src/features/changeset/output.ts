@@ -3,7 +3,7 @@
  * rules/schema/change-set.schema.json like every other compiled output.
  */
 import { VFile } from 'vfile';
-import type { View } from '../../shared/diagnostics.js';
+import type { View } from '../../shared/vocabulary.js';
 import { report } from '../../shared/diagnostics.js';
 import type { RuleSet } from '../../shared/model.js';
 import { describeErrors, validator } from '../../compiler/6-validate/schemas.js';

@@ -8,7 +8,8 @@ import type { Root } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import type { Severity, View } from '../../shared/diagnostics.js';
+import type { Severity } from '../../shared/diagnostics.js';
+import type { View } from '../../shared/vocabulary.js';
 import type { DocumentFacts } from '../../compiler/4-extract/document.js';
 import type { Modification, RuleSet } from '../../shared/model.js';
 

@@ -1,7 +1,7 @@
 /** Small helpers the drafting rules share: places, role lookups, text scanning. */
 import type { Nodes, Root } from 'mdast';
 import type { Position } from 'unist';
-import type { View } from '../../shared/diagnostics.js';
+import type { View } from '../../shared/vocabulary.js';
 import type { RuleSet, Source } from '../../shared/model.js';
 import type { LintDocument } from './types.js';
 
@@ -10,11 +10,7 @@ export function placeOf(source: Source): Position {
   return { start: { line: source.line, column: source.column }, end: { line: source.endLine, column: source.endColumn } };
 }
 
-export { where } from '../../shared/table-data.js';
-
-export function modeName(mode: string): string {
-  return mode === 'scheduled' ? 'Scheduled' : 'On-Demand';
-}
+export { where, modeLabel as modeName } from '../../shared/vocabulary.js';
 
 /** Natural-language list: `a`, `a and b`, `a, b and c`. */
 export function listing(items: readonly string[], conjunction = 'and'): string {

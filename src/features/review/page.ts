@@ -18,7 +18,8 @@ import { severityOf } from '../../shared/diagnostics.js';
 import type { ParsedDocument } from '../../compiler/4-extract/document.js';
 import { clauseNumberOf } from '../../compiler/4-extract/outline.js';
 import type { Change, ChangeSet } from '../changeset/diff.js';
-import { CHANGE_KINDS, KIND_TITLES, whereOf } from '../changeset/diff.js';
+import { CHANGE_KINDS, KIND_TITLES } from '../changeset/diff.js';
+import { where } from '../../shared/vocabulary.js';
 import { countsLine } from '../changeset/format.js';
 import type { IntentResult } from '../changeset/intent.js';
 import { isWhollyRedlined } from '../../compiler/3-project/project.js';
@@ -329,7 +330,7 @@ function intentBanner(intents: IntentResult | undefined, anchors: AnchorMap): El
           el('li', {}, [
             el('a', { href: `#${anchors.get(change.id) ?? ''}` }, [text(change.summary)]),
             text(' '),
-            el('code', {}, [text(whereOf(change.source))]),
+            el('code', {}, [text(where(change.source))]),
           ]),
         ),
       ),

@@ -7,6 +7,7 @@ import { clauseNumberOf } from '../../../compiler/4-extract/outline.js';
 import { project } from '../../../compiler/3-project/project.js';
 import { isRedline } from '../../../compiler/2-parse/redline/types.js';
 import type { LintRule } from '../types.js';
+import type { View } from '../../../shared/vocabulary.js';
 import { placeOf } from '../util.js';
 import { clauseKey, compareClauses, hasLetterSuffix, parentOf } from './clause-numbers.js';
 
@@ -80,7 +81,7 @@ export const clauseRenumbered: LintRule = {
   },
 };
 
-function numberIn(heading: Heading, view: 'baseline' | 'modified'): string | undefined {
+function numberIn(heading: Heading, view: View): string | undefined {
   const projected = project({ type: 'root', children: [heading] }, view).children[0];
   return projected?.type === 'heading' ? clauseNumberOf(projected)?.id : undefined;
 }

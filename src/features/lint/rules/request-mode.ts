@@ -5,9 +5,9 @@
  * This is how a change like MP162's footnote 4 (SR 4.2 becomes DCC Scheduled) must be made: in
  * both appendices at once.
  */
-import type { View } from '../../../shared/diagnostics.js';
+import type { Mode, View } from '../../../shared/vocabulary.js';
 import type { ServiceRow } from '../../../compiler/4-extract/tables.js';
-import type { Mode, Trt } from '../../../shared/model.js';
+import type { Trt } from '../../../shared/model.js';
 import type { LintContext, LintRule } from '../types.js';
 import { listing, modeName, placeOf, roleIndex, viewFacts, where } from '../util.js';
 

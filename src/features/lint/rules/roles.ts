@@ -1,8 +1,8 @@
 /** Where User Roles are defined and where they are named, per view (shared by the two role rules). */
 import type { Position } from 'unist';
-import type { View } from '../../../shared/diagnostics.js';
+import type { View } from '../../../shared/vocabulary.js';
 import type { RoleRow } from '../../../compiler/4-extract/tables.js';
-import { ELIGIBLE_USER_ROLES } from '../../../compiler/4-extract/tables.js';
+import { ELIGIBLE_USER_ROLES } from '../../../shared/vocabulary.js';
 import type { LintDocument } from '../types.js';
 import { matchPlace, proseTexts } from '../util.js';
 

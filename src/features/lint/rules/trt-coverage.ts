@@ -4,7 +4,7 @@
  * E does not list (`trt-unknown-sr`) and an unknown sender (`role-unknown`); this rule finds the
  * contradictions that still compile.
  */
-import { ELIGIBLE_USER_ROLES } from '../../../compiler/4-extract/tables.js';
+import { ELIGIBLE_USER_ROLES } from '../../../shared/vocabulary.js';
 import type { LintRule } from '../types.js';
 import { listing, modeName, placeOf, roleIndex, viewFacts, where } from '../util.js';
 

@@ -1,5 +1,5 @@
 /** `user-role-unused`: every User Role the User Roles table defines is used somewhere. */
-import { ELIGIBLE_USER_ROLES } from '../../../compiler/4-extract/tables.js';
+import { ELIGIBLE_USER_ROLES } from '../../../shared/vocabulary.js';
 import type { LintRule } from '../types.js';
 import { definedRoles, proseMentions, resolvesTo } from './roles.js';
 
