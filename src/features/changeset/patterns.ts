@@ -1,0 +1,82 @@
+/**
+ * Change patterns of a manifest, in the change set's vocabulary: the identity of a change (the
+ * fields that name one entry of its kind), and whether a pattern (values, lists, `*`,
+ * `{except: [...]}`) matches a change and states its values.
+ */
+import type { ChangePattern, Matcher } from '../../../generated/types.js';
+import { parseDuration } from '../../compiler/4-extract/duration.js';
+import type { Change, ChangeAction, ChangeKind } from './diff.js';
+
+export type Field = 'sr' | 'role' | 'smets' | 'mode' | 'clause' | 'rule' | 'footnote' | 'field' | 'modification' | 'document';
+export type Identity = Partial<Record<Field, string>>;
+
+/** The fields that name one entry of each kind (for `changed`, the field of the entry too where a kind has fields). */
+const IDENTITY: Record<ChangeKind, { all: Field[]; changed?: Field[] }> = {
+  modification: { all: ['modification'], changed: ['modification', 'field'] },
+  document: { all: ['document'], changed: ['document', 'field'] },
+  'user-role': { all: ['role'], changed: ['role', 'field'] },
+  'service-request': { all: ['sr'], changed: ['sr', 'field'] },
+  eligibility: { all: ['sr', 'role'] },
+  trt: { all: ['sr', 'role', 'smets', 'mode'] },
+  clause: { all: ['clause'] },
+  'clause-rule': { all: ['rule'] },
+  footnote: { all: ['document', 'footnote'] },
+};
+
+export const PATTERN_FIELDS: Field[] = ['sr', 'role', 'smets', 'mode', 'clause', 'rule', 'footnote', 'field', 'modification', 'document'];
+
+/** The pattern fields of a change, as text. */
+export function identityOf(change: Change): Identity {
+  const identity: Identity = {};
+  for (const field of PATTERN_FIELDS) {
+    const value = field === 'document' ? change.document : (change as unknown as Record<string, unknown>)[field];
+    if (value !== undefined) identity[field] = String(value);
+  }
+  return identity;
+}
+
+/** The fields that name one entry of a kind, for an action. */
+export function identityFields(kind: ChangeKind, action: ChangeAction): Field[] {
+  const fields = IDENTITY[kind];
+  return action === 'changed' && fields.changed ? fields.changed : fields.all;
+}
+
+/** A key equal for two changes of the same entry (and field, for `changed`). */
+export function identityKey(kind: ChangeKind, action: ChangeAction, identity: Identity): string {
+  return [kind, action, ...identityFields(kind, action).map((field) => `${field}=${identity[field] ?? ''}`)].join('|');
+}
+
+/** Left out, `*` or `{except: [...]}`: the field ranges over the entries of the rule set. */
+export function isWildcard(matcher: Matcher | undefined): boolean {
+  return matcher === undefined || matcher === '*' || (typeof matcher === 'object' && !Array.isArray(matcher));
+}
+
+export function matcherAccepts(matcher: Matcher | undefined, value: string | undefined): boolean {
+  if (matcher === undefined || matcher === '*') return true;
+  if (Array.isArray(matcher)) return matcher.some((entry) => String(entry) === value);
+  if (typeof matcher === 'object') return !matcher.except.some((entry) => String(entry) === value);
+  return String(matcher) === value;
+}
+
+export function matchesPattern(change: Change, pattern: ChangePattern): boolean {
+  if (change.kind !== pattern.kind || change.action !== pattern.action) return false;
+  const identity = identityOf(change);
+  return PATTERN_FIELDS.every((field) => matcherAccepts(pattern[field], identity[field]));
+}
+
+/** `from → to` as the pattern states it, when the change's values differ from it. */
+export function valueMismatch(change: Change, pattern: ChangePattern): string | undefined {
+  if (pattern.from === undefined && pattern.to === undefined) return undefined;
+  const before = change.before as Record<string, unknown> | undefined;
+  const after = change.after as Record<string, unknown> | undefined;
+  const ok = (stated: string | undefined, entry: Record<string, unknown> | undefined, shown: string | undefined): boolean => {
+    if (stated === undefined) return true;
+    if (change.kind === 'trt') {
+      const parsed = parseDuration(stated);
+      return parsed.ok && entry !== undefined && parsed.seconds === entry.seconds;
+    }
+    return stated === shown;
+  };
+  if (ok(pattern.from, before, change.from) && ok(pattern.to, after, change.to)) return undefined;
+  return `${pattern.from ?? change.from ?? '…'} → ${pattern.to ?? change.to ?? '…'}`;
+}
