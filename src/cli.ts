@@ -18,7 +18,6 @@ const OPTIONS = {
   impl: { type: 'string' },
   out: { type: 'string' },
   against: { type: 'string' },
-  manifest: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   frail: { type: 'boolean', default: false },
   write: { type: 'boolean', default: false },

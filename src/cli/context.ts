@@ -18,7 +18,6 @@ export interface Options {
   out?: string;
   /** `secc diff --against DIR`: the other version of the legal text. */
   against?: string;
-  manifest?: string;
   quiet: boolean;
   frail: boolean;
   write: boolean;

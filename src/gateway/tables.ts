@@ -67,10 +67,11 @@ export function tablesFromGenerated(module: {
 export function tablesFromRuleSets(ruleSets: { readonly [V in View]: RuleSet }): GatewayTables {
   const data = tableData(ruleSets);
   return {
-    trt: data.trt as unknown as TrtTable,
-    eligibility: data.eligibility as unknown as EligibilityTable,
-    serviceRequests: data.serviceRequests as unknown as GatewayTables['serviceRequests'],
-    userRoles: data.userRoles as unknown as GatewayTables['userRoles'],
+    trt: data.trt,
+    eligibility: data.eligibility,
+    // The generated types name the landed corpus's SR references and role identifiers; another compilation's are plain strings.
+    serviceRequests: data.serviceRequests as GatewayTables['serviceRequests'],
+    userRoles: data.userRoles as GatewayTables['userRoles'],
     clauseRules: data.clauseRules,
   };
 }

@@ -4,23 +4,39 @@
  * entry with its `file:line:column` source. One projection, used twice: the generator writes it
  * into generated/tables.ts, and the gateway builds the same tables in memory from any
  * compilation. Pure and dependency-free (types only), so the gateway may import it without
- * reaching the compiler.
+ * reaching the compiler. The types are those of generated/tables.ts, with plain strings where
+ * the generated ones have the landed corpus's SR references and role identifiers.
  */
-import type { RuleSet } from '../../generated/types.js';
-import { VIEWS, where, type View } from './vocabulary.js';
+import type { RuleSet, ServiceRequest, Source, Trt } from '../../generated/types.js';
+import { VIEWS, where, type Mode, type Smets, type View } from './vocabulary.js';
+
+type Where<T> = T & { readonly source: string; readonly clause: string | null };
+
+/** A Target Response Time cell: seconds, or null when not available (N/A). */
+export type TrtCellData = Where<Pick<Trt, 'seconds' | 'text' | 'notes'>>;
+export type TrtBySmetsAndMode = { readonly [S in Smets]: { readonly [M in Mode]: TrtCellData } };
+export type EligibilityCellData = Where<{ readonly eligible: boolean }>;
+export type ServiceRequestData = Where<Pick<ServiceRequest, 'ref' | 'name' | 'nonDevice' | 'onDemand' | 'futureDated' | 'dccScheduled'>>;
+export type UserRoleData = Where<{ readonly id: string; readonly name: string; readonly partyCategory: string }>;
+
+export type PerView<T> = { readonly [V in View]: T };
+export type TrtTableData = PerView<Record<string, Record<string, TrtBySmetsAndMode>>>;
+export type EligibilityTableData = PerView<Record<string, Record<string, EligibilityCellData>>>;
 
 export interface TableData {
   srRefs: string[];
   roleIds: string[];
-  trt: Record<View, Record<string, Record<string, Record<string, Record<string, unknown>>>>>;
-  eligibility: Record<View, Record<string, Record<string, unknown>>>;
-  serviceRequests: Record<View, Array<Record<string, unknown>>>;
-  userRoles: Record<View, Array<Record<string, unknown>>>;
-  clauseRules: Record<View, RuleSet['clauseRules']>;
+  trt: TrtTableData;
+  eligibility: EligibilityTableData;
+  serviceRequests: PerView<ServiceRequestData[]>;
+  userRoles: PerView<UserRoleData[]>;
+  clauseRules: PerView<RuleSet['clauseRules']>;
 }
 
-export function tableData(ruleSets: { readonly [V in View]: RuleSet }): TableData {
-  const per = <T>(build: (ruleSet: RuleSet) => T): Record<View, T> => ({
+const located = (source: Source): { source: string; clause: string | null } => ({ source: where(source), clause: source.clause ?? null });
+
+export function tableData(ruleSets: PerView<RuleSet>): TableData {
+  const per = <T>(build: (ruleSet: RuleSet) => T): PerView<T> => ({
     baseline: build(ruleSets.baseline),
     modified: build(ruleSets.modified),
   });
@@ -38,53 +54,56 @@ export function tableData(ruleSets: { readonly [V in View]: RuleSet }): TableDat
         onDemand: sr.onDemand,
         futureDated: sr.futureDated,
         dccScheduled: sr.dccScheduled,
-        source: where(sr.source),
-        clause: sr.source.clause ?? null,
+        ...located(sr.source),
       })),
     ),
     userRoles: per((ruleSet) =>
-      ruleSet.userRoles.map((role) => ({
-        id: role.id,
-        name: role.name,
-        partyCategory: role.partyCategory,
-        source: where(role.source),
-        clause: role.source.clause ?? null,
-      })),
+      ruleSet.userRoles.map((role) => ({ id: role.id, name: role.name, partyCategory: role.partyCategory, ...located(role.source) })),
     ),
     clauseRules: per((ruleSet) => ruleSet.clauseRules),
   };
 }
 
+type Cells = Partial<Record<Mode, TrtCellData>>;
+
 /** Fixed key order: SMETS 1 then 2, scheduled then on-demand, whatever order the rules list them in. */
-function trtTable(ruleSet: RuleSet): Record<string, Record<string, Record<string, Record<string, unknown>>>> {
-  const table: Record<string, Record<string, Record<string, Record<string, unknown>>>> = {};
+function trtTable(ruleSet: RuleSet): Record<string, Record<string, TrtBySmetsAndMode>> {
+  const cells = new Map<string, Map<string, Map<Smets, Cells>>>();
   for (const entry of ruleSet.trt) {
-    const bySmets = ((table[entry.sr] ??= {})[entry.role] ??= {});
-    const byMode = (bySmets[String(entry.smets)] ??= {});
-    byMode[entry.mode] = {
-      seconds: entry.seconds,
-      text: entry.text,
-      notes: entry.notes,
-      source: where(entry.source),
-      clause: entry.source.clause ?? null,
-    };
+    const byRole = entryOf(cells, entry.sr, () => new Map<string, Map<Smets, Cells>>());
+    const bySmets = entryOf(byRole, entry.role, () => new Map<Smets, Cells>());
+    const byMode = entryOf(bySmets, entry.smets, (): Cells => ({}));
+    byMode[entry.mode] = { seconds: entry.seconds, text: entry.text, notes: entry.notes, ...located(entry.source) };
   }
-  for (const bySr of Object.values(table)) {
-    for (const [role, bySmets] of Object.entries(bySr)) {
-      bySr[role] = Object.fromEntries(
-        Object.keys(bySmets)
-          .sort()
-          .map((smets) => [smets, { scheduled: bySmets[smets]!.scheduled, 'on-demand': bySmets[smets]!['on-demand'] }]),
-      );
+  const table: Record<string, Record<string, TrtBySmetsAndMode>> = {};
+  for (const [sr, byRole] of cells) {
+    const bySr: Record<string, TrtBySmetsAndMode> = (table[sr] = {});
+    for (const [role, bySmets] of byRole) {
+      const ordered = [...bySmets.keys()].sort().map((smets) => [String(smets), orderedModes(bySmets.get(smets) ?? {})]);
+      // Complete tables have every generation and mode (link reports a missing one); a table from
+      // a failed compilation may not, and is typed as complete only because nothing reads it.
+      bySr[role] = Object.fromEntries(ordered) as TrtBySmetsAndMode;
     }
   }
   return table;
 }
 
-function eligibilityTable(ruleSet: RuleSet): Record<string, Record<string, unknown>> {
-  const table: Record<string, Record<string, unknown>> = {};
+function entryOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  const found = map.get(key);
+  if (found !== undefined) return found;
+  const made = make();
+  map.set(key, made);
+  return made;
+}
+
+function orderedModes(byMode: Cells): Cells {
+  return { scheduled: byMode.scheduled, 'on-demand': byMode['on-demand'] };
+}
+
+function eligibilityTable(ruleSet: RuleSet): Record<string, Record<string, EligibilityCellData>> {
+  const table: Record<string, Record<string, EligibilityCellData>> = {};
   for (const entry of ruleSet.eligibility) {
-    (table[entry.sr] ??= {})[entry.role] = { eligible: entry.eligible, source: where(entry.source), clause: entry.source.clause ?? null };
+    (table[entry.sr] ??= {})[entry.role] = { eligible: entry.eligible, ...located(entry.source) };
   }
   return table;
 }

@@ -23,7 +23,6 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   'clause-rule',
   'footnote',
 ];
-export const CHANGE_ACTIONS: readonly ChangeAction[] = ['added', 'removed', 'changed'];
 
 export const KIND_TITLES: Record<ChangeKind, string> = {
   modification: 'Modifications',
