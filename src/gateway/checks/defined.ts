@@ -1,0 +1,43 @@
+/** Section H1.1 and Appendix E: the sender's User Role and the SR exist in the decision's view. */
+import { cellBasis, clauseBasis } from '../basis.js';
+import { fail, otherView, pass, type DecisionContext } from '../decision.js';
+
+/** False when the role or the SR is unknown: no further check can be made. */
+export function checkDefined(context: DecisionContext): boolean {
+  checkUserRole(context);
+  checkServiceRequest(context);
+  return context.reasons.every((reason) => reason.passed);
+}
+
+function checkUserRole(context: DecisionContext): void {
+  const { request, view, tables } = context;
+  const roles = tables.userRoles[view];
+  const role = roles.find((entry) => entry.id === request.sender.role);
+  if (role) {
+    pass(context, 'user-role', `${role.name} is a User Role (Section H1.1)`, cellBasis(role, role.name));
+    return;
+  }
+  const elsewhere = tables.userRoles[otherView(view)].find((entry) => entry.id === request.sender.role);
+  const anchor = elsewhere ?? roles[0];
+  fail(
+    context,
+    'user-role',
+    elsewhere
+      ? `Unexpected User Role ${elsewhere.name}, which exists only in the ${otherView(view)} view, expected a User Role of the ${view} view (Section H1.1)`
+      : `Unexpected User Role \`${request.sender.role}\`, expected one of ${roles.map((entry) => `\`${entry.id}\``).join(', ')} (Section H1.1)`,
+    anchor ? cellBasis(anchor, 'User Roles table') : clauseBasis('H1.1'),
+  );
+}
+
+function checkServiceRequest(context: DecisionContext): void {
+  const { request, view, tables } = context;
+  const services = tables.serviceRequests[view];
+  if (services.some((entry) => entry.ref === request.sr)) return;
+  const anchor = services[0];
+  fail(
+    context,
+    'service-request',
+    `Unexpected SR ${request.sr}, expected a Service Request listed in Appendix E`,
+    anchor ? cellBasis(anchor, 'Service Requests table') : clauseBasis('E2.1'),
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * A gateway team's configuration table, as rows, read from CSV (RFC 4180, header by name) or JSON
+ * (an array of rows). A file that cannot be read as one is a ConfigurationError with the line of
+ * each problem (exit 2 in `secc conform`); whether the rows are right is conformance.ts's job.
+ *
+ * A row is `sr,user_role,smets,mode,trt_seconds,eligible` (the header of `secc export trt` plus
+ * `eligible`); `trt_seconds` is empty (CSV) or null (JSON) for N/A.
+ */
+import { combinationKey } from './combinations.js';
+import { csvRecords } from './csv.js';
+import { elementLines } from './json-lines.js';
+
+export const CONFIGURATION_HEADER = ['sr', 'user_role', 'smets', 'mode', 'trt_seconds', 'eligible'] as const;
+
+export interface ConfigurationRow {
+  sr: string;
+  user_role: string;
+  smets: number;
+  mode: string;
+  /** null: not available (N/A), or not eligible. */
+  trt_seconds: number | null;
+  eligible: boolean;
+  /** 1-based line in the file the row was read from. */
+  line?: number;
+}
+
+export interface ConfigurationProblem {
+  line?: number;
+  message: string;
+}
+
+/** The file cannot be read as a configuration table (exit 2 in `secc conform`). */
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+  constructor(readonly problems: readonly ConfigurationProblem[]) {
+    super(
+      problems.map((problem) => (problem.line === undefined ? problem.message : `line ${problem.line}: ${problem.message}`)).join('\n'),
+    );
+  }
+}
+
+export type ConfigurationFormat = 'csv' | 'json';
+
+/** By extension (`.csv`, `.json`), else by the first character (`[` is JSON). */
+export function configurationFormat(fileName: string, text: string): ConfigurationFormat {
+  if (/\.json$/i.test(fileName)) return 'json';
+  if (/\.csv$/i.test(fileName)) return 'csv';
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('[')
+    ? 'json'
+    : 'csv';
+}
+
+export function parseConfiguration(text: string, format: ConfigurationFormat): ConfigurationRow[] {
+  const body = text.replace(/^\uFEFF/, '');
+  const rows = format === 'json' ? parseJsonRows(body) : parseCsvRows(body);
+  const problems: ConfigurationProblem[] = [];
+  const first = new Map<string, number | undefined>();
+  rows.forEach((row, index) => {
+    const id = combinationKey(row.sr, row.user_role, row.smets, row.mode);
+    if (first.has(id)) {
+      const earlier = first.get(id);
+      problems.push({
+        ...(row.line === undefined ? {} : { line: row.line }),
+        message: `the combination SR ${row.sr} / ${row.user_role} / SMETS${row.smets} / ${row.mode} is already given ${earlier === undefined ? `in row ${index}` : `on line ${earlier}`}`,
+      });
+    } else first.set(id, row.line);
+  });
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return rows;
+}
+
+function parseCsvRows(text: string): ConfigurationRow[] {
+  const read = csvRecords(text);
+  if (!read.ok) throw new ConfigurationError([{ line: read.line, message: read.message }]);
+  const records = read.records;
+  const header = records.shift();
+  if (!header || (header.fields.length === 1 && header.fields[0] === ''))
+    throw new ConfigurationError([{ message: `empty file, expected a CSV header ${CONFIGURATION_HEADER.join(',')}` }]);
+  const names = header.fields.map((field) => field.trim());
+  const missing = CONFIGURATION_HEADER.filter((name) => !names.includes(name));
+  const unknown = names.filter((name) => !(CONFIGURATION_HEADER as readonly string[]).includes(name));
+  const duplicated = names.filter((name, index) => names.indexOf(name) !== index);
+  if (missing.length + unknown.length + duplicated.length > 0) {
+    const parts = [
+      missing.length > 0 ? `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` : '',
+      unknown.length > 0 ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}` : '',
+      duplicated.length > 0 ? `repeated column${duplicated.length > 1 ? 's' : ''} ${duplicated.join(', ')}` : '',
+    ].filter(Boolean);
+    throw new ConfigurationError([
+      { line: header.line, message: `Unexpected header: ${parts.join('; ')}, expected ${CONFIGURATION_HEADER.join(',')}` },
+    ]);
+  }
+  const problems: ConfigurationProblem[] = [];
+  const rows: ConfigurationRow[] = [];
+  for (const record of records) {
+    if (record.fields.length === 1 && record.fields[0]!.trim() === '') continue; // blank line
+    if (record.fields.length !== names.length) {
+      problems.push({ line: record.line, message: `${record.fields.length} fields, expected ${names.length}` });
+      continue;
+    }
+    const raw = Object.fromEntries(names.map((name, index) => [name, record.fields[index]!.trim()]));
+    const row = toRow(raw, record.line, problems, 'csv');
+    if (row) rows.push(row);
+  }
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return rows;
+}
+
+function parseJsonRows(text: string): ConfigurationRow[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigurationError([{ message: `not JSON: ${(error as Error).message}` }]);
+  }
+  if (!Array.isArray(value))
+    throw new ConfigurationError([
+      {
+        message: `Unexpected ${value === null ? 'null' : typeof value}, expected a JSON array of rows {${CONFIGURATION_HEADER.join(', ')}}`,
+      },
+    ]);
+  const lines = elementLines(text);
+  const problems: ConfigurationProblem[] = [];
+  const rows: ConfigurationRow[] = [];
+  value.forEach((element, index) => {
+    const line = lines[index];
+    const at = line === undefined ? {} : { line };
+    if (typeof element !== 'object' || element === null || Array.isArray(element)) {
+      problems.push({ ...at, message: `row ${index}: expected an object {${CONFIGURATION_HEADER.join(', ')}}` });
+      return;
+    }
+    const record = element as Record<string, unknown>;
+    const unknown = Object.keys(record).filter((name) => !(CONFIGURATION_HEADER as readonly string[]).includes(name));
+    const missing = CONFIGURATION_HEADER.filter((name) => !(name in record));
+    if (unknown.length + missing.length > 0) {
+      problems.push({
+        ...at,
+        message: `row ${index}: ${[missing.length ? `missing ${missing.join(', ')}` : '', unknown.length ? `unknown ${unknown.join(', ')}` : ''].filter(Boolean).join('; ')}`,
+      });
+      return;
+    }
+    const row = toRow(record, line, problems, 'json', index);
+    if (row) rows.push(row);
+  });
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return rows;
+}
+
+function toRow(
+  raw: Record<string, unknown>,
+  line: number | undefined,
+  problems: ConfigurationProblem[],
+  format: ConfigurationFormat,
+  index?: number,
+): ConfigurationRow | undefined {
+  const before = problems.length;
+  const at = line === undefined ? {} : { line };
+  const where = index === undefined ? '' : `row ${index}: `;
+  const problem = (column: string, message: string): void => {
+    problems.push({ ...at, message: `${where}${column}: ${message}, got ${JSON.stringify(raw[column])}` });
+  };
+  const text = (column: string): string => {
+    const value = raw[column];
+    if (typeof value !== 'string' || value.trim() === '') {
+      problem(column, 'expected a non-empty text');
+      return '';
+    }
+    return value.trim();
+  };
+  const sr = text('sr');
+  const role = text('user_role');
+  const mode = text('mode');
+  const smetsRaw = raw.smets;
+  const smets =
+    typeof smetsRaw === 'number' ? smetsRaw : typeof smetsRaw === 'string' && /^\d+$/.test(smetsRaw.trim()) ? Number(smetsRaw) : NaN;
+  if (!Number.isInteger(smets)) problem('smets', 'expected a SMETS generation (1 or 2)');
+  const trtRaw = raw.trt_seconds;
+  let trt: number | null = null;
+  if (format === 'csv' ? trtRaw !== '' : trtRaw !== null) {
+    const parsed = typeof trtRaw === 'number' ? trtRaw : typeof trtRaw === 'string' && /^\d+$/.test(trtRaw) ? Number(trtRaw) : NaN;
+    if (!Number.isInteger(parsed) || parsed < 0)
+      problem('trt_seconds', `expected a whole number of seconds, or ${format === 'csv' ? 'an empty field' : 'null'} for N/A`);
+    else trt = parsed;
+  }
+  const eligibleRaw = raw.eligible;
+  let eligible = false;
+  if (typeof eligibleRaw === 'boolean') eligible = eligibleRaw;
+  else if (format === 'csv' && typeof eligibleRaw === 'string' && /^(true|false|yes|no)$/i.test(eligibleRaw))
+    eligible = /^(true|yes)$/i.test(eligibleRaw);
+  else problem('eligible', format === 'csv' ? 'expected true or false' : 'expected true or false (a JSON boolean)');
+  if (problems.length > before) return undefined;
+  return { sr, user_role: role, smets, mode, trt_seconds: trt, eligible, ...(line === undefined ? {} : { line }) };
+}
