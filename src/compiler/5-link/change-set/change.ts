@@ -2,7 +2,7 @@
  * Building Change entries (src/features/changeset/diff-*.ts use these): an entry added or
  * removed, a whole entry changed, one field changed; and walking two lists of entries by key.
  */
-import type { Change, ChangeKind, Source } from '../../../generated/types.js';
+import type { Change, ChangeKind, Source } from '../../../../generated/types.js';
 
 /** The fields of a change that name its entry. */
 export type Identity = Partial<Pick<Change, 'sr' | 'role' | 'smets' | 'mode' | 'clause' | 'rule' | 'footnote' | 'modification'>>;

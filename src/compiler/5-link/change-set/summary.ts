@@ -1,6 +1,6 @@
 /** The kinds of change in reading order, their titles, the order of a change set and its counts. */
-import type { Change, ChangeCounts, ChangeKind, ChangeSet } from '../../../generated/types.js';
-import { compareSrRefs } from '../../compiler/4-extract/text.js';
+import type { Change, ChangeCounts, ChangeKind, ChangeSet } from '../../../../generated/types.js';
+import { compareSrRefs } from '../../4-extract/text.js';
 
 /** Kinds in the order a reader meets them: who, what, who may, how fast, then the prose. */
 export const CHANGE_KINDS: readonly ChangeKind[] = [

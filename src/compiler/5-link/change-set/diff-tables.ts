@@ -2,8 +2,8 @@
  * Changes to the tables: eligibility (Appendix E) as the set of (SR, role) pairs that may be
  * sent, and Target Response Times (Appendix AB) by seconds and footnotes.
  */
-import type { Change } from '../../../generated/types.js';
-import type { RuleSet, Trt } from '../../shared/model.js';
+import type { Change } from '../../../../generated/types.js';
+import type { RuleSet, Trt } from '../../../shared/model.js';
 import { entryChange, entryChanged, pairs, same } from './change.js';
 
 /** A `No` cell is the same as no cell: only eligible pairs are compared. */

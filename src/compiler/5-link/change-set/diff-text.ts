@@ -2,8 +2,8 @@
  * Changes to the prose: clauses (by fingerprint of their text), the literate clause rules (any
  * field, a re-reviewed fingerprint included) and footnotes (per document and label).
  */
-import type { Change } from '../../../generated/types.js';
-import type { Clause, Footnote, RuleSet } from '../../shared/model.js';
+import type { Change } from '../../../../generated/types.js';
+import type { Clause, Footnote, RuleSet } from '../../../shared/model.js';
 import { entryChange, entryChanged, fieldChange, pairs, same, withoutSource } from './change.js';
 
 export function diffClauses(before: RuleSet, after: RuleSet): Change[] {

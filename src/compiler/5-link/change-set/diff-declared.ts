@@ -2,8 +2,8 @@
  * Changes to what the text declares: its modifications and documents (front matter), the User
  * Roles of Section H1.1 and the Service Requests of Appendix E with their flags.
  */
-import type { Change } from '../../../generated/types.js';
-import type { RuleSet } from '../../shared/model.js';
+import type { Change } from '../../../../generated/types.js';
+import type { RuleSet } from '../../../shared/model.js';
 import { documentSource, entryChange, fieldChange, pairs, same, withoutSource } from './change.js';
 
 export const SR_FIELDS = ['name', 'nonDevice', 'onDemand', 'futureDated', 'dccScheduled'] as const;
