@@ -22,9 +22,7 @@ beforeEach(async () => {
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 
 async function compileThrough(cache: DocumentCache, documents: Record<string, string>): Promise<CompileResult> {
-  const corpus = corpusFromStrings(documents);
-  await cache.prepare(corpus);
-  return compile(corpus, { extract: cache.extract });
+  return compile(corpusFromStrings(documents), { cache });
 }
 
 const messagesOf = (result: CompileResult) =>

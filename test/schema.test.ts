@@ -2,7 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeErrors, validator } from '../src/compiler/6-validate/schemas.js';
+import { describeErrors, Schemas } from '../src/shared/schemas.js';
+
+const schemas = new Schemas();
+const validator = (ref: string) => schemas.validator(ref);
 import { ROOT } from './support/project.js';
 
 const load = async (name: string): Promise<Record<string, unknown>> =>

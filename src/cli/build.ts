@@ -9,7 +9,7 @@ export const build: Command = {
   async run(context) {
     const { options, io } = context;
     const timings = startRunTimings('build');
-    const result = await compileText(context);
+    const result = await compileText(context, { timings });
     io.stderr.write(reportText(result.files, { quiet: options.quiet }));
     if (!result.ok) {
       io.stderr.write('secc build: nothing written; fix the errors above and build again.\n');
@@ -17,7 +17,7 @@ export const build: Command = {
     }
     const changed = await writeOutputsAtomically(projectRoot(context), result.outputs);
     timings?.mark('write');
-    printRunTimings(io.stderr);
+    printRunTimings(timings, io.stderr);
     io.stdout.write(
       changed.length === 0 ? 'secc build: rules/ and generated/ are up to date.\n' : `secc build: wrote ${changed.join(', ')}\n`,
     );

@@ -9,13 +9,13 @@ export const check: Command = {
   async run(context) {
     const { options, io } = context;
     const timings = startRunTimings('check');
-    const result = await compileText(context);
+    const result = await compileText(context, { timings });
     const files = [...result.files];
     files.push(...(await runCheckSteps({ result, root: projectRoot(context), textDir: options.text, cwd: io.cwd })));
     timings?.mark('compare');
     io.stdout.write(formatFindings(files, context, 'check'));
     timings?.mark('report');
-    printRunTimings(io.stderr);
+    printRunTimings(timings, io.stderr);
     const exit = gateExit(files, options);
     if (exit === EXIT.clean && (options.format ?? 'text') === 'text')
       io.stderr.write('secc check: the legal text, rules/ and generated/ agree.\n');

@@ -58,7 +58,7 @@ export const conform: Command = {
       return EXIT.cannotRun;
     }
 
-    const compiled = await compileText(context, false);
+    const compiled = await compileText(context, { emit: false });
     if (!compiled.ok || !compiled.ruleSets) {
       io.stderr.write(reportText(compiled.files, { quiet: true }));
       io.stderr.write('secc conform: the legal text does not compile; nothing was checked.\n');

@@ -20,28 +20,26 @@ export const diff: Command = {
       io.stderr.write(`secc diff: --format must be one of ${FORMATS.join(', ')}, got \`${format}\`\n`);
       return EXIT.cannotRun;
     }
-    const result = await compileText(context, false);
-    if (!result.ok || !result.ruleSets) {
+    const result = await compileText(context, { emit: false });
+    if (!result.ok || !result.ruleSets || !result.changeSet) {
       io.stderr.write(reportText(result.files, { quiet: true }));
       io.stderr.write('secc diff: the legal text does not compile; fix the errors above first.\n');
       return EXIT.findings;
     }
     const textDir = displayDir(options.text, io.cwd);
-    const { modified } = result.ruleSets;
-    let { baseline } = result.ruleSets;
-    let sides = {};
+    const { baseline, modified } = result.ruleSets;
+    let changeSet = result.changeSet;
     if (options.against !== undefined) {
       // Two versions of the redline (e.g. an earlier draft and this one): the other's modified view → this one's.
-      const other = await compile(await readCorpus(options.against, io.cwd), { emit: false });
+      const other = await compile(await readCorpus(options.against, io.cwd), { emit: false, schemas: result.context.schemas });
       if (!other.ok || !other.ruleSets) {
         io.stderr.write(reportText(other.files, { quiet: true }));
         io.stderr.write(`secc diff: the legal text in ${options.against} does not compile; fix the errors above first.\n`);
         return EXIT.findings;
       }
-      baseline = other.ruleSets.modified;
-      sides = { from: `${displayDir(options.against, io.cwd)} (modified)`, to: `${textDir} (modified)` };
+      const sides = { from: `${displayDir(options.against, io.cwd)} (modified)`, to: `${textDir} (modified)` };
+      changeSet = diffRuleSets(other.ruleSets.modified, modified, sides);
     }
-    const changeSet = diffRuleSets(baseline, modified, sides);
     if (format === 'json') {
       io.stdout.write(changeSetJson(changeSet));
       return EXIT.clean;
@@ -53,7 +51,9 @@ export const diff: Command = {
     // The intent check is about the redline (baseline → modified), not about two versions of it.
     const intents =
       options.against === undefined
-        ? checkIntents(changeSet, baseline, modified, await loadManifests(options.text, io.cwd), { textDir })
+        ? checkIntents(changeSet, baseline, modified, await loadManifests(options.text, io.cwd, undefined, result.context.schemas), {
+            textDir,
+          })
         : undefined;
     io.stdout.write(formatChangeSetMarkdown(changeSet, { status: intents ? intentStatus(intents) : undefined }));
     return EXIT.clean;

@@ -22,7 +22,7 @@ export const exportCommand: Command = {
       io.stderr.write(`secc export: --format must be csv or json, got \`${format}\`\n`);
       return EXIT.cannotRun;
     }
-    const result = await compileText(context, false);
+    const result = await compileText(context, { emit: false });
     if (!result.ok || !result.ruleSets) {
       io.stderr.write(reportText(result.files, { quiet: true }));
       return EXIT.findings;

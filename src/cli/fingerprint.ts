@@ -10,7 +10,7 @@ export const fingerprint: Command = {
   summary: 'fingerprint [--write]      list clause fingerprints; --write records the review of stale rule blocks',
   async run(context) {
     const { options, io } = context;
-    const result = await compileText(context, false);
+    const result = await compileText(context, { emit: false });
     const plan = planFingerprintUpdates(result.files);
     for (const conflict of plan.conflicts) {
       io.stderr.write(

@@ -8,7 +8,7 @@ export const lintCommand: Command = {
   async run(context) {
     const { options, io } = context;
     formatFindings([], context, 'lint'); // an unknown --format stops here (exit 2), before any work
-    const result = await compileText(context, false);
+    const result = await compileText(context, { emit: false });
     lint(result);
     io.stdout.write(formatFindings(result.files, context, 'lint'));
     const exit = gateExit(result.files, options);

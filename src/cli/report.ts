@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { preloadParser } from '../compiler/cache.js';
+import { preloadParser } from '../compiler/driver.js';
 import { CHECK_STEPS, runCheckSteps } from '../features/check/steps.js';
 import { displayDir } from '../features/changeset/check-step.js';
-import { diffRuleSets, type ChangeSet } from '../features/changeset/diff.js';
-import { summarise } from '../features/changeset/diff.js';
+import { summarise, type ChangeSet } from '../features/changeset/diff.js';
 import { checkIntents, loadManifests, type IntentResult } from '../features/changeset/intent.js';
 import { renderReviewPage } from '../features/review/page.js';
 import { writeOutputsAtomically } from '../compiler/7-emit/write.js';
@@ -24,15 +23,17 @@ export const reportCommand: Command = {
     }
     // The page renders each document's tree; a cached document re-creates it with the parser.
     await preloadParser();
-    const result = await compileText(context, false);
+    const result = await compileText(context, { emit: false });
     const textDir = displayDir(options.text, io.cwd);
     let changeSet: ChangeSet = { from: 'baseline', to: 'modified', modifications: [], summary: summarise([]), changes: [] };
     let intents: IntentResult | undefined;
     const findings: VFile[] = [...result.files];
-    if (result.ok && result.ruleSets) {
+    if (result.ok && result.ruleSets && result.changeSet) {
       const { baseline, modified } = result.ruleSets;
-      changeSet = diffRuleSets(baseline, modified);
-      intents = checkIntents(changeSet, baseline, modified, await loadManifests(options.text, io.cwd), { textDir });
+      changeSet = result.changeSet;
+      intents = checkIntents(changeSet, baseline, modified, await loadManifests(options.text, io.cwd, undefined, result.context.schemas), {
+        textDir,
+      });
       findings.push(...intents.files);
       findings.push(...(await runCheckSteps({ result, root: projectRoot(context), textDir: options.text, cwd: io.cwd }, pageSteps())));
     }

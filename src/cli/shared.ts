@@ -1,9 +1,9 @@
 /** Helpers shared by commands: compiling the text directory and reporting findings. */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { cachingOptions } from '../compiler/cache.js';
+import { projectCompileContext } from '../compiler/context.js';
 import { compile, type CompileResult } from '../compiler/driver.js';
-import { runTimings } from '../compiler/timings.js';
+import type { RunTimings } from '../compiler/timings.js';
 import { readCorpus } from '../compiler/1-read/read.js';
 import { REPORTERS } from '../features/report/index.js';
 import { ruleMetadata } from '../features/lint/index.js';
@@ -23,16 +23,14 @@ export function projectRoot({ options, io }: Pick<CommandContext, 'options' | 'i
   return root;
 }
 
-export async function compileText(context: CommandContext, emit = true): Promise<CompileResult> {
-  const { options, io } = context;
-  const timings = runTimings();
-  const documents = await readCorpus(options.text, io.cwd);
+/** Reads --text and compiles it in the project root's context (its cache); `timings` when SECC_TIMINGS is set. */
+export async function compileText(context: CommandContext, options: { emit?: boolean; timings?: RunTimings } = {}): Promise<CompileResult> {
+  const { timings } = options;
+  const documents = await readCorpus(context.options.text, context.io.cwd);
   timings?.mark('read');
-  const { cache, ...caching } = cachingOptions(projectRoot(context));
-  await cache?.prepare(documents);
-  timings?.mark('cache');
-  const result = await compile(documents, { emit, ...caching, timings: timings?.record });
-  if (timings) timings.documents = { total: documents.length, parsed: 0, cached: cache?.stats.hits ?? 0 };
+  const compileContext = projectCompileContext(projectRoot(context), { timings: timings?.record, parse: timings?.parse });
+  const result = await compile(documents, { emit: options.emit, context: compileContext });
+  if (timings) timings.documents = { total: documents.length, parsed: 0, cached: compileContext.cache?.stats.hits ?? 0 };
   return result;
 }
 

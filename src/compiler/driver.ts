@@ -1,97 +1,166 @@
 /**
- * The pipeline: read → parse → project → extract → link → validate → generate.
- * Pure with respect to the file system: it returns the outputs as a map of path → text;
- * writing them (atomically) or comparing them (drift) is the caller's business.
+ * The driver: the one place that runs the compiler's stages, in order.
+ *
+ *   read (1) → parse (2) → project (3) → extract (4) → link (5) → validate (6) → emit (7)
+ *
+ * Reading is the caller's (a directory, or strings in tests); per document, parse → project →
+ * extract run in document-driver.ts, through the cache when the context has one (the facts of a
+ * document are served by content hash); then link joins the documents per view and the two views
+ * into the change set, validate checks the outputs against their schemas, and emit renders them.
+ * Pure with respect to the file system apart from the cache: it returns the outputs as a map of
+ * path → text; writing them (atomically) or comparing them (drift) is the caller's business.
  */
-import { VFile } from 'vfile';
-import { hasErrors, mergeAcrossViews, report } from '../shared/diagnostics.js';
-import { VIEWS, type View } from '../shared/vocabulary.js';
-import { compileChangeSet } from '../features/changeset/output.js';
-import type { ParsedDocument } from './4-extract/document.js';
-import { generateIndex, generateTables } from './7-emit/tables.js';
-import { generateTypes } from './7-emit/types.js';
-import { phaseTimer, type TimingRecorder } from './timings.js';
-import { link } from './5-link/link.js';
+import { createRequire } from 'node:module';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { hasErrors, mergeAcrossViews } from '../shared/diagnostics.js';
 import type { RuleSet } from '../shared/model.js';
+import { VIEWS, type View } from '../shared/vocabulary.js';
 import type { SourceDocument } from './1-read/read.js';
-import { describeErrors, validator } from './6-validate/schemas.js';
+import { projectSafely } from './3-project/project.js';
+import type { DocumentFacts } from './4-extract/document.js';
+import { diffRuleSets, type ChangeSet } from './5-link/change-set/diff.js';
+import { link } from './5-link/link.js';
+import { validateOutputs } from './6-validate/validate.js';
+import { emitOutputs, OUTPUT_PATHS } from './7-emit/emit.js';
+import type { ExtractedDocument } from './cache.js';
+import { createCompileContext, type CompileContext, type CompileContextOptions } from './context.js';
+import { phaseTimer } from './timings.js';
 
-export const OUTPUT_RULES = { invalid: 'output-schema' } as const;
+export { OUTPUT_PATHS, ruleSetJson } from './7-emit/emit.js';
+export { OUTPUT_RULES } from './6-validate/validate.js';
 
-/** Output paths, relative to the project root. */
-export const OUTPUT_PATHS = {
-  baseline: 'rules/baseline.rules.json',
-  modified: 'rules/modified.rules.json',
-  types: 'generated/types.ts',
-  tables: 'generated/tables.ts',
-  index: 'generated/index.ts',
-  changeSet: 'rules/change-set.json',
-} as const;
+/** One document as compiled: its facts, its tree and its views' trees (read lazily for a cached document). */
+export interface ParsedDocument {
+  doc: SourceDocument;
+  facts: DocumentFacts;
+  readonly tree: Root | undefined;
+  /** The tree of each view, projected once: extraction read it, lint and the review page reuse it. */
+  readonly projections: Readonly<Record<View, Root | undefined>>;
+}
 
 export interface CompileResult {
   /** One vfile per document (with its messages), plus any for outputs that failed validation. */
   files: VFile[];
   parsed: ParsedDocument[];
   ruleSets: Record<View, RuleSet> | undefined;
-  /** path → content; empty when there were errors. */
+  /** The baseline → modified change set; undefined when linking reported errors. */
+  changeSet: ChangeSet | undefined;
+  /** path → content; empty when there were errors or emit was off. */
   outputs: Map<string, string>;
   ok: boolean;
+  /** The context the compilation ran in (schemas, cache, table kinds), for later steps to reuse. */
+  context: CompileContext;
 }
 
-export interface CompileOptions {
+export interface CompileOptions extends CompileContextOptions {
   /** Produce generated/ and rules/ text (off when only rules are needed, e.g. export). */
   emit?: boolean;
-  /** Reuse per-document facts (e.g. from a content-hash cache). */
-  extract?: (doc: SourceDocument) => ParsedDocument;
-  /** Produces generated/types.ts (e.g. from a cache keyed by the schemas' hash); default: json-schema-to-typescript. */
-  generateTypes?: () => Promise<string>;
-  /** Called with each phase's wall time in ms (extract, link, validate, generate); for `SECC_TIMINGS` and the benchmark. */
-  timings?: TimingRecorder;
+  /** The context to compile in; default: one made from the other options. */
+  context?: CompileContext;
+}
+
+type DocumentDriver = typeof import('./document-driver.js');
+
+/** The per-document chain, loaded only when a document must be extracted (a warm cache needs no parser). */
+async function loadDocumentDriver(): Promise<DocumentDriver> {
+  return import('./document-driver.js');
+}
+
+/** The per-document chain, synchronously: for a cached document's tree asked for later (require of ESM). */
+function requireDocumentDriver(): DocumentDriver {
+  try {
+    return createRequire(import.meta.url)('./document-driver.js') as DocumentDriver;
+  } catch (error) {
+    throw new Error(
+      `cannot load the parser to re-create the tree of a cached document (${(error as Error).message}); await preloadParser() first`,
+    );
+  }
+}
+
+let preloaded: DocumentDriver | undefined;
+
+/** Loads the parser up front, so that trees of cached documents can be re-created synchronously on any Node. */
+export async function preloadParser(): Promise<void> {
+  preloaded ??= await loadDocumentDriver();
 }
 
 export async function compile(documents: readonly SourceDocument[], options: CompileOptions = {}): Promise<CompileResult> {
-  // The parser is loaded only when a document has to be extracted (a warm cache needs none of it).
-  const extract = options.extract ?? (await import('./4-extract/document.js')).extractDocument;
-  const phase = phaseTimer(options.timings);
-  const parsed = documents.map((doc) => extract(doc));
+  const context = options.context ?? createCompileContext(options);
+  const phase = phaseTimer(context.timings);
+  const parsed = await extractAll(documents, context);
   phase('extract');
   const files = documents.map((doc) => doc.file);
   const fileMap = new Map(documents.map((doc) => [doc.name, doc.file]));
   const facts = parsed.map((entry) => entry.facts);
-  const ruleSets = { baseline: link(facts, fileMap, 'baseline'), modified: link(facts, fileMap, 'modified') };
+  const ruleSets = { baseline: link(facts, fileMap, 'baseline', context.kinds), modified: link(facts, fileMap, 'modified', context.kinds) };
   for (const file of files) mergeAcrossViews(file);
   phase('link');
 
-  const result: CompileResult = { files, parsed, ruleSets, outputs: new Map(), ok: false };
+  const result: CompileResult = { files, parsed, ruleSets, changeSet: undefined, outputs: new Map(), ok: false, context };
   if (hasErrors(files)) return result;
-
-  for (const view of VIEWS) {
-    const validate = validator('rule-set.schema.json');
-    if (!validate(ruleSets[view])) {
-      const output = new VFile({ path: OUTPUT_PATHS[view] });
-      for (const line of describeErrors(validate.errors)) {
-        report(output, `Compiled rules do not fit rules/schema/rule-set.schema.json: ${line}`, { ruleId: OUTPUT_RULES.invalid, view });
-      }
-      files.push(output);
-    }
-  }
-  const changeSet = compileChangeSet(ruleSets, OUTPUT_PATHS.changeSet);
-  if (changeSet.file) files.push(changeSet.file);
+  const changeSet = diffRuleSets(ruleSets.baseline, ruleSets.modified);
+  result.changeSet = changeSet;
+  files.push(...validateOutputs(ruleSets, changeSet, context.schemas, { ruleSet: OUTPUT_PATHS, changeSet: OUTPUT_PATHS.changeSet }));
   phase('validate');
   if (hasErrors(files)) return result;
 
   if (options.emit !== false) {
-    for (const view of VIEWS) result.outputs.set(OUTPUT_PATHS[view], ruleSetJson(ruleSets[view]));
-    result.outputs.set(OUTPUT_PATHS.types, await (options.generateTypes ?? generateTypes)());
-    result.outputs.set(OUTPUT_PATHS.tables, generateTables(ruleSets));
-    result.outputs.set(OUTPUT_PATHS.index, generateIndex());
-    result.outputs.set(OUTPUT_PATHS.changeSet, changeSet.json);
+    result.outputs = await emitOutputs(ruleSets, changeSet, context.generateTypes);
     phase('generate');
   }
   result.ok = true;
   return result;
 }
 
-export function ruleSetJson(ruleSet: RuleSet): string {
-  return `${JSON.stringify({ $schema: './schema/rule-set.schema.json', ...ruleSet }, null, 2)}\n`;
+/** Stages 2–4 for every document, through the cache when there is one. */
+async function extractAll(documents: readonly SourceDocument[], context: CompileContext): Promise<ParsedDocument[]> {
+  const { cache } = context;
+  const misses = cache ? cache.prepare(documents) : documents.length > 0;
+  // From source (tsx, vitest) the parser cannot be required on demand later: load it up front.
+  const needsParser = misses || !process.features.require_module || import.meta.url.endsWith('.ts');
+  const chain = preloaded ?? (needsParser ? await loadDocumentDriver() : undefined);
+  const driver = (): DocumentDriver => chain ?? requireDocumentDriver();
+  return documents.map((doc) => {
+    const extract = () => driver().extractDocument(doc, context);
+    if (!cache) return parsedDocument(doc, extract());
+    const extracted = cache.facts(doc, extract, (file) => driver().reparse(file, context));
+    return parsedDocument(doc, extracted);
+  });
+}
+
+/** Projections come with a fresh extraction; a cached document projects its tree on first demand, once per view. */
+function parsedDocument(
+  doc: SourceDocument,
+  extracted: ExtractedDocument & { projections?: Record<View, Root | undefined> },
+): ParsedDocument {
+  const projections = extracted.projections ?? lazyProjections(() => extracted.tree);
+  return {
+    doc,
+    facts: extracted.facts,
+    get tree() {
+      return extracted.tree;
+    },
+    projections,
+  };
+}
+
+function lazyProjections(tree: () => Root | undefined): Record<View, Root | undefined> {
+  const projections = {} as Record<View, Root | undefined>;
+  for (const view of VIEWS) {
+    let done = false;
+    let value: Root | undefined;
+    Object.defineProperty(projections, view, {
+      enumerable: true,
+      get: () => {
+        if (!done) {
+          done = true;
+          const root = tree();
+          value = root && projectSafely(root, view);
+        }
+        return value;
+      },
+    });
+  }
+  return projections;
 }

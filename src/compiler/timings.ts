@@ -1,7 +1,8 @@
 /**
- * Optional timing instrumentation. `compile()` takes a `timings` recorder; the CLI fills one when
- * `SECC_TIMINGS=1` is set and prints it as one JSON line on stderr at the end of the command.
- * Nothing here changes what a command does or prints otherwise.
+ * Optional timing instrumentation, with no module state: `compile()` takes a `timings` recorder
+ * and parse counters in its compile context; the CLI creates a `RunTimings` when `SECC_TIMINGS=1`
+ * is set and prints it as one JSON line on stderr at the end of the command. Nothing here changes
+ * what a command does or prints otherwise.
  */
 
 /** Receives a phase name and its wall time in milliseconds. */
@@ -18,9 +19,6 @@ export function phaseTimer(recorder: TimingRecorder | undefined): (name: string)
   };
 }
 
-/** Process-wide counters the parser adds to (cheap: two additions per document). */
-export const parseCounters = { ms: 0, documents: 0 };
-
 export interface RunTimingsReport {
   command: string;
   /** ms from process start to the command's first line: Node's own start-up plus module loading. */
@@ -33,11 +31,12 @@ export interface RunTimingsReport {
   memory: { maxRssKiB: number; heapUsedBytes: number };
 }
 
-/** Timings of one CLI run; created only when `SECC_TIMINGS` is set. */
+/** Timings of one CLI run; created only when `SECC_TIMINGS` is set. The parser adds to `parse`. */
 export class RunTimings {
   readonly startup = performance.now();
   readonly phases: Record<string, number> = {};
   documents = { total: 0, parsed: 0, cached: 0 };
+  readonly parse = { ms: 0, documents: 0 };
   private last = this.startup;
 
   constructor(readonly command: string) {}
@@ -56,33 +55,25 @@ export class RunTimings {
 
   report(): RunTimingsReport {
     const round = (ms: number): number => Math.round(ms * 100) / 100;
-    const phases = Object.fromEntries(Object.entries({ ...this.phases, parse: parseCounters.ms }).map(([name, ms]) => [name, round(ms)]));
+    const phases = Object.fromEntries(Object.entries({ ...this.phases, parse: this.parse.ms }).map(([name, ms]) => [name, round(ms)]));
     return {
       command: this.command,
       startup: round(this.startup),
       phases,
       total: round(performance.now()),
-      documents: { ...this.documents, parsed: parseCounters.documents },
+      documents: { ...this.documents, parsed: this.parse.documents },
       memory: { maxRssKiB: process.resourceUsage().maxRSS, heapUsedBytes: process.memoryUsage().heapUsed },
     };
   }
 }
 
-let current: RunTimings | undefined;
-
-/** Starts recording for a command when `SECC_TIMINGS` is set (and not `0`); returns the recorder or undefined. */
+/** Timings for a command when `SECC_TIMINGS` is set (and not `0`); else undefined. */
 export function startRunTimings(command: string, env: NodeJS.ProcessEnv = process.env): RunTimings | undefined {
   if (!env.SECC_TIMINGS || env.SECC_TIMINGS === '0') return undefined;
-  current ??= new RunTimings(command);
-  return current;
-}
-
-export function runTimings(): RunTimings | undefined {
-  return current;
+  return new RunTimings(command);
 }
 
 /** Writes the report as one JSON line prefixed `secc-timings ` (so it can be told from diagnostics). */
-export function printRunTimings(stderr: { write(text: string): unknown }): void {
-  if (!current) return;
-  stderr.write(`secc-timings ${JSON.stringify(current.report())}\n`);
+export function printRunTimings(timings: RunTimings | undefined, stderr: { write(text: string): unknown }): void {
+  if (timings) stderr.write(`secc-timings ${JSON.stringify(timings.report())}\n`);
 }

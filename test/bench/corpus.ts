@@ -22,7 +22,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { extractDocument } from '../../src/compiler/4-extract/document.js';
+import { createCompileContext, type CompileContext } from '../../src/compiler/context.js';
+import { extractDocument } from '../../src/compiler/document-driver.js';
 import { applyFingerprintUpdates, planFingerprintUpdates } from '../../src/features/fingerprint/record.js';
 import { corpusFromStrings } from '../../src/compiler/1-read/read.js';
 
@@ -753,9 +754,10 @@ export function generateCorpus(input: CorpusOptions = {}): Corpus {
 
   const files: Record<string, string> = {};
   const stats = { documents: 0, bytes: 0, serviceRequests: srs.length, clauses: 0, ruleBlocks: 0, redlines: 0 };
+  const context = createCompileContext();
   for (const { plan, writer } of written) {
     const text = frontMatter(plan, writer.used, []) + '\n' + writer.text();
-    files[plan.file] = writer.ruleBlocks > 0 && options.recordReviews ? recordReviews(plan.file, text) : text;
+    files[plan.file] = writer.ruleBlocks > 0 && options.recordReviews ? recordReviews(plan.file, text, context) : text;
     stats.documents++;
     stats.clauses += writer.clauses;
     stats.ruleBlocks += writer.ruleBlocks;
@@ -766,9 +768,9 @@ export function generateCorpus(input: CorpusOptions = {}): Corpus {
 }
 
 /** Gives each rule block the fingerprint of its clause, as `secc fingerprint --write` does. */
-function recordReviews(name: string, text: string): string {
+function recordReviews(name: string, text: string, context: CompileContext): string {
   const [doc] = corpusFromStrings({ [name]: text });
-  extractDocument(doc!);
+  extractDocument(doc!, context);
   const plan = planFingerprintUpdates([doc!.file]);
   if (plan.conflicts.length > 0)
     throw new Error(

@@ -5,7 +5,7 @@ import { parseDocument as parseYaml } from 'yaml';
 import { report } from '../../shared/diagnostics.js';
 import type { DocumentInfo, Modification } from '../../shared/model.js';
 import type { FrontMatter } from '../../../generated/types.js';
-import { describeErrors, validator } from '../6-validate/schemas.js';
+import { describeErrors, type Schemas } from '../../shared/schemas.js';
 
 export const FRONT_MATTER_RULES = {
   missing: 'front-matter-missing',
@@ -18,7 +18,7 @@ export interface FrontMatterFacts {
   modifications: Modification[];
 }
 
-export function readFrontMatter(tree: Root, file: VFile, name: string): FrontMatterFacts | undefined {
+export function readFrontMatter(tree: Root, file: VFile, name: string, schemas: Schemas): FrontMatterFacts | undefined {
   const node = tree.children[0];
   if (node?.type !== 'yaml') {
     report(
@@ -33,7 +33,7 @@ export function readFrontMatter(tree: Root, file: VFile, name: string): FrontMat
   }
   const data = parseYamlNode(node, file, FRONT_MATTER_RULES.yaml, 1);
   if (data === undefined) return undefined;
-  const validate = validator('front-matter.schema.json');
+  const validate = schemas.validator('front-matter.schema.json');
   if (!validate(data)) {
     for (const line of describeErrors(validate.errors)) {
       report(file, `Unexpected front matter: ${line}`, { ruleId: FRONT_MATTER_RULES.invalid, place: node.position });

@@ -1,6 +1,9 @@
 /**
- * The parser: remark-parse + front matter + GFM (single tildes off, so `20~25` stays text)
- * + the redline plugin. One processor, frozen, reused for every document.
+ * Stage 2, parse. Takes: a document's vfile (stage 1). Returns: its mdast tree with redline
+ * nodes (`Root`), or undefined with a diagnostic.
+ *
+ * remark-parse + front matter + GFM (single tildes off, so `20~25` stays text) + the redline
+ * plugin. One processor, frozen (immutable), reused for every document.
  */
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -11,7 +14,6 @@ import type { VFile } from 'vfile';
 import { report } from '../../shared/diagnostics.js';
 import { MAX_NESTING, tooDeepAt } from './depth-guard.js';
 import remarkRedline from './redline/plugin.js';
-import { parseCounters } from '../timings.js';
 
 export const PARSE_RULES = { tooDeep: 'document-too-deep' } as const;
 
@@ -22,10 +24,16 @@ const processor = unified()
   .use(remarkRedline)
   .freeze();
 
+/** What the parser adds to per document, for timings: owned by the caller's compile context. */
+export interface ParseCounters {
+  ms: number;
+  documents: number;
+}
+
 /** Parses a document into mdast with redline nodes; returns undefined (with a diagnostic) if it cannot. */
-export function parseDocument(file: VFile): Root | undefined {
+export function parseDocument(file: VFile, counters: ParseCounters = { ms: 0, documents: 0 }): Root | undefined {
   const start = performance.now();
-  parseCounters.documents++;
+  counters.documents++;
   const deep = tooDeepAt(String(file.value));
   if (deep) {
     report(file, `Unexpected nesting more than ${MAX_NESTING} levels deep, expected a document of ordinary depth`, {
@@ -47,6 +55,6 @@ export function parseDocument(file: VFile): Root | undefined {
     }
     throw error;
   } finally {
-    parseCounters.ms += performance.now() - start;
+    counters.ms += performance.now() - start;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The two projections of a redlined tree:
+ * Stage 3, project. Takes: a redlined tree (stage 2) and a view. Returns: the tree of that view.
  * - baseline: the text before the modification (insertions dropped, deletions kept);
  * - modified: the text after it (deletions dropped, insertions kept).
  * Table columns whose header cell is wholly removed in a view are dropped from every row, and
@@ -15,6 +15,16 @@ export { VIEWS } from '../../shared/vocabulary.js';
 
 export function project(tree: Root, view: View): Root {
   return projectParent(tree, view) as Root;
+}
+
+/** A view of a tree, or undefined when it is too deep to project (the parser has reported such a tree). */
+export function projectSafely(tree: Root, view: View): Root | undefined {
+  try {
+    return project(tree, view);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 /** The redline type a view removes. */

@@ -10,7 +10,7 @@ import { report } from '../../shared/diagnostics.js';
 import type { View } from '../../shared/vocabulary.js';
 import { parseYamlNode } from '../2-parse/frontmatter.js';
 import type { ClauseRule } from '../../shared/model.js';
-import { describeErrors, validator } from '../6-validate/schemas.js';
+import { describeErrors, type Schemas } from '../../shared/schemas.js';
 import type { ClauseSection } from './outline.js';
 import { sourceOf } from './text.js';
 
@@ -28,6 +28,7 @@ interface Context {
   file: VFile;
   name: string;
   view: View;
+  schemas: Schemas;
 }
 
 export function readRuleBlocks(section: ClauseSection, context: Context): ClauseRule[] {
@@ -122,9 +123,9 @@ function readRuleBlock(block: Code, section: ClauseSection, context: Context): C
     ok = false;
   }
   const rule = { ...fields, source: sourceOf(context.name, block.position, { clause: clause.id }) };
-  const validate = validator('clause-rule.schema.json');
+  const validate = context.schemas.validator('clause-rule.schema.json');
   if (!validate(rule)) {
-    for (const line of schemaProblems(fields, validate.errors)) {
+    for (const line of schemaProblems(fields, validate.errors, context.schemas)) {
       report(file, `${label} does not fit its kind: ${line}`, { ruleId: RULE_BLOCK_RULES.schema, place: block.position, view });
     }
     return undefined;
@@ -133,29 +134,27 @@ function readRuleBlock(block: Code, section: ClauseSection, context: Context): C
 }
 
 /** oneOf errors are noisy; keep the errors of the branch whose `kind` matches. */
-function schemaProblems(fields: Record<string, unknown>, errors: Parameters<typeof describeErrors>[0]): string[] {
-  const kinds = kindNames();
+function schemaProblems(fields: Record<string, unknown>, errors: Parameters<typeof describeErrors>[0], schemas: Schemas): string[] {
+  const kinds = kindNames(schemas);
   if (typeof fields.kind !== 'string' || !kinds.has(fields.kind)) {
     return [`/kind: must be one of ${[...kinds.keys()].join(', ')}`];
   }
-  const branch = kinds.get(fields.kind)!;
-  const validate = validator(`clause-rule.schema.json#/$defs/${branch}`);
+  const branch = kinds.get(fields.kind);
+  const validate = schemas.validator(`clause-rule.schema.json#/$defs/${branch ?? ''}`);
   validate({ ...fields, source: { file: 'x.md', line: 1, column: 1, endLine: 1, endColumn: 1 } });
   const own = describeErrors(validate.errors);
   return own.length > 0 ? own : describeErrors(errors);
 }
 
-let kindCache: Map<string, string> | undefined;
-
-/** kind value → $defs name, read from the schema itself. */
-function kindNames(): Map<string, string> {
-  if (!kindCache) {
-    kindCache = new Map();
-    const schema = validator('clause-rule.schema.json').schema as { $defs: Record<string, { properties?: { kind?: { const?: string } } }> };
-    for (const [name, definition] of Object.entries(schema.$defs)) {
-      const kind = definition.properties?.kind?.const;
-      if (kind) kindCache.set(kind, name);
-    }
+/** kind value → $defs name, read from the schema itself (only on the error path). */
+function kindNames(schemas: Schemas): Map<string, string> {
+  const kinds = new Map<string, string>();
+  const schema = schemas.validator('clause-rule.schema.json').schema as {
+    $defs: Record<string, { properties?: { kind?: { const?: string } } }>;
+  };
+  for (const [name, definition] of Object.entries(schema.$defs)) {
+    const kind = definition.properties?.kind?.const;
+    if (kind) kinds.set(kind, name);
   }
-  return kindCache;
+  return kinds;
 }

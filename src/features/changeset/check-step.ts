@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import type { CheckStep } from '../check/step.js';
-import { diffRuleSets } from './diff.js';
 import { CACHE_DIR, compilerHash } from '../../compiler/cache.js';
 import { checkIntents, loadManifests, type ManifestCache } from './intent.js';
 
@@ -12,11 +11,10 @@ export const intentStep: CheckStep = {
   name: 'intent',
   needsRules: true,
   async run({ result, root, textDir, cwd }) {
-    if (!result.ruleSets) return [];
+    if (!result.ruleSets || !result.changeSet) return [];
     const { baseline, modified } = result.ruleSets;
-    const load = await loadManifests(textDir, cwd, manifestCache(root));
-    const changeSet = diffRuleSets(baseline, modified);
-    return checkIntents(changeSet, baseline, modified, load, { textDir: displayDir(textDir, cwd) }).files;
+    const load = await loadManifests(textDir, cwd, manifestCache(root, result.context.compilerHash), result.context.schemas);
+    return checkIntents(result.changeSet, baseline, modified, load, { textDir: displayDir(textDir, cwd) }).files;
   },
 };
 
@@ -26,7 +24,7 @@ export function displayDir(textDir: string, cwd: string): string {
 }
 
 /** The manifest cache beside the document cache, unless `SECC_CACHE=0` turns caching off. */
-function manifestCache(root: string, env: NodeJS.ProcessEnv = process.env): ManifestCache | undefined {
+function manifestCache(root: string, hash: string | undefined, env: NodeJS.ProcessEnv = process.env): ManifestCache | undefined {
   if (env.SECC_CACHE === '0' || env.SECC_CACHE === 'off') return undefined;
-  return { dir: path.join(root, CACHE_DIR), compilerHash: compilerHash() };
+  return { dir: path.join(root, CACHE_DIR), compilerHash: hash ?? compilerHash() };
 }

@@ -2,4 +2,3 @@
 export * from './diff.js';
 export * from './format.js';
 export * from './intent.js';
-export { compileChangeSet } from './output.js';

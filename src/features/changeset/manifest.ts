@@ -10,7 +10,7 @@ import { VFile } from 'vfile';
 import type { LineCounter, Node as YamlNode } from 'yaml';
 import { report } from '../../shared/diagnostics.js';
 import type { ModificationManifest } from '../../../generated/types.js';
-import { describeErrors, validator } from '../../compiler/6-validate/schemas.js';
+import { describeErrors, Schemas } from '../../shared/schemas.js';
 import { INTENT_RULES } from './intent-rules.js';
 
 /** The folder of manifests, inside the legal text directory (readCorpus reads only top-level *.md). */
@@ -40,7 +40,7 @@ export interface ManifestCache {
  * Reads every `<textDir>/modifications/*.yaml`. No folder: no manifests. With a cache, a manifest
  * whose text and compiler are unchanged is read from JSON, so a warm run never loads the YAML parser.
  */
-export async function loadManifests(textDir: string, cwd: string, cache?: ManifestCache): Promise<ManifestLoad> {
+export async function loadManifests(textDir: string, cwd: string, cache?: ManifestCache, schemas = new Schemas()): Promise<ManifestLoad> {
   const dir = path.resolve(cwd, textDir, MANIFEST_DIR);
   let names: string[];
   try {
@@ -55,13 +55,13 @@ export async function loadManifests(textDir: string, cwd: string, cache?: Manife
       value: await readFile(path.join(dir, name), 'utf8'),
     });
     load.files.push(file);
-    const manifest = cache ? await parseManifestCached(file, cache) : await parseManifest(file);
+    const manifest = cache ? await parseManifestCached(file, cache, schemas) : await parseManifest(file, schemas);
     if (manifest) load.manifests.push(manifest);
   }
   return load;
 }
 
-async function parseManifestCached(file: VFile, cache: ManifestCache): Promise<LoadedManifest | undefined> {
+async function parseManifestCached(file: VFile, cache: ManifestCache, schemas: Schemas): Promise<LoadedManifest | undefined> {
   const key = createHash('sha256')
     .update(`${cache.compilerHash}\0${String(file.value)}`)
     .digest('hex');
@@ -78,7 +78,7 @@ async function parseManifestCached(file: VFile, cache: ManifestCache): Promise<L
   } catch {
     // Not cached yet, or unreadable: parse it.
   }
-  const loaded = await parseManifest(file);
+  const loaded = await parseManifest(file, schemas);
   // Only a clean manifest is cached: findings must be reported from the real parse every time.
   if (loaded && file.messages.length === 0) {
     const temporary = `${entry}.${process.pid}.tmp`;
@@ -94,7 +94,7 @@ async function parseManifestCached(file: VFile, cache: ManifestCache): Promise<L
 }
 
 /** Parses and validates one manifest; findings go on the file. */
-export async function parseManifest(file: VFile): Promise<LoadedManifest | undefined> {
+export async function parseManifest(file: VFile, schemas = new Schemas()): Promise<LoadedManifest | undefined> {
   const { LineCounter, parseDocument, isMap, isSeq } = await import('yaml');
   const placeOf = (node: YamlNode | undefined, lineCounter: LineCounter): { line: number; column: number } | undefined => {
     if (!node || !(isMap(node) || isSeq(node) || 'range' in node) || !node.range) return undefined;
@@ -115,7 +115,7 @@ export async function parseManifest(file: VFile): Promise<LoadedManifest | undef
     return undefined;
   }
   const data = document.toJS({ maxAliasCount: 0 }) as unknown;
-  const validate = validator('modification-manifest.schema.json');
+  const validate = schemas.validator('modification-manifest.schema.json');
   if (!validate(data)) {
     for (const line of describeErrors(validate.errors)) {
       const pathParts = line

@@ -4,13 +4,11 @@
  * (as remark-lint attaches them to the file it lints), next to the compiler's diagnostics.
  * Rules that need compiled rule sets are skipped when compilation failed; tree rules still run.
  */
-import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import type { CompileResult } from '../../compiler/driver.js';
 import { mergeAcrossViews, report } from '../../shared/diagnostics.js';
 import { VIEWS, type View } from '../../shared/vocabulary.js';
-import { project } from '../../compiler/3-project/project.js';
 import { clauseOrder } from './rules/clause-order.js';
 import { clauseRenumbered } from './rules/clause-renumbered.js';
 import { dccScheduledTrt, onDemandTrt } from './rules/request-mode.js';
@@ -53,20 +51,15 @@ export interface LintOptions {
  * (`result.files`); returns the vfiles that received lint findings.
  */
 export function lint(result: CompileResult, options: LintOptions = {}): VFile[] {
-  const documents: LintDocument[] = result.parsed.map((parsed) => {
-    const projections = new Map<View, Root | undefined>();
-    return {
-      name: parsed.doc.name,
-      file: parsed.doc.file,
-      tree: parsed.tree,
-      facts: parsed.facts,
-      modifications: parsed.facts.modifications,
-      projection(view) {
-        if (!projections.has(view)) projections.set(view, parsed.tree ? safeProject(parsed.tree, view) : undefined);
-        return projections.get(view);
-      },
-    };
-  });
+  // The compile result carries each view's tree, projected once: lint reads it, never projects again.
+  const documents: LintDocument[] = result.parsed.map((parsed) => ({
+    name: parsed.doc.name,
+    file: parsed.doc.file,
+    tree: parsed.tree,
+    facts: parsed.facts,
+    modifications: parsed.facts.modifications,
+    projection: (view) => parsed.projections[view],
+  }));
   const byName = new Map(documents.map((document) => [document.name, document]));
   const touched = new Set<VFile>();
   const rules = LINT_RULES.filter((rule) => !options.rules || options.rules.includes(rule.id));
@@ -111,15 +104,6 @@ function emit(file: VFile, rule: LintRule, finding: LintFinding, view: View | un
     view,
     cause,
   });
-}
-
-function safeProject(tree: Root, view: View): Root | undefined {
-  try {
-    return project(tree, view);
-  } catch (error) {
-    if (error instanceof RangeError) return undefined;
-    throw error;
-  }
 }
 
 /** Every rule `secc lint` and `secc check` can report (drafting and compiler rules), as reporters describe rules. */

@@ -8,7 +8,7 @@ import type { Nodes, Root, RootContent, TableCell } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import type { VFileMessage } from 'vfile-message';
 import { isWhollyRedlined } from '../../compiler/3-project/project.js';
-import type { ParsedDocument } from '../../compiler/4-extract/document.js';
+import type { ParsedDocument } from '../../compiler/driver.js';
 import { clauseNumberOf } from '../../compiler/4-extract/outline.js';
 import { severityOf } from '../../shared/diagnostics.js';
 import type { Change } from '../changeset/diff.js';

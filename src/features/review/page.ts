@@ -12,7 +12,7 @@ import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast
 import { toHtml } from 'hast-util-to-html';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import type { ParsedDocument } from '../../compiler/4-extract/document.js';
+import type { ParsedDocument } from '../../compiler/driver.js';
 import type { ChangeSet } from '../changeset/diff.js';
 import type { IntentResult } from '../changeset/intent.js';
 import { REVIEW_CSS, REVIEW_JS } from './assets.js';

@@ -1,0 +1,66 @@
+/**
+ * The compile context: everything a compilation keeps besides its inputs, on one object the
+ * caller creates and the driver hands to the stages (ajv's pattern: state on an instance, none in
+ * modules). The JSON Schemas with their validators, the document cache, the table kinds, the
+ * generator of generated/types.ts, and the timing recorder and parse counters.
+ */
+import path from 'node:path';
+import type { ParseCounters } from './2-parse/parse.js';
+import { TABLE_KINDS, type TableKind } from './4-extract/tables.js';
+import { generateTypes } from './7-emit/types.js';
+import { CACHE_DIR, cachedTypes, DocumentCache } from './cache.js';
+import { compilerHash } from './compiler-hash.js';
+import { Schemas } from '../shared/schemas.js';
+import type { TimingRecorder } from './timings.js';
+
+export interface CompileContext {
+  readonly schemas: Schemas;
+  /** Per-document extraction results by content hash; none: every document is extracted. */
+  readonly cache: DocumentCache | undefined;
+  /** The table kinds extraction recognises and linking joins, in linking order. */
+  readonly kinds: readonly TableKind[];
+  /** Produces generated/types.ts (json-schema-to-typescript, or its cached output). */
+  readonly generateTypes: () => Promise<string>;
+  /** Called with each phase's wall time in ms (extract, link, validate, generate). */
+  readonly timings: TimingRecorder | undefined;
+  /** What the parser adds to (documents parsed, ms spent). */
+  readonly parse: ParseCounters;
+  /** The compiler's own hash (compiler-hash.ts) when caching, for caches beside the document cache. */
+  readonly compilerHash: string | undefined;
+}
+
+export type CompileContextOptions = Partial<CompileContext>;
+
+export function createCompileContext(options: CompileContextOptions = {}): CompileContext {
+  return {
+    schemas: options.schemas ?? new Schemas(),
+    cache: options.cache,
+    kinds: options.kinds ?? TABLE_KINDS,
+    generateTypes: options.generateTypes ?? generateTypes,
+    timings: options.timings,
+    parse: options.parse ?? { ms: 0, documents: 0 },
+    compilerHash: options.compilerHash,
+  };
+}
+
+/**
+ * The context for a project root: per-document facts, generated/types.ts and precompiled
+ * validators cached under `<root>/.secc-cache/`. `SECC_CACHE=0` (or `off`) turns the cache off.
+ */
+export function projectCompileContext(
+  root: string,
+  options: CompileContextOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): CompileContext {
+  if (env.SECC_CACHE === '0' || env.SECC_CACHE === 'off') return createCompileContext(options);
+  const dir = path.join(root, CACHE_DIR);
+  const hash = compilerHash();
+  const kinds = options.kinds ?? TABLE_KINDS;
+  return createCompileContext({
+    cache: new DocumentCache({ dir, compilerHash: hash, kinds }),
+    schemas: new Schemas({ dir, hash }),
+    generateTypes: cachedTypes(dir, generateTypes, hash),
+    compilerHash: hash,
+    ...options,
+  });
+}
