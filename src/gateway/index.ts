@@ -1,7 +1,7 @@
 /**
  * `sec-rules/gateway`: the authorisation decision and the conformance harness for DCC gateway
  * teams, driven by the compiled legal text. Imports generated/ and ajv only (never the Markdown
- * parser or the compiler); test/gateway holds it to that.
+ * parser or the compiler); test/architecture/layering.test.ts holds it to that.
  *
  *   import { authorise, loadRegistrationData } from 'sec-rules/gateway';
  *   const registry = loadRegistrationData(JSON.parse(text));      // validated once

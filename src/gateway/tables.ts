@@ -62,7 +62,7 @@ export function tablesFromGenerated(module: {
 
 /**
  * Gateway tables from compiled rule sets (rules/<view>.rules.json, or a compilation held in
- * memory): the same projection (src/table-data.ts) that generated/tables.ts is written from.
+ * memory): the same projection (src/shared/table-data.ts) that generated/tables.ts is written from.
  */
 export function tablesFromRuleSets(ruleSets: { readonly [V in View]: RuleSet }): GatewayTables {
   const data = tableData(ruleSets);

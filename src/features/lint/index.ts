@@ -1,5 +1,5 @@
 /**
- * `secc lint`: the drafting rules. Each rule is one module in src/lint/rules/ with a stable id and
+ * `secc lint`: the drafting rules. Each rule is one module in src/features/lint/rules/ with a stable id and
  * its own doc; this registry lists them. Findings are vfile messages on the documents' own vfiles
  * (as remark-lint attaches them to the file it lints), next to the compiler's diagnostics.
  * Rules that need compiled rule sets are skipped when compilation failed; tree rules still run.

@@ -14,11 +14,8 @@ import { severityOf } from '../../shared/diagnostics.js';
 import type { Change } from '../changeset/diff.js';
 import { frontMatterHandler, rawHtmlHandler, redlineHandler } from './handlers.js';
 import { badge, el, slug, text } from './hast.js';
-import { anchorId, locator, topBlock, walk } from './locate.js';
+import { anchorId, locator, topBlock, walk, type AnchorMap } from './locate.js';
 import { findingAside } from './panels.js';
-
-/** The id of the element that shows a change: a cell, a heading, a rule block, a footnote. */
-export type AnchorMap = Map<string, string>;
 
 type Locate = (line: number, column: number) => Nodes | undefined;
 

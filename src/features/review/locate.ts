@@ -1,6 +1,9 @@
 /** Finding the mdast node a change or a finding points at, by line and column, and naming it as an anchor. */
 import type { Nodes, Parents, Root, RootContent } from 'mdast';
 
+/** The id of the element that shows a change: a cell, a heading, a rule block, a footnote. */
+export type AnchorMap = Map<string, string>;
+
 /** Block and cell types a change or finding can point at (deepest wins). */
 const ANCHORABLE = new Set(['tableCell', 'heading', 'code', 'paragraph', 'listItem', 'tableRow', 'table', 'blockquote']);
 

@@ -16,11 +16,12 @@ import type { ParsedDocument } from '../../compiler/driver.js';
 import type { ChangeSet } from '../changeset/diff.js';
 import type { IntentResult } from '../changeset/intent.js';
 import { REVIEW_CSS, REVIEW_JS } from './assets.js';
-import { renderDocument, type AnchorMap } from './document.js';
+import { renderDocument } from './document.js';
 import { el, text } from './hast.js';
+import type { AnchorMap } from './locate.js';
 import { changeList, intentBanner, otherFindingsSection, summaryLine } from './panels.js';
 
-export type { AnchorMap } from './document.js';
+export type { AnchorMap } from './locate.js';
 export { slug } from './hast.js';
 export type { HastContent };
 

@@ -7,7 +7,7 @@ import type { ChangeSet } from '../changeset/diff.js';
 import { CHANGE_KINDS, KIND_TITLES } from '../changeset/diff.js';
 import { countsLine } from '../changeset/format.js';
 import type { IntentResult } from '../changeset/intent.js';
-import type { AnchorMap } from './document.js';
+import type { AnchorMap } from './locate.js';
 import { el, slug, text } from './hast.js';
 
 export function intentBanner(intents: IntentResult | undefined, anchors: AnchorMap): Element {
