@@ -8,7 +8,7 @@ export function elementLines(text: string): number[] {
   let inString = false;
   let expectElement = false;
   for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
+    const char = text.charAt(index);
     if (char === '\n') line++;
     if (inString) {
       if (char === '\\') index++;
