@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { preloadParser } from '../compiler/driver.js';
 import { CHECK_STEPS, runCheckSteps } from '../features/check/steps.js';
 import { displayDir } from '../features/changeset/check-step.js';
 import { summarise, type ChangeSet } from '../features/changeset/diff.js';
@@ -22,8 +21,7 @@ export const reportCommand: Command = {
       return EXIT.cannotRun;
     }
     // The page renders each document's tree; a cached document re-creates it with the parser.
-    await preloadParser();
-    const result = await compileText(context, { emit: false });
+    const result = await compileText(context, { emit: false, trees: true });
     const textDir = displayDir(options.text, io.cwd);
     let changeSet: ChangeSet = { from: 'baseline', to: 'modified', modifications: [], summary: summarise([]), changes: [] };
     let intents: IntentResult | undefined;

@@ -24,12 +24,15 @@ export function projectRoot({ options, io }: Pick<CommandContext, 'options' | 'i
 }
 
 /** Reads --text and compiles it in the project root's context (its cache); `timings` when SECC_TIMINGS is set. */
-export async function compileText(context: CommandContext, options: { emit?: boolean; timings?: RunTimings } = {}): Promise<CompileResult> {
+export async function compileText(
+  context: CommandContext,
+  options: { emit?: boolean; trees?: boolean; timings?: RunTimings } = {},
+): Promise<CompileResult> {
   const { timings } = options;
   const documents = await readCorpus(context.options.text, context.io.cwd);
   timings?.mark('read');
   const compileContext = projectCompileContext(projectRoot(context), { timings: timings?.record, parse: timings?.parse });
-  const result = await compile(documents, { emit: options.emit, context: compileContext });
+  const result = await compile(documents, { emit: options.emit, trees: options.trees, context: compileContext });
   if (timings) timings.documents = { total: documents.length, parsed: 0, cached: compileContext.cache?.stats.hits ?? 0 };
   return result;
 }

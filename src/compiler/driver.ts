@@ -58,6 +58,8 @@ export interface CompileOptions extends CompileContextOptions {
   emit?: boolean;
   /** The context to compile in; default: one made from the other options. */
   context?: CompileContext;
+  /** The caller reads every document's tree (the review page): load the parser up front, so a cached document's tree can be re-created on any Node. */
+  trees?: boolean;
 }
 
 type DocumentDriver = typeof import('./document-driver.js');
@@ -73,22 +75,15 @@ function requireDocumentDriver(): DocumentDriver {
     return createRequire(import.meta.url)('./document-driver.js') as DocumentDriver;
   } catch (error) {
     throw new Error(
-      `cannot load the parser to re-create the tree of a cached document (${(error as Error).message}); await preloadParser() first`,
+      `cannot load the parser to re-create the tree of a cached document (${(error as Error).message}); compile with \`trees: true\``,
     );
   }
-}
-
-let preloaded: DocumentDriver | undefined;
-
-/** Loads the parser up front, so that trees of cached documents can be re-created synchronously on any Node. */
-export async function preloadParser(): Promise<void> {
-  preloaded ??= await loadDocumentDriver();
 }
 
 export async function compile(documents: readonly SourceDocument[], options: CompileOptions = {}): Promise<CompileResult> {
   const context = options.context ?? createCompileContext(options);
   const phase = phaseTimer(context.timings);
-  const parsed = await extractAll(documents, context);
+  const parsed = await extractAll(documents, context, options.trees === true);
   phase('extract');
   const files = documents.map((doc) => doc.file);
   const fileMap = new Map(documents.map((doc) => [doc.name, doc.file]));
@@ -114,12 +109,12 @@ export async function compile(documents: readonly SourceDocument[], options: Com
 }
 
 /** Stages 2–4 for every document, through the cache when there is one. */
-async function extractAll(documents: readonly SourceDocument[], context: CompileContext): Promise<ParsedDocument[]> {
+async function extractAll(documents: readonly SourceDocument[], context: CompileContext, trees: boolean): Promise<ParsedDocument[]> {
   const { cache } = context;
   const misses = cache ? cache.prepare(documents) : documents.length > 0;
   // From source (tsx, vitest) the parser cannot be required on demand later: load it up front.
-  const needsParser = misses || !process.features.require_module || import.meta.url.endsWith('.ts');
-  const chain = preloaded ?? (needsParser ? await loadDocumentDriver() : undefined);
+  const needsParser = misses || trees || !process.features.require_module || import.meta.url.endsWith('.ts');
+  const chain = needsParser ? await loadDocumentDriver() : undefined;
   const driver = (): DocumentDriver => chain ?? requireDocumentDriver();
   return documents.map((doc) => {
     const extract = () => driver().extractDocument(doc, context);

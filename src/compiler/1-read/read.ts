@@ -1,5 +1,6 @@
 /**
- * Reading the corpus: every `*.md` file of a directory, as vfiles. Bytes are checked before
+ * Stage 1, read. Takes: a directory (or, in tests and the benchmark, name → text). Returns: a
+ * `SourceDocument` per `*.md` file: its name and its vfile. Bytes are checked before
  * they reach the parser: binary files and invalid UTF-8 get a positioned diagnostic instead.
  * A byte-order mark is dropped; CRLF line ends are left to the parser, which handles them.
  */

@@ -90,7 +90,11 @@ export const ELIGIBILITY_TABLE: EligibilityTable = ${literal(eligibility, 2)};
 /** The literate rules of each view, as compiled from the rule blocks under their clauses. */
 export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = ${literal(clauseRules, 2)} as unknown as { readonly [V in View]: readonly ClauseRule[] };
 
-/**
+${LOOKUPS}`;
+}
+
+/** The lookups of generated/tables.ts: fixed code over the data above. */
+const LOOKUPS = `/**
  * The lookups index the SR level through null-prototype dictionaries: a literal with hundreds of
  * keys is slow to index by a variable key (and a dictionary has no inherited keys such as
  * \`constructor\`, so an unknown SR is simply absent).
@@ -142,7 +146,6 @@ export function eligibilityFor(query: EligibilityQuery): EligibilityCell | undef
   return ELIGIBILITY_INDEX[query.view][query.sr]?.[query.role];
 }
 `;
-}
 
 export function generateIndex(): string {
   return `${GENERATED_BANNER}export * from './tables.js';

@@ -10,7 +10,7 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
 import { report } from '../../../shared/diagnostics.js';
-import { readTag, type OpenTag } from './tags.js';
+import { readTag, type OpenTag, type RedlineTag } from './tags.js';
 import { isRedline, type Deletion, type Insertion, type Redline } from './types.js';
 
 export const RULE = {
@@ -49,103 +49,110 @@ export function pairRedlines(tree: Root, file: VFile): void {
   reportEmpty(tree, file);
 }
 
+/** The siblings as paired so far, the tags still open, and whether anything could not be paired. */
+interface Pairing {
+  parent: Parent;
+  file: VFile;
+  result: RootContent[];
+  stack: Array<OpenEntry & { at: number }>;
+  failed: boolean;
+}
+
 function pairChildren(parent: Parent, file: VFile): void {
   const children = parent.children as RootContent[];
   if (!children.some((child) => child.type === 'html' && readTag(child.value))) return;
-
-  const result: RootContent[] = [];
-  const stack: Array<OpenEntry & { at: number }> = [];
-  let failed = false;
-
-  for (let index = 0; index < children.length; index++) {
-    const child = children[index]!;
+  const pairing: Pairing = { parent, file, result: [], stack: [], failed: false };
+  children.forEach((child, index) => {
     const tag = child.type === 'html' ? readTag(child.value) : undefined;
-    if (!tag) {
-      result.push(child);
-      continue;
-    }
-    const html = child as Html;
-    if (tag.trailing.trim() !== '') {
-      report(
-        file,
-        `Unexpected text after \`<${tag.kind === 'close' ? '/' : ''}${tag.tag}>\` in the same block, expected the tag alone on its line followed by a blank line`,
-        {
-          ruleId: RULE.blockSpacing,
-          place: html.position,
-          actual: html.value.split('\n', 2).join('⏎'),
-          note: 'A redline around whole blocks needs its opening and closing tags alone on their lines, with a blank line after the opening tag and before the closing tag; otherwise the Markdown between them is not read.',
-        },
-      );
-      failed = true;
-      result.push(child);
-      continue;
-    }
-    if (tag.kind === 'open') {
-      if (stack.length > 0) {
-        const outer = stack[stack.length - 1]!;
-        report(file, `Unexpected \`<${tag.tag}>\` inside an open \`<${outer.tag.tag}>\`, expected redlines not to be nested`, {
-          ruleId: RULE.nested,
-          place: html.position,
-        });
-        failed = true;
-      }
-      stack.push({ tag, index, at: result.length });
-      result.push(child);
-      continue;
-    }
-    // Closing tag.
-    const top = stack[stack.length - 1];
-    if (!top) {
-      report(
-        file,
-        `Unexpected \`</${tag.tag}>\` with no \`<${tag.tag}>\` before it in the same ${describe(parent)}, expected an opening tag first`,
-        {
-          ruleId: RULE.unbalanced,
-          place: html.position,
-          note: 'An inline redline opens and closes inside one paragraph, heading or table cell; a block redline needs blank lines around its content.',
-        },
-      );
-      failed = true;
-      result.push(child);
-      continue;
-    }
-    if (top.tag.tag !== tag.tag) {
-      report(
-        file,
-        `Unexpected \`</${tag.tag}>\` while \`<${top.tag.tag}>\` is open, expected \`</${top.tag.tag}>\`: redlines must not cross`,
-        {
-          ruleId: RULE.crossing,
-          place: html.position,
-        },
-      );
-      failed = true;
-      stack.pop();
-      result.push(child);
-      continue;
-    }
-    stack.pop();
-    const open = result[top.at] as Html;
-    const inner = result.splice(top.at + 1);
-    result.pop(); // the opening tag
-    result.push(makeRedline(top.tag, open, html, inner));
-  }
+    if (!tag) pairing.result.push(child);
+    else if (tag.trailing.trim() !== '') reportTrailingText(pairing, tag, child as Html);
+    else if (tag.kind === 'open') openTag(pairing, tag, child as Html, index);
+    else closeTag(pairing, tag, child as Html);
+  });
+  reportUnclosed(pairing, children);
+  // On any error leave this parent as written: the build stops anyway, and lint sees the raw tags.
+  if (!pairing.failed) parent.children = pairing.result as Parent['children'];
+}
 
-  for (const entry of stack) {
-    const open = children[entry.index] as Html;
+function reportTrailingText(pairing: Pairing, tag: RedlineTag, html: Html): void {
+  report(
+    pairing.file,
+    `Unexpected text after \`<${tag.kind === 'close' ? '/' : ''}${tag.tag}>\` in the same block, expected the tag alone on its line followed by a blank line`,
+    {
+      ruleId: RULE.blockSpacing,
+      place: html.position,
+      actual: html.value.split('\n', 2).join('⏎'),
+      note: 'A redline around whole blocks needs its opening and closing tags alone on their lines, with a blank line after the opening tag and before the closing tag; otherwise the Markdown between them is not read.',
+    },
+  );
+  pairing.failed = true;
+  pairing.result.push(html);
+}
+
+function openTag(pairing: Pairing, tag: OpenTag, html: Html, index: number): void {
+  const outer = pairing.stack[pairing.stack.length - 1];
+  if (outer) {
+    report(pairing.file, `Unexpected \`<${tag.tag}>\` inside an open \`<${outer.tag.tag}>\`, expected redlines not to be nested`, {
+      ruleId: RULE.nested,
+      place: html.position,
+    });
+    pairing.failed = true;
+  }
+  pairing.stack.push({ tag, index, at: pairing.result.length });
+  pairing.result.push(html);
+}
+
+function closeTag(pairing: Pairing, tag: RedlineTag, html: Html): void {
+  const { file, result, stack } = pairing;
+  const top = stack[stack.length - 1];
+  if (!top) {
     report(
       file,
-      `Unexpected \`<${entry.tag.tag}>\` that is never closed in the same ${describe(parent)}, expected \`</${entry.tag.tag}>\``,
+      `Unexpected \`</${tag.tag}>\` with no \`<${tag.tag}>\` before it in the same ${describe(pairing.parent)}, expected an opening tag first`,
+      {
+        ruleId: RULE.unbalanced,
+        place: html.position,
+        note: 'An inline redline opens and closes inside one paragraph, heading or table cell; a block redline needs blank lines around its content.',
+      },
+    );
+    pairing.failed = true;
+    result.push(html);
+    return;
+  }
+  stack.pop();
+  if (top.tag.tag !== tag.tag) {
+    report(
+      file,
+      `Unexpected \`</${tag.tag}>\` while \`<${top.tag.tag}>\` is open, expected \`</${top.tag.tag}>\`: redlines must not cross`,
+      {
+        ruleId: RULE.crossing,
+        place: html.position,
+      },
+    );
+    pairing.failed = true;
+    result.push(html);
+    return;
+  }
+  const open = result[top.at] as Html;
+  const inner = result.splice(top.at + 1);
+  result.pop(); // the opening tag
+  result.push(makeRedline(top.tag, open, html, inner));
+}
+
+function reportUnclosed(pairing: Pairing, children: readonly RootContent[]): void {
+  for (const entry of pairing.stack) {
+    const open = children[entry.index] as Html;
+    report(
+      pairing.file,
+      `Unexpected \`<${entry.tag.tag}>\` that is never closed in the same ${describe(pairing.parent)}, expected \`</${entry.tag.tag}>\``,
       {
         ruleId: RULE.unbalanced,
         place: open.position,
-        note: parent.type === 'tableCell' ? 'A redline in a table must open and close inside one cell.' : undefined,
+        note: pairing.parent.type === 'tableCell' ? 'A redline in a table must open and close inside one cell.' : undefined,
       },
     );
-    failed = true;
+    pairing.failed = true;
   }
-
-  // On any error leave this parent as written: the build stops anyway, and lint sees the raw tags.
-  if (!failed) parent.children = result as Parent['children'];
 }
 
 function makeRedline(tag: OpenTag, open: Html, close: Html, children: RootContent[]): Redline {
