@@ -96,12 +96,12 @@ function parseCsvRows(text: string): ConfigurationRow[] {
   const problems: ConfigurationProblem[] = [];
   const rows: ConfigurationRow[] = [];
   for (const record of records) {
-    if (record.fields.length === 1 && record.fields[0]!.trim() === '') continue; // blank line
+    if (record.fields.length === 1 && record.fields[0]?.trim() === '') continue; // blank line
     if (record.fields.length !== names.length) {
       problems.push({ line: record.line, message: `${record.fields.length} fields, expected ${names.length}` });
       continue;
     }
-    const raw = Object.fromEntries(names.map((name, index) => [name, record.fields[index]!.trim()]));
+    const raw = Object.fromEntries(names.map((name, index) => [name, (record.fields[index] ?? '').trim()]));
     const row = toRow(raw, record.line, problems, 'csv');
     if (row) rows.push(row);
   }

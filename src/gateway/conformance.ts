@@ -10,7 +10,7 @@
  * default); a row that is given must be right.
  */
 import type { View } from '../../generated/types.js';
-import { cellBasis, type Basis } from './basis.js';
+import { cellBasis, clauseBasis, type Basis } from './basis.js';
 import { axes, combinationKey, combinations, firstTrtCell, label, roleName, type Combination } from './combinations.js';
 import type { ConfigurationRow } from './configuration.js';
 import { GENERATED_TABLES, type GatewayTables } from './tables.js';
@@ -157,7 +157,7 @@ function extraBasis(row: ConfigurationRow, view: View, tables: GatewayTables): {
     const elsewhere = tables.serviceRequests[otherView].find((sr) => sr.ref === row.sr);
     if (elsewhere)
       return { basis: cellBasis(elsewhere, `SR ${row.sr}`), why: `SR ${row.sr} is only in the ${otherView} view of Appendix E` };
-    return { basis: cellBasis(services[0]!, 'Service Requests table'), why: `SR ${row.sr} is not in Appendix E` };
+    return { basis: firstBasis(services, 'Service Requests table', 'E2.1'), why: `SR ${row.sr} is not in Appendix E` };
   }
   if (!roles.some((role) => role.id === row.user_role)) {
     const elsewhere = tables.userRoles[otherView].find((role) => role.id === row.user_role);
@@ -166,7 +166,7 @@ function extraBasis(row: ConfigurationRow, view: View, tables: GatewayTables): {
         basis: cellBasis(elsewhere, elsewhere.name),
         why: `the User Role ${elsewhere.name} is only in the ${otherView} view of Section H1.1`,
       };
-    return { basis: cellBasis(roles[0]!, 'User Roles table'), why: `\`${row.user_role}\` is not a User Role of Section H1.1` };
+    return { basis: firstBasis(roles, 'User Roles table', 'H1.1'), why: `\`${row.user_role}\` is not a User Role of Section H1.1` };
   }
   const anyCell = firstTrtCell(view, tables);
   const { smets, modes } = axes(view, tables);
@@ -174,9 +174,15 @@ function extraBasis(row: ConfigurationRow, view: View, tables: GatewayTables): {
     ? `SMETS${row.smets} is not a generation of the Appendix AB table (${smets.map((s) => `SMETS${s}`).join(', ')})`
     : `\`${row.mode}\` is not a request type of the Appendix AB table (${modes.join(', ')})`;
   return {
-    basis: anyCell ? cellBasis(anyCell, 'Target Response Time table') : cellBasis(services[0]!, 'Service Requests table'),
+    basis: anyCell ? cellBasis(anyCell, 'Target Response Time table') : firstBasis(services, 'Service Requests table', 'E2.1'),
     why: what,
   };
+}
+
+/** The first entry of a table as the basis, or the clause when the table is empty. */
+function firstBasis(entries: ReadonlyArray<{ source: string; clause: string | null }>, table: string, clause: string): Basis {
+  const [first] = entries;
+  return first ? cellBasis(first, table) : clauseBasis(clause);
 }
 
 function seconds(value: number | null): string {

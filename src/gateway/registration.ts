@@ -121,15 +121,14 @@ function consistencyIssues(data: RegistrationData): InputIssue[] {
     });
     // Section H1.2A: Registration Data records "the MDR appointed for each MPAN", one at a time.
     appointments.forEach((appointment, a) => {
-      for (let b = 0; b < a; b++) {
-        const other = appointments[b]!;
+      appointments.slice(0, a).forEach((other, b) => {
         if (overlaps(appointment, other)) {
           issues.push({
             field: `${at}/mdrAppointments/${a}`,
             message: `appointment of ${appointment.mdr} overlaps ${at}/mdrAppointments/${b} (${other.mdr} from ${other.effectiveFrom}); one MDR is appointed for an MPAN at a time`,
           });
         }
-      }
+      });
     });
   });
   return issues;
@@ -169,7 +168,10 @@ function registrationValidator(): ValidateFunction {
     // The registration schema takes dates and SMETS generations from the common definitions.
     for (const name of ['common.schema.json', REGISTRATION_SCHEMA])
       ajv.addSchema(JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as object);
-    validator = ajv.getSchema(`https://sec-rules.local/schema/${REGISTRATION_SCHEMA}`)!;
+    const compiled = ajv.getSchema(`https://sec-rules.local/schema/${REGISTRATION_SCHEMA}`);
+    if (!compiled)
+      throw new Error(`rules/schema/${REGISTRATION_SCHEMA} does not declare the $id https://sec-rules.local/schema/${REGISTRATION_SCHEMA}`);
+    validator = compiled;
   }
   return validator;
 }

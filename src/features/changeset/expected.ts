@@ -85,10 +85,10 @@ interface DomainEntry {
 /** Entries of a kind that a wildcard ranges over: later view for added, earlier for removed, both for changed. */
 function domainOf(kind: ChangeKind, action: ChangeAction, before: RuleSet, after: RuleSet): DomainEntry[] {
   const views = action === 'added' ? [after] : action === 'removed' ? [before] : [before, after];
-  const perView = views.map((view) => entriesOf(kind, view, action === 'changed'));
-  if (perView.length === 1) return perView[0]!;
-  const keys = new Set(perView[0]!.map((entry) => JSON.stringify(entry.identity)));
-  return perView[1]!.filter((entry) => keys.has(JSON.stringify(entry.identity)));
+  const [first = [], second] = views.map((view) => entriesOf(kind, view, action === 'changed'));
+  if (!second) return first;
+  const keys = new Set(first.map((entry) => JSON.stringify(entry.identity)));
+  return second.filter((entry) => keys.has(JSON.stringify(entry.identity)));
 }
 
 const FIELDS_OF: Partial<Record<ChangeKind, string[]>> = {
@@ -99,8 +99,9 @@ const FIELDS_OF: Partial<Record<ChangeKind, string[]>> = {
 };
 
 function entriesOf(kind: ChangeKind, view: RuleSet, withFields: boolean): DomainEntry[] {
+  const fields = withFields ? FIELDS_OF[kind] : undefined;
   const expand = (identity: Identity): DomainEntry[] =>
-    withFields && FIELDS_OF[kind] ? FIELDS_OF[kind]!.map((field) => ({ identity: { ...identity, field } })) : [{ identity }];
+    fields ? fields.map((field) => ({ identity: { ...identity, field } })) : [{ identity }];
   switch (kind) {
     case 'modification':
       return view.modifications.flatMap((entry) => expand({ modification: entry.id }));

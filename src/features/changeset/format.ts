@@ -87,7 +87,8 @@ export function foldTrt(changes: readonly Change[]): Item[] {
     (change) => `${change.sr}|${change.smets}|${change.mode}|${change.from}|${change.to}|${change.source.line}:${change.source.column}`,
   );
   for (const group of changed.values()) {
-    const first = group[0]!;
+    const [first] = group;
+    if (!first) continue;
     const roles = group.map((change) => change.role).join(', ');
     items.push({
       text: `TRT SR ${first.sr}, SMETS${first.smets}, ${first.mode}: ${first.from} → ${first.to} for ${group.length === 1 ? roles : `${group.length} roles (${roles})`}`,
@@ -99,7 +100,8 @@ export function foldTrt(changes: readonly Change[]): Item[] {
     (change) => `${change.action}|${change.sr}|${change.role}`,
   );
   for (const group of whole.values()) {
-    const first = group[0]!;
+    const [first] = group;
+    if (!first) continue;
     const values = group
       .map((change) => `SMETS${change.smets} ${change.mode} ${change.action === 'added' ? change.to : change.from}`)
       .join('; ');
@@ -123,7 +125,10 @@ function count(changes: readonly Change[]): ChangeCounts {
 
 function byKind(changes: readonly Change[]): Array<[ChangeKind, Change[]]> {
   const groups = groupBy(changes, (change) => change.kind);
-  return CHANGE_KINDS.flatMap((kind) => (groups.has(kind) ? [[kind, groups.get(kind)!] as [ChangeKind, Change[]]] : []));
+  return CHANGE_KINDS.flatMap((kind): Array<[ChangeKind, Change[]]> => {
+    const group = groups.get(kind);
+    return group ? [[kind, group]] : [];
+  });
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -118,8 +118,8 @@ export async function parseManifest(file: VFile, schemas = new Schemas()): Promi
   const validate = schemas.validator('modification-manifest.schema.json');
   if (!validate(data)) {
     for (const line of describeErrors(validate.errors)) {
-      const pathParts = line
-        .split(':')[0]!
+      const [pointer = ''] = line.split(':');
+      const pathParts = pointer
         .split('/')
         .filter(Boolean)
         .map((part) => (/^\d+$/.test(part) ? Number(part) : part));

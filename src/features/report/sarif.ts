@@ -14,7 +14,6 @@ export function reportSarif(files: readonly VFile[], options: ReportOptions = {}
   const findings = collectFindings(files, options);
   const documented = new Map<string, RuleMetadata>((options.rules ?? []).map((rule) => [rule.id, rule]));
   const ids = [...new Set([...documented.keys(), ...findings.map((finding) => finding.ruleId)])];
-  const index = new Map(ids.map((id, position) => [id, position]));
   const rules = ids.map((id) => {
     const doc = documented.get(id);
     return {
@@ -32,7 +31,7 @@ export function reportSarif(files: readonly VFile[], options: ReportOptions = {}
         tool: { driver: { name: 'secc', semanticVersion: '0.1.0', rules } },
         invocations: [{ executionSuccessful: true, ...(options.command ? { commandLine: `secc ${options.command}` } : {}) }],
         columnKind: 'utf16CodeUnits',
-        results: findings.map((finding) => result(finding, index.get(finding.ruleId)!)),
+        results: findings.map((finding) => result(finding, ids.indexOf(finding.ruleId))),
       },
     ],
   };

@@ -100,9 +100,7 @@ export function changeList(changeSet: ChangeSet, intents: IntentResult | undefin
                 { className: [`action-${change.action}`, ...(unintended.has(change.id) ? ['unintended'] : [])], dataChange: change.id },
                 [
                   el('a', { href: `#${anchors.get(change.id) ?? `doc-${slug(document)}`}` }, [text(change.summary)]),
-                  ...(intents?.intended.get(change.id)
-                    ? [el('span', { className: ['intent-ref'] }, [text(intents.intended.get(change.id)!.join(', '))])]
-                    : []),
+                  ...intentRef(intents?.intended.get(change.id)),
                 ],
               ),
             ),
@@ -131,4 +129,9 @@ export function findingAside(message: VFileMessage, target: string | undefined):
       : el('span', { className: ['finding-place'] }, [text(place)]),
     el('span', { className: ['finding-reason'] }, [text(message.reason)]),
   ]);
+}
+
+/** The intents that account for a change (`MP162#mdr-trts`), when any do. */
+function intentRef(labels: readonly string[] | undefined): Element[] {
+  return labels ? [el('span', { className: ['intent-ref'] }, [text(labels.join(', '))])] : [];
 }
