@@ -38,15 +38,14 @@ export function planFingerprintUpdates(files: readonly VFile[]): FingerprintPlan
         plan.conflicts.push({ file, line: start, fingerprints: [...fingerprints] });
         continue;
       }
-      const to = [...fingerprints][0]!;
+      const [to] = fingerprints;
+      if (to === undefined) continue;
       const end = blockEnd.get(start) ?? start;
-      for (let index = start - 1; index < Math.min(end, lines.length); index++) {
-        const match = /^(\s*fingerprint:\s*)(\S*)(.*)$/.exec(lines[index]!);
-        if (match) {
-          plan.updates.push({ file, line: index + 1, from: match[2]!, to });
-          break;
-        }
-      }
+      const found = lines
+        .slice(start - 1, end)
+        .map((line, offset) => ({ line: start + offset, match: /^(\s*fingerprint:\s*)(\S*)(.*)$/.exec(line) }))
+        .find((entry) => entry.match);
+      if (found?.match) plan.updates.push({ file, line: found.line, from: found.match[2] ?? '', to });
     }
   }
   return plan;
@@ -57,7 +56,8 @@ export function applyFingerprintUpdates(text: string, updates: readonly Fingerpr
   const lines = text.split('\n');
   for (const update of updates) {
     const index = update.line - 1;
-    lines[index] = lines[index]!.replace(/^(\s*fingerprint:\s*)(\S*)/, `$1${update.to}`);
+    const line = lines[index];
+    if (line !== undefined) lines[index] = line.replace(/^(\s*fingerprint:\s*)(\S*)/, `$1${update.to}`);
   }
   return lines.join('\n');
 }

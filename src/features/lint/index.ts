@@ -23,7 +23,7 @@ import type { LintContext, LintDocument, LintFinding, LintRule } from './types.j
 import { COMPILER_RULES } from './compiler-rules/index.js';
 import type { RuleMetadata } from '../report/options.js';
 
-export type { LintRule, LintContext, LintDocument, RuleDoc, RuleExample, CompilerRuleDoc } from './types.js';
+export type { LintRule, ViewRule, RedlineRule, LintContext, LintDocument, RuleDoc, RuleExample, CompilerRuleDoc } from './types.js';
 export { COMPILER_RULES };
 
 /** The registry: add a rule by adding it here. Order is the order of the README's list. */
@@ -70,22 +70,26 @@ export function lint(result: CompileResult, options: LintOptions = {}): VFile[] 
       ruleSets: rule.needsRules ? result.ruleSets : undefined,
       document: (name) => byName.get(name),
       report(target, finding, findingView = view) {
-        const document = typeof target === 'string' ? byName.get(target)! : target;
+        const document = typeof target === 'string' ? byName.get(target) : target;
+        if (!document) throw new Error(`lint rule ${rule.id} reported on ${String(target)}, which is not a document of the corpus`);
         touched.add(document.file);
         return emit(document.file, rule, finding, findingView);
       },
     });
-    for (const view of rule.views === 'each' ? VIEWS : [undefined]) {
-      try {
-        rule.check(makeContext(view), view);
-      } catch (error) {
-        if (!(error instanceof RangeError)) throw error;
-        // A tree too deep for a rule: the parser has reported it; never a stack overflow.
-      }
-    }
+    if (rule.views === 'each') for (const view of VIEWS) runGuarded(() => rule.check(makeContext(view), view));
+    else runGuarded(() => rule.check(makeContext(undefined)));
   }
   for (const file of touched) mergeAcrossViews(file);
   return [...touched];
+}
+
+/** A tree too deep for a rule: the parser has reported it; never a stack overflow. */
+function runGuarded(check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+  }
 }
 
 function emit(file: VFile, rule: LintRule, finding: LintFinding, view: View | undefined): VFileMessage {

@@ -68,7 +68,7 @@ export interface RuleDoc {
   examples: RuleExample[];
 }
 
-export interface LintRule {
+interface LintRuleBase {
   /** Stable id, shown with every finding and used in SARIF, JUnit and the README. */
   id: string;
   severity: Severity;
@@ -77,14 +77,23 @@ export interface LintRule {
   doc: RuleDoc;
   /** Needs compiled rule sets (skipped when compilation failed). */
   needsRules: boolean;
-  /**
-   * `each`: called once per projection (findings name the view); `once`: called once on the
-   * redlined tree itself (findings about the redline as written, in no view).
-   */
-  views: 'each' | 'once';
-  /** Reports through `context.report`. `view` is given when `views` is `each`. */
-  check(context: LintContext, view: View | undefined): void;
 }
+
+/** A rule about what the text says: called once per projection, its findings name the view. */
+export interface ViewRule extends LintRuleBase {
+  views: 'each';
+  /** Reports through `context.report`. */
+  check(context: LintContext, view: View): void;
+}
+
+/** A rule about the redline as written: called once on the redlined tree, its findings in no view. */
+export interface RedlineRule extends LintRuleBase {
+  views: 'once';
+  /** Reports through `context.report`. */
+  check(context: LintContext): void;
+}
+
+export type LintRule = ViewRule | RedlineRule;
 
 /** A rule the compiler itself enforces: documented and exemplified here, detected there. */
 export interface CompilerRuleDoc {

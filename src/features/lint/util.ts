@@ -32,11 +32,10 @@ export function roleIndex(ruleSet: RuleSet): RoleIndex {
   const eligible = new Map<string, Set<string>>();
   const cell = new Map<string, Map<string, { eligible: boolean; source: Source }>>();
   for (const entry of ruleSet.eligibility) {
-    if (!cell.has(entry.sr)) cell.set(entry.sr, new Map());
-    cell.get(entry.sr)!.set(entry.role, { eligible: entry.eligible, source: entry.source });
+    const cells = cell.get(entry.sr) ?? new Map<string, { eligible: boolean; source: Source }>();
+    cell.set(entry.sr, cells.set(entry.role, { eligible: entry.eligible, source: entry.source }));
     if (!entry.eligible) continue;
-    if (!eligible.has(entry.sr)) eligible.set(entry.sr, new Set());
-    eligible.get(entry.sr)!.add(entry.role);
+    eligible.set(entry.sr, (eligible.get(entry.sr) ?? new Set<string>()).add(entry.role));
   }
   return {
     nameOf: (id) => names.get(id) ?? id,
@@ -64,8 +63,8 @@ export function proseTexts(tree: Root, file: { value: unknown }): TextHit[] {
   const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
   const hits: TextHit[] = [];
   const stack: Array<{ node: Nodes; headingStart: boolean }> = [{ node: tree, headingStart: false }];
-  while (stack.length > 0) {
-    const { node, headingStart } = stack.pop()!;
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { node, headingStart } = top;
     if (node.type === 'text') {
       const position = node.position;
       const start = position?.start;

@@ -10,15 +10,16 @@ const CLAUSE = /^([A-Z]{1,2})(\d+(?:\.\d+)*)([A-Z]?)$/;
 export function clauseKey(id: string): ClauseKey | undefined {
   const match = CLAUSE.exec(id);
   if (!match) return undefined;
-  const numbers = match[2]!.split('.').map(Number);
-  return { prefix: match[1]!, parts: numbers.map((number, index) => ({ number, suffix: index === numbers.length - 1 ? match[3]! : '' })) };
+  const [, prefix = '', dotted = '', suffix = ''] = match;
+  const numbers = dotted.split('.').map(Number);
+  return { prefix, parts: numbers.map((number, index) => ({ number, suffix: index === numbers.length - 1 ? suffix : '' })) };
 }
 
 /** Negative when a comes first. A clause comes before its sub-clauses (H3 < H3.1). */
 export function compareClauses(a: ClauseKey, b: ClauseKey): number {
-  for (let index = 0; index < Math.min(a.parts.length, b.parts.length); index++) {
-    const x = a.parts[index]!;
-    const y = b.parts[index]!;
+  for (const [index, x] of a.parts.entries()) {
+    const y = b.parts[index];
+    if (!y) break;
     if (x.number !== y.number) return x.number - y.number;
     if (x.suffix !== y.suffix) return x.suffix.localeCompare(y.suffix);
   }

@@ -27,7 +27,7 @@ export const clauseOrder: LintRule = {
   check(context, view) {
     for (const document of context.documents) {
       let previous: { id: string; key: NonNullable<ReturnType<typeof clauseKey>> } | undefined;
-      for (const clause of document.facts.views[view!].clauses) {
+      for (const clause of document.facts.views[view].clauses) {
         const key = clauseKey(clause.id);
         if (!key) continue;
         if (previous && previous.key.prefix === key.prefix && compareClauses(previous.key, key) > 0) {

@@ -88,9 +88,9 @@ function numberIn(heading: Heading, view: View): string | undefined {
 
 /** Whether a line lies inside a top-level (block) insertion. */
 function insertedLines(children: readonly RootContent[]): (line: number) => boolean {
-  const ranges = children
-    .filter((node) => isRedline(node) && node.type === 'insertion' && node.position)
-    .map((node) => [node.position!.start.line, node.position!.end.line] as const);
+  const ranges = children.flatMap((node) =>
+    isRedline(node) && node.type === 'insertion' && node.position ? [[node.position.start.line, node.position.end.line] as const] : [],
+  );
   return (line) => ranges.some(([start, end]) => line >= start && line <= end);
 }
 

@@ -11,8 +11,7 @@ export interface RedlineVisit {
 export function redlinesOf(tree: Root): RedlineVisit[] {
   const found: RedlineVisit[] = [];
   const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (!('children' in node)) continue;
     const parent = node as Parent;
     parent.children.forEach((child, index) => {

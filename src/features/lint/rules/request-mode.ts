@@ -20,7 +20,8 @@ interface ModeSpec {
 }
 
 function checkMode(spec: ModeSpec, context: LintContext, view: View): void {
-  const ruleSet = context.ruleSets![view];
+  const ruleSet = context.ruleSets?.[view];
+  if (!ruleSet) return; // needsRules: only run with compiled rule sets
   const roles = roleIndex(ruleSet);
   const mode = modeName(spec.mode);
   for (const { document, facts } of viewFacts(context.documents, view)) {
@@ -28,15 +29,16 @@ function checkMode(spec: ModeSpec, context: LintContext, view: View): void {
       const eligible = roles.eligible.get(row.ref);
       if (!eligible || eligible.size === 0) continue;
       const times = ruleSet.trt.filter((trt) => trt.sr === row.ref && trt.mode === spec.mode && eligible.has(trt.role));
-      if (times.length === 0) continue; // no TRT row or columns: trt-missing, the compiler's
+      const [firstTime] = times;
+      if (!firstTime) continue; // no TRT row or columns: trt-missing, the compiler's
       const available = times.filter((trt) => trt.seconds !== null);
       const flagSource = spec.source(row);
       if (spec.flag(row) && available.length === 0) {
         context.report(document, {
-          reason: `Unexpected \`Yes\` in ${spec.column} for SR ${row.ref}: Appendix AB gives no ${mode} Target Response Time other than \`N/A\` for any User Role eligible for it (${listing([...eligible].map(roles.nameOf))}), expected a ${mode} time in Appendix AB (${where(times[0]!.source)}) or \`No\` here`,
+          reason: `Unexpected \`Yes\` in ${spec.column} for SR ${row.ref}: Appendix AB gives no ${mode} Target Response Time other than \`N/A\` for any User Role eligible for it (${listing([...eligible].map(roles.nameOf))}), expected a ${mode} time in Appendix AB (${where(firstTime.source)}) or \`No\` here`,
           place: placeOf(flagSource),
           actual: 'Yes',
-          related: { document: times[0]!.source.file, place: placeOf(times[0]!.source), reason: `${mode} Target Response Times for SR ${row.ref}: all \`N/A\`` },
+          related: { document: firstTime.source.file, place: placeOf(firstTime.source), reason: `${mode} Target Response Times for SR ${row.ref}: all \`N/A\`` },
         });
       }
       if (!spec.flag(row) && available.length > 0) {
@@ -47,7 +49,8 @@ function checkMode(spec: ModeSpec, context: LintContext, view: View): void {
           byCell.set(key, [...(byCell.get(key) ?? []), trt]);
         }
         for (const cellTimes of byCell.values()) {
-          const first = cellTimes[0]!;
+          const [first] = cellTimes;
+          if (!first) continue;
           const names = listing(cellTimes.map((trt) => roles.nameOf(trt.role)));
           context.report(first.source.file, {
             reason: `Unexpected ${mode} Target Response Time \`${first.text}\` for SR ${row.ref}, ${names}, SMETS${first.smets}: Appendix E does not mark SR ${row.ref} ${spec.column} (${where(flagSource)}), expected \`N/A\``,
@@ -97,7 +100,7 @@ export const dccScheduledTrt: LintRule = {
     ],
   },
   check: (context, view) =>
-    checkMode({ mode: 'scheduled', column: 'DCC Scheduled', flag: (row) => row.dccScheduled, source: (row) => row.sources.dccScheduled }, context, view!),
+    checkMode({ mode: 'scheduled', column: 'DCC Scheduled', flag: (row) => row.dccScheduled, source: (row) => row.sources.dccScheduled }, context, view),
 };
 
 export const onDemandTrt: LintRule = {
@@ -123,5 +126,5 @@ export const onDemandTrt: LintRule = {
       },
     ],
   },
-  check: (context, view) => checkMode({ mode: 'on-demand', column: 'On Demand', flag: (row) => row.onDemand, source: (row) => row.sources.onDemand }, context, view!),
+  check: (context, view) => checkMode({ mode: 'on-demand', column: 'On Demand', flag: (row) => row.onDemand, source: (row) => row.sources.onDemand }, context, view),
 };

@@ -32,9 +32,12 @@ export function proseMentions(documents: readonly LintDocument[], view: View): R
     for (const hit of proseTexts(tree, document.file)) {
       for (const match of hit.value.matchAll(BEFORE)) {
         // Read back from `User Role` while the words are capitalised words (not `H1`, not `MDR`).
-        const all = match[1]!.trim().split(' ');
+        const [, before = ''] = match;
         const words: string[] = [];
-        for (let index = all.length - 1; index >= 0 && /^[A-Z][a-z][\w'-]*$/.test(all[index]!) && !NOT_A_ROLE.has(all[index]!); index--) words.unshift(all[index]!);
+        for (const word of before.trim().split(' ').reverse()) {
+          if (!/^[A-Z][a-z][\w'-]*$/.test(word) || NOT_A_ROLE.has(word)) break;
+          words.unshift(word);
+        }
         if (words.length === 0) continue;
         const name = words.join(' ');
         if (name === ELIGIBLE_USER_ROLES.replace(/ User Roles$/, '')) continue;

@@ -32,21 +32,23 @@ export const trtCoverage: LintRule = {
     ],
   },
   check(context, view) {
-    const ruleSet = context.ruleSets![view!];
+    const ruleSet = context.ruleSets?.[view];
+    if (!ruleSet) return; // needsRules: only run with compiled rule sets
     const roles = roleIndex(ruleSet);
-    const facts = viewFacts(context.documents, view!);
+    const facts = viewFacts(context.documents, view);
 
     // (a) An eligible role whose every TRT is N/A.
     for (const entry of ruleSet.eligibility) {
       if (!entry.eligible) continue;
       const times = ruleSet.trt.filter((trt) => trt.sr === entry.sr && trt.role === entry.role);
-      if (times.length === 0 || times.some((trt) => trt.seconds !== null)) continue;
+      const [firstTime] = times;
+      if (!firstTime || times.some((trt) => trt.seconds !== null)) continue;
       const name = roles.nameOf(entry.role);
       context.report(entry.source.file, {
-        reason: `Unexpected \`Yes\` for ${name} and SR ${entry.sr}: Appendix AB gives ${name} no Target Response Time other than \`N/A\` for SR ${entry.sr}, expected at least one time in Appendix AB (${where(times[0]!.source)}) or \`No\` here`,
+        reason: `Unexpected \`Yes\` for ${name} and SR ${entry.sr}: Appendix AB gives ${name} no Target Response Time other than \`N/A\` for SR ${entry.sr}, expected at least one time in Appendix AB (${where(firstTime.source)}) or \`No\` here`,
         place: placeOf(entry.source),
         actual: 'Yes',
-        related: { document: times[0]!.source.file, place: placeOf(times[0]!.source), reason: `Target Response Times for SR ${entry.sr}, ${name}: all \`N/A\`` },
+        related: { document: firstTime.source.file, place: placeOf(firstTime.source), reason: `Target Response Times for SR ${entry.sr}, ${name}: all \`N/A\`` },
       });
     }
 

@@ -21,9 +21,9 @@ export const userRoleUndefined: LintRule = {
     ],
   },
   check(context, view) {
-    const names = definedRoles(context.documents, view!).map(({ row }) => row.name);
+    const names = definedRoles(context.documents, view).map(({ row }) => row.name);
     if (names.length === 0) return; // no User Roles table: roles-missing, the compiler's
-    for (const mention of proseMentions(context.documents, view!)) {
+    for (const mention of proseMentions(context.documents, view)) {
       if (resolvesTo(mention.name, names).length > 0) continue;
       context.report(mention.document, {
         reason: `Unexpected User Role \`${mention.name}\`, expected a User Role defined in the User Roles table`,

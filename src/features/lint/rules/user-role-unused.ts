@@ -24,12 +24,12 @@ export const userRoleUnused: LintRule = {
     ],
   },
   check(context, view) {
-    const defined = definedRoles(context.documents, view!);
+    const defined = definedRoles(context.documents, view);
     if (defined.length === 0) return;
     const used = new Set<string>();
     const names = defined.map(({ row }) => row.name);
     for (const document of context.documents) {
-      const facts = document.facts.views[view!];
+      const facts = document.facts.views[view];
       for (const row of facts.serviceRows) for (const cell of row.roleCells) if (cell.eligible) used.add(cell.header);
       for (const column of facts.trtColumns) if (column.sender !== ELIGIBLE_USER_ROLES) used.add(column.sender);
       for (const rule of facts.clauseRules) {
@@ -44,7 +44,7 @@ export const userRoleUnused: LintRule = {
         }
       }
     }
-    for (const mention of proseMentions(context.documents, view!)) for (const name of resolvesTo(mention.name, names)) used.add(name);
+    for (const mention of proseMentions(context.documents, view)) for (const name of resolvesTo(mention.name, names)) used.add(name);
     for (const { document, row } of defined) {
       if (used.has(row.name)) continue;
       context.report(document, {

@@ -24,19 +24,22 @@ interface Reference {
 
 function references(text: string): Reference[] {
   const found: Reference[] = [];
+  // Every group of both patterns takes part in a match (possibly empty), so the defaults never apply.
   for (const match of text.matchAll(KEYWORD)) {
-    const kind = match[1]!.toLowerCase() === 'clause' ? 'clause' : (match[1] as 'Section' | 'Appendix');
-    found.push({ kind, letter: match[2]!, number: match[3]!, paragraphs: labels(match[4]!), index: match.index, length: match[0].length, text: match[0] });
+    const [whole, keyword = '', letter = '', number = '', paragraphs = ''] = match;
+    const kind = keyword.toLowerCase() === 'clause' ? 'clause' : (keyword as 'Section' | 'Appendix');
+    found.push({ kind, letter, number, paragraphs: labels(paragraphs), index: match.index, length: whole.length, text: whole });
   }
   for (const match of text.matchAll(BARE)) {
     if (found.some((ref) => match.index >= ref.index && match.index < ref.index + ref.length)) continue;
-    found.push({ kind: undefined, letter: match[1]!, number: match[2]!, paragraphs: labels(match[3]!), index: match.index, length: match[0].length, text: match[0] });
+    const [whole, letter = '', number = '', paragraphs = ''] = match;
+    found.push({ kind: undefined, letter, number, paragraphs: labels(paragraphs), index: match.index, length: whole.length, text: whole });
   }
   return found;
 }
 
 function labels(text: string): string[] {
-  return [...text.matchAll(/\(([a-z]{1,3})\)/g)].map((match) => match[1]!);
+  return [...text.matchAll(/\(([a-z]{1,3})\)/g)].map(([, label = '']) => label);
 }
 
 export const xrefUnresolved: LintRule = {
@@ -66,17 +69,17 @@ export const xrefUnresolved: LintRule = {
     ],
   },
   check(context, view) {
-    const documents = context.documents.filter((document) => document.facts.info);
-    const byPart = new Map(documents.map((document) => [document.facts.info!.document.replace(/^SEC /, ''), document]));
-    const byId = new Map(documents.map((document) => [document.facts.info!.id, document]));
+    const documents = context.documents.flatMap((document) => (document.facts.info ? [{ document, info: document.facts.info }] : []));
+    const byPart = new Map(documents.map(({ document, info }) => [info.document.replace(/^SEC /, ''), document]));
+    const byId = new Map(documents.map(({ document, info }) => [info.id, { document, info }]));
     const clauses = new Map<string, Clause>();
-    for (const document of context.documents) for (const clause of document.facts.views[view!].clauses) if (!clauses.has(clause.id)) clauses.set(clause.id, clause);
+    for (const document of context.documents) for (const clause of document.facts.views[view].clauses) if (!clauses.has(clause.id)) clauses.set(clause.id, clause);
     const other = view === 'modified' ? 'baseline' : 'modified';
     const otherClauses = new Set(context.documents.flatMap((document) => document.facts.views[other].clauses.map((clause) => clause.id)));
 
     for (const document of context.documents) {
       const info = document.facts.info;
-      const tree = document.projection(view!);
+      const tree = document.projection(view);
       if (!tree || !info) continue;
       const external = new Set(info.external ?? []);
       for (const hit of proseTexts(tree, document.file)) {
@@ -97,7 +100,7 @@ export const xrefUnresolved: LintRule = {
         const isExternal = parts.some((part) => external.has(part));
         if (ref.number === '') {
           if (ref.kind === 'clause') return undefined;
-          if (byPart.has(parts[0]!) || isExternal) return undefined;
+          if (byPart.has(parts[0] ?? '') || isExternal) return undefined;
           return `there is no ${parts[0]} in this text, expected a document of the corpus or a part listed under \`external\` in the front matter (${[...external].join(', ') || 'none listed'})`;
         }
         const id = `${ref.letter}${ref.number}`;
@@ -108,7 +111,7 @@ export const xrefUnresolved: LintRule = {
         }
         const clause = clauses.get(id);
         if (!clause) {
-          if (!otherClauses.has(id)) return `there is no clause ${id} in ${owner.facts.info!.document.replace(/^SEC /, '')}, expected the number of an existing clause`;
+          if (!otherClauses.has(id)) return `there is no clause ${id} in ${owner.info.document.replace(/^SEC /, '')}, expected the number of an existing clause`;
           return view === 'modified'
             ? `clause ${id} does not exist after the modification (the redline deletes or renumbers it), expected a clause of the modified text`
             : `clause ${id} exists only after the modification, expected existing text to refer to clauses that exist before it (insert the reference with the clause)`;
