@@ -20,12 +20,13 @@ export const COMMANDS: Record<string, CommandEntry> = {
 
 /** The command called `name`, loaded; undefined when there is none. */
 export async function loadCommand(name: string): Promise<Command | undefined> {
-  if (!Object.hasOwn(COMMANDS, name)) return undefined;
-  const entry = COMMANDS[name]!;
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (entry === undefined) return undefined;
   return typeof entry === 'function' ? entry() : entry;
 }
 
 /** Every command, loaded (for the usage text). */
 export async function loadCommands(): Promise<Command[]> {
-  return Promise.all(Object.keys(COMMANDS).map(async (name) => (await loadCommand(name))!));
+  const entries = Object.values(COMMANDS);
+  return Promise.all(entries.map(async (entry) => (typeof entry === 'function' ? entry() : entry)));
 }

@@ -95,11 +95,11 @@ export function decodeDocument(name: string, file: VFile, bytes: Uint8Array): So
 
 /** A corpus given in memory (tests, editors): name → text. */
 export function corpusFromStrings(documents: Record<string, string>, dir = 'sec-text'): SourceDocument[] {
-  return Object.keys(documents)
-    .sort()
-    .map((name) => {
+  return Object.entries(documents)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, text]) => {
       const file = new VFile({ path: path.join(dir, name) });
-      return decodeDocument(name, file, new TextEncoder().encode(documents[name]!));
+      return decodeDocument(name, file, new TextEncoder().encode(text));
     });
 }
 
@@ -117,11 +117,12 @@ function pointAt(bytes: Uint8Array, offset: number): { line: number; column: num
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let index = 0; index < bytes.length;) {
-    const byte = bytes[index]!;
+    const byte = bytes[index] ?? 0;
     const length = byte < 0x80 ? 1 : byte >> 5 === 0x6 ? 2 : byte >> 4 === 0xe ? 3 : byte >> 3 === 0x1e ? 4 : 0;
     if (length === 0) return index;
     for (let k = 1; k < length; k++) {
-      if (index + k >= bytes.length || (bytes[index + k]! & 0xc0) !== 0x80) return index;
+      const next = bytes[index + k];
+      if (next === undefined || (next & 0xc0) !== 0x80) return index;
     }
     try {
       new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(index, index + length));

@@ -37,14 +37,14 @@ export function parseDuration(raw: string): DurationResult {
   if (text === 'N/A') return { ok: true, seconds: null };
   const match = ACCEPTED.exec(text);
   if (match) {
-    const amount = Number(match[1]!.replaceAll(',', ''));
-    const unit = match[2]!;
+    const [, digits = '', unit = ''] = match;
+    const amount = Number(digits.replaceAll(',', ''));
     if (amount === 0) return { ok: false, reason: 'a Target Response Time of zero is not a time the DCC can meet' };
     const plural = unit.endsWith('s');
     if (amount === 1 && plural)
       return { ok: false, reason: 'a singular amount takes a singular unit', suggestion: `1 ${unit.slice(0, -1)}` };
-    if (amount !== 1 && !plural) return { ok: false, reason: 'a plural amount takes a plural unit', suggestion: `${match[1]} ${unit}s` };
-    return { ok: true, seconds: amount * UNIT_SECONDS[unit]! };
+    if (amount !== 1 && !plural) return { ok: false, reason: 'a plural amount takes a plural unit', suggestion: `${digits} ${unit}s` };
+    return { ok: true, seconds: amount * (UNIT_SECONDS[unit] ?? Number.NaN) };
   }
   return { ok: false, reason: describeProblem(text), ...suggest(text) };
 }
@@ -60,8 +60,9 @@ function suggest(text: string): { suggestion?: string } {
   if (/^(n\/?a|na|-|–|none)$/i.test(text)) return { suggestion: 'N/A' };
   const loose = LOOSE.exec(text.replace(/\?+$/, ''));
   if (!loose) return {};
-  const number = loose[1]!.replace(/^[+-]/, '');
-  const unit = UNIT_SPELLINGS[loose[2]!.toLowerCase()];
+  const [, signed = '', spelling = ''] = loose;
+  const number = signed.replace(/^[+-]/, '');
+  const unit = UNIT_SPELLINGS[spelling.toLowerCase()];
   if (!unit || !/^\d[\d,]*$/.test(number)) return {};
   const amount = Number(number.replaceAll(',', ''));
   if (!Number.isSafeInteger(amount) || amount <= 0) return {};

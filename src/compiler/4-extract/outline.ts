@@ -34,7 +34,8 @@ const CLAUSE_NUMBER = /^([A-Z]{1,2}\d+(?:\.\d+)*[A-Z]?)(?:\s+(.*))?$/s;
 
 export function clauseNumberOf(heading: Heading): { id: string; title: string } | undefined {
   const match = CLAUSE_NUMBER.exec(normalise(plainText(heading)));
-  return match ? { id: match[1]!, title: match[2] ?? '' } : undefined;
+  const [, id, title = ''] = match ?? [];
+  return id === undefined ? undefined : { id, title };
 }
 
 export function readOutline(tree: Root, file: VFile, name: string, documentId: string | undefined, view: View): Outline {

@@ -45,7 +45,7 @@ export async function writeOutputsAtomically(root: string, outputs: ReadonlyMap<
   } catch (error) {
     // Roll back: remove what was newly created, put every replaced file back as it was.
     for (const entry of replaced.filter((item) => !item.backup)) await rm(entry.target, { force: true }).catch(() => undefined);
-    for (const entry of backedUp.reverse()) await rename(entry.backup!, entry.target).catch(() => undefined);
+    for (const { backup, target } of backedUp.reverse()) if (backup) await rename(backup, target).catch(() => undefined);
     throw error;
   } finally {
     await Promise.all(
