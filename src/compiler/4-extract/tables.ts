@@ -8,9 +8,9 @@
 import type { Table } from 'mdast';
 import { readGrid, type TableContext } from './tables/grid.js';
 import type { Facts, TableKind } from './tables/kind.js';
-import { roleTable, type RoleFacts } from './tables/roles.js';
-import { serviceTable, type ServiceFacts } from './tables/services.js';
-import { trtTable, type TrtFacts } from './tables/trt.js';
+import { roleTable } from './tables/roles.js';
+import { serviceTable } from './tables/services.js';
+import { trtTable } from './tables/trt.js';
 
 export { TABLE_RULES, type Cell, type TableContext } from './tables/grid.js';
 export type { Facts, LinkedTables, LinkInput, TableKind } from './tables/kind.js';
@@ -19,11 +19,15 @@ export { SERVICE_COLUMNS, type RoleCell, type ServiceRow } from './tables/servic
 export type { TrtCell, TrtColumn, TrtRow } from './tables/trt.js';
 export { ELIGIBLE_USER_ROLES } from '../../shared/vocabulary.js';
 
-/** Every kind's facts, as one view of one document holds them. */
-export type TableFacts = RoleFacts & ServiceFacts & TrtFacts;
-
 /** The built-in kinds, in linking order: roles, then services (which name roles), then TRTs (which need both). */
-export const TABLE_KINDS: readonly TableKind[] = [roleTable, serviceTable, trtTable];
+const BUILT_IN = [roleTable, serviceTable, trtTable] as const;
+export const TABLE_KINDS: readonly TableKind[] = BUILT_IN;
+
+type FactsOf<K> = K extends TableKind<infer F> ? F : never;
+type Intersection<U> = (U extends unknown ? (all: U) => void : never) extends (all: infer I) => void ? I : never;
+
+/** Every built-in kind's facts, as one view of one document holds them (derived from the registry). */
+export type TableFacts = Intersection<FactsOf<(typeof BUILT_IN)[number]>>;
 
 export function emptyTableFacts(kinds: readonly TableKind[] = TABLE_KINDS): TableFacts {
   return Object.assign({}, ...kinds.map((kind) => kind.empty())) as TableFacts;
