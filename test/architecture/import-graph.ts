@@ -29,9 +29,13 @@ function sourceFiles(dir: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** Every module specifier a TypeScript file imports, type-only and dynamic included. */
+/** `createRequire(import.meta.url)('./x.js')`: a require the pre-processor does not see (it sees `require('x')`). */
+const CREATED_REQUIRE = /\bcreateRequire\([^)]*\)\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** Every module specifier a TypeScript file imports, type-only, dynamic and required included. */
 export function specifiers(code: string): string[] {
-  return ts.preProcessFile(code, true, true).importedFiles.map((file) => file.fileName);
+  const imported = ts.preProcessFile(code, true, true).importedFiles.map((file) => file.fileName);
+  return [...imported, ...[...code.matchAll(CREATED_REQUIRE)].map(([, specifier = '']) => specifier)];
 }
 
 function resolve(file: string, specifier: string): string {

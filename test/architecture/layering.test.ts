@@ -81,12 +81,21 @@ describe('the gateway (sec-rules/gateway) at run time', () => {
 describe('the rules fail on each kind of violation', () => {
   const rule = (from: string, to: string): string => brokenRule(from, to) ?? '(allowed)';
 
-  it('reads every kind of import, type-only and dynamic included', () => {
+  it('reads every kind of import, type-only, dynamic and required included', () => {
     expect(
       specifiers(
-        `import { compile } from '../compile.js';\nimport type { X } from './x.js';\nexport { y } from "./y.js";\nexport type { Z } from './z.js';\nconst m = await import('remark-parse');`,
+        [
+          `import { compile } from '../compile.js';`,
+          `import type { X } from './x.js';`,
+          `export { y } from "./y.js";`,
+          `export type { Z } from './z.js';`,
+          `export * from './all.js';`,
+          `const m = await import('remark-parse');`,
+          `const a = require('ajv/dist/2020.js');`,
+          `const d = createRequire(import.meta.url)('./document-driver.js');`,
+        ].join('\n'),
       ),
-    ).toEqual(['../compile.js', './x.js', './y.js', './z.js', 'remark-parse']);
+    ).toEqual(['../compile.js', './x.js', './y.js', './z.js', './all.js', 'remark-parse', 'ajv/dist/2020.js', './document-driver.js']);
   });
 
   it('the compiler never imports a feature, the gateway or the CLI', () => {
