@@ -3,8 +3,7 @@ import { displayDir } from '../features/changeset/check-step.js';
 import { changeSetJson } from '../features/changeset/diff.js';
 import { formatChangeSetMarkdown, formatChangeSetText } from '../features/changeset/format.js';
 import { checkIntents, loadManifests } from '../features/changeset/intent.js';
-import { compile } from '../compiler/driver.js';
-import { readCorpus } from '../compiler/1-read/read.js';
+import { compileDirectory } from '../compiler/driver.js';
 import { reportText } from '../features/report/text.js';
 import { EXIT, type Command } from './context.js';
 import { compileText } from './shared.js';
@@ -31,7 +30,7 @@ export const diff: Command = {
     let changeSet = result.changeSet;
     if (options.against !== undefined) {
       // Two versions of the redline (e.g. an earlier draft and this one): the other's modified view → this one's.
-      const other = await compile(await readCorpus(options.against, io.cwd), { emit: false, schemas: result.context.schemas });
+      const other = await compileDirectory(options.against, io.cwd, { emit: false, schemas: result.context.schemas });
       if (!other.ok || !other.ruleSets) {
         io.stderr.write(reportText(other.files, { quiet: true }));
         io.stderr.write(`secc diff: the legal text in ${options.against} does not compile; fix the errors above first.\n`);

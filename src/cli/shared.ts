@@ -2,9 +2,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { projectCompileContext } from '../compiler/context.js';
-import { compile, type CompileResult } from '../compiler/driver.js';
+import { compileDirectory, type CompileResult } from '../compiler/driver.js';
 import type { RunTimings } from '../compiler/timings.js';
-import { readCorpus } from '../compiler/1-read/read.js';
 import { REPORTERS } from '../features/report/index.js';
 import { ruleMetadata } from '../features/lint/index.js';
 import type { VFile } from 'vfile';
@@ -29,11 +28,13 @@ export async function compileText(
   options: { emit?: boolean; trees?: boolean; timings?: RunTimings } = {},
 ): Promise<CompileResult> {
   const { timings } = options;
-  const documents = await readCorpus(context.options.text, context.io.cwd);
-  timings?.mark('read');
   const compileContext = projectCompileContext(projectRoot(context), { timings: timings?.record, parse: timings?.parse });
-  const result = await compile(documents, { emit: options.emit, trees: options.trees, context: compileContext });
-  if (timings) timings.documents = { total: documents.length, parsed: 0, cached: compileContext.cache?.stats.hits ?? 0 };
+  const result = await compileDirectory(context.options.text, context.io.cwd, {
+    emit: options.emit,
+    trees: options.trees,
+    context: compileContext,
+  });
+  if (timings) timings.documents = { total: result.parsed.length, parsed: 0, cached: compileContext.cache?.stats.hits ?? 0 };
   return result;
 }
 

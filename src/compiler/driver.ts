@@ -16,7 +16,7 @@ import type { VFile } from 'vfile';
 import { hasErrors, mergeAcrossViews } from '../shared/diagnostics.js';
 import type { RuleSet } from '../shared/model.js';
 import { VIEWS, type View } from '../shared/vocabulary.js';
-import type { SourceDocument } from './1-read/read.js';
+import { readCorpus, type SourceDocument } from './1-read/read.js';
 import { projectSafely } from './3-project/project.js';
 import type { DocumentFacts } from './4-extract/document.js';
 import { diffRuleSets, type ChangeSet } from './5-link/change-set/diff.js';
@@ -80,6 +80,16 @@ function requireDocumentDriver(): DocumentDriver {
   }
 }
 
+/** The whole chain from stage 1: reads the `*.md` files of `dir` (relative to `cwd`), then compiles them. */
+export async function compileDirectory(dir: string, cwd: string, options: CompileOptions = {}): Promise<CompileResult> {
+  const context = options.context ?? createCompileContext(options);
+  const phase = phaseTimer(context.timings);
+  const documents = await readCorpus(dir, cwd);
+  phase('read');
+  return compile(documents, { ...options, context });
+}
+
+/** Stages 2 to 7 over documents already read (from a directory, or from strings in tests and the benchmark). */
 export async function compile(documents: readonly SourceDocument[], options: CompileOptions = {}): Promise<CompileResult> {
   const context = options.context ?? createCompileContext(options);
   const phase = phaseTimer(context.timings);
