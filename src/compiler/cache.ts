@@ -89,7 +89,11 @@ export class DocumentCache {
    * The facts of a document: from the cache when its text and the compiler are unchanged, else
    * from `extract` (and stored). `reparse` re-creates a cached document's tree if its JSON is gone.
    */
-  facts(doc: SourceDocument, extract: () => ExtractedDocument, reparse: (file: VFile) => Root | undefined): ExtractedDocument {
+  facts<T extends ExtractedDocument>(
+    doc: SourceDocument,
+    extract: () => T,
+    reparse: (file: VFile) => Root | undefined,
+  ): T | ExtractedDocument {
     if (!doc.readable) return extract();
     const prepared = this.prepared.get(doc);
     this.prepared.delete(doc);
