@@ -181,11 +181,18 @@ function rowEntries(row: TrtRow, facts: TrtFacts, eligibleRoles: readonly UserRo
   return out;
 }
 
-function eligibleRolesOf(sr: string, eligibility: readonly Eligibility[], userRoles: readonly UserRole[]): UserRole[] {
-  return eligibility.flatMap((entry) => {
-    const role = entry.sr === sr && entry.eligible ? userRoles.find((candidate) => candidate.id === entry.role) : undefined;
-    return role ? [role] : [];
-  });
+/** SR → the roles Appendix E makes eligible for it, in eligibility order (one pass, not one per row). */
+function eligibleRolesBySr(eligibility: readonly Eligibility[], userRoles: readonly UserRole[]): Map<string, UserRole[]> {
+  const roleById = new Map(userRoles.map((role) => [role.id, role]));
+  const bySr = new Map<string, UserRole[]>();
+  for (const entry of eligibility) {
+    const role = entry.eligible ? roleById.get(entry.role) : undefined;
+    if (!role) continue;
+    const roles = bySr.get(entry.sr);
+    if (roles) roles.push(role);
+    else bySr.set(entry.sr, [role]);
+  }
+  return bySr;
 }
 
 function link(input: LinkInput<TrtFacts>, linked: Readonly<LinkedTables>): { trt: Trt[] } {
@@ -193,6 +200,7 @@ function link(input: LinkInput<TrtFacts>, linked: Readonly<LinkedTables>): { trt
   const trt: Trt[] = [];
   const rowFile = new Map<string, string>();
   const srRefs = new Set(serviceRequests.map((sr) => sr.ref));
+  const eligibleRoles = eligibleRolesBySr(eligibility, userRoles);
   reportUnknownSenders(input, userRoles);
   for (const { name: document, facts } of input.documents) {
     for (const row of facts.trtRows) {
@@ -213,7 +221,7 @@ function link(input: LinkInput<TrtFacts>, linked: Readonly<LinkedTables>): { trt
         );
         continue;
       }
-      trt.push(...rowEntries(row, facts, eligibleRolesOf(row.sr, eligibility, userRoles), document, input));
+      trt.push(...rowEntries(row, facts, eligibleRoles.get(row.sr) ?? [], document, input));
     }
   }
   reportSrsWithoutRow(input, serviceRequests, rowFile);
