@@ -1,0 +1,88 @@
+/**
+ * Compiled rules over time. Each version of the SEC in force (the base, then the text after each
+ * release date) is a snapshot: stable address → entry. The timeline records each distinct value
+ * of each address once, with the interval in which it is in force — OpenFisca's dated parameter
+ * values, with the release that started and ended each one.
+ *
+ * An interval is half-open: in force from `from.date` (inclusive; `null` = since the base) until
+ * `to.date` (exclusive; `null` = still in force). So at any date at most one value of an address
+ * applies, and exactly one where the address exists at all.
+ */
+import { compareDates, type IsoDate } from './dates.js';
+
+export interface Boundary {
+  date: IsoDate;
+  /** The SEC Release implemented on that date. */
+  release: string;
+  /** The modifications (parts) that release brings into force. */
+  modifications: string[];
+}
+
+export interface Snapshot<T> {
+  /** When this version comes into force; `null` for the base. */
+  from: Boundary | null;
+  entries: ReadonlyMap<string, T>;
+}
+
+export interface Interval<T> {
+  address: string;
+  value: T;
+  from: Boundary | null;
+  to: Boundary | null;
+}
+
+/**
+ * Folds snapshots (in date order, the base first) into intervals, ordered by address then date.
+ * `same` decides whether an address kept its value across a boundary.
+ */
+export function buildTimeline<T>(snapshots: readonly Snapshot<T>[], same: (a: T, b: T) => boolean): Interval<T>[] {
+  assertOrdered(snapshots);
+  const open = new Map<string, Interval<T>>();
+  const closed: Interval<T>[] = [];
+  for (const snapshot of snapshots) {
+    for (const [address, interval] of open) {
+      const now = snapshot.entries.get(address);
+      if (now !== undefined && same(interval.value, now)) continue;
+      closed.push({ ...interval, to: snapshot.from });
+      open.delete(address);
+    }
+    for (const [address, value] of snapshot.entries) {
+      if (!open.has(address)) open.set(address, { address, value, from: snapshot.from, to: null });
+    }
+  }
+  return [...closed, ...open.values()].sort(compareIntervals);
+}
+
+/** The value in force at `date`, if the address exists then. */
+export function valueAt<T>(intervals: readonly Interval<T>[], address: string, date: IsoDate): T | undefined {
+  return applicable(intervals, address, date)[0]?.value;
+}
+
+/** Every interval of the address that applies at `date` (the coverage test wants exactly one). */
+export function applicable<T>(intervals: readonly Interval<T>[], address: string, date: IsoDate): Interval<T>[] {
+  return intervals.filter((interval) => interval.address === address && covers(interval, date));
+}
+
+export function covers(interval: Interval<unknown>, date: IsoDate): boolean {
+  const started = interval.from === null || compareDates(interval.from.date, date) <= 0;
+  const ended = interval.to !== null && compareDates(interval.to.date, date) <= 0;
+  return started && !ended;
+}
+
+function assertOrdered(snapshots: readonly Snapshot<unknown>[]): void {
+  snapshots.forEach((snapshot, index) => {
+    if (index === 0 ? snapshot.from !== null : snapshot.from === null) {
+      throw new RangeError('timeline: the base snapshot (from: null) must come first, and only once');
+    }
+    const previous = snapshots[index - 1]?.from;
+    if (previous && snapshot.from && compareDates(previous.date, snapshot.from.date) >= 0) {
+      throw new RangeError(`timeline: snapshots out of date order at ${snapshot.from.date}`);
+    }
+  });
+}
+
+function compareIntervals(a: Interval<unknown>, b: Interval<unknown>): number {
+  if (a.address !== b.address) return a.address < b.address ? -1 : 1;
+  if (a.from === null || b.from === null) return a.from === null ? (b.from === null ? 0 : -1) : 1;
+  return compareDates(a.from.date, b.from.date);
+}
