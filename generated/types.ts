@@ -525,3 +525,48 @@ export interface MdrAppointment {
   effectiveFrom: IsoDate
   effectiveTo?: IsoDate
 }
+
+/**
+ * A file-name-safe identifier, e.g. 2024-06-sec-release.
+ */
+export type ReleaseId = string
+
+/**
+ * sec-text/releases.yaml: the base text the pending redlines are drafted against, then the SEC Releases in date order and the modifications (or named parts of them) each implements.
+ */
+export interface ReleasePlanFile {
+  base: {
+    id: ReleaseId
+    title: string
+  }
+  releases: ReleaseEntry[]
+}
+
+export interface ReleaseEntry {
+  id: ReleaseId
+  title: string
+  /**
+   * The implementation date (the day itself is in force), or TBC while undetermined.
+   */
+  date: (IsoDate | "TBC")
+  /**
+   * @minItems 1
+   */
+  implements: [{
+    modification: string
+    /**
+     * The SEC parts of the modification this release implements; absent: every part no other release names.
+     *
+     * @minItems 1
+     */
+    parts?: [string, ...(string)[]]
+  }, ...({
+    modification: string
+    /**
+     * The SEC parts of the modification this release implements; absent: every part no other release names.
+     *
+     * @minItems 1
+     */
+    parts?: [string, ...(string)[]]
+  })[]]
+}

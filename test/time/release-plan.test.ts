@@ -7,12 +7,13 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { readReleasePlan, RELEASE_PLAN_RULES } from '../../src/compiler/1-read/release-plan.js';
-import { describeErrors, validator } from '../../src/compiler/6-validate/schemas.js';
+import { describeErrors, Schemas } from '../../src/shared/schemas.js';
 import { datedReleases, releaseFor, selectVersion, type ReleasePlan } from '../../src/shared/release-plan.js';
 import { ROOT } from '../support/project.js';
 
+const schemas = new Schemas();
 const checkSchema = (data: unknown): string[] => {
-  const validate = validator('release-plan.schema.json');
+  const validate = schemas.validator('release-plan.schema.json');
   return validate(data) ? [] : describeErrors(validate.errors);
 };
 
