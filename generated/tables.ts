@@ -2,8 +2,15 @@
 import type { ClauseRule, RequestMode, SmetsGeneration, View } from './types.js';
 
 /** Every Service Request reference defined in either view. */
-export const SR_REFS = ["4.1.1","4.2","4.6.1","4.6.2","4.8.1","4.8.3","4.17","5.1","5.2","5.3","8.2"] as const;
+export const SR_REFS = ["1.1.1","1.1.2","1.2.1","1.2.2","1.5","1.6","1.7","2.1","2.2","2.3","2.5","3.1","3.2","3.3","3.4","3.5","4.1.1","4.1.2","4.1.3","4.1.4","4.2","4.3","4.4.2","4.4.3","4.4.4","4.4.5","4.6.1","4.6.2","4.8.1","4.8.2","4.8.3","4.10","4.11.1","4.11.2","4.12.1","4.12.2","4.13","4.14","4.15","4.16","4.17","4.18","5.1","5.2","5.3","6.2.1","6.2.2","6.2.3","6.2.4","6.2.5","6.2.7","6.2.8","6.2.9","6.2.10","6.4.1","6.4.2","6.5","6.6","6.7","6.8","6.11","6.12","6.13","6.14.1","6.14.2","6.14.3","6.15.1","6.15.2","6.17","6.18.1","6.18.2","6.20.1","6.20.2","6.21","6.22","6.23","6.24.1","6.24.2","6.25","6.26","6.27","6.28","6.29","6.30","6.31","6.32","7.1","7.2","7.3","7.4","7.5","7.6","7.7","7.8","7.9","7.10","7.11","7.12","7.13","7.14","7.15","7.16","8.1.1","8.2","8.3","8.4","8.5","8.6","8.7.1","8.7.2","8.8.1","8.8.2","8.9","8.11","8.12.1","8.12.2","8.13","8.14.1","8.14.2","8.14.3","8.14.4","9.1","11.1","11.2","11.3","11.4","12.1","12.2","14.1"] as const;
 export type SrRef = (typeof SR_REFS)[number];
+
+/**
+ * The Service Requests that have Target Response Times in the corpus (the rows of Appendix AB's
+ * table, whose scope clause AB1.3 states). `trtFor` accepts only these; `isEligible` accepts every SrRef.
+ */
+export const TRT_SR_REFS = ["4.1.1","4.2","4.6.1","4.6.2","4.8.1","4.8.3","4.17","5.1","5.2","5.3","8.2"] as const satisfies readonly SrRef[];
+export type TrtSrRef = (typeof TRT_SR_REFS)[number];
 
 /** Every User Role identifier defined in either view. */
 export const ROLE_IDS = ["import-supplier","export-supplier","gas-supplier","electricity-distributor","gas-transporter","other-user","registered-supplier-agent","mdr"] as const;
@@ -34,9 +41,10 @@ export interface EligibilityCell {
 export interface ServiceRequestEntry {
   readonly ref: SrRef;
   readonly name: string;
+  readonly critical: boolean;
   readonly nonDevice: boolean;
   readonly onDemand: boolean;
-  readonly futureDated: 'DSP' | 'Device' | 'No';
+  readonly futureDated: 'DSP' | 'Device' | 'DSP & Device' | 'No';
   readonly dccScheduled: boolean;
   readonly source: string;
   readonly clause: string | null;
@@ -170,79 +178,76 @@ export const USER_ROLES: { readonly [V in View]: readonly UserRoleEntry[] } = {
 export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEntry[] } = {
   "baseline": [
     {
-      "ref": "4.1.1",
-      "name": "Read Instantaneous Import Registers",
+      "ref": "1.1.1",
+      "name": "Update Import Tariff (Primary Element)",
+      "critical": true,
       "nonDevice": false,
       "onDemand": true,
-      "futureDated": "DSP",
-      "dccScheduled": false,
-      "source": "appendix-e.md:40:3",
-      "clause": "E2.1"
-    },
-    {
-      "ref": "4.2",
-      "name": "Read Instantaneous Export Register Values",
-      "nonDevice": false,
-      "onDemand": true,
-      "futureDated": "DSP",
+      "futureDated": "Device",
       "dccScheduled": false,
       "source": "appendix-e.md:41:3",
       "clause": "E2.1"
     },
     {
-      "ref": "4.6.1",
-      "name": "Retrieve Import Daily Read Log",
+      "ref": "1.1.2",
+      "name": "Update Import Tariff (Secondary Element)",
+      "critical": true,
       "nonDevice": false,
       "onDemand": true,
-      "futureDated": "DSP",
-      "dccScheduled": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
       "source": "appendix-e.md:42:3",
       "clause": "E2.1"
     },
     {
-      "ref": "4.6.2",
-      "name": "Retrieve Export Daily Read Log",
+      "ref": "1.2.1",
+      "name": "Update Price (Primary Element)",
+      "critical": true,
       "nonDevice": false,
       "onDemand": true,
-      "futureDated": "DSP",
-      "dccScheduled": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
       "source": "appendix-e.md:43:3",
       "clause": "E2.1"
     },
     {
-      "ref": "4.8.1",
-      "name": "Read Active Import Profile Data",
+      "ref": "1.2.2",
+      "name": "Update Price (Secondary Element)",
+      "critical": true,
       "nonDevice": false,
       "onDemand": true,
-      "futureDated": "DSP",
-      "dccScheduled": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
       "source": "appendix-e.md:44:3",
       "clause": "E2.1"
     },
     {
-      "ref": "4.8.3",
-      "name": "Read Export Profile Data",
+      "ref": "1.5",
+      "name": "Update Meter Balance",
+      "critical": true,
       "nonDevice": false,
       "onDemand": true,
-      "futureDated": "DSP",
-      "dccScheduled": true,
+      "futureDated": "No",
+      "dccScheduled": false,
       "source": "appendix-e.md:45:3",
       "clause": "E2.1"
     },
     {
-      "ref": "4.17",
-      "name": "Retrieve Daily Consumption Log",
+      "ref": "1.6",
+      "name": "Update Payment Mode",
+      "critical": true,
       "nonDevice": false,
       "onDemand": true,
-      "futureDated": "DSP",
-      "dccScheduled": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
       "source": "appendix-e.md:46:3",
       "clause": "E2.1"
     },
     {
-      "ref": "5.1",
-      "name": "Create Schedule",
-      "nonDevice": true,
+      "ref": "1.7",
+      "name": "Reset Tariff Block Counter Matrix",
+      "critical": true,
+      "nonDevice": false,
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
@@ -250,19 +255,21 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "clause": "E2.1"
     },
     {
-      "ref": "5.2",
-      "name": "Read Schedule",
-      "nonDevice": true,
+      "ref": "2.1",
+      "name": "Update Prepay Configuration",
+      "critical": true,
+      "nonDevice": false,
       "onDemand": true,
-      "futureDated": "No",
+      "futureDated": "Device",
       "dccScheduled": false,
       "source": "appendix-e.md:48:3",
       "clause": "E2.1"
     },
     {
-      "ref": "5.3",
-      "name": "Delete Schedule",
-      "nonDevice": true,
+      "ref": "2.2",
+      "name": "Top Up Device",
+      "critical": false,
+      "nonDevice": false,
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
@@ -270,91 +277,1398 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "clause": "E2.1"
     },
     {
-      "ref": "8.2",
-      "name": "Read Inventory",
-      "nonDevice": true,
+      "ref": "2.3",
+      "name": "Update Debt",
+      "critical": true,
+      "nonDevice": false,
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
       "source": "appendix-e.md:50:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "2.5",
+      "name": "Activate Emergency Credit",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:51:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "3.1",
+      "name": "Display Message",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:52:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "3.2",
+      "name": "Restrict Access For Change Of Tenancy",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:53:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "3.3",
+      "name": "Clear Event Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:54:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "3.4",
+      "name": "Update Supplier Name",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:55:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "3.5",
+      "name": "Disable Privacy PIN",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:56:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.1.1",
+      "name": "Read Instantaneous Import Registers",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:57:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.1.2",
+      "name": "Read Instantaneous Import TOU Matrices",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:58:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.1.3",
+      "name": "Read Instantaneous Import TOU With Blocks Matrices",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:59:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.1.4",
+      "name": "Read Instantaneous Import Block Counters",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:60:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.2",
+      "name": "Read Instantaneous Export Register Values",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:61:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.3",
+      "name": "Read Instantaneous Prepay Values",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:62:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.4.2",
+      "name": "Retrieve Change Of Mode / Tariff Triggered Billing Data Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:63:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.4.3",
+      "name": "Retrieve Billing Calendar Triggered Billing Data Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:64:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.4.4",
+      "name": "Retrieve Billing Data Log (Payment Based Debt Payments)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:65:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.4.5",
+      "name": "Retrieve Billing Data Log (Prepayment Credits)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:66:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.6.1",
+      "name": "Retrieve Import Daily Read Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:67:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.6.2",
+      "name": "Retrieve Export Daily Read Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:68:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.8.1",
+      "name": "Read Active Import Profile Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:69:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.8.2",
+      "name": "Read Reactive Import Profile Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:70:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.8.3",
+      "name": "Read Export Profile Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:71:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.10",
+      "name": "Read Network Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:72:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.11.1",
+      "name": "Read Tariff (Primary Element)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:73:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.11.2",
+      "name": "Read Tariff (Secondary Element)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:74:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.12.1",
+      "name": "Read Maximum Demand Import Registers",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:75:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.12.2",
+      "name": "Read Maximum Demand Export Registers",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:76:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.13",
+      "name": "Read Prepayment Configuration",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:77:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.14",
+      "name": "Read Prepayment Daily Read Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:78:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.15",
+      "name": "Read Load Limit Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:79:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.16",
+      "name": "Read Active Power Import",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": true,
+      "source": "appendix-e.md:80:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.17",
+      "name": "Retrieve Daily Consumption Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:81:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.18",
+      "name": "Read Meter Balance",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:82:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "5.1",
+      "name": "Create Schedule",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:83:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "5.2",
+      "name": "Read Schedule",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:84:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "5.3",
+      "name": "Delete Schedule",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:85:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.1",
+      "name": "Read Device Configuration (Voltage)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:86:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.2",
+      "name": "Read Device Configuration (Randomisation)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:87:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.3",
+      "name": "Read Device Configuration (Billing Calendar)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:88:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.4",
+      "name": "Read Device Configuration (Identity Exc MPxN)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:89:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.5",
+      "name": "Read Device Configuration (Instantaneous Power Thresholds)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:90:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.7",
+      "name": "Read Device Configuration (MPxN)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:91:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.8",
+      "name": "Read Device Configuration (Gas)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:92:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.9",
+      "name": "Read Device Configuration (Payment Mode)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:93:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.10",
+      "name": "Read Device Configuration (Event and Alert Behaviours)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:94:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.4.1",
+      "name": "Update Device Configuration (Load Limiting General Settings)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
+      "source": "appendix-e.md:95:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.4.2",
+      "name": "Update Device Configuration (Load Limiting Counter Reset)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:96:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.5",
+      "name": "Update Device Configuration (Voltage)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:97:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.6",
+      "name": "Update Device Configuration (Gas Conversion)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:98:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.7",
+      "name": "Update Device Configuration (Gas Flow)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:99:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.8",
+      "name": "Update Device Configuration (Billing Calendar)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:100:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.11",
+      "name": "Synchronise Clock",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:101:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.12",
+      "name": "Update Device Configuration (Instantaneous Power Threshold)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:102:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.13",
+      "name": "Read Event Or Security Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:103:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.14.1",
+      "name": "Update Device Configuration (Auxiliary Load Control Description)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:104:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.14.2",
+      "name": "Update Device Configuration (Auxiliary Load Control Scheduler)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
+      "source": "appendix-e.md:105:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.14.3",
+      "name": "Update Device Configuration (Auxiliary Controller Scheduler)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
+      "source": "appendix-e.md:106:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.15.1",
+      "name": "Update Security Credentials (KRP)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
+      "source": "appendix-e.md:107:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.15.2",
+      "name": "Update Security Credentials (Device)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:108:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.17",
+      "name": "Issue Security Credentials",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:109:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.18.1",
+      "name": "Set Maximum Demand Configurable Time Period",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:110:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.18.2",
+      "name": "Reset Maximum Demand Registers",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:111:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.20.1",
+      "name": "Set Device Configuration (Import MPxN)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:112:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.20.2",
+      "name": "Set Device Configuration (Export MPAN)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:113:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.21",
+      "name": "Request Handover Of DCC Controlled Device",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:114:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.22",
+      "name": "Configure Alert Behaviour",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:115:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.23",
+      "name": "Update Security Credentials (CoS)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP & Device",
+      "dccScheduled": false,
+      "source": "appendix-e.md:116:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.24.1",
+      "name": "Retrieve Device Security Credentials (KRP)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:117:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.24.2",
+      "name": "Retrieve Device Security Credentials (Device)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:118:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.25",
+      "name": "Set Electricity Supply Tamper State",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:119:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.26",
+      "name": "Update Device Configuration (daily resetting of Tariff Block Counter Matrix)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:120:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.27",
+      "name": "Update Device Configuration (RMS Voltage Counter Reset)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:121:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.28",
+      "name": "Set CHF Sub GHz Configuration",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:122:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.29",
+      "name": "Request CHF Sub GHz Channel Scan",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:123:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.30",
+      "name": "Read CHF Sub GHz Configuration",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:124:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.31",
+      "name": "Read CHF Sub GHz Channel",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:125:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.32",
+      "name": "Read CHF Sub GHz Channel Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:126:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.1",
+      "name": "Enable Supply",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:127:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.2",
+      "name": "Disable Supply",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:128:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.3",
+      "name": "Arm Supply",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:129:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.4",
+      "name": "Read Supply Status",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:130:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.5",
+      "name": "Activate Auxiliary Load",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:131:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.6",
+      "name": "Deactivate Auxiliary Load",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:132:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.7",
+      "name": "Read Auxiliary Load Switch Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:133:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.8",
+      "name": "Reset Auxiliary Load",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:134:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.9",
+      "name": "Add Auxiliary Load To Boost Button",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:135:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.10",
+      "name": "Remove Auxiliary Load From Boost Button",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:136:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.11",
+      "name": "Read Boost Button Details",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:137:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.12",
+      "name": "Set Randomised Offset Limit",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:138:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.13",
+      "name": "Set Auxiliary Controller State",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:139:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.14",
+      "name": "Read Auxiliary Controller Configuration Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:140:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.15",
+      "name": "Read Auxiliary Controller Operational Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:141:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.16",
+      "name": "Limit APC Level",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:142:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.1.1",
+      "name": "Commission Device",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:143:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.2",
+      "name": "Read Inventory",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:144:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.3",
+      "name": "Decommission Device",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:145:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.4",
+      "name": "Update Inventory",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:146:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.5",
+      "name": "Service Opt Out",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": false,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:147:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.6",
+      "name": "Service Opt In",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:148:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.7.1",
+      "name": "Join Service (Critical)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:149:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.7.2",
+      "name": "Join Service (Non-Critical)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:150:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.8.1",
+      "name": "Unjoin Service (Critical)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:151:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.8.2",
+      "name": "Unjoin Service (Non-Critical)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:152:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.9",
+      "name": "Read Device Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:153:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.11",
+      "name": "Update HAN Device Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:154:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.12.1",
+      "name": "Restore HAN Device Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:155:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.12.2",
+      "name": "Restore Gas Proxy Function Device Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:156:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.13",
+      "name": "Return Local Command Response",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:157:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.14.1",
+      "name": "Communications Hub Status Update - Install Success",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:158:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.14.2",
+      "name": "Communications Hub Status Update - Install No SM WAN",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:159:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.14.3",
+      "name": "Communications Hub Status Update - Fault Return",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:160:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.14.4",
+      "name": "Communications Hub Status Update - No Fault Return",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:161:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "9.1",
+      "name": "Request Customer Identification Number",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:162:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "11.1",
+      "name": "Update Firmware",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:163:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "11.2",
+      "name": "Read Firmware Version",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:164:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "11.3",
+      "name": "Activate Firmware",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
+      "source": "appendix-e.md:165:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "11.4",
+      "name": "Update PPMID Firmware",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:166:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "12.1",
+      "name": "Request WAN Matrix",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:167:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "12.2",
+      "name": "Device Pre-notification",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:168:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "14.1",
+      "name": "Record Network Data (GAS)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": true,
+      "source": "appendix-e.md:169:3",
       "clause": "E2.1"
     }
   ],
   "modified": [
     {
-      "ref": "4.1.1",
-      "name": "Read Instantaneous Import Registers",
+      "ref": "1.1.1",
+      "name": "Update Import Tariff (Primary Element)",
+      "critical": true,
       "nonDevice": false,
       "onDemand": true,
-      "futureDated": "DSP",
+      "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:40:3",
-      "clause": "E2.1"
-    },
-    {
-      "ref": "4.2",
-      "name": "Read Instantaneous Export Register Values",
-      "nonDevice": false,
-      "onDemand": true,
-      "futureDated": "DSP",
-      "dccScheduled": true,
       "source": "appendix-e.md:41:3",
       "clause": "E2.1"
     },
     {
-      "ref": "4.6.1",
-      "name": "Retrieve Import Daily Read Log",
+      "ref": "1.1.2",
+      "name": "Update Import Tariff (Secondary Element)",
+      "critical": true,
       "nonDevice": false,
       "onDemand": true,
-      "futureDated": "DSP",
-      "dccScheduled": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
       "source": "appendix-e.md:42:3",
       "clause": "E2.1"
     },
     {
-      "ref": "4.6.2",
-      "name": "Retrieve Export Daily Read Log",
+      "ref": "1.2.1",
+      "name": "Update Price (Primary Element)",
+      "critical": true,
       "nonDevice": false,
       "onDemand": true,
-      "futureDated": "DSP",
-      "dccScheduled": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
       "source": "appendix-e.md:43:3",
       "clause": "E2.1"
     },
     {
-      "ref": "4.8.1",
-      "name": "Read Active Import Profile Data",
+      "ref": "1.2.2",
+      "name": "Update Price (Secondary Element)",
+      "critical": true,
       "nonDevice": false,
       "onDemand": true,
-      "futureDated": "DSP",
-      "dccScheduled": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
       "source": "appendix-e.md:44:3",
       "clause": "E2.1"
     },
     {
-      "ref": "4.8.3",
-      "name": "Read Export Profile Data",
+      "ref": "1.5",
+      "name": "Update Meter Balance",
+      "critical": true,
       "nonDevice": false,
       "onDemand": true,
-      "futureDated": "DSP",
-      "dccScheduled": true,
+      "futureDated": "No",
+      "dccScheduled": false,
       "source": "appendix-e.md:45:3",
       "clause": "E2.1"
     },
     {
-      "ref": "4.17",
-      "name": "Retrieve Daily Consumption Log",
+      "ref": "1.6",
+      "name": "Update Payment Mode",
+      "critical": true,
       "nonDevice": false,
       "onDemand": true,
-      "futureDated": "DSP",
-      "dccScheduled": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
       "source": "appendix-e.md:46:3",
       "clause": "E2.1"
     },
     {
-      "ref": "5.1",
-      "name": "Create Schedule",
-      "nonDevice": true,
+      "ref": "1.7",
+      "name": "Reset Tariff Block Counter Matrix",
+      "critical": true,
+      "nonDevice": false,
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
@@ -362,19 +1676,21 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "clause": "E2.1"
     },
     {
-      "ref": "5.2",
-      "name": "Read Schedule",
-      "nonDevice": true,
+      "ref": "2.1",
+      "name": "Update Prepay Configuration",
+      "critical": true,
+      "nonDevice": false,
       "onDemand": true,
-      "futureDated": "No",
+      "futureDated": "Device",
       "dccScheduled": false,
       "source": "appendix-e.md:48:3",
       "clause": "E2.1"
     },
     {
-      "ref": "5.3",
-      "name": "Delete Schedule",
-      "nonDevice": true,
+      "ref": "2.2",
+      "name": "Top Up Device",
+      "critical": false,
+      "nonDevice": false,
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
@@ -382,13 +1698,1323 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "clause": "E2.1"
     },
     {
-      "ref": "8.2",
-      "name": "Read Inventory",
-      "nonDevice": true,
+      "ref": "2.3",
+      "name": "Update Debt",
+      "critical": true,
+      "nonDevice": false,
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
       "source": "appendix-e.md:50:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "2.5",
+      "name": "Activate Emergency Credit",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:51:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "3.1",
+      "name": "Display Message",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:52:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "3.2",
+      "name": "Restrict Access For Change Of Tenancy",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:53:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "3.3",
+      "name": "Clear Event Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:54:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "3.4",
+      "name": "Update Supplier Name",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:55:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "3.5",
+      "name": "Disable Privacy PIN",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:56:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.1.1",
+      "name": "Read Instantaneous Import Registers",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:57:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.1.2",
+      "name": "Read Instantaneous Import TOU Matrices",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:58:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.1.3",
+      "name": "Read Instantaneous Import TOU With Blocks Matrices",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:59:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.1.4",
+      "name": "Read Instantaneous Import Block Counters",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:60:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.2",
+      "name": "Read Instantaneous Export Register Values",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:61:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.3",
+      "name": "Read Instantaneous Prepay Values",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:62:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.4.2",
+      "name": "Retrieve Change Of Mode / Tariff Triggered Billing Data Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:63:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.4.3",
+      "name": "Retrieve Billing Calendar Triggered Billing Data Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:64:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.4.4",
+      "name": "Retrieve Billing Data Log (Payment Based Debt Payments)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:65:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.4.5",
+      "name": "Retrieve Billing Data Log (Prepayment Credits)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:66:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.6.1",
+      "name": "Retrieve Import Daily Read Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:67:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.6.2",
+      "name": "Retrieve Export Daily Read Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:68:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.8.1",
+      "name": "Read Active Import Profile Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:69:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.8.2",
+      "name": "Read Reactive Import Profile Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:70:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.8.3",
+      "name": "Read Export Profile Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:71:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.10",
+      "name": "Read Network Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:72:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.11.1",
+      "name": "Read Tariff (Primary Element)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:73:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.11.2",
+      "name": "Read Tariff (Secondary Element)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:74:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.12.1",
+      "name": "Read Maximum Demand Import Registers",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:75:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.12.2",
+      "name": "Read Maximum Demand Export Registers",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:76:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.13",
+      "name": "Read Prepayment Configuration",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:77:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.14",
+      "name": "Read Prepayment Daily Read Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:78:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.15",
+      "name": "Read Load Limit Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:79:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.16",
+      "name": "Read Active Power Import",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": true,
+      "source": "appendix-e.md:80:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.17",
+      "name": "Retrieve Daily Consumption Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": true,
+      "source": "appendix-e.md:81:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "4.18",
+      "name": "Read Meter Balance",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:82:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "5.1",
+      "name": "Create Schedule",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:83:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "5.2",
+      "name": "Read Schedule",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:84:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "5.3",
+      "name": "Delete Schedule",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:85:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.1",
+      "name": "Read Device Configuration (Voltage)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:86:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.2",
+      "name": "Read Device Configuration (Randomisation)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:87:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.3",
+      "name": "Read Device Configuration (Billing Calendar)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:88:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.4",
+      "name": "Read Device Configuration (Identity Exc MPxN)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:89:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.5",
+      "name": "Read Device Configuration (Instantaneous Power Thresholds)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:90:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.7",
+      "name": "Read Device Configuration (MPxN)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:91:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.8",
+      "name": "Read Device Configuration (Gas)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:92:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.9",
+      "name": "Read Device Configuration (Payment Mode)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:93:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.2.10",
+      "name": "Read Device Configuration (Event and Alert Behaviours)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:94:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.4.1",
+      "name": "Update Device Configuration (Load Limiting General Settings)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
+      "source": "appendix-e.md:95:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.4.2",
+      "name": "Update Device Configuration (Load Limiting Counter Reset)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:96:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.5",
+      "name": "Update Device Configuration (Voltage)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:97:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.6",
+      "name": "Update Device Configuration (Gas Conversion)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:98:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.7",
+      "name": "Update Device Configuration (Gas Flow)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:99:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.8",
+      "name": "Update Device Configuration (Billing Calendar)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:100:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.11",
+      "name": "Synchronise Clock",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:101:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.12",
+      "name": "Update Device Configuration (Instantaneous Power Threshold)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:102:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.13",
+      "name": "Read Event Or Security Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:103:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.14.1",
+      "name": "Update Device Configuration (Auxiliary Load Control Description)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:104:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.14.2",
+      "name": "Update Device Configuration (Auxiliary Load Control Scheduler)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
+      "source": "appendix-e.md:105:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.14.3",
+      "name": "Update Device Configuration (Auxiliary Controller Scheduler)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
+      "source": "appendix-e.md:106:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.15.1",
+      "name": "Update Security Credentials (KRP)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
+      "source": "appendix-e.md:107:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.15.2",
+      "name": "Update Security Credentials (Device)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:108:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.17",
+      "name": "Issue Security Credentials",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:109:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.18.1",
+      "name": "Set Maximum Demand Configurable Time Period",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:110:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.18.2",
+      "name": "Reset Maximum Demand Registers",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:111:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.20.1",
+      "name": "Set Device Configuration (Import MPxN)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:112:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.20.2",
+      "name": "Set Device Configuration (Export MPAN)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:113:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.21",
+      "name": "Request Handover Of DCC Controlled Device",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:114:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.22",
+      "name": "Configure Alert Behaviour",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:115:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.23",
+      "name": "Update Security Credentials (CoS)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP & Device",
+      "dccScheduled": false,
+      "source": "appendix-e.md:116:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.24.1",
+      "name": "Retrieve Device Security Credentials (KRP)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:117:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.24.2",
+      "name": "Retrieve Device Security Credentials (Device)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:118:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.25",
+      "name": "Set Electricity Supply Tamper State",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:119:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.26",
+      "name": "Update Device Configuration (daily resetting of Tariff Block Counter Matrix)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:120:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.27",
+      "name": "Update Device Configuration (RMS Voltage Counter Reset)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:121:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.28",
+      "name": "Set CHF Sub GHz Configuration",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:122:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.29",
+      "name": "Request CHF Sub GHz Channel Scan",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:123:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.30",
+      "name": "Read CHF Sub GHz Configuration",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:124:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.31",
+      "name": "Read CHF Sub GHz Channel",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:125:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "6.32",
+      "name": "Read CHF Sub GHz Channel Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:126:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.1",
+      "name": "Enable Supply",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:127:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.2",
+      "name": "Disable Supply",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:128:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.3",
+      "name": "Arm Supply",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:129:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.4",
+      "name": "Read Supply Status",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:130:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.5",
+      "name": "Activate Auxiliary Load",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:131:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.6",
+      "name": "Deactivate Auxiliary Load",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:132:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.7",
+      "name": "Read Auxiliary Load Switch Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:133:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.8",
+      "name": "Reset Auxiliary Load",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:134:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.9",
+      "name": "Add Auxiliary Load To Boost Button",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:135:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.10",
+      "name": "Remove Auxiliary Load From Boost Button",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:136:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.11",
+      "name": "Read Boost Button Details",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:137:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.12",
+      "name": "Set Randomised Offset Limit",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:138:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.13",
+      "name": "Set Auxiliary Controller State",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:139:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.14",
+      "name": "Read Auxiliary Controller Configuration Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:140:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.15",
+      "name": "Read Auxiliary Controller Operational Data",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:141:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "7.16",
+      "name": "Limit APC Level",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:142:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.1.1",
+      "name": "Commission Device",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:143:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.2",
+      "name": "Read Inventory",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:144:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.3",
+      "name": "Decommission Device",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:145:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.4",
+      "name": "Update Inventory",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:146:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.5",
+      "name": "Service Opt Out",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": false,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:147:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.6",
+      "name": "Service Opt In",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:148:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.7.1",
+      "name": "Join Service (Critical)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:149:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.7.2",
+      "name": "Join Service (Non-Critical)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:150:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.8.1",
+      "name": "Unjoin Service (Critical)",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:151:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.8.2",
+      "name": "Unjoin Service (Non-Critical)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:152:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.9",
+      "name": "Read Device Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:153:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.11",
+      "name": "Update HAN Device Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:154:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.12.1",
+      "name": "Restore HAN Device Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:155:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.12.2",
+      "name": "Restore Gas Proxy Function Device Log",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:156:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.13",
+      "name": "Return Local Command Response",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:157:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.14.1",
+      "name": "Communications Hub Status Update - Install Success",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:158:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.14.2",
+      "name": "Communications Hub Status Update - Install No SM WAN",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:159:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.14.3",
+      "name": "Communications Hub Status Update - Fault Return",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:160:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "8.14.4",
+      "name": "Communications Hub Status Update - No Fault Return",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:161:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "9.1",
+      "name": "Request Customer Identification Number",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:162:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "11.1",
+      "name": "Update Firmware",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:163:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "11.2",
+      "name": "Read Firmware Version",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "DSP",
+      "dccScheduled": false,
+      "source": "appendix-e.md:164:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "11.3",
+      "name": "Activate Firmware",
+      "critical": true,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "Device",
+      "dccScheduled": false,
+      "source": "appendix-e.md:165:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "11.4",
+      "name": "Update PPMID Firmware",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:166:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "12.1",
+      "name": "Request WAN Matrix",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:167:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "12.2",
+      "name": "Device Pre-notification",
+      "critical": false,
+      "nonDevice": true,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": false,
+      "source": "appendix-e.md:168:3",
+      "clause": "E2.1"
+    },
+    {
+      "ref": "14.1",
+      "name": "Record Network Data (GAS)",
+      "critical": false,
+      "nonDevice": false,
+      "onDemand": true,
+      "futureDated": "No",
+      "dccScheduled": true,
+      "source": "appendix-e.md:169:3",
       "clause": "E2.1"
     }
   ]
@@ -404,14 +3030,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:27",
+            "source": "appendix-ab.md:48:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           }
         },
@@ -420,14 +3046,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:17",
+            "source": "appendix-ab.md:48:17",
             "clause": "AB2.1"
           }
         }
@@ -438,14 +3064,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:27",
+            "source": "appendix-ab.md:48:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           }
         },
@@ -454,14 +3080,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:17",
+            "source": "appendix-ab.md:48:17",
             "clause": "AB2.1"
           }
         }
@@ -472,14 +3098,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:27",
+            "source": "appendix-ab.md:48:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           }
         },
@@ -488,14 +3114,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:17",
+            "source": "appendix-ab.md:48:17",
             "clause": "AB2.1"
           }
         }
@@ -506,14 +3132,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:27",
+            "source": "appendix-ab.md:48:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           }
         },
@@ -522,14 +3148,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:17",
+            "source": "appendix-ab.md:48:17",
             "clause": "AB2.1"
           }
         }
@@ -542,14 +3168,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:37:106",
+            "source": "appendix-ab.md:49:106",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:37:157",
+            "source": "appendix-ab.md:49:157",
             "clause": "AB2.1"
           }
         },
@@ -558,14 +3184,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:37:27",
+            "source": "appendix-ab.md:49:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:37:78",
+            "source": "appendix-ab.md:49:78",
             "clause": "AB2.1"
           }
         }
@@ -576,14 +3202,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:37:106",
+            "source": "appendix-ab.md:49:106",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:37:157",
+            "source": "appendix-ab.md:49:157",
             "clause": "AB2.1"
           }
         },
@@ -592,14 +3218,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:37:27",
+            "source": "appendix-ab.md:49:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:37:78",
+            "source": "appendix-ab.md:49:78",
             "clause": "AB2.1"
           }
         }
@@ -612,14 +3238,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:38:30",
+            "source": "appendix-ab.md:50:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:38:39",
+            "source": "appendix-ab.md:50:39",
             "clause": "AB2.1"
           }
         },
@@ -628,14 +3254,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:38:11",
+            "source": "appendix-ab.md:50:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:38:20",
+            "source": "appendix-ab.md:50:20",
             "clause": "AB2.1"
           }
         }
@@ -646,14 +3272,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:38:30",
+            "source": "appendix-ab.md:50:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:38:39",
+            "source": "appendix-ab.md:50:39",
             "clause": "AB2.1"
           }
         },
@@ -662,14 +3288,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:38:11",
+            "source": "appendix-ab.md:50:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:38:20",
+            "source": "appendix-ab.md:50:20",
             "clause": "AB2.1"
           }
         }
@@ -682,14 +3308,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:39:30",
+            "source": "appendix-ab.md:51:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:39:36",
+            "source": "appendix-ab.md:51:36",
             "clause": "AB2.1"
           }
         },
@@ -698,14 +3324,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:39:11",
+            "source": "appendix-ab.md:51:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:39:20",
+            "source": "appendix-ab.md:51:20",
             "clause": "AB2.1"
           }
         }
@@ -718,14 +3344,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:33",
+            "source": "appendix-ab.md:52:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:42",
+            "source": "appendix-ab.md:52:42",
             "clause": "AB2.1"
           }
         },
@@ -734,14 +3360,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:11",
+            "source": "appendix-ab.md:52:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:20",
+            "source": "appendix-ab.md:52:20",
             "clause": "AB2.1"
           }
         }
@@ -752,14 +3378,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:33",
+            "source": "appendix-ab.md:52:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:42",
+            "source": "appendix-ab.md:52:42",
             "clause": "AB2.1"
           }
         },
@@ -768,14 +3394,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:11",
+            "source": "appendix-ab.md:52:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:20",
+            "source": "appendix-ab.md:52:20",
             "clause": "AB2.1"
           }
         }
@@ -786,14 +3412,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:33",
+            "source": "appendix-ab.md:52:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:42",
+            "source": "appendix-ab.md:52:42",
             "clause": "AB2.1"
           }
         },
@@ -802,14 +3428,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:11",
+            "source": "appendix-ab.md:52:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:20",
+            "source": "appendix-ab.md:52:20",
             "clause": "AB2.1"
           }
         }
@@ -820,14 +3446,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:33",
+            "source": "appendix-ab.md:52:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:42",
+            "source": "appendix-ab.md:52:42",
             "clause": "AB2.1"
           }
         },
@@ -836,14 +3462,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:11",
+            "source": "appendix-ab.md:52:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:20",
+            "source": "appendix-ab.md:52:20",
             "clause": "AB2.1"
           }
         }
@@ -854,14 +3480,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:33",
+            "source": "appendix-ab.md:52:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:42",
+            "source": "appendix-ab.md:52:42",
             "clause": "AB2.1"
           }
         },
@@ -870,14 +3496,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:11",
+            "source": "appendix-ab.md:52:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:20",
+            "source": "appendix-ab.md:52:20",
             "clause": "AB2.1"
           }
         }
@@ -890,14 +3516,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:41:39",
+            "source": "appendix-ab.md:53:39",
             "clause": "AB2.1"
           }
         },
@@ -906,14 +3532,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:11",
+            "source": "appendix-ab.md:53:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:41:20",
+            "source": "appendix-ab.md:53:20",
             "clause": "AB2.1"
           }
         }
@@ -924,14 +3550,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:41:39",
+            "source": "appendix-ab.md:53:39",
             "clause": "AB2.1"
           }
         },
@@ -940,14 +3566,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:11",
+            "source": "appendix-ab.md:53:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:41:20",
+            "source": "appendix-ab.md:53:20",
             "clause": "AB2.1"
           }
         }
@@ -958,14 +3584,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:41:39",
+            "source": "appendix-ab.md:53:39",
             "clause": "AB2.1"
           }
         },
@@ -974,14 +3600,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:11",
+            "source": "appendix-ab.md:53:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:41:20",
+            "source": "appendix-ab.md:53:20",
             "clause": "AB2.1"
           }
         }
@@ -994,14 +3620,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:29",
+            "source": "appendix-ab.md:54:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:35",
+            "source": "appendix-ab.md:54:35",
             "clause": "AB2.1"
           }
         },
@@ -1010,14 +3636,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:42:10",
+            "source": "appendix-ab.md:54:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:42:19",
+            "source": "appendix-ab.md:54:19",
             "clause": "AB2.1"
           }
         }
@@ -1028,14 +3654,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:29",
+            "source": "appendix-ab.md:54:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:35",
+            "source": "appendix-ab.md:54:35",
             "clause": "AB2.1"
           }
         },
@@ -1044,14 +3670,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:42:10",
+            "source": "appendix-ab.md:54:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:42:19",
+            "source": "appendix-ab.md:54:19",
             "clause": "AB2.1"
           }
         }
@@ -1062,14 +3688,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:29",
+            "source": "appendix-ab.md:54:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:35",
+            "source": "appendix-ab.md:54:35",
             "clause": "AB2.1"
           }
         },
@@ -1078,14 +3704,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:42:10",
+            "source": "appendix-ab.md:54:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:42:19",
+            "source": "appendix-ab.md:54:19",
             "clause": "AB2.1"
           }
         }
@@ -1096,14 +3722,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:29",
+            "source": "appendix-ab.md:54:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:35",
+            "source": "appendix-ab.md:54:35",
             "clause": "AB2.1"
           }
         },
@@ -1112,14 +3738,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:42:10",
+            "source": "appendix-ab.md:54:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:42:19",
+            "source": "appendix-ab.md:54:19",
             "clause": "AB2.1"
           }
         }
@@ -1130,14 +3756,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:29",
+            "source": "appendix-ab.md:54:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:35",
+            "source": "appendix-ab.md:54:35",
             "clause": "AB2.1"
           }
         },
@@ -1146,14 +3772,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:42:10",
+            "source": "appendix-ab.md:54:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:42:19",
+            "source": "appendix-ab.md:54:19",
             "clause": "AB2.1"
           }
         }
@@ -1166,14 +3792,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:24",
+            "source": "appendix-ab.md:55:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:30",
+            "source": "appendix-ab.md:55:30",
             "clause": "AB2.1"
           }
         },
@@ -1182,14 +3808,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:9",
+            "source": "appendix-ab.md:55:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:15",
+            "source": "appendix-ab.md:55:15",
             "clause": "AB2.1"
           }
         }
@@ -1200,14 +3826,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:24",
+            "source": "appendix-ab.md:55:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:30",
+            "source": "appendix-ab.md:55:30",
             "clause": "AB2.1"
           }
         },
@@ -1216,14 +3842,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:9",
+            "source": "appendix-ab.md:55:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:15",
+            "source": "appendix-ab.md:55:15",
             "clause": "AB2.1"
           }
         }
@@ -1234,14 +3860,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:24",
+            "source": "appendix-ab.md:55:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:30",
+            "source": "appendix-ab.md:55:30",
             "clause": "AB2.1"
           }
         },
@@ -1250,14 +3876,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:9",
+            "source": "appendix-ab.md:55:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:15",
+            "source": "appendix-ab.md:55:15",
             "clause": "AB2.1"
           }
         }
@@ -1268,14 +3894,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:24",
+            "source": "appendix-ab.md:55:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:30",
+            "source": "appendix-ab.md:55:30",
             "clause": "AB2.1"
           }
         },
@@ -1284,14 +3910,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:9",
+            "source": "appendix-ab.md:55:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:15",
+            "source": "appendix-ab.md:55:15",
             "clause": "AB2.1"
           }
         }
@@ -1302,14 +3928,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:24",
+            "source": "appendix-ab.md:55:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:30",
+            "source": "appendix-ab.md:55:30",
             "clause": "AB2.1"
           }
         },
@@ -1318,14 +3944,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:9",
+            "source": "appendix-ab.md:55:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:15",
+            "source": "appendix-ab.md:55:15",
             "clause": "AB2.1"
           }
         }
@@ -1336,14 +3962,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:24",
+            "source": "appendix-ab.md:55:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:30",
+            "source": "appendix-ab.md:55:30",
             "clause": "AB2.1"
           }
         },
@@ -1352,14 +3978,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:9",
+            "source": "appendix-ab.md:55:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:15",
+            "source": "appendix-ab.md:55:15",
             "clause": "AB2.1"
           }
         }
@@ -1372,14 +3998,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:24",
+            "source": "appendix-ab.md:56:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:30",
+            "source": "appendix-ab.md:56:30",
             "clause": "AB2.1"
           }
         },
@@ -1388,14 +4014,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:9",
+            "source": "appendix-ab.md:56:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:15",
+            "source": "appendix-ab.md:56:15",
             "clause": "AB2.1"
           }
         }
@@ -1406,14 +4032,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:24",
+            "source": "appendix-ab.md:56:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:30",
+            "source": "appendix-ab.md:56:30",
             "clause": "AB2.1"
           }
         },
@@ -1422,14 +4048,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:9",
+            "source": "appendix-ab.md:56:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:15",
+            "source": "appendix-ab.md:56:15",
             "clause": "AB2.1"
           }
         }
@@ -1440,14 +4066,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:24",
+            "source": "appendix-ab.md:56:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:30",
+            "source": "appendix-ab.md:56:30",
             "clause": "AB2.1"
           }
         },
@@ -1456,14 +4082,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:9",
+            "source": "appendix-ab.md:56:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:15",
+            "source": "appendix-ab.md:56:15",
             "clause": "AB2.1"
           }
         }
@@ -1474,14 +4100,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:24",
+            "source": "appendix-ab.md:56:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:30",
+            "source": "appendix-ab.md:56:30",
             "clause": "AB2.1"
           }
         },
@@ -1490,14 +4116,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:9",
+            "source": "appendix-ab.md:56:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:15",
+            "source": "appendix-ab.md:56:15",
             "clause": "AB2.1"
           }
         }
@@ -1508,14 +4134,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:24",
+            "source": "appendix-ab.md:56:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:30",
+            "source": "appendix-ab.md:56:30",
             "clause": "AB2.1"
           }
         },
@@ -1524,14 +4150,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:9",
+            "source": "appendix-ab.md:56:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:15",
+            "source": "appendix-ab.md:56:15",
             "clause": "AB2.1"
           }
         }
@@ -1542,14 +4168,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:24",
+            "source": "appendix-ab.md:56:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:30",
+            "source": "appendix-ab.md:56:30",
             "clause": "AB2.1"
           }
         },
@@ -1558,14 +4184,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:9",
+            "source": "appendix-ab.md:56:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:15",
+            "source": "appendix-ab.md:56:15",
             "clause": "AB2.1"
           }
         }
@@ -1578,14 +4204,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:24",
+            "source": "appendix-ab.md:57:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:30",
+            "source": "appendix-ab.md:57:30",
             "clause": "AB2.1"
           }
         },
@@ -1594,14 +4220,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:9",
+            "source": "appendix-ab.md:57:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:15",
+            "source": "appendix-ab.md:57:15",
             "clause": "AB2.1"
           }
         }
@@ -1612,14 +4238,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:24",
+            "source": "appendix-ab.md:57:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:30",
+            "source": "appendix-ab.md:57:30",
             "clause": "AB2.1"
           }
         },
@@ -1628,14 +4254,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:9",
+            "source": "appendix-ab.md:57:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:15",
+            "source": "appendix-ab.md:57:15",
             "clause": "AB2.1"
           }
         }
@@ -1646,14 +4272,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:24",
+            "source": "appendix-ab.md:57:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:30",
+            "source": "appendix-ab.md:57:30",
             "clause": "AB2.1"
           }
         },
@@ -1662,14 +4288,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:9",
+            "source": "appendix-ab.md:57:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:15",
+            "source": "appendix-ab.md:57:15",
             "clause": "AB2.1"
           }
         }
@@ -1680,14 +4306,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:24",
+            "source": "appendix-ab.md:57:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:30",
+            "source": "appendix-ab.md:57:30",
             "clause": "AB2.1"
           }
         },
@@ -1696,14 +4322,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:9",
+            "source": "appendix-ab.md:57:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:15",
+            "source": "appendix-ab.md:57:15",
             "clause": "AB2.1"
           }
         }
@@ -1714,14 +4340,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:24",
+            "source": "appendix-ab.md:57:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:30",
+            "source": "appendix-ab.md:57:30",
             "clause": "AB2.1"
           }
         },
@@ -1730,14 +4356,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:9",
+            "source": "appendix-ab.md:57:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:15",
+            "source": "appendix-ab.md:57:15",
             "clause": "AB2.1"
           }
         }
@@ -1748,14 +4374,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:24",
+            "source": "appendix-ab.md:57:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:30",
+            "source": "appendix-ab.md:57:30",
             "clause": "AB2.1"
           }
         },
@@ -1764,14 +4390,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:9",
+            "source": "appendix-ab.md:57:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:15",
+            "source": "appendix-ab.md:57:15",
             "clause": "AB2.1"
           }
         }
@@ -1784,14 +4410,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:25",
+            "source": "appendix-ab.md:58:25",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:49",
+            "source": "appendix-ab.md:58:49",
             "clause": "AB2.1"
           }
         },
@@ -1800,14 +4426,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:9",
+            "source": "appendix-ab.md:58:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:15",
+            "source": "appendix-ab.md:58:15",
             "clause": "AB2.1"
           }
         }
@@ -1818,14 +4444,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:25",
+            "source": "appendix-ab.md:58:25",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:49",
+            "source": "appendix-ab.md:58:49",
             "clause": "AB2.1"
           }
         },
@@ -1834,14 +4460,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:9",
+            "source": "appendix-ab.md:58:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:15",
+            "source": "appendix-ab.md:58:15",
             "clause": "AB2.1"
           }
         }
@@ -1852,14 +4478,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:25",
+            "source": "appendix-ab.md:58:25",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:49",
+            "source": "appendix-ab.md:58:49",
             "clause": "AB2.1"
           }
         },
@@ -1868,14 +4494,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:9",
+            "source": "appendix-ab.md:58:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:15",
+            "source": "appendix-ab.md:58:15",
             "clause": "AB2.1"
           }
         }
@@ -1886,14 +4512,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:25",
+            "source": "appendix-ab.md:58:25",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:49",
+            "source": "appendix-ab.md:58:49",
             "clause": "AB2.1"
           }
         },
@@ -1902,14 +4528,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:9",
+            "source": "appendix-ab.md:58:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:15",
+            "source": "appendix-ab.md:58:15",
             "clause": "AB2.1"
           }
         }
@@ -1920,14 +4546,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:25",
+            "source": "appendix-ab.md:58:25",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:49",
+            "source": "appendix-ab.md:58:49",
             "clause": "AB2.1"
           }
         },
@@ -1936,14 +4562,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:9",
+            "source": "appendix-ab.md:58:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:15",
+            "source": "appendix-ab.md:58:15",
             "clause": "AB2.1"
           }
         }
@@ -1954,14 +4580,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:25",
+            "source": "appendix-ab.md:58:25",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:49",
+            "source": "appendix-ab.md:58:49",
             "clause": "AB2.1"
           }
         },
@@ -1970,14 +4596,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:9",
+            "source": "appendix-ab.md:58:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:15",
+            "source": "appendix-ab.md:58:15",
             "clause": "AB2.1"
           }
         }
@@ -1988,14 +4614,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:25",
+            "source": "appendix-ab.md:58:25",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:49",
+            "source": "appendix-ab.md:58:49",
             "clause": "AB2.1"
           }
         },
@@ -2004,14 +4630,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:9",
+            "source": "appendix-ab.md:58:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:15",
+            "source": "appendix-ab.md:58:15",
             "clause": "AB2.1"
           }
         }
@@ -2026,14 +4652,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:27",
+            "source": "appendix-ab.md:48:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           }
         },
@@ -2042,14 +4668,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:17",
+            "source": "appendix-ab.md:48:17",
             "clause": "AB2.1"
           }
         }
@@ -2060,14 +4686,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:27",
+            "source": "appendix-ab.md:48:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           }
         },
@@ -2076,14 +4702,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:17",
+            "source": "appendix-ab.md:48:17",
             "clause": "AB2.1"
           }
         }
@@ -2094,14 +4720,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:27",
+            "source": "appendix-ab.md:48:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           }
         },
@@ -2110,14 +4736,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:17",
+            "source": "appendix-ab.md:48:17",
             "clause": "AB2.1"
           }
         }
@@ -2128,14 +4754,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:27",
+            "source": "appendix-ab.md:48:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           }
         },
@@ -2144,14 +4770,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:36:17",
+            "source": "appendix-ab.md:48:17",
             "clause": "AB2.1"
           }
         }
@@ -2162,14 +4788,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:121",
+            "source": "appendix-ab.md:48:121",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:36:151",
+            "source": "appendix-ab.md:48:151",
             "clause": "AB2.1"
           }
         },
@@ -2178,14 +4804,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:61",
+            "source": "appendix-ab.md:48:61",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:36:91",
+            "source": "appendix-ab.md:48:91",
             "clause": "AB2.1"
           }
         }
@@ -2200,14 +4826,14 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn4"
             ],
-            "source": "appendix-ab.md:37:133",
+            "source": "appendix-ab.md:49:133",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:37:157",
+            "source": "appendix-ab.md:49:157",
             "clause": "AB2.1"
           }
         },
@@ -2218,14 +4844,14 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn4"
             ],
-            "source": "appendix-ab.md:37:54",
+            "source": "appendix-ab.md:49:54",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:37:78",
+            "source": "appendix-ab.md:49:78",
             "clause": "AB2.1"
           }
         }
@@ -2238,14 +4864,14 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn4"
             ],
-            "source": "appendix-ab.md:37:133",
+            "source": "appendix-ab.md:49:133",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:37:157",
+            "source": "appendix-ab.md:49:157",
             "clause": "AB2.1"
           }
         },
@@ -2256,14 +4882,14 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn4"
             ],
-            "source": "appendix-ab.md:37:54",
+            "source": "appendix-ab.md:49:54",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:37:78",
+            "source": "appendix-ab.md:49:78",
             "clause": "AB2.1"
           }
         }
@@ -2274,14 +4900,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:37:251",
+            "source": "appendix-ab.md:49:251",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:37:284",
+            "source": "appendix-ab.md:49:284",
             "clause": "AB2.1"
           }
         },
@@ -2290,14 +4916,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:37:185",
+            "source": "appendix-ab.md:49:185",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:37:218",
+            "source": "appendix-ab.md:49:218",
             "clause": "AB2.1"
           }
         }
@@ -2310,14 +4936,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:38:30",
+            "source": "appendix-ab.md:50:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:38:39",
+            "source": "appendix-ab.md:50:39",
             "clause": "AB2.1"
           }
         },
@@ -2326,14 +4952,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:38:11",
+            "source": "appendix-ab.md:50:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:38:20",
+            "source": "appendix-ab.md:50:20",
             "clause": "AB2.1"
           }
         }
@@ -2344,14 +4970,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:38:30",
+            "source": "appendix-ab.md:50:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:38:39",
+            "source": "appendix-ab.md:50:39",
             "clause": "AB2.1"
           }
         },
@@ -2360,14 +4986,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:38:11",
+            "source": "appendix-ab.md:50:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:38:20",
+            "source": "appendix-ab.md:50:20",
             "clause": "AB2.1"
           }
         }
@@ -2378,14 +5004,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:38:133",
+            "source": "appendix-ab.md:50:133",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:38:166",
+            "source": "appendix-ab.md:50:166",
             "clause": "AB2.1"
           }
         },
@@ -2394,14 +5020,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:38:67",
+            "source": "appendix-ab.md:50:67",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:38:100",
+            "source": "appendix-ab.md:50:100",
             "clause": "AB2.1"
           }
         }
@@ -2414,14 +5040,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:39:30",
+            "source": "appendix-ab.md:51:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:39:36",
+            "source": "appendix-ab.md:51:36",
             "clause": "AB2.1"
           }
         },
@@ -2430,14 +5056,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:39:11",
+            "source": "appendix-ab.md:51:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:39:20",
+            "source": "appendix-ab.md:51:20",
             "clause": "AB2.1"
           }
         }
@@ -2448,14 +5074,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:39:126",
+            "source": "appendix-ab.md:51:126",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:39:156",
+            "source": "appendix-ab.md:51:156",
             "clause": "AB2.1"
           }
         },
@@ -2464,14 +5090,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:39:60",
+            "source": "appendix-ab.md:51:60",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:39:93",
+            "source": "appendix-ab.md:51:93",
             "clause": "AB2.1"
           }
         }
@@ -2484,14 +5110,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:33",
+            "source": "appendix-ab.md:52:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:42",
+            "source": "appendix-ab.md:52:42",
             "clause": "AB2.1"
           }
         },
@@ -2500,14 +5126,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:11",
+            "source": "appendix-ab.md:52:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:20",
+            "source": "appendix-ab.md:52:20",
             "clause": "AB2.1"
           }
         }
@@ -2518,14 +5144,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:33",
+            "source": "appendix-ab.md:52:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:42",
+            "source": "appendix-ab.md:52:42",
             "clause": "AB2.1"
           }
         },
@@ -2534,14 +5160,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:11",
+            "source": "appendix-ab.md:52:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:20",
+            "source": "appendix-ab.md:52:20",
             "clause": "AB2.1"
           }
         }
@@ -2552,14 +5178,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:33",
+            "source": "appendix-ab.md:52:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:42",
+            "source": "appendix-ab.md:52:42",
             "clause": "AB2.1"
           }
         },
@@ -2568,14 +5194,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:11",
+            "source": "appendix-ab.md:52:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:20",
+            "source": "appendix-ab.md:52:20",
             "clause": "AB2.1"
           }
         }
@@ -2586,14 +5212,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:33",
+            "source": "appendix-ab.md:52:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:42",
+            "source": "appendix-ab.md:52:42",
             "clause": "AB2.1"
           }
         },
@@ -2602,14 +5228,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:11",
+            "source": "appendix-ab.md:52:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:20",
+            "source": "appendix-ab.md:52:20",
             "clause": "AB2.1"
           }
         }
@@ -2620,14 +5246,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:33",
+            "source": "appendix-ab.md:52:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:42",
+            "source": "appendix-ab.md:52:42",
             "clause": "AB2.1"
           }
         },
@@ -2636,14 +5262,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:11",
+            "source": "appendix-ab.md:52:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:40:20",
+            "source": "appendix-ab.md:52:20",
             "clause": "AB2.1"
           }
         }
@@ -2654,14 +5280,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:136",
+            "source": "appendix-ab.md:52:136",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:169",
+            "source": "appendix-ab.md:52:169",
             "clause": "AB2.1"
           }
         },
@@ -2670,14 +5296,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:70",
+            "source": "appendix-ab.md:52:70",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:40:103",
+            "source": "appendix-ab.md:52:103",
             "clause": "AB2.1"
           }
         }
@@ -2690,14 +5316,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:41:39",
+            "source": "appendix-ab.md:53:39",
             "clause": "AB2.1"
           }
         },
@@ -2706,14 +5332,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:11",
+            "source": "appendix-ab.md:53:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:41:20",
+            "source": "appendix-ab.md:53:20",
             "clause": "AB2.1"
           }
         }
@@ -2724,14 +5350,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:41:39",
+            "source": "appendix-ab.md:53:39",
             "clause": "AB2.1"
           }
         },
@@ -2740,14 +5366,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:11",
+            "source": "appendix-ab.md:53:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:41:20",
+            "source": "appendix-ab.md:53:20",
             "clause": "AB2.1"
           }
         }
@@ -2758,14 +5384,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:41:39",
+            "source": "appendix-ab.md:53:39",
             "clause": "AB2.1"
           }
         },
@@ -2774,14 +5400,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:11",
+            "source": "appendix-ab.md:53:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:41:20",
+            "source": "appendix-ab.md:53:20",
             "clause": "AB2.1"
           }
         }
@@ -2792,14 +5418,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:133",
+            "source": "appendix-ab.md:53:133",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:166",
+            "source": "appendix-ab.md:53:166",
             "clause": "AB2.1"
           }
         },
@@ -2808,14 +5434,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:67",
+            "source": "appendix-ab.md:53:67",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:41:100",
+            "source": "appendix-ab.md:53:100",
             "clause": "AB2.1"
           }
         }
@@ -2828,14 +5454,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:29",
+            "source": "appendix-ab.md:54:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:35",
+            "source": "appendix-ab.md:54:35",
             "clause": "AB2.1"
           }
         },
@@ -2844,14 +5470,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:42:10",
+            "source": "appendix-ab.md:54:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:42:19",
+            "source": "appendix-ab.md:54:19",
             "clause": "AB2.1"
           }
         }
@@ -2862,14 +5488,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:29",
+            "source": "appendix-ab.md:54:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:35",
+            "source": "appendix-ab.md:54:35",
             "clause": "AB2.1"
           }
         },
@@ -2878,14 +5504,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:42:10",
+            "source": "appendix-ab.md:54:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:42:19",
+            "source": "appendix-ab.md:54:19",
             "clause": "AB2.1"
           }
         }
@@ -2896,14 +5522,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:29",
+            "source": "appendix-ab.md:54:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:35",
+            "source": "appendix-ab.md:54:35",
             "clause": "AB2.1"
           }
         },
@@ -2912,14 +5538,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:42:10",
+            "source": "appendix-ab.md:54:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:42:19",
+            "source": "appendix-ab.md:54:19",
             "clause": "AB2.1"
           }
         }
@@ -2930,14 +5556,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:29",
+            "source": "appendix-ab.md:54:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:35",
+            "source": "appendix-ab.md:54:35",
             "clause": "AB2.1"
           }
         },
@@ -2946,14 +5572,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:42:10",
+            "source": "appendix-ab.md:54:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:42:19",
+            "source": "appendix-ab.md:54:19",
             "clause": "AB2.1"
           }
         }
@@ -2964,14 +5590,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:29",
+            "source": "appendix-ab.md:54:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:35",
+            "source": "appendix-ab.md:54:35",
             "clause": "AB2.1"
           }
         },
@@ -2980,14 +5606,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:42:10",
+            "source": "appendix-ab.md:54:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:42:19",
+            "source": "appendix-ab.md:54:19",
             "clause": "AB2.1"
           }
         }
@@ -2998,14 +5624,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:125",
+            "source": "appendix-ab.md:54:125",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:42:155",
+            "source": "appendix-ab.md:54:155",
             "clause": "AB2.1"
           }
         },
@@ -3014,14 +5640,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:42:59",
+            "source": "appendix-ab.md:54:59",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:42:92",
+            "source": "appendix-ab.md:54:92",
             "clause": "AB2.1"
           }
         }
@@ -3034,14 +5660,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:24",
+            "source": "appendix-ab.md:55:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:30",
+            "source": "appendix-ab.md:55:30",
             "clause": "AB2.1"
           }
         },
@@ -3050,14 +5676,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:9",
+            "source": "appendix-ab.md:55:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:15",
+            "source": "appendix-ab.md:55:15",
             "clause": "AB2.1"
           }
         }
@@ -3068,14 +5694,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:24",
+            "source": "appendix-ab.md:55:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:30",
+            "source": "appendix-ab.md:55:30",
             "clause": "AB2.1"
           }
         },
@@ -3084,14 +5710,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:9",
+            "source": "appendix-ab.md:55:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:15",
+            "source": "appendix-ab.md:55:15",
             "clause": "AB2.1"
           }
         }
@@ -3102,14 +5728,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:24",
+            "source": "appendix-ab.md:55:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:30",
+            "source": "appendix-ab.md:55:30",
             "clause": "AB2.1"
           }
         },
@@ -3118,14 +5744,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:9",
+            "source": "appendix-ab.md:55:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:15",
+            "source": "appendix-ab.md:55:15",
             "clause": "AB2.1"
           }
         }
@@ -3136,14 +5762,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:24",
+            "source": "appendix-ab.md:55:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:30",
+            "source": "appendix-ab.md:55:30",
             "clause": "AB2.1"
           }
         },
@@ -3152,14 +5778,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:9",
+            "source": "appendix-ab.md:55:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:15",
+            "source": "appendix-ab.md:55:15",
             "clause": "AB2.1"
           }
         }
@@ -3170,14 +5796,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:24",
+            "source": "appendix-ab.md:55:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:30",
+            "source": "appendix-ab.md:55:30",
             "clause": "AB2.1"
           }
         },
@@ -3186,14 +5812,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:9",
+            "source": "appendix-ab.md:55:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:15",
+            "source": "appendix-ab.md:55:15",
             "clause": "AB2.1"
           }
         }
@@ -3204,14 +5830,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:24",
+            "source": "appendix-ab.md:55:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:30",
+            "source": "appendix-ab.md:55:30",
             "clause": "AB2.1"
           }
         },
@@ -3220,14 +5846,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:9",
+            "source": "appendix-ab.md:55:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:15",
+            "source": "appendix-ab.md:55:15",
             "clause": "AB2.1"
           }
         }
@@ -3238,14 +5864,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:120",
+            "source": "appendix-ab.md:55:120",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:150",
+            "source": "appendix-ab.md:55:150",
             "clause": "AB2.1"
           }
         },
@@ -3254,14 +5880,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:43:57",
+            "source": "appendix-ab.md:55:57",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:43:87",
+            "source": "appendix-ab.md:55:87",
             "clause": "AB2.1"
           }
         }
@@ -3274,14 +5900,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:24",
+            "source": "appendix-ab.md:56:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:30",
+            "source": "appendix-ab.md:56:30",
             "clause": "AB2.1"
           }
         },
@@ -3290,14 +5916,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:9",
+            "source": "appendix-ab.md:56:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:15",
+            "source": "appendix-ab.md:56:15",
             "clause": "AB2.1"
           }
         }
@@ -3308,14 +5934,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:24",
+            "source": "appendix-ab.md:56:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:30",
+            "source": "appendix-ab.md:56:30",
             "clause": "AB2.1"
           }
         },
@@ -3324,14 +5950,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:9",
+            "source": "appendix-ab.md:56:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:15",
+            "source": "appendix-ab.md:56:15",
             "clause": "AB2.1"
           }
         }
@@ -3342,14 +5968,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:24",
+            "source": "appendix-ab.md:56:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:30",
+            "source": "appendix-ab.md:56:30",
             "clause": "AB2.1"
           }
         },
@@ -3358,14 +5984,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:9",
+            "source": "appendix-ab.md:56:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:15",
+            "source": "appendix-ab.md:56:15",
             "clause": "AB2.1"
           }
         }
@@ -3376,14 +6002,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:24",
+            "source": "appendix-ab.md:56:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:30",
+            "source": "appendix-ab.md:56:30",
             "clause": "AB2.1"
           }
         },
@@ -3392,14 +6018,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:9",
+            "source": "appendix-ab.md:56:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:15",
+            "source": "appendix-ab.md:56:15",
             "clause": "AB2.1"
           }
         }
@@ -3410,14 +6036,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:24",
+            "source": "appendix-ab.md:56:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:30",
+            "source": "appendix-ab.md:56:30",
             "clause": "AB2.1"
           }
         },
@@ -3426,14 +6052,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:9",
+            "source": "appendix-ab.md:56:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:15",
+            "source": "appendix-ab.md:56:15",
             "clause": "AB2.1"
           }
         }
@@ -3444,14 +6070,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:24",
+            "source": "appendix-ab.md:56:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:30",
+            "source": "appendix-ab.md:56:30",
             "clause": "AB2.1"
           }
         },
@@ -3460,14 +6086,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:9",
+            "source": "appendix-ab.md:56:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:15",
+            "source": "appendix-ab.md:56:15",
             "clause": "AB2.1"
           }
         }
@@ -3478,14 +6104,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:120",
+            "source": "appendix-ab.md:56:120",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:150",
+            "source": "appendix-ab.md:56:150",
             "clause": "AB2.1"
           }
         },
@@ -3494,14 +6120,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:57",
+            "source": "appendix-ab.md:56:57",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:87",
+            "source": "appendix-ab.md:56:87",
             "clause": "AB2.1"
           }
         }
@@ -3514,14 +6140,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:24",
+            "source": "appendix-ab.md:57:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:30",
+            "source": "appendix-ab.md:57:30",
             "clause": "AB2.1"
           }
         },
@@ -3530,14 +6156,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:9",
+            "source": "appendix-ab.md:57:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:15",
+            "source": "appendix-ab.md:57:15",
             "clause": "AB2.1"
           }
         }
@@ -3548,14 +6174,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:24",
+            "source": "appendix-ab.md:57:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:30",
+            "source": "appendix-ab.md:57:30",
             "clause": "AB2.1"
           }
         },
@@ -3564,14 +6190,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:9",
+            "source": "appendix-ab.md:57:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:15",
+            "source": "appendix-ab.md:57:15",
             "clause": "AB2.1"
           }
         }
@@ -3582,14 +6208,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:24",
+            "source": "appendix-ab.md:57:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:30",
+            "source": "appendix-ab.md:57:30",
             "clause": "AB2.1"
           }
         },
@@ -3598,14 +6224,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:9",
+            "source": "appendix-ab.md:57:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:15",
+            "source": "appendix-ab.md:57:15",
             "clause": "AB2.1"
           }
         }
@@ -3616,14 +6242,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:24",
+            "source": "appendix-ab.md:57:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:30",
+            "source": "appendix-ab.md:57:30",
             "clause": "AB2.1"
           }
         },
@@ -3632,14 +6258,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:9",
+            "source": "appendix-ab.md:57:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:15",
+            "source": "appendix-ab.md:57:15",
             "clause": "AB2.1"
           }
         }
@@ -3650,14 +6276,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:24",
+            "source": "appendix-ab.md:57:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:30",
+            "source": "appendix-ab.md:57:30",
             "clause": "AB2.1"
           }
         },
@@ -3666,14 +6292,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:9",
+            "source": "appendix-ab.md:57:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:15",
+            "source": "appendix-ab.md:57:15",
             "clause": "AB2.1"
           }
         }
@@ -3684,14 +6310,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:24",
+            "source": "appendix-ab.md:57:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:30",
+            "source": "appendix-ab.md:57:30",
             "clause": "AB2.1"
           }
         },
@@ -3700,14 +6326,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:9",
+            "source": "appendix-ab.md:57:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:15",
+            "source": "appendix-ab.md:57:15",
             "clause": "AB2.1"
           }
         }
@@ -3718,14 +6344,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:120",
+            "source": "appendix-ab.md:57:120",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:150",
+            "source": "appendix-ab.md:57:150",
             "clause": "AB2.1"
           }
         },
@@ -3734,14 +6360,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:57",
+            "source": "appendix-ab.md:57:57",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:87",
+            "source": "appendix-ab.md:57:87",
             "clause": "AB2.1"
           }
         }
@@ -3754,7 +6380,7 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:25",
+            "source": "appendix-ab.md:58:25",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -3763,7 +6389,7 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:46:80",
+            "source": "appendix-ab.md:58:80",
             "clause": "AB2.1"
           }
         },
@@ -3772,14 +6398,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:9",
+            "source": "appendix-ab.md:58:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:15",
+            "source": "appendix-ab.md:58:15",
             "clause": "AB2.1"
           }
         }
@@ -3790,7 +6416,7 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:25",
+            "source": "appendix-ab.md:58:25",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -3799,7 +6425,7 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:46:80",
+            "source": "appendix-ab.md:58:80",
             "clause": "AB2.1"
           }
         },
@@ -3808,14 +6434,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:9",
+            "source": "appendix-ab.md:58:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:15",
+            "source": "appendix-ab.md:58:15",
             "clause": "AB2.1"
           }
         }
@@ -3826,7 +6452,7 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:25",
+            "source": "appendix-ab.md:58:25",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -3835,7 +6461,7 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:46:80",
+            "source": "appendix-ab.md:58:80",
             "clause": "AB2.1"
           }
         },
@@ -3844,14 +6470,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:9",
+            "source": "appendix-ab.md:58:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:15",
+            "source": "appendix-ab.md:58:15",
             "clause": "AB2.1"
           }
         }
@@ -3862,7 +6488,7 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:25",
+            "source": "appendix-ab.md:58:25",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -3871,7 +6497,7 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:46:80",
+            "source": "appendix-ab.md:58:80",
             "clause": "AB2.1"
           }
         },
@@ -3880,14 +6506,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:9",
+            "source": "appendix-ab.md:58:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:15",
+            "source": "appendix-ab.md:58:15",
             "clause": "AB2.1"
           }
         }
@@ -3898,7 +6524,7 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:25",
+            "source": "appendix-ab.md:58:25",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -3907,7 +6533,7 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:46:80",
+            "source": "appendix-ab.md:58:80",
             "clause": "AB2.1"
           }
         },
@@ -3916,14 +6542,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:9",
+            "source": "appendix-ab.md:58:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:15",
+            "source": "appendix-ab.md:58:15",
             "clause": "AB2.1"
           }
         }
@@ -3934,7 +6560,7 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:25",
+            "source": "appendix-ab.md:58:25",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -3943,7 +6569,7 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:46:80",
+            "source": "appendix-ab.md:58:80",
             "clause": "AB2.1"
           }
         },
@@ -3952,14 +6578,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:9",
+            "source": "appendix-ab.md:58:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:15",
+            "source": "appendix-ab.md:58:15",
             "clause": "AB2.1"
           }
         }
@@ -3970,7 +6596,7 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:25",
+            "source": "appendix-ab.md:58:25",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -3979,7 +6605,7 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:46:80",
+            "source": "appendix-ab.md:58:80",
             "clause": "AB2.1"
           }
         },
@@ -3988,14 +6614,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:9",
+            "source": "appendix-ab.md:58:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:15",
+            "source": "appendix-ab.md:58:15",
             "clause": "AB2.1"
           }
         }
@@ -4006,14 +6632,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:187",
+            "source": "appendix-ab.md:58:187",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:217",
+            "source": "appendix-ab.md:58:217",
             "clause": "AB2.1"
           }
         },
@@ -4022,14 +6648,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:46:123",
+            "source": "appendix-ab.md:58:123",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:153",
+            "source": "appendix-ab.md:58:153",
             "clause": "AB2.1"
           }
         }
@@ -4041,874 +6667,10196 @@ export const TRT_TABLE: TrtTable = {
 /** ELIGIBILITY_TABLE[view][sr][role]: every cell of the Appendix E matrix. */
 export const ELIGIBILITY_TABLE: EligibilityTable = {
   "baseline": {
-    "4.1.1": {
+    "1.1.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:40:71",
+        "source": "appendix-e.md:41:83",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:40:77",
+        "source": "appendix-e.md:41:89",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:40:82",
+        "source": "appendix-e.md:41:94",
         "clause": "E2.1"
       },
       "electricity-distributor": {
-        "eligible": true,
-        "source": "appendix-e.md:40:88",
+        "eligible": false,
+        "source": "appendix-e.md:41:100",
         "clause": "E2.1"
       },
       "gas-transporter": {
-        "eligible": true,
-        "source": "appendix-e.md:40:94",
+        "eligible": false,
+        "source": "appendix-e.md:41:105",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:40:100",
+        "source": "appendix-e.md:41:110",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:40:105",
+        "source": "appendix-e.md:41:115",
+        "clause": "E2.1"
+      }
+    },
+    "1.1.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:42:85",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:42:91",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:42:96",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:42:101",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:42:106",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:42:111",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:42:116",
+        "clause": "E2.1"
+      }
+    },
+    "1.2.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:43:75",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:43:81",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:43:86",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:43:92",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:43:97",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:43:102",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:43:107",
+        "clause": "E2.1"
+      }
+    },
+    "1.2.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:44:77",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:44:83",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:44:88",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:44:93",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:44:98",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:44:103",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:44:108",
+        "clause": "E2.1"
+      }
+    },
+    "1.5": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:45:59",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:45:65",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:45:70",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:45:76",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:45:81",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:45:86",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:45:91",
+        "clause": "E2.1"
+      }
+    },
+    "1.6": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:46:62",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:46:68",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:46:73",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:46:79",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:46:84",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:46:89",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:46:94",
+        "clause": "E2.1"
+      }
+    },
+    "1.7": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:47:72",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:47:78",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:47:83",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:47:88",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:47:93",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:47:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:47:103",
+        "clause": "E2.1"
+      }
+    },
+    "2.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:48:70",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:48:76",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:48:81",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:48:87",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:48:92",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:48:97",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:48:102",
+        "clause": "E2.1"
+      }
+    },
+    "2.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:49:51",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:49:57",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:49:62",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:49:68",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:49:73",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:49:78",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:49:83",
+        "clause": "E2.1"
+      }
+    },
+    "2.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:50:50",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:50:56",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:50:61",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:50:67",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:50:72",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:50:77",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:50:82",
+        "clause": "E2.1"
+      }
+    },
+    "2.5": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:51:64",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:51:70",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:51:75",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:51:81",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:51:86",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:51:91",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:51:96",
+        "clause": "E2.1"
+      }
+    },
+    "3.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:52:54",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:52:60",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:52:65",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:52:71",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:52:76",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:52:81",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:52:86",
+        "clause": "E2.1"
+      }
+    },
+    "3.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:53:76",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:53:82",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:53:87",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:53:93",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:53:98",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:53:103",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:53:108",
+        "clause": "E2.1"
+      }
+    },
+    "3.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:54:53",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:54:59",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:54:64",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:54:70",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:54:75",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:54:80",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:54:85",
+        "clause": "E2.1"
+      }
+    },
+    "3.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:55:59",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:55:65",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:55:70",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:55:76",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:55:81",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:55:86",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:55:91",
+        "clause": "E2.1"
+      }
+    },
+    "3.5": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:56:57",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:56:63",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:56:68",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:56:74",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:56:79",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:56:84",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:56:89",
+        "clause": "E2.1"
+      }
+    },
+    "4.1.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:57:76",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:57:82",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:57:87",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:57:93",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:57:99",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:57:105",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:57:110",
+        "clause": "E2.1"
+      }
+    },
+    "4.1.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:58:79",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:58:85",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:58:90",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:58:96",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:58:102",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:58:108",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:58:113",
+        "clause": "E2.1"
+      }
+    },
+    "4.1.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:59:91",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:59:97",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:59:102",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:59:107",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:59:113",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:59:118",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:59:123",
+        "clause": "E2.1"
+      }
+    },
+    "4.1.4": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:60:81",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:60:86",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:60:91",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:60:97",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:60:102",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:60:107",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:60:112",
         "clause": "E2.1"
       }
     },
     "4.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:41:134",
+        "source": "appendix-e.md:61:139",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:41:139",
+        "source": "appendix-e.md:61:144",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:41:145",
+        "source": "appendix-e.md:61:150",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:41:150",
+        "source": "appendix-e.md:61:155",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:41:156",
+        "source": "appendix-e.md:61:161",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:41:161",
+        "source": "appendix-e.md:61:166",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:41:166",
+        "source": "appendix-e.md:61:171",
+        "clause": "E2.1"
+      }
+    },
+    "4.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:62:71",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:62:77",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:62:82",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:62:88",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:62:93",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:62:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:62:103",
+        "clause": "E2.1"
+      }
+    },
+    "4.4.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:63:100",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:63:106",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:63:111",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:63:117",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:63:122",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:63:127",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:63:132",
+        "clause": "E2.1"
+      }
+    },
+    "4.4.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:64:93",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:64:99",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:64:104",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:64:110",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:64:115",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:64:120",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:64:125",
+        "clause": "E2.1"
+      }
+    },
+    "4.4.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:65:96",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:65:102",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:65:107",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:65:113",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:65:118",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:65:123",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:65:128",
+        "clause": "E2.1"
+      }
+    },
+    "4.4.5": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:66:87",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:66:93",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:66:98",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:66:104",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:66:109",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:66:114",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:66:119",
         "clause": "E2.1"
       }
     },
     "4.6.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:42:67",
+        "source": "appendix-e.md:67:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:42:73",
+        "source": "appendix-e.md:67:78",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:42:78",
+        "source": "appendix-e.md:67:83",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:42:84",
+        "source": "appendix-e.md:67:89",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:42:89",
+        "source": "appendix-e.md:67:94",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:42:94",
+        "source": "appendix-e.md:67:99",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:42:99",
+        "source": "appendix-e.md:67:104",
         "clause": "E2.1"
       }
     },
     "4.6.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:43:67",
+        "source": "appendix-e.md:68:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:43:72",
+        "source": "appendix-e.md:68:77",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:43:78",
+        "source": "appendix-e.md:68:83",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:43:83",
+        "source": "appendix-e.md:68:88",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:43:88",
+        "source": "appendix-e.md:68:93",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:43:93",
+        "source": "appendix-e.md:68:98",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:43:98",
+        "source": "appendix-e.md:68:103",
         "clause": "E2.1"
       }
     },
     "4.8.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:44:68",
+        "source": "appendix-e.md:69:73",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:44:74",
+        "source": "appendix-e.md:69:79",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:44:79",
+        "source": "appendix-e.md:69:84",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:44:85",
+        "source": "appendix-e.md:69:90",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:44:91",
+        "source": "appendix-e.md:69:96",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:44:97",
+        "source": "appendix-e.md:69:102",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:44:103",
+        "source": "appendix-e.md:69:108",
+        "clause": "E2.1"
+      }
+    },
+    "4.8.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:70:75",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:70:81",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:70:86",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:70:91",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:70:97",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:70:102",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:70:108",
         "clause": "E2.1"
       }
     },
     "4.8.3": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:45:61",
+        "source": "appendix-e.md:71:66",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:45:66",
+        "source": "appendix-e.md:71:71",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:45:72",
+        "source": "appendix-e.md:71:77",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:45:77",
+        "source": "appendix-e.md:71:82",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:45:83",
+        "source": "appendix-e.md:71:88",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:45:88",
+        "source": "appendix-e.md:71:93",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:45:94",
+        "source": "appendix-e.md:71:99",
+        "clause": "E2.1"
+      }
+    },
+    "4.10": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:72:58",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:72:64",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:72:69",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:72:75",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:72:81",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:72:87",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:72:92",
+        "clause": "E2.1"
+      }
+    },
+    "4.11.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:73:70",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:73:76",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:73:81",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:73:87",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:73:92",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:73:97",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:73:103",
+        "clause": "E2.1"
+      }
+    },
+    "4.11.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:74:72",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:74:78",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:74:83",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:74:88",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:74:93",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:74:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:74:104",
+        "clause": "E2.1"
+      }
+    },
+    "4.12.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:75:79",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:75:85",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:75:90",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:75:95",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:75:101",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:75:106",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:75:111",
+        "clause": "E2.1"
+      }
+    },
+    "4.12.2": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:76:79",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:76:84",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:76:90",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:76:95",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:76:101",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:76:106",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:76:111",
+        "clause": "E2.1"
+      }
+    },
+    "4.13": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:77:69",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:77:75",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:77:80",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:77:86",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:77:91",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:77:96",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:77:101",
+        "clause": "E2.1"
+      }
+    },
+    "4.14": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:78:71",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:78:77",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:78:82",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:78:88",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:78:93",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:78:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:78:103",
+        "clause": "E2.1"
+      }
+    },
+    "4.15": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:79:61",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:79:67",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:79:72",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:79:77",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:79:83",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:79:88",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:79:93",
+        "clause": "E2.1"
+      }
+    },
+    "4.16": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:80:64",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:80:70",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:80:75",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:80:80",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:80:86",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:80:91",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:80:96",
         "clause": "E2.1"
       }
     },
     "4.17": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:46:66",
+        "source": "appendix-e.md:81:71",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:46:72",
+        "source": "appendix-e.md:81:77",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:46:77",
+        "source": "appendix-e.md:81:82",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:46:83",
+        "source": "appendix-e.md:81:88",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:46:89",
+        "source": "appendix-e.md:81:94",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:46:95",
+        "source": "appendix-e.md:81:100",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:46:101",
+        "source": "appendix-e.md:81:106",
+        "clause": "E2.1"
+      }
+    },
+    "4.18": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:82:58",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:82:64",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:82:69",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:82:75",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:82:80",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:82:85",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:82:90",
         "clause": "E2.1"
       }
     },
     "5.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:47:49",
+        "source": "appendix-e.md:83:54",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:47:55",
+        "source": "appendix-e.md:83:60",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:47:61",
+        "source": "appendix-e.md:83:66",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:47:67",
+        "source": "appendix-e.md:83:72",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:47:73",
+        "source": "appendix-e.md:83:78",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:47:79",
+        "source": "appendix-e.md:83:84",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:47:85",
+        "source": "appendix-e.md:83:90",
         "clause": "E2.1"
       }
     },
     "5.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:48:47",
+        "source": "appendix-e.md:84:52",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:48:53",
+        "source": "appendix-e.md:84:58",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:48:59",
+        "source": "appendix-e.md:84:64",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:48:65",
+        "source": "appendix-e.md:84:70",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:48:71",
+        "source": "appendix-e.md:84:76",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:48:77",
+        "source": "appendix-e.md:84:82",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:48:83",
+        "source": "appendix-e.md:84:88",
         "clause": "E2.1"
       }
     },
     "5.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:49:49",
+        "source": "appendix-e.md:85:54",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:49:55",
+        "source": "appendix-e.md:85:60",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:49:61",
+        "source": "appendix-e.md:85:66",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:49:67",
+        "source": "appendix-e.md:85:72",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:49:73",
+        "source": "appendix-e.md:85:78",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:49:79",
+        "source": "appendix-e.md:85:84",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:49:85",
+        "source": "appendix-e.md:85:90",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:86:75",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:86:81",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:86:86",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:86:91",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:86:97",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:86:102",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:86:107",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:87:81",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:87:87",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:87:92",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:87:97",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:87:103",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:87:108",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:87:113",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:88:84",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:88:90",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:88:95",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:88:101",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:88:106",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:88:111",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:88:116",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:89:85",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:89:91",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:89:97",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:89:103",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:89:109",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:89:115",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:89:121",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.5": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:90:98",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:90:104",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:90:109",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:90:114",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:90:119",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:90:124",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:90:129",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.7": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:91:72",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:91:78",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:91:84",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:91:90",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:91:96",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:91:102",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:91:108",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.8": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:92:71",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:92:76",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:92:81",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:92:87",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:92:92",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:92:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:92:103",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.9": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:93:80",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:93:86",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:93:91",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:93:97",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:93:102",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:93:107",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:93:112",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.10": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:94:95",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:94:101",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:94:106",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:94:112",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:94:118",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:94:123",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:94:128",
+        "clause": "E2.1"
+      }
+    },
+    "6.4.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:95:105",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:95:111",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:95:116",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:95:121",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:95:126",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:95:131",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:95:136",
+        "clause": "E2.1"
+      }
+    },
+    "6.4.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:96:98",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:96:104",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:96:109",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:96:114",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:96:119",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:96:124",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:96:129",
+        "clause": "E2.1"
+      }
+    },
+    "6.5": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:97:76",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:97:81",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:97:86",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:97:91",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:97:97",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:97:102",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:97:107",
+        "clause": "E2.1"
+      }
+    },
+    "6.6": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:98:83",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:98:88",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:98:93",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:98:99",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:98:104",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:98:109",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:98:114",
+        "clause": "E2.1"
+      }
+    },
+    "6.7": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:99:77",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:99:82",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:99:87",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:99:93",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:99:98",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:99:103",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:99:108",
+        "clause": "E2.1"
+      }
+    },
+    "6.8": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:100:85",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:100:91",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:100:96",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:100:102",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:100:107",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:100:112",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:100:117",
+        "clause": "E2.1"
+      }
+    },
+    "6.11": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:101:57",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:101:63",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:101:68",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:101:74",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:101:79",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:101:84",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:101:89",
+        "clause": "E2.1"
+      }
+    },
+    "6.12": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:102:99",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:102:105",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:102:110",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:102:115",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:102:120",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:102:125",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:102:130",
+        "clause": "E2.1"
+      }
+    },
+    "6.13": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:103:65",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:103:71",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:103:76",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:103:82",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:103:88",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:103:94",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:103:99",
+        "clause": "E2.1"
+      }
+    },
+    "6.14.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:104:106",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:104:112",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:104:117",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:104:122",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:104:127",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:104:132",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:104:137",
+        "clause": "E2.1"
+      }
+    },
+    "6.14.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:105:108",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:105:114",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:105:119",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:105:124",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:105:129",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:105:134",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:105:139",
+        "clause": "E2.1"
+      }
+    },
+    "6.14.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:106:106",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:106:112",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:106:117",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:106:122",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:106:127",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:106:132",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:106:137",
+        "clause": "E2.1"
+      }
+    },
+    "6.15.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:107:79",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:107:85",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:107:90",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:107:96",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:107:102",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:107:108",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:107:113",
+        "clause": "E2.1"
+      }
+    },
+    "6.15.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:108:78",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:108:84",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:108:89",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:108:95",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:108:100",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:108:105",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:108:110",
+        "clause": "E2.1"
+      }
+    },
+    "6.17": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:109:66",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:109:72",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:109:77",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:109:83",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:109:88",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:109:93",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:109:98",
+        "clause": "E2.1"
+      }
+    },
+    "6.18.1": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:110:85",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:110:90",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:110:95",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:110:100",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:110:106",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:110:111",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:110:116",
+        "clause": "E2.1"
+      }
+    },
+    "6.18.2": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:111:72",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:111:77",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:111:82",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:111:87",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:111:93",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:111:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:111:103",
+        "clause": "E2.1"
+      }
+    },
+    "6.20.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:112:80",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:112:86",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:112:91",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:112:97",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:112:102",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:112:107",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:112:112",
+        "clause": "E2.1"
+      }
+    },
+    "6.20.2": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:113:80",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:113:85",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:113:91",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:113:96",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:113:101",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:113:106",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:113:111",
+        "clause": "E2.1"
+      }
+    },
+    "6.21": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:114:81",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:114:87",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:114:92",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:114:98",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:114:103",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:114:108",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:114:113",
+        "clause": "E2.1"
+      }
+    },
+    "6.22": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:115:64",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:115:70",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:115:75",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:115:81",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:115:87",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:115:92",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:115:97",
+        "clause": "E2.1"
+      }
+    },
+    "6.23": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:116:82",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:116:88",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:116:93",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:116:99",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:116:104",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:116:109",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:116:114",
+        "clause": "E2.1"
+      }
+    },
+    "6.24.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:117:83",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:117:89",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:117:94",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:117:100",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:117:106",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:117:112",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:117:117",
+        "clause": "E2.1"
+      }
+    },
+    "6.24.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:118:87",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:118:93",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:118:98",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:118:104",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:118:109",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:118:114",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:118:119",
+        "clause": "E2.1"
+      }
+    },
+    "6.25": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:119:75",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:119:81",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:119:86",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:119:91",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:119:96",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:119:101",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:119:106",
+        "clause": "E2.1"
+      }
+    },
+    "6.26": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:120:116",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:120:122",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:120:127",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:120:132",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:120:137",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:120:142",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:120:147",
+        "clause": "E2.1"
+      }
+    },
+    "6.27": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:121:95",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:121:100",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:121:105",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:121:110",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:121:116",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:121:121",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:121:126",
+        "clause": "E2.1"
+      }
+    },
+    "6.28": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:122:68",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:122:74",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:122:79",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:122:85",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:122:90",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:122:95",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:122:100",
+        "clause": "E2.1"
+      }
+    },
+    "6.29": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:123:71",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:123:77",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:123:82",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:123:88",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:123:93",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:123:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:123:103",
+        "clause": "E2.1"
+      }
+    },
+    "6.30": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:124:69",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:124:75",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:124:80",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:124:86",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:124:91",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:124:96",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:124:101",
+        "clause": "E2.1"
+      }
+    },
+    "6.31": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:125:63",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:125:69",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:125:74",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:125:80",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:125:85",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:125:90",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:125:95",
+        "clause": "E2.1"
+      }
+    },
+    "6.32": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:126:67",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:126:73",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:126:78",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:126:84",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:126:89",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:126:94",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:126:99",
+        "clause": "E2.1"
+      }
+    },
+    "7.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:127:52",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:127:58",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:127:63",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:127:68",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:127:73",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:127:78",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:127:83",
+        "clause": "E2.1"
+      }
+    },
+    "7.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:128:53",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:128:59",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:128:64",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:128:70",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:128:75",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:128:80",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:128:85",
+        "clause": "E2.1"
+      }
+    },
+    "7.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:129:49",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:129:55",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:129:60",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:129:66",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:129:71",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:129:76",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:129:81",
+        "clause": "E2.1"
+      }
+    },
+    "7.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:130:56",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:130:62",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:130:68",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:130:74",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:130:80",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:130:86",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:130:91",
+        "clause": "E2.1"
+      }
+    },
+    "7.5": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:131:62",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:131:68",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:131:73",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:131:78",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:131:83",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:131:88",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:131:93",
+        "clause": "E2.1"
+      }
+    },
+    "7.6": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:132:64",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:132:70",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:132:75",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:132:80",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:132:85",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:132:90",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:132:95",
+        "clause": "E2.1"
+      }
+    },
+    "7.7": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:133:70",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:133:76",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:133:81",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:133:86",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:133:92",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:133:97",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:133:103",
+        "clause": "E2.1"
+      }
+    },
+    "7.8": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:134:59",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:134:65",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:134:70",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:134:75",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:134:80",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:134:85",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:134:90",
+        "clause": "E2.1"
+      }
+    },
+    "7.9": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:135:73",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:135:79",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:135:84",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:135:89",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:135:94",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:135:99",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:135:104",
+        "clause": "E2.1"
+      }
+    },
+    "7.10": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:136:79",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:136:85",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:136:90",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:136:95",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:136:100",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:136:105",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:136:110",
+        "clause": "E2.1"
+      }
+    },
+    "7.11": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:137:65",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:137:71",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:137:76",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:137:81",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:137:86",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:137:91",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:137:97",
+        "clause": "E2.1"
+      }
+    },
+    "7.12": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:138:67",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:138:73",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:138:78",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:138:83",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:138:88",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:138:93",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:138:98",
+        "clause": "E2.1"
+      }
+    },
+    "7.13": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:139:70",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:139:76",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:139:81",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:139:86",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:139:91",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:139:96",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:139:101",
+        "clause": "E2.1"
+      }
+    },
+    "7.14": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:140:84",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:140:90",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:140:95",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:140:100",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:140:106",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:140:111",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:140:117",
+        "clause": "E2.1"
+      }
+    },
+    "7.15": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:141:82",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:141:88",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:141:93",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:141:98",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:141:104",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:141:109",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:141:115",
+        "clause": "E2.1"
+      }
+    },
+    "7.16": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:142:55",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:142:60",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:142:65",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:142:70",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:142:75",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:142:80",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:142:85",
+        "clause": "E2.1"
+      }
+    },
+    "8.1.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:143:58",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:143:64",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:143:69",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:143:75",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:143:80",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:143:85",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:143:90",
         "clause": "E2.1"
       }
     },
     "8.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:50:48",
+        "source": "appendix-e.md:144:53",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:50:54",
+        "source": "appendix-e.md:144:59",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:50:60",
+        "source": "appendix-e.md:144:65",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:50:66",
+        "source": "appendix-e.md:144:71",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:50:72",
+        "source": "appendix-e.md:144:77",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:50:78",
+        "source": "appendix-e.md:144:83",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:50:84",
+        "source": "appendix-e.md:144:89",
+        "clause": "E2.1"
+      }
+    },
+    "8.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:145:58",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:145:64",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:145:69",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:145:75",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:145:80",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:145:85",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:145:90",
+        "clause": "E2.1"
+      }
+    },
+    "8.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:146:55",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:146:61",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:146:67",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:146:73",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:146:79",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:146:85",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:146:91",
+        "clause": "E2.1"
+      }
+    },
+    "8.5": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:147:53",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:147:58",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:147:63",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:147:68",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:147:73",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:147:78",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:147:83",
+        "clause": "E2.1"
+      }
+    },
+    "8.6": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:148:53",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:148:58",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:148:63",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:148:68",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:148:73",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:148:78",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:148:83",
+        "clause": "E2.1"
+      }
+    },
+    "8.7.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:149:64",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:149:70",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:149:75",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:149:81",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:149:86",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:149:91",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:149:96",
+        "clause": "E2.1"
+      }
+    },
+    "8.7.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:150:67",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:150:73",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:150:78",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:150:84",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:150:89",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:150:94",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:150:100",
+        "clause": "E2.1"
+      }
+    },
+    "8.8.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:151:66",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:151:72",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:151:77",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:151:83",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:151:88",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:151:93",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:151:98",
+        "clause": "E2.1"
+      }
+    },
+    "8.8.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:152:69",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:152:75",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:152:80",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:152:86",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:152:91",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:152:96",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:152:102",
+        "clause": "E2.1"
+      }
+    },
+    "8.9": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:153:54",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:153:60",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:153:65",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:153:71",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:153:76",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:153:81",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:153:87",
+        "clause": "E2.1"
+      }
+    },
+    "8.11": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:154:61",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:154:67",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:154:72",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:154:78",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:154:83",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:154:88",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:154:94",
+        "clause": "E2.1"
+      }
+    },
+    "8.12.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:155:63",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:155:69",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:155:74",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:155:80",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:155:85",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:155:90",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:155:95",
+        "clause": "E2.1"
+      }
+    },
+    "8.12.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:156:78",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:156:84",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:156:89",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:156:95",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:156:100",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:156:105",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:156:110",
+        "clause": "E2.1"
+      }
+    },
+    "8.13": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:157:69",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:157:75",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:157:80",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:157:86",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:157:91",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:157:96",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:157:101",
+        "clause": "E2.1"
+      }
+    },
+    "8.14.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:158:92",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:158:98",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:158:103",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:158:109",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:158:114",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:158:119",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:158:124",
+        "clause": "E2.1"
+      }
+    },
+    "8.14.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:159:94",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:159:100",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:159:105",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:159:111",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:159:116",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:159:121",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:159:126",
+        "clause": "E2.1"
+      }
+    },
+    "8.14.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:160:89",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:160:95",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:160:100",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:160:106",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:160:111",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:160:116",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:160:121",
+        "clause": "E2.1"
+      }
+    },
+    "8.14.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:161:92",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:161:98",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:161:103",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:161:109",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:161:114",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:161:119",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:161:124",
+        "clause": "E2.1"
+      }
+    },
+    "9.1": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:162:76",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:162:81",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:162:86",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:162:91",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:162:96",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:162:101",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:162:107",
+        "clause": "E2.1"
+      }
+    },
+    "11.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:163:55",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:163:61",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:163:66",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:163:72",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:163:77",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:163:82",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:163:87",
+        "clause": "E2.1"
+      }
+    },
+    "11.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:164:61",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:164:67",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:164:73",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:164:79",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:164:85",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:164:91",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:164:97",
+        "clause": "E2.1"
+      }
+    },
+    "11.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:165:61",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:165:67",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:165:72",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:165:78",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:165:83",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:165:88",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:165:93",
+        "clause": "E2.1"
+      }
+    },
+    "11.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:166:61",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:166:67",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:166:72",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:166:78",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:166:83",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:166:88",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:166:93",
+        "clause": "E2.1"
+      }
+    },
+    "12.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:167:58",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:167:64",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:167:70",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:167:76",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:167:82",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:167:88",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:167:94",
+        "clause": "E2.1"
+      }
+    },
+    "12.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:168:63",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:168:69",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:168:75",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:168:81",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:168:87",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:168:93",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:168:99",
+        "clause": "E2.1"
+      }
+    },
+    "14.1": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:169:65",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:169:70",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:169:75",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:169:80",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:169:85",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:169:91",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:169:96",
         "clause": "E2.1"
       }
     }
   },
   "modified": {
-    "4.1.1": {
+    "1.1.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:40:71",
+        "source": "appendix-e.md:41:83",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:40:77",
+        "source": "appendix-e.md:41:89",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:40:82",
+        "source": "appendix-e.md:41:94",
         "clause": "E2.1"
       },
       "electricity-distributor": {
-        "eligible": true,
-        "source": "appendix-e.md:40:88",
+        "eligible": false,
+        "source": "appendix-e.md:41:100",
         "clause": "E2.1"
       },
       "gas-transporter": {
-        "eligible": true,
-        "source": "appendix-e.md:40:94",
+        "eligible": false,
+        "source": "appendix-e.md:41:105",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:40:100",
+        "source": "appendix-e.md:41:110",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:40:105",
+        "source": "appendix-e.md:41:115",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:41:138",
+        "clause": "E2.1"
+      }
+    },
+    "1.1.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:42:85",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:42:91",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:42:96",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:42:101",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:42:106",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:42:111",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:42:116",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:42:139",
+        "clause": "E2.1"
+      }
+    },
+    "1.2.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:43:75",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:43:81",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:43:86",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:43:92",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:43:97",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:43:102",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:43:107",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:43:130",
+        "clause": "E2.1"
+      }
+    },
+    "1.2.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:44:77",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:44:83",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:44:88",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:44:93",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:44:98",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:44:103",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:44:108",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:44:131",
+        "clause": "E2.1"
+      }
+    },
+    "1.5": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:45:59",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:45:65",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:45:70",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:45:76",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:45:81",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:45:86",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:45:91",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:45:114",
+        "clause": "E2.1"
+      }
+    },
+    "1.6": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:46:62",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:46:68",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:46:73",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:46:79",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:46:84",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:46:89",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:46:94",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:46:117",
+        "clause": "E2.1"
+      }
+    },
+    "1.7": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:47:72",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:47:78",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:47:83",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:47:88",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:47:93",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:47:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:47:103",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:47:126",
+        "clause": "E2.1"
+      }
+    },
+    "2.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:48:70",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:48:76",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:48:81",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:48:87",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:48:92",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:48:97",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:48:102",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:48:125",
+        "clause": "E2.1"
+      }
+    },
+    "2.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:49:51",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:49:57",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:49:62",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:49:68",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:49:73",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:49:78",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:49:83",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:49:106",
+        "clause": "E2.1"
+      }
+    },
+    "2.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:50:50",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:50:56",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:50:61",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:50:67",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:50:72",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:50:77",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:50:82",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:50:105",
+        "clause": "E2.1"
+      }
+    },
+    "2.5": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:51:64",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:51:70",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:51:75",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:51:81",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:51:86",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:51:91",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:51:96",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:51:119",
+        "clause": "E2.1"
+      }
+    },
+    "3.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:52:54",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:52:60",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:52:65",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:52:71",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:52:76",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:52:81",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:52:86",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:52:109",
+        "clause": "E2.1"
+      }
+    },
+    "3.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:53:76",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:53:82",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:53:87",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:53:93",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:53:98",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:53:103",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:53:108",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:53:131",
+        "clause": "E2.1"
+      }
+    },
+    "3.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:54:53",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:54:59",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:54:64",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:54:70",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:54:75",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:54:80",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:54:85",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:54:108",
+        "clause": "E2.1"
+      }
+    },
+    "3.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:55:59",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:55:65",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:55:70",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:55:76",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:55:81",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:55:86",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:55:91",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:55:114",
+        "clause": "E2.1"
+      }
+    },
+    "3.5": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:56:57",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:56:63",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:56:68",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:56:74",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:56:79",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:56:84",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:56:89",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:56:112",
+        "clause": "E2.1"
+      }
+    },
+    "4.1.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:57:76",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:57:82",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:57:87",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:57:93",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:57:99",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:57:105",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:57:110",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:40:128",
+        "source": "appendix-e.md:57:133",
+        "clause": "E2.1"
+      }
+    },
+    "4.1.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:58:79",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:58:85",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:58:90",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:58:96",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:58:102",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:58:108",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:58:113",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:58:136",
+        "clause": "E2.1"
+      }
+    },
+    "4.1.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:59:91",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:59:97",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:59:102",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:59:107",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:59:113",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:59:118",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:59:123",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:59:146",
+        "clause": "E2.1"
+      }
+    },
+    "4.1.4": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:60:81",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:60:86",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:60:91",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:60:97",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:60:102",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:60:107",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:60:112",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:60:135",
         "clause": "E2.1"
       }
     },
     "4.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:41:134",
+        "source": "appendix-e.md:61:139",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:41:139",
+        "source": "appendix-e.md:61:144",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:41:145",
+        "source": "appendix-e.md:61:150",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:41:150",
+        "source": "appendix-e.md:61:155",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:41:156",
+        "source": "appendix-e.md:61:161",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:41:161",
+        "source": "appendix-e.md:61:166",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:41:166",
+        "source": "appendix-e.md:61:171",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:41:189",
+        "source": "appendix-e.md:61:194",
+        "clause": "E2.1"
+      }
+    },
+    "4.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:62:71",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:62:77",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:62:82",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:62:88",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:62:93",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:62:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:62:103",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:62:126",
+        "clause": "E2.1"
+      }
+    },
+    "4.4.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:63:100",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:63:106",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:63:111",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:63:117",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:63:122",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:63:127",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:63:132",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:63:155",
+        "clause": "E2.1"
+      }
+    },
+    "4.4.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:64:93",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:64:99",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:64:104",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:64:110",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:64:115",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:64:120",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:64:125",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:64:148",
+        "clause": "E2.1"
+      }
+    },
+    "4.4.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:65:96",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:65:102",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:65:107",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:65:113",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:65:118",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:65:123",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:65:128",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:65:151",
+        "clause": "E2.1"
+      }
+    },
+    "4.4.5": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:66:87",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:66:93",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:66:98",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:66:104",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:66:109",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:66:114",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:66:119",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:66:142",
         "clause": "E2.1"
       }
     },
     "4.6.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:42:67",
+        "source": "appendix-e.md:67:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:42:73",
+        "source": "appendix-e.md:67:78",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:42:78",
+        "source": "appendix-e.md:67:83",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:42:84",
+        "source": "appendix-e.md:67:89",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:42:89",
+        "source": "appendix-e.md:67:94",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:42:94",
+        "source": "appendix-e.md:67:99",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:42:99",
+        "source": "appendix-e.md:67:104",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:42:122",
+        "source": "appendix-e.md:67:127",
         "clause": "E2.1"
       }
     },
     "4.6.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:43:67",
+        "source": "appendix-e.md:68:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:43:72",
+        "source": "appendix-e.md:68:77",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:43:78",
+        "source": "appendix-e.md:68:83",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:43:83",
+        "source": "appendix-e.md:68:88",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:43:88",
+        "source": "appendix-e.md:68:93",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:43:93",
+        "source": "appendix-e.md:68:98",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:43:98",
+        "source": "appendix-e.md:68:103",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:43:121",
+        "source": "appendix-e.md:68:126",
         "clause": "E2.1"
       }
     },
     "4.8.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:44:68",
+        "source": "appendix-e.md:69:73",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:44:74",
+        "source": "appendix-e.md:69:79",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:44:79",
+        "source": "appendix-e.md:69:84",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:44:85",
+        "source": "appendix-e.md:69:90",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:44:91",
+        "source": "appendix-e.md:69:96",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:44:97",
+        "source": "appendix-e.md:69:102",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:44:103",
+        "source": "appendix-e.md:69:108",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:44:126",
+        "source": "appendix-e.md:69:131",
+        "clause": "E2.1"
+      }
+    },
+    "4.8.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:70:75",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:70:81",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:70:86",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:70:91",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:70:97",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:70:102",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:70:108",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:70:131",
         "clause": "E2.1"
       }
     },
     "4.8.3": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:45:61",
+        "source": "appendix-e.md:71:66",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:45:66",
+        "source": "appendix-e.md:71:71",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:45:72",
+        "source": "appendix-e.md:71:77",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:45:77",
+        "source": "appendix-e.md:71:82",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:45:83",
+        "source": "appendix-e.md:71:88",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:45:88",
+        "source": "appendix-e.md:71:93",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:45:94",
+        "source": "appendix-e.md:71:99",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:45:117",
+        "source": "appendix-e.md:71:122",
+        "clause": "E2.1"
+      }
+    },
+    "4.10": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:72:58",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:72:64",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:72:69",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:72:75",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:72:81",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:72:87",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:72:92",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:72:115",
+        "clause": "E2.1"
+      }
+    },
+    "4.11.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:73:70",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:73:76",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:73:81",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:73:87",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:73:92",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:73:97",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:73:103",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:73:126",
+        "clause": "E2.1"
+      }
+    },
+    "4.11.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:74:72",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:74:78",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:74:83",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:74:88",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:74:93",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:74:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:74:104",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:74:127",
+        "clause": "E2.1"
+      }
+    },
+    "4.12.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:75:79",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:75:85",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:75:90",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:75:95",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:75:101",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:75:106",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:75:111",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:75:134",
+        "clause": "E2.1"
+      }
+    },
+    "4.12.2": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:76:79",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:76:84",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:76:90",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:76:95",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:76:101",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:76:106",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:76:111",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:76:134",
+        "clause": "E2.1"
+      }
+    },
+    "4.13": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:77:69",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:77:75",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:77:80",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:77:86",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:77:91",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:77:96",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:77:101",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:77:124",
+        "clause": "E2.1"
+      }
+    },
+    "4.14": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:78:71",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:78:77",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:78:82",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:78:88",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:78:93",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:78:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:78:103",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:78:126",
+        "clause": "E2.1"
+      }
+    },
+    "4.15": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:79:61",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:79:67",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:79:72",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:79:77",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:79:83",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:79:88",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:79:93",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:79:116",
+        "clause": "E2.1"
+      }
+    },
+    "4.16": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:80:64",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:80:70",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:80:75",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:80:80",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:80:86",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:80:91",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:80:96",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:80:119",
         "clause": "E2.1"
       }
     },
     "4.17": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:46:66",
+        "source": "appendix-e.md:81:71",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:46:72",
+        "source": "appendix-e.md:81:77",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:46:77",
+        "source": "appendix-e.md:81:82",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:46:83",
+        "source": "appendix-e.md:81:88",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:46:89",
+        "source": "appendix-e.md:81:94",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:46:95",
+        "source": "appendix-e.md:81:100",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:46:101",
+        "source": "appendix-e.md:81:106",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:46:124",
+        "source": "appendix-e.md:81:129",
+        "clause": "E2.1"
+      }
+    },
+    "4.18": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:82:58",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:82:64",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:82:69",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:82:75",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:82:80",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:82:85",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:82:90",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:82:113",
         "clause": "E2.1"
       }
     },
     "5.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:47:49",
+        "source": "appendix-e.md:83:54",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:47:55",
+        "source": "appendix-e.md:83:60",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:47:61",
+        "source": "appendix-e.md:83:66",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:47:67",
+        "source": "appendix-e.md:83:72",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:47:73",
+        "source": "appendix-e.md:83:78",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:47:79",
+        "source": "appendix-e.md:83:84",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:47:85",
+        "source": "appendix-e.md:83:90",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:47:108",
+        "source": "appendix-e.md:83:113",
         "clause": "E2.1"
       }
     },
     "5.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:48:47",
+        "source": "appendix-e.md:84:52",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:48:53",
+        "source": "appendix-e.md:84:58",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:48:59",
+        "source": "appendix-e.md:84:64",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:48:65",
+        "source": "appendix-e.md:84:70",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:48:71",
+        "source": "appendix-e.md:84:76",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:48:77",
+        "source": "appendix-e.md:84:82",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:48:83",
+        "source": "appendix-e.md:84:88",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:48:106",
+        "source": "appendix-e.md:84:111",
         "clause": "E2.1"
       }
     },
     "5.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:49:49",
+        "source": "appendix-e.md:85:54",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:49:55",
+        "source": "appendix-e.md:85:60",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:49:61",
+        "source": "appendix-e.md:85:66",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:49:67",
+        "source": "appendix-e.md:85:72",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:49:73",
+        "source": "appendix-e.md:85:78",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:49:79",
+        "source": "appendix-e.md:85:84",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:49:85",
+        "source": "appendix-e.md:85:90",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:49:108",
+        "source": "appendix-e.md:85:113",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:86:75",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:86:81",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:86:86",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:86:91",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:86:97",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:86:102",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:86:107",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:86:131",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:87:81",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:87:87",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:87:92",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:87:97",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:87:103",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:87:108",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:87:113",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:87:137",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:88:84",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:88:90",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:88:95",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:88:101",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:88:106",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:88:111",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:88:116",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:88:140",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:89:85",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:89:91",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:89:97",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:89:103",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:89:109",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:89:115",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:89:121",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:89:145",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.5": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:90:98",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:90:104",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:90:109",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:90:114",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:90:119",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:90:124",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:90:129",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:90:153",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.7": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:91:72",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:91:78",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:91:84",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:91:90",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:91:96",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:91:102",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:91:108",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:91:132",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.8": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:92:71",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:92:76",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:92:81",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:92:87",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:92:92",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:92:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:92:103",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:92:127",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.9": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:93:80",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:93:86",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:93:91",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:93:97",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:93:102",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:93:107",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:93:112",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:93:136",
+        "clause": "E2.1"
+      }
+    },
+    "6.2.10": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:94:95",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:94:101",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:94:106",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:94:112",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:94:118",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:94:123",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:94:128",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:94:151",
+        "clause": "E2.1"
+      }
+    },
+    "6.4.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:95:105",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:95:111",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:95:116",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:95:121",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:95:126",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:95:131",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:95:136",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:95:159",
+        "clause": "E2.1"
+      }
+    },
+    "6.4.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:96:98",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:96:104",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:96:109",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:96:114",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:96:119",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:96:124",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:96:129",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:96:152",
+        "clause": "E2.1"
+      }
+    },
+    "6.5": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:97:76",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:97:81",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:97:86",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:97:91",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:97:97",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:97:102",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:97:107",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:97:130",
+        "clause": "E2.1"
+      }
+    },
+    "6.6": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:98:83",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:98:88",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:98:93",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:98:99",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:98:104",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:98:109",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:98:114",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:98:137",
+        "clause": "E2.1"
+      }
+    },
+    "6.7": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:99:77",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:99:82",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:99:87",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:99:93",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:99:98",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:99:103",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:99:108",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:99:131",
+        "clause": "E2.1"
+      }
+    },
+    "6.8": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:100:85",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:100:91",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:100:96",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:100:102",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:100:107",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:100:112",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:100:117",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:100:140",
+        "clause": "E2.1"
+      }
+    },
+    "6.11": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:101:57",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:101:63",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:101:68",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:101:74",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:101:79",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:101:84",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:101:89",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:101:112",
+        "clause": "E2.1"
+      }
+    },
+    "6.12": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:102:99",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:102:105",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:102:110",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:102:115",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:102:120",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:102:125",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:102:130",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:102:153",
+        "clause": "E2.1"
+      }
+    },
+    "6.13": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:103:65",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:103:71",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:103:76",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:103:82",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:103:88",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:103:94",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:103:99",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:103:123",
+        "clause": "E2.1"
+      }
+    },
+    "6.14.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:104:106",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:104:112",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:104:117",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:104:122",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:104:127",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:104:132",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:104:137",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:104:160",
+        "clause": "E2.1"
+      }
+    },
+    "6.14.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:105:108",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:105:114",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:105:119",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:105:124",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:105:129",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:105:134",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:105:139",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:105:162",
+        "clause": "E2.1"
+      }
+    },
+    "6.14.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:106:106",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:106:112",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:106:117",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:106:122",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:106:127",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:106:132",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:106:137",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:106:160",
+        "clause": "E2.1"
+      }
+    },
+    "6.15.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:107:79",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:107:85",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:107:90",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:107:96",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:107:102",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:107:108",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:107:113",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:107:136",
+        "clause": "E2.1"
+      }
+    },
+    "6.15.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:108:78",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:108:84",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:108:89",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:108:95",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:108:100",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:108:105",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:108:110",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:108:133",
+        "clause": "E2.1"
+      }
+    },
+    "6.17": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:109:66",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:109:72",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:109:77",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:109:83",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:109:88",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:109:93",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:109:98",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:109:121",
+        "clause": "E2.1"
+      }
+    },
+    "6.18.1": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:110:85",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:110:90",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:110:95",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:110:100",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:110:106",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:110:111",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:110:116",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:110:139",
+        "clause": "E2.1"
+      }
+    },
+    "6.18.2": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:111:72",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:111:77",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:111:82",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:111:87",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:111:93",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:111:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:111:103",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:111:126",
+        "clause": "E2.1"
+      }
+    },
+    "6.20.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:112:80",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:112:86",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:112:91",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:112:97",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:112:102",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:112:107",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:112:112",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:112:135",
+        "clause": "E2.1"
+      }
+    },
+    "6.20.2": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:113:80",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:113:85",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:113:91",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:113:96",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:113:101",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:113:106",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:113:111",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:113:134",
+        "clause": "E2.1"
+      }
+    },
+    "6.21": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:114:81",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:114:87",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:114:92",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:114:98",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:114:103",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:114:108",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:114:113",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:114:136",
+        "clause": "E2.1"
+      }
+    },
+    "6.22": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:115:64",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:115:70",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:115:75",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:115:81",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:115:87",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:115:92",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:115:97",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:115:120",
+        "clause": "E2.1"
+      }
+    },
+    "6.23": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:116:82",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:116:88",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:116:93",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:116:99",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:116:104",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:116:109",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:116:114",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:116:137",
+        "clause": "E2.1"
+      }
+    },
+    "6.24.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:117:83",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:117:89",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:117:94",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:117:100",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:117:106",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:117:112",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:117:117",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:117:140",
+        "clause": "E2.1"
+      }
+    },
+    "6.24.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:118:87",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:118:93",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:118:98",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:118:104",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:118:109",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:118:114",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:118:119",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:118:142",
+        "clause": "E2.1"
+      }
+    },
+    "6.25": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:119:75",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:119:81",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:119:86",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:119:91",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:119:96",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:119:101",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:119:106",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:119:129",
+        "clause": "E2.1"
+      }
+    },
+    "6.26": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:120:116",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:120:122",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:120:127",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:120:132",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:120:137",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:120:142",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:120:147",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:120:170",
+        "clause": "E2.1"
+      }
+    },
+    "6.27": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:121:95",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:121:100",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:121:105",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:121:110",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:121:116",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:121:121",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:121:126",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:121:149",
+        "clause": "E2.1"
+      }
+    },
+    "6.28": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:122:68",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:122:74",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:122:79",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:122:85",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:122:90",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:122:95",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:122:100",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:122:123",
+        "clause": "E2.1"
+      }
+    },
+    "6.29": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:123:71",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:123:77",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:123:82",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:123:88",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:123:93",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:123:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:123:103",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:123:126",
+        "clause": "E2.1"
+      }
+    },
+    "6.30": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:124:69",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:124:75",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:124:80",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:124:86",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:124:91",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:124:96",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:124:101",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:124:125",
+        "clause": "E2.1"
+      }
+    },
+    "6.31": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:125:63",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:125:69",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:125:74",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:125:80",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:125:85",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:125:90",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:125:95",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:125:119",
+        "clause": "E2.1"
+      }
+    },
+    "6.32": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:126:67",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:126:73",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:126:78",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:126:84",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:126:89",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:126:94",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:126:99",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:126:123",
+        "clause": "E2.1"
+      }
+    },
+    "7.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:127:52",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:127:58",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:127:63",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:127:68",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:127:73",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:127:78",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:127:83",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:127:106",
+        "clause": "E2.1"
+      }
+    },
+    "7.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:128:53",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:128:59",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:128:64",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:128:70",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:128:75",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:128:80",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:128:85",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:128:108",
+        "clause": "E2.1"
+      }
+    },
+    "7.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:129:49",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:129:55",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:129:60",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:129:66",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:129:71",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:129:76",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:129:81",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:129:104",
+        "clause": "E2.1"
+      }
+    },
+    "7.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:130:56",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:130:62",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:130:68",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:130:74",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:130:80",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:130:86",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:130:91",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:130:115",
+        "clause": "E2.1"
+      }
+    },
+    "7.5": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:131:62",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:131:68",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:131:73",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:131:78",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:131:83",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:131:88",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:131:93",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:131:116",
+        "clause": "E2.1"
+      }
+    },
+    "7.6": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:132:64",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:132:70",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:132:75",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:132:80",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:132:85",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:132:90",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:132:95",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:132:118",
+        "clause": "E2.1"
+      }
+    },
+    "7.7": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:133:70",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:133:76",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:133:81",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:133:86",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:133:92",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:133:97",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:133:103",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:133:126",
+        "clause": "E2.1"
+      }
+    },
+    "7.8": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:134:59",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:134:65",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:134:70",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:134:75",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:134:80",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:134:85",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:134:90",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:134:113",
+        "clause": "E2.1"
+      }
+    },
+    "7.9": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:135:73",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:135:79",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:135:84",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:135:89",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:135:94",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:135:99",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:135:104",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:135:127",
+        "clause": "E2.1"
+      }
+    },
+    "7.10": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:136:79",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:136:85",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:136:90",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:136:95",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:136:100",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:136:105",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:136:110",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:136:133",
+        "clause": "E2.1"
+      }
+    },
+    "7.11": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:137:65",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:137:71",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:137:76",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:137:81",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:137:86",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:137:91",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:137:97",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:137:120",
+        "clause": "E2.1"
+      }
+    },
+    "7.12": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:138:67",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:138:73",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:138:78",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:138:83",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:138:88",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:138:93",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:138:98",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:138:121",
+        "clause": "E2.1"
+      }
+    },
+    "7.13": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:139:70",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:139:76",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:139:81",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:139:86",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:139:91",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:139:96",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:139:101",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:139:124",
+        "clause": "E2.1"
+      }
+    },
+    "7.14": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:140:84",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:140:90",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:140:95",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:140:100",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:140:106",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:140:111",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:140:117",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:140:140",
+        "clause": "E2.1"
+      }
+    },
+    "7.15": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:141:82",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:141:88",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:141:93",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:141:98",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:141:104",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:141:109",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:141:115",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:141:138",
+        "clause": "E2.1"
+      }
+    },
+    "7.16": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:142:55",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:142:60",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:142:65",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:142:70",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:142:75",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:142:80",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:142:85",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:142:108",
+        "clause": "E2.1"
+      }
+    },
+    "8.1.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:143:58",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:143:64",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:143:69",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:143:75",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:143:80",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:143:85",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:143:90",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:143:113",
         "clause": "E2.1"
       }
     },
     "8.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:50:48",
+        "source": "appendix-e.md:144:53",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:50:54",
+        "source": "appendix-e.md:144:59",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:50:60",
+        "source": "appendix-e.md:144:65",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:50:66",
+        "source": "appendix-e.md:144:71",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:50:72",
+        "source": "appendix-e.md:144:77",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:50:78",
+        "source": "appendix-e.md:144:83",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:50:84",
+        "source": "appendix-e.md:144:89",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:50:108",
+        "source": "appendix-e.md:144:113",
+        "clause": "E2.1"
+      }
+    },
+    "8.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:145:58",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:145:64",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:145:69",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:145:75",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:145:80",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:145:85",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:145:90",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:145:113",
+        "clause": "E2.1"
+      }
+    },
+    "8.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:146:55",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:146:61",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:146:67",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:146:73",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:146:79",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:146:85",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:146:91",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:146:115",
+        "clause": "E2.1"
+      }
+    },
+    "8.5": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:147:53",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:147:58",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:147:63",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:147:68",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:147:73",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:147:78",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:147:83",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:147:106",
+        "clause": "E2.1"
+      }
+    },
+    "8.6": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:148:53",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:148:58",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:148:63",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:148:68",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:148:73",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:148:78",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:148:83",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:148:106",
+        "clause": "E2.1"
+      }
+    },
+    "8.7.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:149:64",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:149:70",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:149:75",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:149:81",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:149:86",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:149:91",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:149:96",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:149:119",
+        "clause": "E2.1"
+      }
+    },
+    "8.7.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:150:67",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:150:73",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:150:78",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:150:84",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:150:89",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:150:94",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:150:100",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:150:123",
+        "clause": "E2.1"
+      }
+    },
+    "8.8.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:151:66",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:151:72",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:151:77",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:151:83",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:151:88",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:151:93",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:151:98",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:151:121",
+        "clause": "E2.1"
+      }
+    },
+    "8.8.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:152:69",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:152:75",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:152:80",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:152:86",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:152:91",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:152:96",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:152:102",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:152:125",
+        "clause": "E2.1"
+      }
+    },
+    "8.9": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:153:54",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:153:60",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:153:65",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:153:71",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:153:76",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:153:81",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:153:87",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:153:110",
+        "clause": "E2.1"
+      }
+    },
+    "8.11": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:154:61",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:154:67",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:154:72",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:154:78",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:154:83",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:154:88",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:154:94",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:154:117",
+        "clause": "E2.1"
+      }
+    },
+    "8.12.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:155:63",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:155:69",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:155:74",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:155:80",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:155:85",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:155:90",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:155:95",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:155:118",
+        "clause": "E2.1"
+      }
+    },
+    "8.12.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:156:78",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:156:84",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:156:89",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:156:95",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:156:100",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:156:105",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:156:110",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:156:133",
+        "clause": "E2.1"
+      }
+    },
+    "8.13": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:157:69",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:157:75",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:157:80",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:157:86",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:157:91",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:157:96",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:157:101",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:157:124",
+        "clause": "E2.1"
+      }
+    },
+    "8.14.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:158:92",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:158:98",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:158:103",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:158:109",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:158:114",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:158:119",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:158:124",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:158:147",
+        "clause": "E2.1"
+      }
+    },
+    "8.14.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:159:94",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:159:100",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:159:105",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:159:111",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:159:116",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:159:121",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:159:126",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:159:149",
+        "clause": "E2.1"
+      }
+    },
+    "8.14.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:160:89",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:160:95",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:160:100",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:160:106",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:160:111",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:160:116",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:160:121",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:160:144",
+        "clause": "E2.1"
+      }
+    },
+    "8.14.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:161:92",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:161:98",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:161:103",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:161:109",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:161:114",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:161:119",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:161:124",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:161:147",
+        "clause": "E2.1"
+      }
+    },
+    "9.1": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:162:76",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:162:81",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:162:86",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:162:91",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:162:96",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:162:101",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:162:107",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:162:130",
+        "clause": "E2.1"
+      }
+    },
+    "11.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:163:55",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:163:61",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:163:66",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:163:72",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:163:77",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:163:82",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:163:87",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:163:110",
+        "clause": "E2.1"
+      }
+    },
+    "11.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:164:61",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:164:67",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:164:73",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:164:79",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:164:85",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:164:91",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:164:97",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:164:121",
+        "clause": "E2.1"
+      }
+    },
+    "11.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:165:61",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:165:67",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:165:72",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:165:78",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:165:83",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:165:88",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:165:93",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:165:116",
+        "clause": "E2.1"
+      }
+    },
+    "11.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:166:61",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:166:67",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:166:72",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:166:78",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:166:83",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:166:88",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:166:93",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:166:116",
+        "clause": "E2.1"
+      }
+    },
+    "12.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:167:58",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:167:64",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:167:70",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:167:76",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:167:82",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:167:88",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:167:94",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:167:118",
+        "clause": "E2.1"
+      }
+    },
+    "12.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:168:63",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:168:69",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:168:75",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:168:81",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:168:87",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:168:93",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:168:99",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:168:123",
+        "clause": "E2.1"
+      }
+    },
+    "14.1": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:169:65",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:169:70",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:169:75",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:169:80",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": true,
+        "source": "appendix-e.md:169:85",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:169:91",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:169:96",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:169:119",
         "clause": "E2.1"
       }
     }
@@ -4918,6 +16866,33 @@ export const ELIGIBILITY_TABLE: EligibilityTable = {
 /** The literate rules of each view, as compiled from the rule blocks under their clauses. */
 export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
   "baseline": [
+    {
+      "id": "AB1.3.trt-scope",
+      "clause": "AB1.3",
+      "fingerprint": "sha256:5b17436c0d433a9e9b44b2921a6f742762a88e07957f67b8b00f4d4277585088",
+      "kind": "trt-scope",
+      "serviceRequests": [
+        "4.1.1",
+        "4.2",
+        "4.6.1",
+        "4.6.2",
+        "4.8.1",
+        "4.8.3",
+        "4.17",
+        "5.1",
+        "5.2",
+        "5.3",
+        "8.2"
+      ],
+      "source": {
+        "file": "appendix-ab.md",
+        "line": 32,
+        "column": 1,
+        "endLine": 38,
+        "endColumn": 4,
+        "clause": "AB1.3"
+      }
+    },
     {
       "id": "G6.1.anomaly-detection-thresholds",
       "clause": "G6.1",
@@ -5049,6 +17024,33 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
     }
   ],
   "modified": [
+    {
+      "id": "AB1.3.trt-scope",
+      "clause": "AB1.3",
+      "fingerprint": "sha256:5b17436c0d433a9e9b44b2921a6f742762a88e07957f67b8b00f4d4277585088",
+      "kind": "trt-scope",
+      "serviceRequests": [
+        "4.1.1",
+        "4.2",
+        "4.6.1",
+        "4.6.2",
+        "4.8.1",
+        "4.8.3",
+        "4.17",
+        "5.1",
+        "5.2",
+        "5.3",
+        "8.2"
+      ],
+      "source": {
+        "file": "appendix-ab.md",
+        "line": 32,
+        "column": 1,
+        "endLine": 38,
+        "endColumn": 4,
+        "clause": "AB1.3"
+      }
+    },
     {
       "id": "G6.1.anomaly-detection-thresholds",
       "clause": "G6.1",
@@ -5335,11 +17337,18 @@ const TRT_INDEX = bySr(TRT_TABLE);
 const ELIGIBILITY_INDEX = bySr(ELIGIBILITY_TABLE);
 
 export interface TrtQuery {
-  readonly sr: SrRef;
+  readonly sr: TrtSrRef;
   readonly role: RoleId;
   readonly smets: Smets;
   readonly mode: Mode;
   readonly view: View;
+}
+
+const TRT_SRS: ReadonlySet<string> = new Set(TRT_SR_REFS);
+
+/** Whether the corpus gives Target Response Times for the SR (narrows an SrRef for `trtFor`). */
+export function hasTrts(sr: SrRef): sr is TrtSrRef {
+  return TRT_SRS.has(sr);
 }
 
 /** The TRT cell for a query, or undefined when the role is not eligible for the SR in that view. */

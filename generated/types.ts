@@ -35,7 +35,7 @@ export type Fingerprint = string
 /**
  * A literate rule, compiled: the YAML of a ```rule fence under the clause whose text states it, plus the source the compiler adds (a block as written must not carry `source`).
  */
-export type ClauseRule = (ScheduleFirstRule | RegistrationAccessControlRule | RoleRequiredRule | SecurityAssessmentRule | SameObligationsRule | AnomalyDetectionThresholdsRule | PrivacyAssessmentRule)
+export type ClauseRule = (ScheduleFirstRule | RegistrationAccessControlRule | RoleRequiredRule | SecurityAssessmentRule | SameObligationsRule | AnomalyDetectionThresholdsRule | PrivacyAssessmentRule | TrtScopeRule)
 
 /**
  * Unique rule id: the clause number, a dot, a slug, e.g. H3.13A.schedule-first.
@@ -109,13 +109,18 @@ export interface Source {
 export interface ServiceRequest {
   ref: SrReference
   name: string
+  /**
+   * A Critical Service Request (Appendix E, Critical column).
+   */
+  critical: boolean
   nonDevice: boolean
   onDemand: boolean
-  futureDated: ("DSP" | "Device" | "No")
+  futureDated: ("DSP" | "Device" | "DSP & Device" | "No")
   dccScheduled: boolean
   source: Source
   sources: {
     name: Source
+    critical: Source
     nonDevice: Source
     onDemand: Source
     futureDated: Source
@@ -270,6 +275,21 @@ export interface PrivacyAssessmentRule {
   kind: "privacy-assessment"
   role: UserRoleIdentifier
   required: boolean
+}
+
+/**
+ * The Service Requests for which the text sets out Target Response Times (Appendix AB): its TRT table has a row for each of them and for no other, and Service Requests outside the scope have no Target Response Time in the corpus.
+ */
+export interface TrtScopeRule {
+  id: ClauseRuleIdentifier
+  clause: ClauseIdentifier
+  fingerprint: Fingerprint
+  source: Source
+  kind: "trt-scope"
+  /**
+   * @minItems 1
+   */
+  serviceRequests: [SrReference, ...(SrReference)[]]
 }
 
 export interface Footnote {

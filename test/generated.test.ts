@@ -81,9 +81,9 @@ describe('the committed generated module', () => {
     expect(generated.eligibilityFor({ sr: '4.2', role: 'import-supplier', view: 'modified' })!.source).toMatch(/^appendix-e\.md:\d+:\d+$/);
   });
 
-  it('is exhaustive: a TRT for every eligible role, generation and mode', () => {
+  it('is exhaustive: a TRT for every eligible role, generation and mode of an SR in the TRT table', () => {
     for (const view of generated.VIEWS) {
-      for (const sr of generated.SR_REFS) {
+      for (const sr of generated.TRT_SR_REFS) {
         for (const role of generated.ROLE_IDS) {
           const eligible = generated.isEligible({ sr, role, view });
           for (const smets of [1, 2] as const) {
@@ -96,6 +96,19 @@ describe('the committed generated module', () => {
         }
       }
     }
+  });
+
+  it('separates the SRs with Target Response Times in the corpus from the rest of Appendix E', () => {
+    expect(generated.SR_REFS).toHaveLength(129);
+    expect([...generated.TRT_SR_REFS]).toEqual(['4.1.1', '4.2', '4.6.1', '4.6.2', '4.8.1', '4.8.3', '4.17', '5.1', '5.2', '5.3', '8.2']);
+    for (const sr of generated.SR_REFS) {
+      const inTable = (generated.TRT_SR_REFS as readonly string[]).includes(sr);
+      expect(generated.hasTrts(sr), sr).toBe(inTable);
+      for (const view of generated.VIEWS) expect(generated.TRT_TABLE[view][sr] !== undefined, `${view} ${sr}`).toBe(inTable);
+    }
+    // Eligibility covers every SR, those without TRTs included.
+    expect(generated.isEligible({ sr: '1.1.1', role: 'import-supplier', view: 'baseline' })).toBe(true);
+    expect(generated.isEligible({ sr: '1.1.1', role: 'mdr', view: 'modified' })).toBe(false);
   });
 });
 

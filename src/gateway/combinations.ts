@@ -25,11 +25,15 @@ export interface Combination {
   trtBasis?: Basis;
 }
 
-/** Every SR x User Role x SMETS generation x mode of a view, from the tables alone. */
+/**
+ * Every SR x User Role x SMETS generation x mode of a view, from the tables alone. Only the SRs
+ * with Target Response Times in the corpus (the Appendix AB table, scope clause AB1.3) have such
+ * combinations: a row's `trt_seconds` means nothing for the others.
+ */
 export function combinations(view: View, tables: GatewayTables = GENERATED_TABLES): Combination[] {
   const { smets, modes } = axes(view, tables);
   const out: Combination[] = [];
-  for (const sr of tables.serviceRequests[view]) {
+  for (const sr of tables.serviceRequests[view].filter((entry) => tables.trt[view][entry.ref] !== undefined)) {
     for (const role of tables.userRoles[view]) {
       const eligibility = tables.eligibility[view][sr.ref]?.[role.id];
       const eligible = eligibility?.eligible === true;

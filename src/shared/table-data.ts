@@ -16,7 +16,9 @@ type Where<T> = T & { readonly source: string; readonly clause: string | null };
 export type TrtCellData = Where<Pick<Trt, 'seconds' | 'text' | 'notes'>>;
 export type TrtBySmetsAndMode = { readonly [S in Smets]: { readonly [M in Mode]: TrtCellData } };
 export type EligibilityCellData = Where<{ readonly eligible: boolean }>;
-export type ServiceRequestData = Where<Pick<ServiceRequest, 'ref' | 'name' | 'nonDevice' | 'onDemand' | 'futureDated' | 'dccScheduled'>>;
+export type ServiceRequestData = Where<
+  Pick<ServiceRequest, 'ref' | 'name' | 'critical' | 'nonDevice' | 'onDemand' | 'futureDated' | 'dccScheduled'>
+>;
 export type UserRoleData = Where<{ readonly id: string; readonly name: string; readonly partyCategory: string }>;
 
 export type PerView<T> = { readonly [V in View]: T };
@@ -25,6 +27,8 @@ export type EligibilityTableData = PerView<Record<string, Record<string, Eligibi
 
 export interface TableData {
   srRefs: string[];
+  /** The SRs with Target Response Times in either view (the keys of \`trt\`). */
+  trtSrRefs: string[];
   roleIds: string[];
   trt: TrtTableData;
   eligibility: EligibilityTableData;
@@ -43,6 +47,7 @@ export function tableData(ruleSets: PerView<RuleSet>): TableData {
   const unique = (values: string[]): string[] => [...new Set(values)];
   return {
     srRefs: unique(VIEWS.flatMap((view) => ruleSets[view].serviceRequests.map((sr) => sr.ref))),
+    trtSrRefs: unique(VIEWS.flatMap((view) => ruleSets[view].trt.map((entry) => entry.sr))),
     roleIds: unique(VIEWS.flatMap((view) => ruleSets[view].userRoles.map((role) => role.id))),
     trt: per(trtTable),
     eligibility: per(eligibilityTable),
@@ -50,6 +55,7 @@ export function tableData(ruleSets: PerView<RuleSet>): TableData {
       ruleSet.serviceRequests.map((sr) => ({
         ref: sr.ref,
         name: sr.name,
+        critical: sr.critical,
         nonDevice: sr.nonDevice,
         onDemand: sr.onDemand,
         futureDated: sr.futureDated,

@@ -47,10 +47,11 @@ async function conform(name: string, content: string, ...args: string[]) {
 }
 
 describe('the combinations the legal text defines', () => {
-  it('are every SR x User Role x SMETS generation x mode of each view', () => {
+  it('are every SR of the TRT table x User Role x SMETS generation x mode of each view', () => {
     for (const view of ['baseline', 'modified'] as const) {
       const all = combinations(view);
-      expect(all).toHaveLength(generated.SERVICE_REQUESTS[view].length * generated.USER_ROLES[view].length * 2 * 2);
+      expect(all).toHaveLength(generated.TRT_SR_REFS.length * generated.USER_ROLES[view].length * 2 * 2);
+      expect(new Set(all.map((combination) => combination.sr))).toEqual(new Set(generated.TRT_SR_REFS));
       for (const combination of all) {
         expect(combination.eligible).toBe(generated.isEligible({ view, sr: combination.sr as never, role: combination.role as never }));
         const cell = generated.trtFor({

@@ -108,7 +108,8 @@ function linkTables(pass: Pass, kinds: readonly TableKind[]): LinkedTables {
   const linked: LinkedTables = { userRoles: [], serviceRequests: [], eligibility: [], trt: [] };
   for (const kind of kinds) {
     const documents = pass.documents.map((document) => ({ name: document.name, facts: document.views[pass.view] as unknown as Facts }));
-    Object.assign(linked, kind.link({ view: pass.view, documents, report: pass.report }, linked));
+    const clauseRules = pass.documents.flatMap((document) => document.views[pass.view].clauseRules);
+    Object.assign(linked, kind.link({ view: pass.view, documents, clauseRules, report: pass.report }, linked));
   }
   return linked;
 }

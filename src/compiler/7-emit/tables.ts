@@ -18,7 +18,7 @@ export function literal(value: unknown, indent?: number): string {
 
 export function generateTables(ruleSets: Record<View, RuleSet>): string {
   const views = [...TABLE_VIEWS];
-  const { srRefs, roleIds, trt, eligibility, serviceRequests, userRoles, clauseRules } = tableData(ruleSets);
+  const { srRefs, trtSrRefs, roleIds, trt, eligibility, serviceRequests, userRoles, clauseRules } = tableData(ruleSets);
   const modifications = ruleSets.modified.modifications;
 
   return `${GENERATED_BANNER}import type { ClauseRule, RequestMode, SmetsGeneration, View } from './types.js';
@@ -26,6 +26,13 @@ export function generateTables(ruleSets: Record<View, RuleSet>): string {
 /** Every Service Request reference defined in either view. */
 export const SR_REFS = ${literal(srRefs)} as const;
 export type SrRef = (typeof SR_REFS)[number];
+
+/**
+ * The Service Requests that have Target Response Times in the corpus (the rows of Appendix AB's
+ * table, whose scope clause AB1.3 states). \`trtFor\` accepts only these; \`isEligible\` accepts every SrRef.
+ */
+export const TRT_SR_REFS = ${literal(trtSrRefs)} as const satisfies readonly SrRef[];
+export type TrtSrRef = (typeof TRT_SR_REFS)[number];
 
 /** Every User Role identifier defined in either view. */
 export const ROLE_IDS = ${literal(roleIds)} as const;
@@ -56,9 +63,10 @@ export interface EligibilityCell {
 export interface ServiceRequestEntry {
   readonly ref: SrRef;
   readonly name: string;
+  readonly critical: boolean;
   readonly nonDevice: boolean;
   readonly onDemand: boolean;
-  readonly futureDated: 'DSP' | 'Device' | 'No';
+  readonly futureDated: 'DSP' | 'Device' | 'DSP & Device' | 'No';
   readonly dccScheduled: boolean;
   readonly source: string;
   readonly clause: string | null;
@@ -113,11 +121,18 @@ const TRT_INDEX = bySr(TRT_TABLE);
 const ELIGIBILITY_INDEX = bySr(ELIGIBILITY_TABLE);
 
 export interface TrtQuery {
-  readonly sr: SrRef;
+  readonly sr: TrtSrRef;
   readonly role: RoleId;
   readonly smets: Smets;
   readonly mode: Mode;
   readonly view: View;
+}
+
+const TRT_SRS: ReadonlySet<string> = new Set(TRT_SR_REFS);
+
+/** Whether the corpus gives Target Response Times for the SR (narrows an SrRef for \`trtFor\`). */
+export function hasTrts(sr: SrRef): sr is TrtSrRef {
+  return TRT_SRS.has(sr);
 }
 
 /** The TRT cell for a query, or undefined when the role is not eligible for the SR in that view. */

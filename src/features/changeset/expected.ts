@@ -95,7 +95,7 @@ const FIELDS_OF: Partial<Record<ChangeKind, string[]>> = {
   modification: ['title', 'implementationDate'],
   document: ['document', 'id', 'title', 'modifications', 'external'],
   'user-role': ['name', 'partyCategory'],
-  'service-request': ['name', 'nonDevice', 'onDemand', 'futureDated', 'dccScheduled'],
+  'service-request': ['name', 'critical', 'nonDevice', 'onDemand', 'futureDated', 'dccScheduled'],
 };
 
 function entriesOf(kind: ChangeKind, view: RuleSet, withFields: boolean): DomainEntry[] {

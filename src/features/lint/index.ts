@@ -16,6 +16,7 @@ import { redlineCiteUndeclared } from './rules/redline-cite-undeclared.js';
 import { redlineReinsertIdentical } from './rules/redline-reinsert-identical.js';
 import { redlineUnattributed } from './rules/redline-unattributed.js';
 import { trtCoverage } from './rules/trt-coverage.js';
+import { trtScope } from './rules/trt-scope.js';
 import { userRoleUndefined } from './rules/user-role-undefined.js';
 import { userRoleUnused } from './rules/user-role-unused.js';
 import { xrefUnresolved } from './rules/xref-unresolved.js';
@@ -29,6 +30,7 @@ export { COMPILER_RULES };
 /** The registry: add a rule by adding it here. Order is the order of the README's list. */
 export const LINT_RULES: readonly LintRule[] = [
   trtCoverage,
+  trtScope,
   dccScheduledTrt,
   onDemandTrt,
   userRoleUndefined,

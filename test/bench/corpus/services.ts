@@ -91,13 +91,15 @@ export function appendixE(random: Random, srs: readonly ServiceRequest[]): Write
     );
     writer.clauses++;
     writer.push(
-      `| SR | Service Request Name | Non-Device | On Demand | Future Dated | DCC Scheduled | ${ROLES.map((role) => role.name).join(' | ')} | ${writer.ins('MP162', MDR.name)} |`,
+      `| SR | Service Request Name | Critical | Non-Device | On Demand | Future Dated | DCC Scheduled | ${ROLES.map((role) => role.name).join(' | ')} | ${writer.ins('MP162', MDR.name)} |`,
     );
-    writer.push(`|${'---|'.repeat(6 + ROLES.length + 1)}`);
+    writer.push(`|${'---|'.repeat(7 + ROLES.length + 1)}`);
     for (const sr of srs.filter((entry) => entry.group === group)) {
       const cells = [
         sr.ref,
         sr.name,
+        // Critical is not drawn at random, so the seeded corpus is otherwise what it was.
+        yesNo(sr.flags.futureDated === 'Device'),
         yesNo(sr.flags.nonDevice),
         yesNo(sr.flags.onDemand),
         sr.flags.futureDated,
@@ -111,7 +113,7 @@ export function appendixE(random: Random, srs: readonly ServiceRequest[]): Write
         continue;
       }
       if (sr.change) {
-        const index = 6 + sr.change.role;
+        const index = 7 + sr.change.role;
         const before = sr.eligible[sr.change.role]!;
         cells[index] = writer.replace(sr.change.mod, yesNo(before), yesNo(!before));
       }

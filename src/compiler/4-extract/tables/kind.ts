@@ -5,7 +5,7 @@
  * (../tables.ts) lists the kinds; extraction, the cache's shape check and linking derive from it.
  */
 import type { ReportOptions } from '../../../shared/diagnostics.js';
-import type { Eligibility, ServiceRequest, Trt, UserRole } from '../../../shared/model.js';
+import type { ClauseRule, Eligibility, ServiceRequest, Trt, UserRole } from '../../../shared/model.js';
 import type { View } from '../../../shared/vocabulary.js';
 import type { Grid, TableContext } from './grid.js';
 
@@ -24,6 +24,8 @@ export interface LinkInput<F extends Facts> {
   view: View;
   /** Every document's facts of this kind, in corpus order. */
   documents: ReadonlyArray<{ name: string; facts: F }>;
+  /** The view's literate rules, for what the text says about its tables (a `trt-scope` rule). */
+  clauseRules: readonly ClauseRule[];
   /** Reports a finding on a document of the corpus (the view is added). */
   report(document: string, reason: string, options: Omit<ReportOptions, 'view'>): void;
 }

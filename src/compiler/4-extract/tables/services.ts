@@ -1,6 +1,6 @@
 /**
- * The services table (Appendix E): `SR | Service Request Name | Non-Device | On Demand | Future
- * Dated | DCC Scheduled`, then one Yes/No column per User Role. Read into service rows; linked into
+ * The services table (Appendix E): `SR | Service Request Name | Critical | Non-Device | On Demand |
+ * Future Dated | DCC Scheduled`, then one Yes/No column per User Role. Read into service rows; linked into
  * the rule set's Service Requests and eligibility, role columns matched to defined User Roles.
  */
 import { report } from '../../../shared/diagnostics.js';
@@ -9,7 +9,15 @@ import { cellPosition } from '../text.js';
 import { cellsOf, isDuplicateSr, requireColumns, srRef, TABLE_RULES, yesNo, type Cell, type Grid, type TableContext } from './grid.js';
 import { at, type LinkInput, type TableKind } from './kind.js';
 
-export const SERVICE_COLUMNS = ['SR', 'Service Request Name', 'Non-Device', 'On Demand', 'Future Dated', 'DCC Scheduled'] as const;
+export const SERVICE_COLUMNS = [
+  'SR',
+  'Service Request Name',
+  'Critical',
+  'Non-Device',
+  'On Demand',
+  'Future Dated',
+  'DCC Scheduled',
+] as const;
 type ServiceColumn = (typeof SERVICE_COLUMNS)[number];
 
 export const SERVICE_LINK_RULES = {
@@ -29,30 +37,38 @@ export interface RoleCell {
 export interface ServiceRow {
   ref: string;
   name: string;
+  critical: boolean;
   nonDevice: boolean;
   onDemand: boolean;
-  futureDated: 'DSP' | 'Device' | 'No';
+  futureDated: FutureDated;
   dccScheduled: boolean;
   source: Source;
-  sources: { name: Source; nonDevice: Source; onDemand: Source; futureDated: Source; dccScheduled: Source };
+  sources: { name: Source; critical: Source; nonDevice: Source; onDemand: Source; futureDated: Source; dccScheduled: Source };
   roleCells: RoleCell[];
 }
 
 export type ServiceFacts = { serviceRows: ServiceRow[] };
 
-const FUTURE_DATED = ['DSP', 'Device', 'No'] as const;
+/** The Future Dated patterns of Appendix E (E1.3(b)); `DSP & Device` is SR 6.23's. */
+export const FUTURE_DATED = ['DSP', 'Device', 'DSP & Device', 'No'] as const;
+export type FutureDated = (typeof FUTURE_DATED)[number];
 
 function futureDatedOf(cell: Cell, context: TableContext, ref: string): ServiceRow['futureDated'] | undefined {
   if (cell.broken) return undefined;
   const value = FUTURE_DATED.find((candidate) => candidate === cell.text);
   if (value) return value;
-  report(context.file, `Unexpected \`${cell.text}\` for SR ${ref}, Future Dated: expected \`DSP\`, \`Device\` or \`No\``, {
-    ruleId: TABLE_RULES.flag,
-    place: cellPosition(cell.node),
-    view: context.view,
-    actual: cell.text,
-    expected: [...FUTURE_DATED],
-  });
+  const expected = FUTURE_DATED.map((candidate) => `\`${candidate}\``);
+  report(
+    context.file,
+    `Unexpected \`${cell.text}\` for SR ${ref}, Future Dated: expected ${expected.slice(0, -1).join(', ')} or ${expected.at(-1)}`,
+    {
+      ruleId: TABLE_RULES.flag,
+      place: cellPosition(cell.node),
+      view: context.view,
+      actual: cell.text,
+      expected: [...FUTURE_DATED],
+    },
+  );
   return undefined;
 }
 
@@ -76,14 +92,23 @@ function read(grid: Grid, context: TableContext, facts: ServiceFacts): void {
 
 /** The fixed columns of a row; undefined (each bad cell reported) if one cannot be read. */
 function readRow(cells: Record<ServiceColumn, Cell>, ref: string, context: TableContext): Omit<ServiceRow, 'roleCells'> | undefined {
+  const critical = yesNo(cells.Critical, context, ref);
   const nonDevice = yesNo(cells['Non-Device'], context, ref);
   const onDemand = yesNo(cells['On Demand'], context, ref);
   const dccScheduled = yesNo(cells['DCC Scheduled'], context, ref);
   const futureDated = futureDatedOf(cells['Future Dated'], context, ref);
-  if (nonDevice === undefined || onDemand === undefined || dccScheduled === undefined || futureDated === undefined) return undefined;
+  if (
+    critical === undefined ||
+    nonDevice === undefined ||
+    onDemand === undefined ||
+    dccScheduled === undefined ||
+    futureDated === undefined
+  )
+    return undefined;
   return {
     ref,
     name: cells['Service Request Name'].text,
+    critical,
     nonDevice,
     onDemand,
     futureDated,
@@ -91,6 +116,7 @@ function readRow(cells: Record<ServiceColumn, Cell>, ref: string, context: Table
     source: cells.SR.source,
     sources: {
       name: cells['Service Request Name'].source,
+      critical: cells.Critical.source,
       nonDevice: cells['Non-Device'].source,
       onDemand: cells['On Demand'].source,
       futureDated: cells['Future Dated'].source,

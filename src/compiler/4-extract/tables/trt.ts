@@ -6,7 +6,7 @@
  * role without its own columns.
  */
 import { report } from '../../../shared/diagnostics.js';
-import type { ServiceRequest, Source, Trt, UserRole, Eligibility } from '../../../shared/model.js';
+import type { ClauseRule, ServiceRequest, Source, Trt, UserRole, Eligibility } from '../../../shared/model.js';
 import {
   ELIGIBLE_USER_ROLES,
   looksLikeTrtHeader,
@@ -228,14 +228,23 @@ function link(input: LinkInput<TrtFacts>, linked: Readonly<LinkedTables>): { trt
   return { trt };
 }
 
+/** The SRs the text declares its TRT table covers, when a `trt-scope` rule says so. */
+export function trtScope(rules: readonly ClauseRule[]): Set<string> | undefined {
+  const scopes = rules.flatMap((rule) => (rule.kind === 'trt-scope' ? [rule.serviceRequests] : []));
+  return scopes.length === 0 ? undefined : new Set(scopes.flat());
+}
+
 function reportSrsWithoutRow(
   input: LinkInput<TrtFacts>,
   serviceRequests: readonly ServiceRequest[],
   rowFile: ReadonlyMap<string, string>,
 ): void {
   if (rowFile.size === 0 && !input.documents.some(({ facts }) => facts.trtColumns.length > 0)) return;
+  // A `trt-scope` rule (AB1.3) limits the rows demanded to the SRs the text says the table covers;
+  // without one, every SR of Appendix E needs a row. Rows outside the scope: lint's trt-scope.
+  const scope = trtScope(input.clauseRules);
   for (const sr of serviceRequests) {
-    if (rowFile.has(sr.ref)) continue;
+    if (rowFile.has(sr.ref) || (scope && !scope.has(sr.ref))) continue;
     input.report(sr.source.file, `Missing Target Response Times for SR ${sr.ref}, expected a row for it in the Appendix AB table`, {
       ruleId: TRT_LINK_RULES.trtMissing,
       place: at(sr.source),

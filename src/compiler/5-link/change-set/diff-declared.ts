@@ -6,9 +6,10 @@ import type { Change } from '../../../../generated/types.js';
 import type { RuleSet } from '../../../shared/model.js';
 import { documentSource, entryChange, fieldChange, pairs, same, withoutSource } from './change.js';
 
-export const SR_FIELDS = ['name', 'nonDevice', 'onDemand', 'futureDated', 'dccScheduled'] as const;
+export const SR_FIELDS = ['name', 'critical', 'nonDevice', 'onDemand', 'futureDated', 'dccScheduled'] as const;
 const SR_FIELD_TITLES: Record<(typeof SR_FIELDS)[number], string> = {
   name: 'name',
+  critical: 'Critical',
   nonDevice: 'Non-Device',
   onDemand: 'On Demand',
   futureDated: 'Future Dated',

@@ -119,8 +119,8 @@ export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
         { title: 'MP162 as drafted', expect: [] },
         {
           title: '`Y` for Yes',
-          edits: [{ file: 'appendix-e.md', find: '| 5.3 | Delete Schedule | Yes |', replace: '| 5.3 | Delete Schedule | Y |' }],
-          expect: ['appendix-e.md:{| 5.3 | Delete Schedule | »Y}'],
+          edits: [{ file: 'appendix-e.md', find: '| 5.3 | Delete Schedule | No | Yes |', replace: '| 5.3 | Delete Schedule | No | Y |' }],
+          expect: ['appendix-e.md:{| 5.3 | Delete Schedule | No | »Y}'],
         },
       ],
     },

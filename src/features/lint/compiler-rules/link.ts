@@ -38,9 +38,11 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
   {
     id: 'trt-missing',
     severity: 'error',
-    summary: 'every SR in Appendix E has a row in Appendix AB, with a column for every eligible User Role',
+    summary:
+      'every SR that the scope clause AB1.3 names (without a `trt-scope` rule: every SR in Appendix E) has a row in Appendix AB, with a column for every eligible User Role',
     doc: {
-      description: 'An SR listed in Appendix E with no Target Response Times in Appendix AB leaves the DCC with no time to meet.',
+      description:
+        'An SR that the text says Appendix AB covers, with no Target Response Times there, leaves the DCC with no time to meet. The scope is the `trt-scope` rule under clause AB1.3; a text without one must give a row for every SR of Appendix E. An SR outside the scope (SR 1.1.1, say) needs no row.',
       examples: [
         {
           title: 'The SR 5.3 row removed from AB',

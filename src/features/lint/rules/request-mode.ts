@@ -116,7 +116,7 @@ export const onDemandTrt: LintRule = {
       { title: 'MP162 as drafted', expect: [] },
       {
         title: 'SR 5.1 marked not On Demand in E while AB gives On-Demand times',
-        edits: [{ file: 'appendix-e.md', find: '| 5.1 | Create Schedule | Yes | Yes |', replace: '| 5.1 | Create Schedule | Yes | No |' }],
+        edits: [{ file: 'appendix-e.md', find: '| 5.1 | Create Schedule | No | Yes | Yes |', replace: '| 5.1 | Create Schedule | No | Yes | No |' }],
         expect: [
           'appendix-ab.md:{| 5.1 | N/A | »24 hrs}',
           'appendix-ab.md:{| 5.1 | N/A | 24 hrs | N/A | »24 hrs}',

@@ -26,7 +26,7 @@ export const trtCoverage: LintRule = {
       },
       {
         title: 'AB gives the MDR a time for SR 8.2, which E does not make it eligible for',
-        edits: [{ file: 'appendix-e.md', find: '| 8.2 | Read Inventory | Yes | Yes | No | No | Yes | Yes | Yes | Yes | Yes | Yes | Yes | <ins cite="MP162">Yes</ins> |', replace: '| 8.2 | Read Inventory | Yes | Yes | No | No | Yes | Yes | Yes | Yes | Yes | Yes | Yes | <ins cite="MP162">No</ins> |' }],
+        edits: [{ file: 'appendix-e.md', find: '| 8.2 | Read Inventory | No | Yes | Yes | No | No | Yes | Yes | Yes | Yes | Yes | Yes | Yes | <ins cite="MP162">Yes</ins> |', replace: '| 8.2 | Read Inventory | No | Yes | Yes | No | No | Yes | Yes | Yes | Yes | Yes | Yes | Yes | <ins cite="MP162">No</ins> |' }],
         expect: ['appendix-ab.md:{| 8.2 |»30 secs</ins>} [modified]', 'appendix-ab.md:{<ins cite="MP162">30 secs</ins> | <ins cite="MP162">N/A</ins> | <ins cite="MP162">»30 secs</ins>} [modified]'],
       },
     ],
