@@ -13,7 +13,17 @@ import { checkIntents, parseManifest, type ManifestLoad } from '../src/features/
 import { parseDuration } from '../src/compiler/4-extract/duration.js';
 import type { RuleSet } from '../src/shared/model.js';
 import { VFile } from 'vfile';
-import { compileProject, compileStrings, projectCopy, readText, replaceOnce, ROOT, runCli, textDocuments } from './support/project.js';
+import {
+  compileProject,
+  compileStrings,
+  projectCopy,
+  readText,
+  replaceOnce,
+  ROOT,
+  runCli,
+  SOURCES_DIR,
+  textDocuments,
+} from './support/project.js';
 import { EXISTING_ELIGIBILITY, REPORT_COLUMNS, REPORT_MDR_SERVICES, REPORT_TRT_TABLE } from './support/report-facts.js';
 
 let baseline: RuleSet;
@@ -301,7 +311,7 @@ describe('secc check on a temp copy fails when the redline and the manifest diff
 });
 
 describe('the earlier draft of the TRT table (Design Advisory Group slides, Feb 2022)', () => {
-  const SOURCE = path.resolve(ROOT, '..', 'shared', 'sources', '003_8bc176f74a0a719c.txt');
+  const SOURCE = path.join(SOURCES_DIR, '003_8bc176f74a0a719c.txt');
   const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'dag-2022-02-trt-draft.tsv');
   const parseDraft = (tsv: string): Record<string, string[]> =>
     Object.fromEntries(

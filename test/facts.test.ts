@@ -2,20 +2,23 @@
  * The legal facts of MP162, pinned against the Modification Report (the authority).
  * If any of these fail, the legal text in sec-text/ no longer says what MP162 says.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDuration } from '../src/compiler/4-extract/duration.js';
 import type { RuleSet, Trt } from '../src/shared/model.js';
-import { compileProject, REPORT_PATH, ROOT } from './support/project.js';
+import { DUIS_MATRIX_TRANSCRIPTION, DUIS_ROLE_CODES, readDuisMatrix, type MatrixEntry } from './support/duis-matrix.js';
+import { MATRIX_READINGS, matrixDifferences, readmeRow, type Difference } from './support/matrix-readings.js';
+import { compileProject, ROOT } from './support/project.js';
 import {
-  DUIS_ROLE_CODES,
   EXISTING_ELIGIBILITY,
+  parseReportMdrTable,
   parseReportTrtTable,
   REPORT_COLUMNS,
   REPORT_MDR_SERVICES,
   REPORT_TRT_TABLE,
 } from './support/report-facts.js';
+import { announceSkipped, readSource, REQUIRE_SOURCES } from './support/sources.js';
 
 let baseline: RuleSet;
 let modified: RuleSet;
@@ -27,6 +30,22 @@ beforeAll(async () => {
   modified = result.ruleSets!.modified;
 });
 
+const REPORT = readSource('report');
+const MATRIX = readDuisMatrix();
+announceSkipped('test/facts.test.ts', [
+  { source: 'report', check: "the tests' copy of the report's TRT table against the report" },
+  {
+    source: 'report',
+    check:
+      "the tests' copy of the report's table 'Valid Service Requests for an MDR User' (names, On Demand?, DCC Scheduled?) against the report",
+  },
+  { source: 'matrix', check: "the tests' transcription of the DUIS matrix (129 rows) against the JSON" },
+  {
+    source: 'matrix',
+    check: 'Appendix E (baseline and modified) against the DUIS matrix JSON itself: rows, names, flags, the 312 eligible pairs',
+  },
+]);
+
 const MDR_SRS = ['4.1.1', '4.2', '4.6.1', '4.6.2', '4.8.1', '4.8.3', '4.17', '5.1', '5.2', '5.3', '8.2'];
 const seconds = (text: string): number | null => {
   const parsed = parseDuration(text);
@@ -35,45 +54,99 @@ const seconds = (text: string): number | null => {
 };
 const trt = (ruleSet: RuleSet, sr: string, role: string, smets: number, mode: string): Trt | undefined =>
   ruleSet.trt.find((entry) => entry.sr === sr && entry.role === role && entry.smets === smets && entry.mode === mode);
+const withoutReason = ({ sr, field, matrix, text }: Difference): Difference => ({ sr, field, matrix, text });
+const key = (difference: Difference): string => `${difference.sr} ${difference.field}`;
+const byKey = (a: Difference, b: Difference): number => key(a).localeCompare(key(b));
 
-describe('the transcription of the report', () => {
-  it.skipIf(!existsSync(REPORT_PATH))('matches the report text cell for cell', () => {
-    const fromReport = parseReportTrtTable(readFileSync(REPORT_PATH, 'utf8'));
-    expect(fromReport).toEqual(REPORT_TRT_TABLE);
+describe("the tests' copies of the sources", () => {
+  it.runIf(REQUIRE_SOURCES)('are compared with the sources themselves (SECC_REQUIRE_SOURCES=1: the sources must be present)', () => {
+    expect(REPORT, 'the MP162 Modification Report').toBeDefined();
+    expect(MATRIX, 'the DUIS matrix').toBeDefined();
   });
 
-  it.skipIf(!existsSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json')))(
-    'matches the DUIS matrix for the existing roles',
+  it.skipIf(!REPORT)("the report's TRT table matches the report text cell for cell [skipped without ../shared/sources/004_…txt]", () => {
+    expect(parseReportTrtTable(REPORT!)).toEqual(REPORT_TRT_TABLE);
+  });
+
+  it.skipIf(!REPORT)(
+    "the report's table 'Valid Service Requests for an MDR User' matches the report text [skipped without 004_…txt]",
     () => {
-      const matrix = JSON.parse(readFileSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json'), 'utf8')) as Array<{
-        'Service Reference Variant': string;
-        'Eligible User Roles': string[];
-      }>;
-      for (const [sr, roles] of Object.entries(EXISTING_ELIGIBILITY)) {
-        const row = matrix.find((entry) => entry['Service Reference Variant'] === sr)!;
-        expect(row['Eligible User Roles'].map((code) => DUIS_ROLE_CODES[code]).sort(), `SR ${sr}`).toEqual([...roles].sort());
+      const fromReport = parseReportMdrTable(REPORT!);
+      expect(Object.keys(fromReport)).toEqual(MDR_SRS);
+      expect(fromReport).toEqual(REPORT_MDR_SERVICES);
+    },
+  );
+
+  it.skipIf(!REPORT)(
+    'would fail on any one MDR flag or name changed in the copy (the comparison reads every field) [skipped without 004_…txt]',
+    () => {
+      const fromReport = parseReportMdrTable(REPORT!);
+      for (const [sr, row] of Object.entries(REPORT_MDR_SERVICES)) {
+        for (const mutated of [
+          { ...row, onDemand: !row.onDemand },
+          { ...row, dccScheduled: !row.dccScheduled },
+          { ...row, name: `${row.name}s` },
+        ]) {
+          expect(fromReport, `SR ${sr}`).not.toEqual({ ...REPORT_MDR_SERVICES, [sr]: mutated });
+        }
       }
     },
   );
 
-  it.skipIf(!existsSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json')))(
-    'gives the baseline Appendix E flags of the DUIS matrix (On Demand aside: see clause E1.2)',
-    async () => {
-      const matrix = JSON.parse(readFileSync(path.resolve(ROOT, '..', 'shared', 'sources', 'duis-request-matrix.json'), 'utf8')) as Array<
-        Record<string, string>
-      >;
-      const { ruleSets } = await compileProject();
-      for (const sr of ruleSets!.baseline.serviceRequests) {
-        const row = matrix.find((entry) => entry['Service Reference Variant'] === sr.ref)!;
-        expect(sr.nonDevice, `SR ${sr.ref} Non-Device`).toBe(row['Non-Device Request'] === 'Yes');
-        expect(sr.dccScheduled, `SR ${sr.ref} DCC Scheduled`).toBe(row['DCC Scheduled'] === 'Yes');
-        expect(sr.futureDated, `SR ${sr.ref} Future Dated`).toBe(row['Future Dated Response Pattern']);
-        // The DUIS matrix writes On Demand `No` for Non-Device requests (the column does not apply);
-        // Appendix E treats them as On Demand, as the report's MDR table and their On-Demand TRTs do.
-        expect(sr.onDemand, `SR ${sr.ref} On Demand`).toBe(row['On Demand'] === 'Yes' || row['Non-Device Request'] === 'Yes');
+  it.skipIf(!MATRIX)('the DUIS matrix transcription matches the JSON field for field [skipped without duis-request-matrix.json]', () => {
+    expect(DUIS_MATRIX_TRANSCRIPTION).toEqual(MATRIX);
+  });
+});
+
+function describeAgainstMatrix(basis: string, matrix: readonly MatrixEntry[] | undefined): void {
+  describe.skipIf(!matrix)(`Appendix E against the DUIS matrix (${basis})`, () => {
+    it('has every Service Request Variant of the matrix, and no other', () => {
+      for (const ruleSet of [baseline, modified]) {
+        expect(ruleSet.serviceRequests.map((sr) => sr.ref).sort()).toEqual(matrix!.map((row) => row['Service Reference Variant']).sort());
       }
-    },
-  );
+      expect(matrix).toHaveLength(129);
+    });
+
+    it('gives the baseline eligibility of the matrix pair for pair: 312 pairs, none for SR 7.16, 8.5 and 8.6', () => {
+      const pairs = (entries: Array<[string, string]>): string[] => entries.map(([sr, role]) => `${sr} ${role}`).sort();
+      const fromText = baseline.eligibility.filter((entry) => entry.eligible).map((entry): [string, string] => [entry.sr, entry.role]);
+      const fromMatrix = matrix!.flatMap((row) =>
+        row['Eligible User Roles'].map((code): [string, string] => [row['Service Reference Variant'], DUIS_ROLE_CODES[code] ?? code]),
+      );
+      expect(pairs(fromText)).toEqual(pairs(fromMatrix));
+      expect(fromText).toHaveLength(312);
+      const none = matrix!.filter((row) => row['Eligible User Roles'].length === 0).map((row) => row['Service Reference Variant']);
+      expect(none).toEqual(['7.16', '8.5', '8.6']);
+    });
+
+    it('differs from the matrix in the baseline exactly where the documented readings say', () => {
+      expect(matrixDifferences(baseline, matrix!).sort(byKey)).toEqual(MATRIX_READINGS.map(withoutReason).sort(byKey));
+    });
+
+    it('differs in the modified view by MP162 alone: SR 4.2 DCC Scheduled, and the MDR (not in the matrix) eligible for exactly 11', () => {
+      const mp162: Difference = { sr: '4.2', field: 'dccScheduled', matrix: 'No', text: 'Yes' };
+      expect(matrixDifferences(modified, matrix!).sort(byKey)).toEqual([...MATRIX_READINGS.map(withoutReason), mp162].sort(byKey));
+      expect(modified.eligibility.filter((entry) => entry.role === 'mdr' && entry.eligible).map((entry) => entry.sr)).toEqual(MDR_SRS);
+      expect(modified.eligibility.filter((entry) => entry.eligible)).toHaveLength(312 + 11);
+    });
+  });
+}
+
+describeAgainstMatrix('its JSON, ../shared/sources/duis-request-matrix.json; skipped when absent', MATRIX);
+describeAgainstMatrix("the tests' transcription, test/support/duis-matrix.ts", DUIS_MATRIX_TRANSCRIPTION);
+
+describe('the documented readings of the matrix', () => {
+  it('are listed in the README, exactly', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf('<!-- matrix-readings:start -->');
+    const end = readme.indexOf('<!-- matrix-readings:end -->');
+    expect(start).toBeGreaterThan(-1);
+    const rows = readme
+      .slice(start, end)
+      .split('\n')
+      .filter((line) => /^\| \d/.test(line));
+    expect(rows).toEqual(MATRIX_READINGS.map(readmeRow));
+  });
 });
 
 describe('modified view (after MP162) equals the report table cell for cell', () => {

@@ -9,7 +9,9 @@ import { corpusFromStrings, readCorpus } from '../../src/compiler/1-read/read.js
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TEXT_DIR = path.join(ROOT, 'sec-text');
-export const REPORT_PATH = path.resolve(ROOT, '..', 'shared', 'sources', '004_71969c9932ff1e40.txt');
+/** The source documents, beside the project (SECC_SOURCES_DIR elsewhere, e.g. an empty folder to see the skips). */
+export const SOURCES_DIR = path.resolve(process.env.SECC_SOURCES_DIR ?? path.join(ROOT, '..', 'shared', 'sources'));
+export const REPORT_PATH = path.join(SOURCES_DIR, '004_71969c9932ff1e40.txt');
 
 export async function compileProject() {
   return compile(await readCorpus('sec-text', ROOT));

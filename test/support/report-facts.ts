@@ -1,3 +1,5 @@
+import { DUIS_MATRIX_TRANSCRIPTION, DUIS_ROLE_CODES } from './duis-matrix.js';
+
 /**
  * The Modification Report's final table 'TRTs for Eligible Users for MHHS data retrieval
  * Service Requests' (MP162 report, Section 3), transcribed cell for cell. facts.test.ts checks
@@ -43,38 +45,13 @@ export const REPORT_MDR_SERVICES: Record<string, { name: string; onDemand: boole
   '8.2': { name: 'Read Inventory', onDemand: true, dccScheduled: false },
 };
 
-/** Eligibility of the existing roles before MP162 (DCC's DUIS Service Request matrix, Aug 2022). */
-export const EXISTING_ELIGIBILITY: Record<string, readonly string[]> = {
-  '4.1.1': ['import-supplier', 'gas-supplier', 'electricity-distributor', 'gas-transporter'],
-  '4.2': ['export-supplier', 'electricity-distributor'],
-  '4.6.1': ['import-supplier', 'gas-supplier'],
-  '4.6.2': ['export-supplier'],
-  '4.8.1': ['import-supplier', 'gas-supplier', 'electricity-distributor', 'gas-transporter', 'other-user'],
-  '4.8.3': ['export-supplier', 'electricity-distributor', 'other-user'],
-  '4.17': ['import-supplier', 'gas-supplier', 'electricity-distributor', 'gas-transporter', 'other-user'],
-  '5.1': ['import-supplier', 'export-supplier', 'gas-supplier', 'electricity-distributor', 'gas-transporter', 'other-user'],
-  '5.2': ['import-supplier', 'export-supplier', 'gas-supplier', 'electricity-distributor', 'gas-transporter', 'other-user'],
-  '5.3': ['import-supplier', 'export-supplier', 'gas-supplier', 'electricity-distributor', 'gas-transporter', 'other-user'],
-  '8.2': [
-    'import-supplier',
-    'export-supplier',
-    'gas-supplier',
-    'electricity-distributor',
-    'gas-transporter',
-    'other-user',
-    'registered-supplier-agent',
-  ],
-};
-
-export const DUIS_ROLE_CODES: Record<string, string> = {
-  IS: 'import-supplier',
-  ES: 'export-supplier',
-  GS: 'gas-supplier',
-  RSA: 'registered-supplier-agent',
-  ED: 'electricity-distributor',
-  GT: 'gas-transporter',
-  OU: 'other-user',
-};
+/** Eligibility of the existing roles before MP162 for the report's 11 SRs, from the DUIS matrix transcription. */
+export const EXISTING_ELIGIBILITY: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.keys(REPORT_MDR_SERVICES).map((sr) => {
+    const row = DUIS_MATRIX_TRANSCRIPTION.find((entry) => entry['Service Reference Variant'] === sr);
+    return [sr, (row?.['Eligible User Roles'] ?? []).map((code) => DUIS_ROLE_CODES[code] ?? code)];
+  }),
+);
 
 /** Reads the final TRT table rows out of the report's text: SR → 8 cells. */
 export function parseReportTrtTable(reportText: string): Record<string, string[]> {
@@ -85,6 +62,23 @@ export function parseReportTrtTable(reportText: string): Record<string, string[]
     const match = /^(\d+\.\d+(?:\.\d+)?) ((?:N\/A|\d).*)$/.exec(line.trim());
     if (!match) continue;
     rows[match[1]!] = [...match[2]!.matchAll(/N\/A|[\d,]+ (?:secs|hrs)/g)].map((cell) => cell[0]);
+  }
+  return rows;
+}
+
+/**
+ * Reads the report's table 'Valid Service Requests for an MDR User' out of its text: SR → name,
+ * On Demand? and DCC Scheduled? (footnote markers such as the `4` of `Yes4` dropped).
+ */
+export function parseReportMdrTable(reportText: string): Record<string, { name: string; onDemand: boolean; dccScheduled: boolean }> {
+  const start = reportText.indexOf('Valid Service Requests for an MDR User');
+  const end = reportText.indexOf('The DCC will use Access Control', start);
+  const rows: Record<string, { name: string; onDemand: boolean; dccScheduled: boolean }> = {};
+  if (start === -1 || end === -1) return rows;
+  for (const line of reportText.slice(start, end).split('\n')) {
+    const match = /^(\d+\.\d+(?:\.\d+)?) (.+?) (Yes|No)\d* (Yes|No)\d*$/.exec(line.trim());
+    if (!match) continue;
+    rows[match[1]!] = { name: match[2]!.replace(/\s+/g, ' ').trim(), onDemand: match[3] === 'Yes', dccScheduled: match[4] === 'Yes' };
   }
   return rows;
 }
