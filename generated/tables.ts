@@ -16896,7 +16896,7 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
     {
       "id": "G6.1.anomaly-detection-thresholds",
       "clause": "G6.1",
-      "fingerprint": "sha256:2e9d271798dc8e7dd3aff41ff599ada02c385398a0df53cc1df947cbcca559e6",
+      "fingerprint": "sha256:b4c86ffcf8864ad1a5f429d44c7bf3599a25a651be0514b02055501c171ac752",
       "kind": "anomaly-detection-thresholds",
       "roles": [
         "import-supplier",
@@ -16926,9 +16926,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "supplier-party-cycle",
       "source": {
         "file": "section-g.md",
-        "line": 58,
+        "line": 54,
         "column": 1,
-        "endLine": 66,
+        "endLine": 62,
         "endColumn": 4,
         "clause": "G8.2"
       }
@@ -16943,9 +16943,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "supplier-party-cycle",
       "source": {
         "file": "section-g.md",
-        "line": 68,
+        "line": 64,
         "column": 1,
-        "endLine": 76,
+        "endLine": 72,
         "endColumn": 4,
         "clause": "G8.2"
       }
@@ -16960,9 +16960,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "supplier-party-cycle",
       "source": {
         "file": "section-g.md",
-        "line": 78,
+        "line": 74,
         "column": 1,
-        "endLine": 86,
+        "endLine": 82,
         "endColumn": 4,
         "clause": "G8.2"
       }
@@ -16977,9 +16977,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "annual-user-security-assessment",
       "source": {
         "file": "section-g.md",
-        "line": 92,
+        "line": 88,
         "column": 1,
-        "endLine": 100,
+        "endLine": 96,
         "endColumn": 4,
         "clause": "G8.3"
       }
@@ -17054,7 +17054,7 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
     {
       "id": "G6.1.anomaly-detection-thresholds",
       "clause": "G6.1",
-      "fingerprint": "sha256:2e9d271798dc8e7dd3aff41ff599ada02c385398a0df53cc1df947cbcca559e6",
+      "fingerprint": "sha256:b4c86ffcf8864ad1a5f429d44c7bf3599a25a651be0514b02055501c171ac752",
       "kind": "anomaly-detection-thresholds",
       "roles": [
         "import-supplier",
@@ -17077,7 +17077,7 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
     {
       "id": "G6.1A.mdr-anomaly-detection-thresholds",
       "clause": "G6.1A",
-      "fingerprint": "sha256:6f61b71709af21cd1eb2593c558c86c5f3c55bbcfb9e239b6089a1fc0990bc3e",
+      "fingerprint": "sha256:f2792525fe554d080b01e3f6f9b723ed40fc827f69e5669f85fd1f69877b5239",
       "kind": "anomaly-detection-thresholds",
       "roles": [
         "mdr"
@@ -17101,9 +17101,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "supplier-party-cycle",
       "source": {
         "file": "section-g.md",
-        "line": 58,
+        "line": 54,
         "column": 1,
-        "endLine": 66,
+        "endLine": 62,
         "endColumn": 4,
         "clause": "G8.2"
       }
@@ -17118,9 +17118,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "supplier-party-cycle",
       "source": {
         "file": "section-g.md",
-        "line": 68,
+        "line": 64,
         "column": 1,
-        "endLine": 76,
+        "endLine": 72,
         "endColumn": 4,
         "clause": "G8.2"
       }
@@ -17135,9 +17135,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "supplier-party-cycle",
       "source": {
         "file": "section-g.md",
-        "line": 78,
+        "line": 74,
         "column": 1,
-        "endLine": 86,
+        "endLine": 82,
         "endColumn": 4,
         "clause": "G8.2"
       }
@@ -17152,9 +17152,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "annual-user-security-assessment",
       "source": {
         "file": "section-g.md",
-        "line": 92,
+        "line": 88,
         "column": 1,
-        "endLine": 100,
+        "endLine": 96,
         "endColumn": 4,
         "clause": "G8.3"
       }
@@ -17170,9 +17170,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "annual-user-security-assessment",
       "source": {
         "file": "section-g.md",
-        "line": 108,
+        "line": 104,
         "column": 1,
-        "endLine": 117,
+        "endLine": 113,
         "endColumn": 4,
         "clause": "G8.3A"
       }
@@ -17187,9 +17187,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "scope": "Section G",
       "source": {
         "file": "section-g.md",
-        "line": 123,
+        "line": 119,
         "column": 1,
-        "endLine": 131,
+        "endLine": 127,
         "endColumn": 4,
         "clause": "G8.3B"
       }
@@ -17203,9 +17203,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "required": false,
       "source": {
         "file": "section-g.md",
-        "line": 137,
+        "line": 133,
         "column": 1,
-        "endLine": 144,
+        "endLine": 140,
         "endColumn": 4,
         "clause": "G8.3C"
       }

@@ -28,8 +28,8 @@ beforeAll(async () => {
   documents['appendix-e.md'] = replaceOnce(documents['appendix-e.md']!, '[^e-fn4]: Before', 'Before');
   documents['section-h.md'] = replaceOnce(
     documents['section-h.md']!,
-    'shall keep its schedules under review',
-    'shall keep its ~~old~~ schedules under review <& "quoted">',
+    'may read the schedules that it has created',
+    'may read the ~~old~~ schedules that it has created <& "quoted">',
   );
   documents['section-h.md'] = replaceOnce(
     documents['section-h.md']!,

@@ -24,14 +24,14 @@ export const clauseRenumbered: LintRule = {
       { title: 'MP162 as drafted: H1.2A, H1.2B, H3.13A, H4.2A, G6.1A, G8.3A-C', expect: [] },
       {
         title: 'An existing clause renumbered to make room',
-        edits: [{ file: 'section-h.md', find: '### H3.14 Maintenance of schedules', replace: '### <del cite="MP162">H3.14</del><ins cite="MP162">H3.15</ins> Maintenance of schedules' }],
+        edits: [{ file: 'section-h.md', find: '### H3.14 Reading and deleting schedules', replace: '### <del cite="MP162">H3.14</del><ins cite="MP162">H3.15</ins> Reading and deleting schedules' }],
         expect: ['section-h.md:{### <del cite="MP162">H3.14}'],
       },
       {
         title: 'An inserted clause numbered as if the ones after it would move',
         edits: [
           { file: 'section-h.md', find: '### H3.13A Scheduled retrieval of MHHS data', replace: '### H3.14 Scheduled retrieval of MHHS data' },
-          { file: 'section-h.md', find: '### H3.14 Maintenance of schedules', replace: '### H3.15 Maintenance of schedules' },
+          { file: 'section-h.md', find: '### H3.14 Reading and deleting schedules', replace: '### H3.15 Reading and deleting schedules' },
           { file: 'section-h.md', find: 'clause: H3.13A\n', replace: 'clause: H3.14\n' },
         ],
         expect: ['section-h.md:{### H3.14 Scheduled}'],
