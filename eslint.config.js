@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'bench/out/', '.secc-cache/', 'test/fixtures/'] },
+  { ignores: ['node_modules/', 'dist/', 'packages/*/dist/', 'coverage/', 'bench/out/', '.secc-cache/', 'test/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

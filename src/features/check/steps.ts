@@ -4,6 +4,7 @@
  */
 import type { VFile } from 'vfile';
 import { intentStep } from '../changeset/check-step.js';
+import { checkCompiledTables } from './compiled-tables.js';
 import { checkDrift } from './drift.js';
 import { lintStep } from '../lint/check-step.js';
 import type { CheckContext, CheckStep } from './step.js';
@@ -16,7 +17,14 @@ export const driftStep: CheckStep = {
   run: ({ result, root, textDir }) => checkDrift(result.outputs, { root, textDir }),
 };
 
-export const CHECK_STEPS: CheckStep[] = [driftStep, intentStep, lintStep];
+/** The compiled JS that consumers import (dist/generated/, packages/tables/dist/) holds the text's tables. */
+export const compiledTablesStep: CheckStep = {
+  name: 'compiled-tables',
+  needsRules: true,
+  run: ({ result, root }) => (result.ruleSets ? checkCompiledTables(result.ruleSets, root) : Promise.resolve([])),
+};
+
+export const CHECK_STEPS: CheckStep[] = [driftStep, compiledTablesStep, intentStep, lintStep];
 
 export async function runCheckSteps(context: CheckContext, steps: readonly CheckStep[] = CHECK_STEPS): Promise<VFile[]> {
   const files: VFile[] = [];

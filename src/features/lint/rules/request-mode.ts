@@ -3,7 +3,8 @@
  * Appendix AB say the same thing. An SR marked DCC Scheduled (On Demand) in E has a Scheduled
  * (On-Demand) TRT other than N/A for some eligible User Role in AB; an SR not so marked has none.
  * This is how a change like MP162's footnote 4 (SR 4.2 becomes DCC Scheduled) must be made: in
- * both appendices at once.
+ * both appendices at once. Only SRs with Target Response Times are judged: an SR outside the
+ * table's declared scope (AB1.3, the `trt-scope` rule) has none in the corpus, so says nothing here.
  */
 import type { Mode, View } from '../../../shared/vocabulary.js';
 import type { ServiceRow } from '../../../compiler/4-extract/tables.js';

@@ -2,7 +2,8 @@
  * `trt-coverage`: Appendix E and Appendix AB cover the same Service Requests and User Roles.
  * The compiler already rejects a missing TRT row or column (`trt-missing`), a row for an SR that
  * E does not list (`trt-unknown-sr`) and an unknown sender (`role-unknown`); this rule finds the
- * contradictions that still compile.
+ * contradictions that still compile. SRs outside the table's declared scope (AB1.3) have no TRTs
+ * in the corpus and are left alone; `trt-scope` checks the scope itself.
  */
 import { ELIGIBLE_USER_ROLES } from '../../../shared/vocabulary.js';
 import type { LintRule } from '../types.js';
