@@ -2,14 +2,11 @@
  * The legal facts of MP162, pinned against the Modification Report (the authority).
  * If any of these fail, the legal text in sec-text/ no longer says what MP162 says.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDuration } from '../src/compiler/4-extract/duration.js';
 import type { RuleSet, Trt } from '../src/shared/model.js';
-import { DUIS_MATRIX_TRANSCRIPTION, DUIS_ROLE_CODES, readDuisMatrix, type MatrixEntry } from './support/duis-matrix.js';
-import { MATRIX_READINGS, matrixDifferences, readmeRow, type Difference } from './support/matrix-readings.js';
-import { compileProject, ROOT } from './support/project.js';
+import { readDuisMatrix } from './support/duis-matrix.js';
+import { compileProject } from './support/project.js';
 import {
   EXISTING_ELIGIBILITY,
   parseReportMdrTable,
@@ -39,11 +36,6 @@ announceSkipped('test/facts.test.ts', [
     check:
       "the tests' copy of the report's table 'Valid Service Requests for an MDR User' (names, On Demand?, DCC Scheduled?) against the report",
   },
-  { source: 'matrix', check: "the tests' transcription of the DUIS matrix (129 rows) against the JSON" },
-  {
-    source: 'matrix',
-    check: 'Appendix E (baseline and modified) against the DUIS matrix JSON itself: rows, names, flags, the 312 eligible pairs',
-  },
 ]);
 
 const MDR_SRS = ['4.1.1', '4.2', '4.6.1', '4.6.2', '4.8.1', '4.8.3', '4.17', '5.1', '5.2', '5.3', '8.2'];
@@ -54,9 +46,6 @@ const seconds = (text: string): number | null => {
 };
 const trt = (ruleSet: RuleSet, sr: string, role: string, smets: number, mode: string): Trt | undefined =>
   ruleSet.trt.find((entry) => entry.sr === sr && entry.role === role && entry.smets === smets && entry.mode === mode);
-const withoutReason = ({ sr, field, matrix, text }: Difference): Difference => ({ sr, field, matrix, text });
-const key = (difference: Difference): string => `${difference.sr} ${difference.field}`;
-const byKey = (a: Difference, b: Difference): number => key(a).localeCompare(key(b));
 
 describe("the tests' copies of the sources", () => {
   it.runIf(REQUIRE_SOURCES)('are compared with the sources themselves (SECC_REQUIRE_SOURCES=1: the sources must be present)', () => {
@@ -92,61 +81,6 @@ describe("the tests' copies of the sources", () => {
       }
     },
   );
-
-  it.skipIf(!MATRIX)('the DUIS matrix transcription matches the JSON field for field [skipped without duis-request-matrix.json]', () => {
-    expect(DUIS_MATRIX_TRANSCRIPTION).toEqual(MATRIX);
-  });
-});
-
-function describeAgainstMatrix(basis: string, matrix: readonly MatrixEntry[] | undefined): void {
-  describe.skipIf(!matrix)(`Appendix E against the DUIS matrix (${basis})`, () => {
-    it('has every Service Request Variant of the matrix, and no other', () => {
-      for (const ruleSet of [baseline, modified]) {
-        expect(ruleSet.serviceRequests.map((sr) => sr.ref).sort()).toEqual(matrix!.map((row) => row['Service Reference Variant']).sort());
-      }
-      expect(matrix).toHaveLength(129);
-    });
-
-    it('gives the baseline eligibility of the matrix pair for pair: 312 pairs, none for SR 7.16, 8.5 and 8.6', () => {
-      const pairs = (entries: Array<[string, string]>): string[] => entries.map(([sr, role]) => `${sr} ${role}`).sort();
-      const fromText = baseline.eligibility.filter((entry) => entry.eligible).map((entry): [string, string] => [entry.sr, entry.role]);
-      const fromMatrix = matrix!.flatMap((row) =>
-        row['Eligible User Roles'].map((code): [string, string] => [row['Service Reference Variant'], DUIS_ROLE_CODES[code] ?? code]),
-      );
-      expect(pairs(fromText)).toEqual(pairs(fromMatrix));
-      expect(fromText).toHaveLength(312);
-      const none = matrix!.filter((row) => row['Eligible User Roles'].length === 0).map((row) => row['Service Reference Variant']);
-      expect(none).toEqual(['7.16', '8.5', '8.6']);
-    });
-
-    it('differs from the matrix in the baseline exactly where the documented readings say', () => {
-      expect(matrixDifferences(baseline, matrix!).sort(byKey)).toEqual(MATRIX_READINGS.map(withoutReason).sort(byKey));
-    });
-
-    it('differs in the modified view by MP162 alone: SR 4.2 DCC Scheduled, and the MDR (not in the matrix) eligible for exactly 11', () => {
-      const mp162: Difference = { sr: '4.2', field: 'dccScheduled', matrix: 'No', text: 'Yes' };
-      expect(matrixDifferences(modified, matrix!).sort(byKey)).toEqual([...MATRIX_READINGS.map(withoutReason), mp162].sort(byKey));
-      expect(modified.eligibility.filter((entry) => entry.role === 'mdr' && entry.eligible).map((entry) => entry.sr)).toEqual(MDR_SRS);
-      expect(modified.eligibility.filter((entry) => entry.eligible)).toHaveLength(312 + 11);
-    });
-  });
-}
-
-describeAgainstMatrix('its JSON, ../shared/sources/duis-request-matrix.json; skipped when absent', MATRIX);
-describeAgainstMatrix("the tests' transcription, test/support/duis-matrix.ts", DUIS_MATRIX_TRANSCRIPTION);
-
-describe('the documented readings of the matrix', () => {
-  it('are listed in the README, exactly', () => {
-    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const start = readme.indexOf('<!-- matrix-readings:start -->');
-    const end = readme.indexOf('<!-- matrix-readings:end -->');
-    expect(start).toBeGreaterThan(-1);
-    const rows = readme
-      .slice(start, end)
-      .split('\n')
-      .filter((line) => /^\| \d/.test(line));
-    expect(rows).toEqual(MATRIX_READINGS.map(readmeRow));
-  });
 });
 
 describe('modified view (after MP162) equals the report table cell for cell', () => {

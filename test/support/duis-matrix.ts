@@ -1,7 +1,7 @@
 /**
  * DCC's DUIS Service Request matrix (`../shared/sources/duis-request-matrix.json`, the August 2022
  * version, before MP162), transcribed row for row so that the fact tests still compare Appendix E
- * with it when the sources are not beside the project. facts.test.ts checks this transcription
+ * with it when the sources are not beside the project. appendix-e-matrix.test.ts checks this transcription
  * against the JSON itself, field for field, whenever the sources are present.
  *
  * A row: Service Reference, Service Reference Variant, Service Request Name, the flags Critical,

@@ -1,6 +1,6 @@
 /**
  * Every place where Appendix E as compiled (baseline view) differs from DCC's DUIS Service Request
- * matrix, with its reason. facts.test.ts computes the differences and requires this list to be
+ * matrix, with its reason. appendix-e-matrix.test.ts computes the differences and requires this list to be
  * exactly them, and the README's table "Where Appendix E differs from the DUIS matrix" to list
  * exactly these rows: a new difference, or a reading that no longer applies, fails the tests.
  */

@@ -1,7 +1,8 @@
 /** Appendix E (eligibility, the DCC Scheduled flag) and Appendix AB (the TRT; N/A: not available). */
 import type { ServiceRequestEntry, TrtCell } from '../../../generated/index.js';
-import { cellBasis } from '../basis.js';
-import { describeCombination, fail, nameOfRole, pass, trtCellName, type DecisionContext } from '../decision.js';
+import type { ClauseRule } from '../../../generated/types.js';
+import { cellBasis, ruleBasis } from '../basis.js';
+import { describeCombination, fail, nameOfRole, pass, rulesOf, trtCellName, type DecisionContext } from '../decision.js';
 
 /** The TRT cell that applies when the sender is eligible and the combination exists (N/A included). */
 export function checkEligibilityAndAvailability(context: DecisionContext): TrtCell | undefined {
@@ -56,6 +57,14 @@ function checkDccScheduled(context: DecisionContext, srEntry: ServiceRequestEntr
 
 function checkAvailable(context: DecisionContext, srEntry: ServiceRequestEntry): TrtCell | undefined {
   const { request, view, tables } = context;
+  // AB1.3: an SR outside the TRT table's declared scope has no Target Response Time in the corpus,
+  // and the absence of a row does not make it unavailable.
+  const [scope] = rulesOf<Extract<ClauseRule, { kind: 'trt-scope' }>>(context, 'trt-scope');
+  if (scope && !scope.serviceRequests.includes(request.sr)) {
+    const reason = `SR ${request.sr} has no Target Response Time in this text (outside the scope of clause ${scope.clause})`;
+    pass(context, 'availability', reason, ruleBasis(scope));
+    return undefined;
+  }
   const trt = tables.trt[view][request.sr as never]?.[request.sender.role as never]?.[request.target.smets]?.[request.mode] as
     TrtCell | undefined;
   if (!trt) {
