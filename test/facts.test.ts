@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDuration } from '../src/compiler/4-extract/duration.js';
 import type { RuleSet, Trt } from '../src/shared/model.js';
 import { readDuisMatrix } from './support/duis-matrix.js';
-import { compileProject } from './support/project.js';
+import { compiledViews } from './support/project.js';
 import {
   EXISTING_ELIGIBILITY,
   parseReportMdrTable,
@@ -15,22 +15,24 @@ import {
   REPORT_MDR_SERVICES,
   REPORT_TRT_TABLE,
 } from './support/report-facts.js';
-import { announceSkipped, readSource, REQUIRE_SOURCES } from './support/sources.js';
+import { announceSkipped, normalise, readSource, REQUIRE_SOURCES } from './support/sources.js';
 
 let baseline: RuleSet;
 let modified: RuleSet;
 
 beforeAll(async () => {
-  const result = await compileProject();
-  expect(result.files.flatMap((file) => file.messages.filter((message) => message.fatal).map(String))).toEqual([]);
-  baseline = result.ruleSets!.baseline;
-  modified = result.ruleSets!.modified;
+  ({ baseline, modified } = await compiledViews());
 });
 
 const REPORT = readSource('report');
+const WORKING_GROUP = readSource('workingGroup');
+/** Month names for dates as the report writes them (no locale). */
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 const MATRIX = readDuisMatrix();
 announceSkipped('test/facts.test.ts', [
   { source: 'report', check: "the tests' copy of the report's TRT table against the report" },
+  { source: 'report', check: "MP162's implementation date against the report" },
+  { source: 'workingGroup', check: "MP162's title against the Working Group summary" },
   {
     source: 'report',
     check:
@@ -38,7 +40,8 @@ announceSkipped('test/facts.test.ts', [
   },
 ]);
 
-const MDR_SRS = ['4.1.1', '4.2', '4.6.1', '4.6.2', '4.8.1', '4.8.3', '4.17', '5.1', '5.2', '5.3', '8.2'];
+/** The 11 SRs of the report's table 'Valid Service Requests for an MDR User'. */
+const MDR_SRS = Object.keys(REPORT_MDR_SERVICES);
 const seconds = (text: string): number | null => {
   const parsed = parseDuration(text);
   if (!parsed.ok) throw new Error(`bad report cell ${text}`);
@@ -191,6 +194,17 @@ describe('service requests and the MDR table', () => {
 });
 
 describe('the modification and its clauses', () => {
+  it.skipIf(!REPORT)("has the report's implementation date: Section 6, the June 2024 SEC Release [skipped without 004_…txt]", () => {
+    const [modification] = modified.modifications;
+    const [year = 0, month = 0, day = 0] = (modification?.implementationDate ?? '').split('-').map(Number);
+    const monthName = MONTHS[month - 1] ?? '?';
+    expect(normalise(REPORT!)).toContain(`${day} ${monthName} ${year} (${monthName} ${year} SEC Release)`);
+  });
+
+  it.skipIf(!WORKING_GROUP)("has the modification's title as the Working Group summary gives it [skipped without 001_…txt]", () => {
+    expect(normalise(WORKING_GROUP!)).toContain(normalise(`MP162 '${modified.modifications[0]?.title}'`));
+  });
+
   it('records MP162 with its implementation date in every document', () => {
     expect(modified.modifications).toEqual([
       { id: 'MP162', title: 'SEC changes required to deliver MHHS', implementationDate: '2024-06-27' },

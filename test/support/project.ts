@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.js';
 import { compile } from '../../src/compiler/driver.js';
 import { corpusFromStrings, readCorpus } from '../../src/compiler/1-read/read.js';
+import type { RuleSet } from '../../src/shared/model.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TEXT_DIR = path.join(ROOT, 'sec-text');
@@ -15,6 +16,14 @@ export const REPORT_PATH = path.join(SOURCES_DIR, '004_71969c9932ff1e40.txt');
 
 export async function compileProject() {
   return compile(await readCorpus('sec-text', ROOT));
+}
+
+/** Both views of the real project, compiled without an error (the fact tests' starting point). */
+export async function compiledViews(): Promise<{ baseline: RuleSet; modified: RuleSet }> {
+  const result = await compileProject();
+  const errors = result.files.flatMap((file) => file.messages.filter((message) => message.fatal).map(String));
+  if (errors.length > 0 || !result.ruleSets) throw new Error(`sec-text/ does not compile:\n${errors.join('\n')}`);
+  return result.ruleSets;
 }
 
 export async function readText(name: string): Promise<string> {
