@@ -9,7 +9,7 @@
  * npm is run with `--ignore-scripts`: the tarballs hold what `npm test` compiled just before.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -124,7 +124,7 @@ export const unknown = isEligible({ sr: '9.9', role: 'mdr', view: 'modified' });
 });
 
 describe('sec-rules (the compiler), installed from its tarball', () => {
-  it('starts `npx secc --help` and resolves sec-rules/generated', async () => {
+  it('starts `npx secc --help`, resolves sec-rules/generated, and builds and checks a copy of sec-text/', async () => {
     const project = await freshProject('compiler-consumer');
     await npm(['install', '--prefer-offline', compilerTarball], project);
     const help = await run('npx', ['--no-install', 'secc', '--help'], { cwd: project });
@@ -136,5 +136,14 @@ describe('sec-rules (the compiler), installed from its tarball', () => {
       { cwd: project },
     );
     expect(stdout.trim()).toBe('129');
+    // The installed compiler builds and checks a copy of the legal text on its own.
+    await cp(path.join(ROOT, 'sec-text'), path.join(project, 'sec-text'), { recursive: true });
+    const build = await run('npx', ['--no-install', 'secc', 'build'], { cwd: project });
+    expect(build.stdout + build.stderr).toMatch(/secc build: wrote/);
+    const check = await run('npx', ['--no-install', 'secc', 'check'], { cwd: project });
+    expect(check.stdout + check.stderr).toMatch(/secc check: the legal text, rules\/ and generated\/ agree/);
+    expect(await readFile(path.join(project, 'generated', 'tables.ts'), 'utf8')).toBe(
+      await readFile(path.join(ROOT, 'generated', 'tables.ts'), 'utf8'),
+    );
   }, 300_000);
 });
