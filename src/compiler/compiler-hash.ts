@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../shared/paths.js';
 import { schemaDir } from '../shared/schemas.js';
+import { compareText } from '../shared/order.js';
 
 export const sha256 = (...parts: Array<string | Uint8Array>): string => {
   const hash = createHash('sha256');
@@ -38,7 +39,7 @@ export function compilerHash(): string {
 
 function listFiles(dir: string): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...listFiles(full));
     else if (/\.(js|ts|json)$/.test(entry.name)) out.push(full);

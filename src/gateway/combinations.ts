@@ -84,7 +84,7 @@ export function axes(view: View, tables: GatewayTables): { smets: number[]; mode
   }
   return {
     smets: [...smets].sort(),
-    modes: [...modes].sort((a, b) => (a === 'scheduled' ? -1 : b === 'scheduled' ? 1 : a.localeCompare(b))),
+    modes: [...modes].sort((a, b) => (a === 'scheduled' ? -1 : b === 'scheduled' ? 1 : a < b ? -1 : a > b ? 1 : 0)),
   };
 }
 

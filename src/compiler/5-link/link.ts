@@ -15,6 +15,7 @@ import type { ClauseRule, DocumentInfo, Modification, RuleSet, Source, UserRole 
 import { ROLE_LINK_RULES } from '../4-extract/tables/roles.js';
 import { SERVICE_LINK_RULES } from '../4-extract/tables/services.js';
 import { TRT_LINK_RULES } from '../4-extract/tables/trt.js';
+import { compareText } from '../../shared/order.js';
 
 export const LINK_RULES = {
   modificationConflict: 'modification-conflict',
@@ -84,7 +85,7 @@ function linkModifications(pass: Pass): Modification[] {
       }
     }
   }
-  return [...modifications.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return [...modifications.values()].sort((a, b) => compareText(a.id, b.id));
 }
 
 function linkDocuments(pass: Pass): DocumentInfo[] {
@@ -128,7 +129,7 @@ function sortedTables(tables: LinkedTables): LinkedTables {
 }
 
 const byPlace = (a: { source: Source }, b: { source: Source }): number =>
-  a.source.file.localeCompare(b.source.file) || a.source.line - b.source.line || a.source.column - b.source.column;
+  compareText(a.source.file, b.source.file) || a.source.line - b.source.line || a.source.column - b.source.column;
 
 function linkClauses(pass: Pass): RuleSet['clauses'] {
   const clauses = pass.documents.flatMap((document) => document.views[pass.view].clauses);

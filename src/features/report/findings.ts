@@ -6,6 +6,7 @@ import type { View } from '../../shared/vocabulary.js';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { severityOf, type Severity } from '../../shared/diagnostics.js';
+import { compareText } from '../../shared/order.js';
 
 export interface Span {
   line: number;
@@ -42,10 +43,7 @@ export function collectFindings(files: readonly VFile[], options: { quiet?: bool
   }
   return findings.sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0) ||
-      a.ruleId.localeCompare(b.ruleId),
+      compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.ruleId, b.ruleId),
   );
 }
 

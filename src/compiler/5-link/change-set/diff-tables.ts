@@ -5,6 +5,7 @@
 import type { Change } from '../../../../generated/types.js';
 import type { RuleSet, Trt } from '../../../shared/model.js';
 import { entryChange, entryChanged, pairs, same } from './change.js';
+import { groupThousands } from '../../../shared/order.js';
 
 /** A `No` cell is the same as no cell: only eligible pairs are compared. */
 export function diffEligibility(before: RuleSet, after: RuleSet): Change[] {
@@ -72,9 +73,9 @@ export function diffTrt(before: RuleSet, after: RuleSet): Change[] {
 /** A duration for people: `16 s`, `5,600 s`, `24 h`, `N/A`; footnotes as `[^label]`. */
 export function formatSeconds(seconds: number | null): string {
   if (seconds === null) return 'N/A';
-  if (seconds % 3600 === 0) return `${(seconds / 3600).toLocaleString('en-GB')} h`;
-  if (seconds % 60 === 0 && seconds >= 600) return `${(seconds / 60).toLocaleString('en-GB')} min`;
-  return `${seconds.toLocaleString('en-GB')} s`;
+  if (seconds % 3600 === 0) return `${groupThousands(seconds / 3600)} h`;
+  if (seconds % 60 === 0 && seconds >= 600) return `${groupThousands(seconds / 60)} min`;
+  return `${groupThousands(seconds)} s`;
 }
 
 function trtValue(entry: Trt): string {

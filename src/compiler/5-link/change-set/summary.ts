@@ -1,6 +1,7 @@
 /** The kinds of change in reading order, their titles, the order of a change set and its counts. */
 import type { Change, ChangeCounts, ChangeKind, ChangeSet } from '../../../../generated/types.js';
 import { compareSrRefs } from '../../4-extract/text.js';
+import { compareText } from '../../../shared/order.js';
 
 /** Kinds in the order a reader meets them: who, what, who may, how fast, then the prose. */
 export const CHANGE_KINDS: readonly ChangeKind[] = [
@@ -55,11 +56,11 @@ export function summarise(changes: readonly Change[]): ChangeSet['summary'] {
 /** By document, kind, SR, then place in the text. */
 export function compareChanges(a: Change, b: Change): number {
   return (
-    a.document.localeCompare(b.document) ||
+    compareText(a.document, b.document) ||
     CHANGE_KINDS.indexOf(a.kind) - CHANGE_KINDS.indexOf(b.kind) ||
     (a.sr && b.sr ? compareSrRefs(a.sr, b.sr) : 0) ||
     a.source.line - b.source.line ||
     a.source.column - b.source.column ||
-    a.id.localeCompare(b.id)
+    compareText(a.id, b.id)
   );
 }

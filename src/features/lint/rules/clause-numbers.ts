@@ -1,4 +1,5 @@
 /** Clause numbers as sortable keys: H3.13A → [3, 13A]; shared by the clause rules. */
+import { compareText } from '../../../shared/order.js';
 
 export interface ClauseKey {
   prefix: string;
@@ -21,7 +22,7 @@ export function compareClauses(a: ClauseKey, b: ClauseKey): number {
     const y = b.parts[index];
     if (!y) break;
     if (x.number !== y.number) return x.number - y.number;
-    if (x.suffix !== y.suffix) return x.suffix.localeCompare(y.suffix);
+    if (x.suffix !== y.suffix) return compareText(x.suffix, y.suffix);
   }
   return a.parts.length - b.parts.length;
 }
