@@ -5,7 +5,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadCommand, loadCommands } from './cli/index.js';
 import { EXIT, type Io, type Options } from './cli/context.js';
-import { CannotRun } from './compiler/1-read/read.js';
+import { CannotRun, CorpusRefused } from './compiler/1-read/read.js';
+import { escapingStream } from './shared/escape.js';
 
 export type { Io };
 export { EXIT };
@@ -46,7 +47,13 @@ Exit codes: 0 clean, 1 findings or drift, 2 could not run.
 `;
 }
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+/** Formats read by machines keep their bytes; everything else people read is escaped. */
+const MACHINE_FORMATS = new Set(['json', 'sarif', 'junit', 'csv']);
+
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  const format = formatOf(argv);
+  const keepStdout = (format !== undefined && MACHINE_FORMATS.has(format)) || (format === 'pretty' && process.stdout.isTTY === true);
+  const io: Io = { cwd: rawIo.cwd, stdout: keepStdout ? rawIo.stdout : escapingStream(rawIo.stdout), stderr: escapingStream(rawIo.stderr) };
   let parsed: { values: Options; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true }) as unknown as {
@@ -83,6 +90,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await command.run({ options, args, io });
   } catch (error) {
+    if (error instanceof CorpusRefused) {
+      await reportRefusal(error, name, options.format, io);
+      return EXIT.cannotRun;
+    }
     if (error instanceof CannotRun) {
       io.stderr.write(`secc: ${error.message}\n`);
       return EXIT.cannotRun;
@@ -99,4 +110,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (process.env.SECC_DEBUG) io.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
     return EXIT.cannotRun;
   }
+}
+
+/** `--format X` or `--format=X`, read before parsing so even a usage error is escaped. */
+function formatOf(argv: readonly string[]): string | undefined {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === '--format') return argv[index + 1];
+    if (arg?.startsWith('--format=')) return arg.slice('--format='.length);
+  }
+  return undefined;
+}
+
+/**
+ * An entry of the legal text folder that is not a regular file stops every command alike (exit 2).
+ * check and lint still report it in the format asked for (a valid SARIF log, JSON), others as text.
+ */
+async function reportRefusal(error: CorpusRefused, command: string, format: string | undefined, io: Io): Promise<void> {
+  const { REPORTERS } = await import('./features/report/index.js');
+  const reporter = command === 'check' || command === 'lint' ? REPORTERS[format ?? 'text'] : undefined;
+  if (reporter) io.stdout.write(reporter(error.files, { command }));
+  else io.stderr.write(REPORTERS.text?.(error.files, { command }) ?? '');
+  io.stderr.write(`secc: ${error.message}\n`);
 }

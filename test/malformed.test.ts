@@ -139,10 +139,10 @@ describe('malformed inputs (test/fixtures/malformed)', () => {
     expect(findings.map((finding) => `${finding.ruleId}@${finding.line}:${finding.column}`)).toEqual(['document-too-deep@15:6']);
   });
 
-  it('an *.md that cannot be read: file-unreadable, exit 2', async () => {
+  it('an *.md that is a folder: file-not-regular, exit 2 from check, lint and build', async () => {
     const { findings, codes } = await runWith('unreadable.md', 'directory');
-    expect(findings.map((finding) => finding.ruleId)).toEqual(['file-unreadable']);
-    expect(codes.slice(0, 2)).toEqual([2, 2]);
+    expect(findings.map((finding) => finding.ruleId)).toEqual(['file-not-regular']);
+    expect(codes).toEqual([2, 2, 2]);
   });
 
   it('a missing text directory and a bad option: exit 2, no stack trace', async () => {

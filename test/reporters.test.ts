@@ -3,9 +3,6 @@
  * ajv), JUnit (well-formed counts), and --quiet. Findings come from a real lint run on an edited
  * MP162 corpus with errors, warnings, end positions and related places.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Ajv from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { VFile } from 'vfile';
 import { lint, ruleMetadata } from '../src/features/lint/index.js';
@@ -13,7 +10,8 @@ import { REPORTERS } from '../src/features/report/index.js';
 import { reportJson } from '../src/features/report/json.js';
 import { reportJunit } from '../src/features/report/junit.js';
 import { reportSarif } from '../src/features/report/sarif.js';
-import { compileStrings, replaceOnce, ROOT, textDocuments } from './support/project.js';
+import { compileStrings, replaceOnce, textDocuments } from './support/project.js';
+import { sarifValidator } from './support/sarif.js';
 
 let files: VFile[];
 
@@ -40,20 +38,6 @@ beforeAll(async () => {
   lint(result);
   files = result.files;
 });
-
-function sarifValidator() {
-  const schema = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
-  // draft-04 → draft-07: `id` became `$id`; nothing else in this schema differs between them.
-  const { id, $schema: _draft04, ...rest } = schema;
-  const ajv = new Ajv.default({ strict: false, allErrors: true, unicodeRegExp: false });
-  ajv.addFormat('uri', (value: string) => URL.canParse(value));
-  ajv.addFormat('uri-reference', (value: string) => URL.canParse(value, 'file:///'));
-  ajv.addFormat('date-time', (value: string) => !Number.isNaN(Date.parse(value)));
-  return ajv.compile({ $id: id as string, ...rest } as Record<string, unknown>);
-}
 
 describe('SARIF 2.1.0', () => {
   it('validates against the SARIF 2.1.0 schema, with end positions and related locations', () => {

@@ -4,16 +4,19 @@
  * they reach the parser: binary files and invalid UTF-8 get a positioned diagnostic instead.
  * A byte-order mark is dropped; CRLF line ends are left to the parser, which handles them.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants, type Dirent } from 'node:fs';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../../shared/diagnostics.js';
+import { compareText } from '../../shared/order.js';
 
 export const READ_RULES = {
   binary: 'file-binary',
   encoding: 'file-encoding',
   unreadable: 'file-unreadable',
   tooLarge: 'file-too-large',
+  notRegular: 'file-not-regular',
 } as const;
 
 /** No part of the SEC comes near this; a larger file is not a document (and would only be slow). */
@@ -34,44 +37,112 @@ export interface SourceDocument {
 
 export async function readCorpus(dir: string, cwd: string): Promise<SourceDocument[]> {
   const absolute = path.resolve(cwd, dir);
-  let entries: string[];
+  let entries: Dirent[];
   try {
     const info = await stat(absolute);
     if (!info.isDirectory()) throw new CannotRun(`${dir} is not a directory`);
-    entries = await readdir(absolute);
+    entries = await readdir(absolute, { withFileTypes: true });
   } catch (error) {
     if (error instanceof CannotRun) throw error;
     throw new CannotRun(`cannot read the legal text directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  const names = entries.filter((name) => name.endsWith('.md')).sort();
-  if (names.length === 0) throw new CannotRun(`no Markdown documents (*.md) in ${dir}`);
-  return Promise.all(
-    names.map(async (name) => {
-      const filePath = path.join(absolute, name);
+  const documents = entries.filter((entry) => entry.name.endsWith('.md')).sort((a, b) => compareText(a.name, b.name));
+  if (documents.length === 0) throw new CannotRun(`no Markdown documents (*.md) in ${dir}`);
+  const read = await Promise.all(
+    documents.map(async (entry) => {
+      const filePath = path.join(absolute, entry.name);
       const file = new VFile({ path: path.relative(cwd, filePath) || filePath, cwd });
-      try {
-        return decodeDocument(name, file, await readFile(filePath));
-      } catch (error) {
-        report(file, `Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { ruleId: READ_RULES.unreadable });
-        return { name, file, readable: false };
-      }
+      return readRegularFile(entry, filePath, file);
     }),
   );
+  const refused = read.filter((doc) => !doc.readable && doc.file.messages.some((message) => REFUSALS.has(message.ruleId ?? '')));
+  const files = [...refused.map((doc) => doc.file), ...(await refusedManifestEntries(absolute, entries, cwd))];
+  if (files.length > 0) throw new CorpusRefused(files);
+  return read;
+}
+
+/** The folder of intent manifests inside the corpus (src/features/changeset/intent.ts reads it). */
+const MANIFEST_FOLDER = 'modifications';
+
+/**
+ * The manifests folder is part of the corpus: it must be a folder, and each `*.yaml` in it a
+ * regular file (checked by type only; the manifests are read later by the intent check).
+ */
+async function refusedManifestEntries(absolute: string, entries: readonly Dirent[], cwd: string): Promise<VFile[]> {
+  const folder = entries.find((entry) => entry.name === MANIFEST_FOLDER);
+  if (!folder) return [];
+  const refusal = (name: string, kind: string): VFile => {
+    const file = new VFile({ path: path.relative(cwd, path.join(absolute, name)), cwd });
+    report(file, `Unexpected ${kind} \`${name}\` in the legal text folder, expected only regular files and folders: it was not read`, {
+      ruleId: READ_RULES.notRegular,
+      place: { line: 1, column: 1 },
+    });
+    return file;
+  };
+  if (!folder.isDirectory()) return [refusal(MANIFEST_FOLDER, kindOf(folder))];
+  const inside = await readdir(path.join(absolute, MANIFEST_FOLDER), { withFileTypes: true });
+  return inside
+    .filter((entry) => /\.ya?ml$/.test(entry.name) && !entry.isFile())
+    .map((entry) => refusal(path.join(MANIFEST_FOLDER, entry.name), kindOf(entry)));
+}
+
+/** Findings that mean the corpus itself cannot be read as given: every command stops with exit 2. */
+const REFUSALS = new Set<string>([READ_RULES.unreadable, READ_RULES.notRegular]);
+
+/** The corpus holds something that is not a readable regular file; `files` carry the findings. */
+export class CorpusRefused extends CannotRun {
+  override name = 'CorpusRefused';
+  constructor(readonly files: VFile[]) {
+    super(
+      `the legal text folder holds ${files.length === 1 ? 'an entry' : `${files.length} entries`} that cannot be read as documents; nothing was compiled`,
+    );
+  }
+}
+
+/**
+ * Only a regular file inside the folder is a document. A symbolic link (to /etc/passwd, to a
+ * credentials file, to a document elsewhere), a FIFO (which would block the read forever), a
+ * directory or a device is refused by its type, without opening it. The open itself refuses to
+ * follow a link and never blocks, so an entry swapped after the listing is refused as well.
+ */
+async function readRegularFile(entry: Dirent, filePath: string, file: VFile): Promise<SourceDocument> {
+  const name = entry.name;
+  const refuse = (kind: string): SourceDocument => {
+    report(file, `Unexpected ${kind} \`${name}\` in the legal text folder, expected only regular files: it was not read`, {
+      ruleId: READ_RULES.notRegular,
+      place: { line: 1, column: 1 },
+    });
+    return { name, file, readable: false };
+  };
+  if (!entry.isFile()) return refuse(kindOf(entry));
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(filePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const info = await handle.stat();
+    if (!info.isFile()) return refuse(kindOf(info));
+    if (info.size > MAX_DOCUMENT_BYTES) return tooLarge(name, file, info.size);
+    return decodeDocument(name, file, await handle.readFile());
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return refuse('symbolic link');
+    report(file, `Cannot read the file: ${code ?? String(error)}`, { ruleId: READ_RULES.unreadable });
+    return { name, file, readable: false };
+  } finally {
+    await handle?.close();
+  }
+}
+
+function kindOf(entry: { isSymbolicLink(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean }): string {
+  if (entry.isSymbolicLink()) return 'symbolic link';
+  if (entry.isDirectory()) return 'folder';
+  if (entry.isFIFO()) return 'named pipe (FIFO)';
+  if (entry.isSocket()) return 'socket';
+  return 'device or special file';
 }
 
 /** Turns bytes into the vfile's text, or reports why it cannot. */
 export function decodeDocument(name: string, file: VFile, bytes: Uint8Array): SourceDocument {
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    report(
-      file,
-      `Unexpected file of ${(bytes.length / 1024 / 1024).toFixed(1)} MiB, expected a document of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`,
-      {
-        ruleId: READ_RULES.tooLarge,
-        place: { line: 1, column: 1 },
-      },
-    );
-    return { name, file, readable: false };
-  }
+  if (bytes.length > MAX_DOCUMENT_BYTES) return tooLarge(name, file, bytes.length);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     report(file, 'Unexpected binary content (a NUL byte), expected a UTF-8 Markdown text', {
@@ -91,6 +162,15 @@ export function decodeDocument(name: string, file: VFile, bytes: Uint8Array): So
     return { name, file, readable: false };
   }
   return { name, file, readable: true };
+}
+
+function tooLarge(name: string, file: VFile, size: number): SourceDocument {
+  report(
+    file,
+    `Unexpected file of ${(size / 1024 / 1024).toFixed(1)} MiB, expected a document of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB`,
+    { ruleId: READ_RULES.tooLarge, place: { line: 1, column: 1 } },
+  );
+  return { name, file, readable: false };
 }
 
 /** A corpus given in memory (tests, editors): name → text. */
