@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDuration, parseYesNo } from '../src/compiler/4-extract/duration.js';
+import { MAX_TRT_SECONDS, parseDuration, parseYesNo } from '../src/compiler/4-extract/duration.js';
 
 describe('durations', () => {
   it.each([
@@ -36,18 +36,37 @@ describe('durations', () => {
     },
   );
 
-  it('round-trips every accepted spelling of a positive amount', () => {
+  it('round-trips every accepted spelling of a positive amount up to the bound', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 10_000_000 }),
         fc.constantFrom(['secs', 1], ['mins', 60], ['hrs', 3600]),
-        (amount, [unit, factor]) => {
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        ([unit, factor], fraction) => {
+          const amount = Math.max(2, Math.floor((fraction * MAX_TRT_SECONDS) / (factor as number)));
           const grouped = String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
           expect(parseDuration(`${grouped} ${unit}`)).toEqual({ ok: true, seconds: amount * (factor as number) });
           expect(parseDuration(`${amount} ${unit}`)).toEqual({ ok: true, seconds: amount * (factor as number) });
         },
       ),
     );
+  });
+
+  it('rejects every amount above the documented bound, however many digits (never rounded, never Infinity)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(['secs', 1], ['mins', 60], ['hrs', 3600]),
+        fc.bigInt({ min: 1n, max: 10n ** 420n }),
+        ([unit, factor], extra) => {
+          const amount = BigInt(Math.floor(MAX_TRT_SECONDS / (factor as number))) + extra;
+          const result = parseDuration(`${amount} ${unit}`);
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.reason).toMatch(/longest Target Response Time accepted/);
+        },
+      ),
+    );
+    for (const text of ['99999999999999999999 secs', '9007199254740993 secs', `1${'0'.repeat(400)} secs`, '721 hrs', '2,592,001 secs'])
+      expect(parseDuration(text).ok, text).toBe(false);
+    expect(parseDuration('720 hrs')).toEqual({ ok: true, seconds: MAX_TRT_SECONDS });
   });
 
   it('never throws on arbitrary text', () => {

@@ -1,7 +1,8 @@
 /** Front matter: YAML at the top of each document, validated against front-matter.schema.json. */
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
-import { parseDocument as parseYaml } from 'yaml';
+import { LineCounter, parseDocument as parseYaml } from 'yaml';
+import { yamlValueProblems } from './yaml-values.js';
 import { report } from '../../shared/diagnostics.js';
 import type { DocumentInfo, Modification } from '../../shared/model.js';
 import type { FrontMatter } from '../../../generated/types.js';
@@ -64,18 +65,30 @@ export function parseYamlNode(
   ruleId: string,
   offsetLines: number,
 ): unknown {
-  const document = parseYaml(node.value, { prettyErrors: true, uniqueKeys: true, strict: true });
+  const lines = new LineCounter();
+  const document = parseYaml(node.value, { prettyErrors: true, uniqueKeys: true, strict: true, lineCounter: lines });
+  const base = (node.position?.start.line ?? 1) + offsetLines - 1;
   const problems = [...document.errors, ...document.warnings];
   if (problems.length > 0) {
     for (const problem of problems) {
       const at = problem.linePos?.[0];
-      const base = node.position?.start.line ?? 1;
       report(file, `Unexpected YAML: ${problem.message.split('\n')[0]}`, {
         ruleId,
-        place: at ? { line: base + offsetLines + at.line - 1, column: at.col } : node.position,
+        place: at ? { line: base + at.line, column: at.col } : node.position,
       });
     }
     return undefined;
   }
-  return document.toJS({ maxAliasCount: 0 });
+  const invalid = yamlValueProblems(document, node.value, lines);
+  for (const problem of invalid) {
+    report(file, problem.reason, { ruleId: problem.ruleId ?? ruleId, place: { line: base + problem.line, column: problem.column } });
+  }
+  if (invalid.length > 0) return undefined;
+  try {
+    return document.toJS({ maxAliasCount: 0 });
+  } catch (error) {
+    // Anything else the YAML library refuses is still a finding about this block, never a crash.
+    report(file, `Unexpected YAML: ${error instanceof Error ? error.message : String(error)}`, { ruleId, place: node.position });
+    return undefined;
+  }
 }

@@ -32,18 +32,29 @@ const UNIT_SPELLINGS: Record<string, 'secs' | 'mins' | 'hrs'> = {
 
 export const DURATION_VOCABULARY = ['<n> secs', '<n> mins', '<n> hrs', 'N/A'];
 
+/**
+ * The longest Target Response Time accepted: 30 days (720 hrs). The SEC's longest is 24 hrs; a
+ * larger number is a typing error, and below this bound every value is held exactly (a 20-digit
+ * amount would otherwise be stored rounded, a 401-digit one as Infinity).
+ */
+export const MAX_TRT_SECONDS = 30 * 24 * 3600;
+
 export function parseDuration(raw: string): DurationResult {
   const text = raw.trim();
   if (text === 'N/A') return { ok: true, seconds: null };
   const match = ACCEPTED.exec(text);
   if (match) {
-    const [, digits = '', unit = ''] = match;
-    const amount = Number(digits.replaceAll(',', ''));
+    const [, written = '', unit = ''] = match;
+    const digits = written.replaceAll(',', '');
+    const amount = Number(digits);
+    if (digits.replace(/^0+/, '').length > 16 || amount * (UNIT_SECONDS[unit] ?? 1) > MAX_TRT_SECONDS) {
+      return { ok: false, reason: `it is longer than the longest Target Response Time accepted, 30 days (720 hrs or 2,592,000 secs)` };
+    }
     if (amount === 0) return { ok: false, reason: 'a Target Response Time of zero is not a time the DCC can meet' };
     const plural = unit.endsWith('s');
     if (amount === 1 && plural)
       return { ok: false, reason: 'a singular amount takes a singular unit', suggestion: `1 ${unit.slice(0, -1)}` };
-    if (amount !== 1 && !plural) return { ok: false, reason: 'a plural amount takes a plural unit', suggestion: `${digits} ${unit}s` };
+    if (amount !== 1 && !plural) return { ok: false, reason: 'a plural amount takes a plural unit', suggestion: `${written} ${unit}s` };
     return { ok: true, seconds: amount * (UNIT_SECONDS[unit] ?? Number.NaN) };
   }
   return { ok: false, reason: describeProblem(text), ...suggest(text) };

@@ -11,6 +11,7 @@ import type { VFile } from 'vfile';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
 import { report } from '../../../shared/diagnostics.js';
 import { readTag, type OpenTag, type RedlineTag } from './tags.js';
+import { reportConventionBreaches } from './conventions.js';
 import { isRedline, type Deletion, type Insertion, type Redline } from './types.js';
 
 export const RULE = {
@@ -47,6 +48,7 @@ export function pairRedlines(tree: Root, file: VFile): void {
   });
   reportNesting(tree, file);
   reportEmpty(tree, file);
+  reportConventionBreaches(tree, file);
 }
 
 /** The siblings as paired so far, the tags still open, and whether anything could not be paired. */
