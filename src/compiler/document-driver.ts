@@ -13,6 +13,7 @@ import { readFrontMatter } from './2-parse/frontmatter.js';
 import { parseDocument, PARSE_RULES } from './2-parse/parse.js';
 import { project } from './3-project/project.js';
 import { emptyViewFacts, extractView, type DocumentFacts } from './4-extract/document.js';
+import { reportTablesReadInOneView, type TableReadings } from './4-extract/unread-tables.js';
 import type { CompileContext } from './context.js';
 
 export type Projections = Record<View, Root | undefined>;
@@ -42,6 +43,7 @@ export function extractDocument(doc: SourceDocument, context: CompileContext): E
     facts.info = front.info;
     facts.modifications = front.modifications;
   }
+  const readings: TableReadings = new Map();
   for (const view of VIEWS) {
     try {
       const projected = project(tree, view);
@@ -53,12 +55,14 @@ export function extractDocument(doc: SourceDocument, context: CompileContext): E
         view,
         schemas: context.schemas,
         kinds: context.kinds,
+        readings,
       });
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       report(doc.file, 'Unexpected nesting too deep to read, expected a document of ordinary depth', { ruleId: PARSE_RULES.tooDeep, view });
     }
   }
+  reportTablesReadInOneView(readings, tree, doc.file);
   return { facts, tree, projections };
 }
 

@@ -4,13 +4,15 @@
  * A pure function of the tree (diagnostics go on the document's vfile); serialisable (no mdast
  * in the result), so the facts of a document can be cached by content hash.
  */
-import type { FootnoteDefinition, Root } from 'mdast';
+import type { FootnoteDefinition, Root, Table } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Schemas } from '../../shared/schemas.js';
 import type { View } from '../../shared/vocabulary.js';
 import type { Clause, ClauseRule, DocumentInfo, Footnote, Modification } from '../../shared/model.js';
 import { readOutline } from './outline.js';
 import { readRuleBlocks, reportOrphanRuleBlocks } from './rule-blocks.js';
+import { reportStrayRuleBlocks } from './stray-rule-blocks.js';
+import type { TableReadings } from './unread-tables.js';
 import { emptyTableFacts, readTable, TABLE_KINDS, type TableFacts, type TableKind } from './tables.js';
 import { normalise, plainText, sourceOf } from './text.js';
 
@@ -35,6 +37,8 @@ export interface ExtractInput {
   view: View;
   schemas: Schemas;
   kinds?: readonly TableKind[];
+  /** Collects which kind each table was read as, per view (to report a table only one view reads). */
+  readings?: TableReadings;
 }
 
 export function emptyViewFacts(kinds: readonly TableKind[] = TABLE_KINDS): ViewFacts {
@@ -47,11 +51,17 @@ export function extractView(tree: Root, input: ExtractInput): ViewFacts {
   const facts = emptyViewFacts(kinds);
   const outline = readOutline(tree, file, name, input.documentId, view);
   reportOrphanRuleBlocks(outline.orphanRuleBlocks, context);
-  for (const table of outline.orphanTables) readTable(table, { ...context, clause: undefined }, facts, kinds);
+  reportStrayRuleBlocks(tree, context);
+  const read = (table: Table, clause: string | undefined): void => {
+    const kind = readTable(table, { ...context, clause }, facts, kinds);
+    const offset = table.position?.start.offset;
+    if (offset !== undefined) input.readings?.set(offset, { ...input.readings.get(offset), [view]: kind });
+  };
+  for (const table of outline.orphanTables) read(table, undefined);
   for (const section of outline.sections) {
     facts.clauses.push(section.clause);
     facts.clauseRules.push(...readRuleBlocks(section, context));
-    for (const table of section.tables) readTable(table, { ...context, clause: section.clause.id }, facts, kinds);
+    for (const table of section.tables) read(table, section.clause.id);
   }
   for (const node of tree.children) {
     if (node.type === 'footnoteDefinition') facts.footnotes.push(footnote(node, name));

@@ -11,6 +11,8 @@ import type { Facts, TableKind } from './tables/kind.js';
 import { roleTable } from './tables/roles.js';
 import { serviceTable } from './tables/services.js';
 import { trtTable } from './tables/trt.js';
+import { reportDuplicateHeaders } from './table-headers.js';
+import { reportUnrecognisedTable } from './unread-tables.js';
 
 export { TABLE_RULES, type Cell, type TableContext } from './tables/grid.js';
 export type { Facts, LinkedTables, LinkInput, TableKind } from './tables/kind.js';
@@ -33,9 +35,25 @@ export function emptyTableFacts(kinds: readonly TableKind[] = TABLE_KINDS): Tabl
   return Object.assign({}, ...kinds.map((kind) => kind.empty())) as TableFacts;
 }
 
-/** Reads one table into `facts` if a kind recognises its headers. */
-export function readTable(table: Table, context: TableContext, facts: Facts, kinds: readonly TableKind[] = TABLE_KINDS): void {
+/**
+ * Reads one table into `facts` if a kind recognises its headers, and returns the kind's name. A
+ * table no kind recognises is prose, unless it looks like data (then it is reported: see
+ * unread-tables.ts); a header twice is an error for every kind (table-headers.ts).
+ */
+export function readTable(
+  table: Table,
+  context: TableContext,
+  facts: Facts,
+  kinds: readonly TableKind[] = TABLE_KINDS,
+): string | undefined {
   const grid = readGrid(table, context);
   const names = grid.headers.map((header) => header.text);
-  kinds.find((kind) => kind.recognises(names))?.read(grid, context, facts);
+  const kind = kinds.find((candidate) => candidate.recognises(names));
+  if (!kind) {
+    reportUnrecognisedTable(table, names, context);
+    return undefined;
+  }
+  reportDuplicateHeaders(grid.headers, context);
+  kind.read(grid, context, facts);
+  return kind.name;
 }

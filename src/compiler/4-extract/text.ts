@@ -16,6 +16,7 @@ export function plainText(node: Nodes): string {
     case 'code':
       return node.lang === 'rule' ? '' : node.value;
     case 'html':
+      return htmlText(node.value);
     case 'yaml':
     case 'footnoteReference':
     case 'footnoteDefinition':
@@ -33,6 +34,28 @@ export function plainText(node: Nodes): string {
   if (!('children' in node)) return '';
   const separator = isBlockContainer(node) ? '\n' : '';
   return (node.children as Nodes[]).map(plainText).join(separator);
+}
+
+/**
+ * The text an HTML block or inline tag shows when the document is published (`<div>` obligations
+ * are legal text like any paragraph): tags and comments removed, common character references
+ * decoded. Anything else stays as written, so it still counts.
+ */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
+    .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
+    .replace(/&(#\d{1,7}|#x[\da-f]{1,6}|amp|lt|gt|quot|apos|nbsp);/gi, (_, name: string) => decodeReference(name))
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeReference(name: string): string {
+  if (name[0] !== '#') return NAMED[name.toLowerCase()] ?? `&${name};`;
+  const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
 }
 
 function isBlockContainer(node: Nodes): boolean {

@@ -91,7 +91,7 @@ function anchor(context: TableContext, row: string | undefined, header: string |
 
 function columnIndex(grid: Grid, header: string, context: TableContext, table: string): number | undefined {
   const matches = grid.headers.flatMap((cell, index) => (cell.text === header ? [{ cell, index }] : []));
-  const [first, second] = matches;
+  const [first] = matches; // a second one is reported for every kind by ../table-headers.ts
   if (!first) {
     report(context.file, `Missing column \`${header}\` in the ${table}, expected a column with that header`, {
       ruleId: TABLE_RULES.missingColumn,
@@ -99,13 +99,6 @@ function columnIndex(grid: Grid, header: string, context: TableContext, table: s
       view: context.view,
     });
     return undefined;
-  }
-  if (second) {
-    report(context.file, `Unexpected second column \`${header}\` in the ${table}, expected each header once`, {
-      ruleId: TABLE_RULES.duplicateColumn,
-      place: second.cell.node.position,
-      view: context.view,
-    });
   }
   return first.index;
 }

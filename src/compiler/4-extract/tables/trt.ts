@@ -72,14 +72,7 @@ function readColumns(grid: Grid, refAt: number, context: TableContext, facts: Tr
       });
       return;
     }
-    if (headerKeys.has(header.text)) {
-      report(context.file, `Unexpected second column \`${header.text}\`, expected each header once`, {
-        ruleId: TABLE_RULES.duplicateColumn,
-        place: header.node.position,
-        view: context.view,
-      });
-      return;
-    }
+    if (headerKeys.has(header.text)) return; // reported for every kind by ../table-headers.ts
     headerKeys.add(header.text);
     const column: TrtColumn = { ...parsed, header: header.text, headerSource: header.source };
     columns.set(index, column);

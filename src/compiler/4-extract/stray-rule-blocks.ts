@@ -1,0 +1,58 @@
+/**
+ * Rule blocks the compiler would otherwise never see. A rule block is read only as a fenced
+ * block with language `rule` at the top level of its clause; anything else that holds a rule is
+ * reported, so that a misspelt fence (```Rule, ```yaml) or an indented block cannot silently
+ * delete a rule from rules/ and generated/:
+ * - a fence whose language is a variant of `rule`, or whose content reads like a rule (`kind:`
+ *   with `clause:` or `fingerprint:`), at the top level: `rule-block-unrecognised`;
+ * - a rule block (or rule-like block) inside a list, block quote or footnote: `rule-block-nested`.
+ */
+import type { Code, Nodes, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { report } from '../../shared/diagnostics.js';
+import type { View } from '../../shared/vocabulary.js';
+
+export const STRAY_RULE_BLOCK_RULES = { unrecognised: 'rule-block-unrecognised', nested: 'rule-block-nested' } as const;
+
+const RULE_LANGUAGE = /^rules?$/i;
+const YAML_KIND = /^\s*["']?kind["']?\s*:/m;
+const YAML_ANCHOR = /^\s*["']?(clause|fingerprint)["']?\s*:/m;
+
+/** True for a block that is a rule block in all but its fence. */
+export function looksLikeRuleBlock(node: Code): boolean {
+  const language = (node.lang ?? '').trim();
+  if (RULE_LANGUAGE.test(language)) return true;
+  return YAML_KIND.test(node.value) && YAML_ANCHOR.test(node.value);
+}
+
+export function reportStrayRuleBlocks(tree: Root, context: { file: VFile; view: View }): void {
+  for (const node of tree.children) {
+    if (node.type === 'code') {
+      if (node.lang !== 'rule' && looksLikeRuleBlock(node)) reportUnrecognised(node, context);
+      continue;
+    }
+    for (const nested of nestedCode(node)) {
+      if (nested.lang === 'rule' || looksLikeRuleBlock(nested)) {
+        report(
+          context.file,
+          'Unexpected rule block inside a list, block quote or footnote, expected it at the top level right under its clause heading; it is not read as a rule',
+          { ruleId: STRAY_RULE_BLOCK_RULES.nested, place: nested.position, view: context.view },
+        );
+      }
+    }
+  }
+}
+
+function reportUnrecognised(node: Code, context: { file: VFile; view: View }): void {
+  const fence = node.lang ? `\`\`\`${node.lang}` : 'fenced or indented block without a language';
+  report(
+    context.file,
+    `Unexpected ${fence} that reads like a rule block, expected the fence \`\`\`rule (lower case) so the rule is compiled; as written it is not read as a rule`,
+    { ruleId: STRAY_RULE_BLOCK_RULES.unrecognised, place: node.position, view: context.view, actual: node.lang ?? '' },
+  );
+}
+
+function nestedCode(node: Nodes): Code[] {
+  if (!('children' in node)) return [];
+  return (node.children as Nodes[]).flatMap((child) => (child.type === 'code' ? [child] : nestedCode(child)));
+}
