@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { projectCompileContext } from '../compiler/context.js';
 import { compileDirectory, type CompileResult } from '../compiler/driver.js';
+import { recoverInterruptedWrite } from '../compiler/7-emit/write.js';
 import type { RunTimings } from '../compiler/timings.js';
 import { REPORTERS } from '../features/report/index.js';
 import { ruleMetadata } from '../features/lint/index.js';
@@ -28,6 +29,9 @@ export async function compileText(
   options: { emit?: boolean; trees?: boolean; timings?: RunTimings } = {},
 ): Promise<CompileResult> {
   const { timings } = options;
+  // A build killed after its commit point is finished first (or one killed before it undone).
+  const recovered = await recoverInterruptedWrite(projectRoot(context));
+  if (recovered) context.io.stderr.write(`secc: ${recovered}\n`);
   const compileContext = projectCompileContext(projectRoot(context), { timings: timings?.record, parse: timings?.parse });
   const result = await compileDirectory(context.options.text, context.io.cwd, {
     emit: options.emit,

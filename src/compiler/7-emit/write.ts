@@ -1,58 +1,149 @@
 /**
- * Writing outputs whole: every file goes to a temporary sibling first; only when all are staged
- * are they renamed into place. If a rename fails, the files already replaced are restored from
- * their backups, so a failed build leaves earlier outputs exactly as they were.
+ * Writing outputs all or nothing, even when the process is killed or the disk is full.
+ *
+ * 1. Stage: every changed output is written whole (and fsynced) under `<root>/.secc-txn/new/`;
+ *    each existing output is hard-linked under `.secc-txn/old/`. Nothing visible has changed.
+ * 2. Commit: `.secc-txn/journal.json` appears by a single rename. Before it exists, the write
+ *    has not happened; after, it has.
+ * 3. Switch: each staged file is renamed over its output, then `.secc-txn/` is removed.
+ *
+ * The commit and the switch use synchronous renames: one thread, in journal order, so the
+ * sequence is the same in every run (and a test can kill the process at each rename in turn).
+ *
+ * A kill before the commit leaves a staging folder without a journal: the next run deletes it
+ * (all old). A kill after it leaves a journal: the next run finishes the renames (all new), or,
+ * if a rename cannot be done, puts every output back from `old/` (all old). A failure while
+ * staging (ENOSPC) removes the staging folder and names the path it was writing.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
+import { copyFile, link, lstat, mkdir, open, readFile, rename, rm, rmdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
-interface Staged {
-  temporary: string;
-  target: string;
-  backup: string | undefined;
+/** Relative to the root; listed in .gitignore (only ever there between a kill and the next run). */
+export const TRANSACTION_DIR = '.secc-txn';
+
+interface Journal {
+  /** Outputs to switch, relative to the root. */
+  files: string[];
+  /** Those of them that existed before (a copy is in `old/`); the others are new files. */
+  previous: string[];
 }
 
 export async function writeOutputsAtomically(root: string, outputs: ReadonlyMap<string, string>): Promise<string[]> {
-  const staged: Staged[] = [];
+  await recoverInterruptedWrite(root);
   const changed: string[] = [];
-  const suffix = `${process.pid}.${Date.now().toString(36)}`;
+  for (const [relative, content] of outputs) if ((await readIfExists(path.join(root, relative))) !== content) changed.push(relative);
+  if (changed.length === 0) return [];
+  const txn = path.join(root, TRANSACTION_DIR);
+  const created: string[] = [];
+  const journal: Journal = { files: changed, previous: [] };
   try {
-    for (const [relative, content] of outputs) {
-      const target = path.join(root, relative);
-      const existing = await readIfExists(target);
-      if (existing === content) continue;
-      await mkdir(path.dirname(target), { recursive: true });
-      const temporary = `${target}.${suffix}.tmp`;
-      await writeFile(temporary, content, 'utf8');
-      staged.push({ temporary, target, backup: existing === undefined ? undefined : `${target}.${suffix}.bak` });
-      changed.push(relative);
+    if (!(await exists(root))) {
+      await mkdir(root, { recursive: true });
+      created.push(root);
     }
+    await rm(txn, { recursive: true, force: true });
+    for (const relative of changed) {
+      await stageFile(path.join(txn, 'new', relative), outputs.get(relative) ?? '', path.join(root, relative));
+      if (await keepPrevious(root, txn, relative, created)) journal.previous.push(relative);
+    }
+    await stageFile(path.join(txn, 'journal.json.next'), JSON.stringify(journal), path.join(txn, 'journal.json'));
+    renameSync(path.join(txn, 'journal.json.next'), path.join(txn, 'journal.json'));
   } catch (error) {
-    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
+    await rm(txn, { recursive: true, force: true }).catch(() => undefined);
+    for (const dir of created.reverse()) await rmdir(dir).catch(() => undefined);
     throw error;
   }
-  const backedUp: Staged[] = [];
-  const replaced: Staged[] = [];
-  try {
-    for (const entry of staged) {
-      if (entry.backup) {
-        await rename(entry.target, entry.backup);
-        backedUp.push(entry);
-      }
-      await rename(entry.temporary, entry.target);
-      replaced.push(entry);
-    }
-  } catch (error) {
-    // Roll back: remove what was newly created, put every replaced file back as it was.
-    for (const entry of replaced.filter((item) => !item.backup)) await rm(entry.target, { force: true }).catch(() => undefined);
-    for (const { backup, target } of backedUp.reverse()) if (backup) await rename(backup, target).catch(() => undefined);
-    throw error;
-  } finally {
-    await Promise.all(
-      staged.flatMap(({ temporary, backup }) => [rm(temporary, { force: true }), backup ? rm(backup, { force: true }) : Promise.resolve()]),
-    );
-  }
+  await applyJournal(root, txn, journal);
   return changed;
+}
+
+/**
+ * Completes (journal present) or rolls back (no journal) a write that a kill interrupted.
+ * Returns what it did, for a one-line note, or undefined when there was nothing to do.
+ */
+export async function recoverInterruptedWrite(root: string): Promise<string | undefined> {
+  const txn = path.join(root, TRANSACTION_DIR);
+  if (!(await exists(txn))) return undefined;
+  let journal: Journal | undefined;
+  try {
+    const parsed = JSON.parse(await readFile(path.join(txn, 'journal.json'), 'utf8')) as Journal;
+    if (Array.isArray(parsed.files) && Array.isArray(parsed.previous)) journal = parsed;
+  } catch {
+    journal = undefined;
+  }
+  if (!journal) {
+    await rm(txn, { recursive: true, force: true });
+    return 'an interrupted build had not started writing; its staged files were removed (outputs unchanged)';
+  }
+  await applyJournal(root, txn, journal);
+  return `an interrupted build was completed (${journal.files.join(', ')})`;
+}
+
+/** Renames every staged file into place; if one cannot be, puts every output back as it was. */
+async function applyJournal(root: string, txn: string, journal: Journal): Promise<void> {
+  try {
+    for (const relative of journal.files) {
+      const staged = path.join(txn, 'new', relative);
+      if (await exists(staged)) renameSync(staged, path.join(root, relative));
+    }
+  } catch (error) {
+    for (const relative of journal.files) {
+      const target = path.join(root, relative);
+      const old = path.join(txn, 'old', relative);
+      if (journal.previous.includes(relative)) await rename(old, target).catch(() => undefined);
+      else await rm(target, { force: true });
+    }
+    await rm(txn, { recursive: true, force: true });
+    throw error;
+  }
+  await rm(txn, { recursive: true, force: true });
+}
+
+/** Writes a file whole and flushes it to disk; a failure (ENOSPC) names the output it was for. */
+async function stageFile(file: string, content: string, forOutput: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    handle = await open(file, 'wx');
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    // Whichever call failed (open, write, fsync), what could not be written is this output.
+    const failure = error as NodeJS.ErrnoException;
+    failure.path = forOutput;
+    failure.syscall = 'write';
+    throw failure;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Makes room for an output (its folder exists, nothing but a file is in its place) and keeps a
+ * hard link to its current version. Returns whether there was a current version.
+ */
+async function keepPrevious(root: string, txn: string, relative: string, created: string[]): Promise<boolean> {
+  const target = path.join(root, relative);
+  const folder = path.dirname(target);
+  if (!(await exists(folder))) {
+    await mkdir(folder, { recursive: true });
+    created.push(folder);
+  }
+  const info = await lstat(target).catch(() => undefined);
+  if (!info) return false;
+  if (!info.isFile()) {
+    throw Object.assign(new Error(`${target} is not a file`), { code: 'EISDIR', syscall: 'replace', path: target });
+  }
+  const old = path.join(txn, 'old', relative);
+  await mkdir(path.dirname(old), { recursive: true });
+  // A hard link costs nothing and keeps the old bytes; a file system without links gets a copy.
+  await link(target, old).catch(() => copyFile(target, old));
+  return true;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return (await lstat(file).catch(() => undefined)) !== undefined;
 }
 
 export async function readIfExists(file: string): Promise<string | undefined> {
