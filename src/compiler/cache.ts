@@ -108,8 +108,13 @@ export class DocumentCache {
     const extracted = extract();
     const messages = doc.file.messages.slice(before).map(storeMessage);
     this.write(slot, JSON.stringify({ format: FORMAT, key, facts: extracted.facts, messages } satisfies Entry));
-    if (extracted.tree) this.write(treeSlot(slot), `${key}\n${JSON.stringify(extracted.tree)}`);
-    return extracted;
+    const stored = extracted.tree ? treeJson(extracted.tree) : undefined;
+    if (stored === undefined) return extracted;
+    this.write(treeSlot(slot), `${key}\n${stored}`);
+    // Hand back a tree read again on demand (JSON, far cheaper than Markdown): holding every
+    // document's tree and projections through link and generate made a 50,000-row corpus spend
+    // its time collecting garbage. Projections are then made on demand too (the driver's).
+    return this.withLazyTree(doc, extracted.facts, treeSlot(slot), key, reparse);
   }
 
   private keyOf(doc: SourceDocument): string {
@@ -191,4 +196,13 @@ export function cachedTypes(dir: string, generate: () => Promise<string>, hash =
     }
     return text;
   };
+}
+
+/** A tree as JSON, or undefined when it is too large for one string (then it is not cached). */
+function treeJson(tree: Root): string | undefined {
+  try {
+    return JSON.stringify(tree);
+  } catch {
+    return undefined;
+  }
 }
