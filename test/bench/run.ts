@@ -8,7 +8,9 @@
  * 3. `secc check` after a one-cell edit of the generated corpus: documents re-parsed, with the
  *    cache and without it;
  * 4. lookups: generated trtFor / isEligible against a plain property read of the same data;
- * 5. peak memory (max RSS, heap) of a full `secc build` of the generated corpus, as a process.
+ * 5. peak memory (max RSS, heap) of a full `secc build` of the generated corpus, as a process;
+ * 6. cost linearity: `secc build` with Appendix E at 5,000 and 50,000 rows, time and peak RSS
+ *    ratios (test/bench/linearity.ts; one run each, --no-linearity skips it: it takes minutes).
  *
  * Prints a table and writes test/bench/results.json (or --out FILE). Medians with min and max.
  * Options: --runs N (default 5), --seed N, --keep (keep the temporary corpus), --out FILE.
@@ -31,6 +33,7 @@ import { measureLookups } from './run/lookups.js';
 import { ROOT, round, seccAt, snapshotCompiler, type ProcessRun, type Secc } from './run/process.js';
 import { assembleResults, type BuildMeasures, type CorpusCheckMeasures, type Mp162Measures } from './run/results.js';
 import { table } from './run/table.js';
+import { linearityLine, measureLinearity } from './linearity.js';
 
 export { stat, type Stat } from './run/process.js';
 
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '5' },
       seed: { type: 'string', default: '162' },
       keep: { type: 'boolean', default: false },
+      'no-linearity': { type: 'boolean', default: false },
       out: { type: 'string' },
     },
   });
@@ -126,7 +130,8 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   const out = path.resolve(values.out ?? path.join(ROOT, 'test', 'bench', 'results.json'));
   const work = await mkdtemp(path.join(os.tmpdir(), 'secc-bench-'));
-  const secc = seccAt(await snapshotCompiler(work));
+  const bin = await snapshotCompiler(work);
+  const secc = seccAt(bin);
   const machine = {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -152,9 +157,17 @@ async function main(): Promise<void> {
   log('lookups');
   const lookups = await measureLookups(path.join(bench, 'generated', 'tables.ts'), runs);
 
-  const results = assembleResults({ machine, seed, corpus, generationMs, build, checks, mp162, lookups }, new Date().toISOString());
+  // 6. Cost linearity (issue 11): the same shape at 5,000 and 50,000 rows.
+  if (!values['no-linearity']) log('cost linearity: 5,000 and 50,000 rows (minutes)');
+  const linearity = values['no-linearity'] ? undefined : await measureLinearity(bin, path.join(ROOT, 'sec-text'), work);
+
+  const results = {
+    ...assembleResults({ machine, seed, corpus, generationMs, build, checks, mp162, lookups }, new Date().toISOString()),
+    ...(linearity ? { linearity } : {}),
+  };
   await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(table(results));
+  if (linearity) process.stdout.write(`${linearityLine(linearity)}\n`);
   process.stdout.write(`\nresults: ${path.relative(process.cwd(), out)}\n`);
   if (values.keep) process.stdout.write(`corpus kept in ${bench}\n`);
   else await rm(work, { recursive: true, force: true });

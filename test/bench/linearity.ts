@@ -1,0 +1,75 @@
+/**
+ * Cost linear in the input (issue 11, class 8): `secc build` as a process on the MP162 corpus
+ * with its Appendix E grown to 5,000 and to 50,000 rows (test/bench/large-appendix-e.ts), wall
+ * time and peak RSS, and their ratios (≤ about 12x for 10x the rows). Measured, never asserted.
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { largeCorpus } from './large-appendix-e.js';
+
+export interface LinearityRun {
+  rows: number;
+  megabytes: number;
+  ms: number;
+  maxRssMiB: number;
+  exitCode: number | null;
+}
+
+export interface Linearity {
+  small: LinearityRun;
+  large: LinearityRun;
+  timeRatio: number;
+  memoryRatio: number;
+  target: number;
+}
+
+async function corpusOf(textDir: string, rows: number, dir: string): Promise<number> {
+  const names = (await readdir(textDir)).filter((name) => name.endsWith('.md'));
+  const documents = Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await readFile(path.join(textDir, name), 'utf8')] as const)),
+  );
+  await mkdir(path.join(dir, 'sec-text'), { recursive: true });
+  await cp(path.join(textDir, 'modifications'), path.join(dir, 'sec-text', 'modifications'), { recursive: true }).catch(() => undefined);
+  let bytes = 0;
+  for (const [name, text] of Object.entries(largeCorpus(documents, rows))) {
+    bytes += Buffer.byteLength(text);
+    await writeFile(path.join(dir, 'sec-text', name), text);
+  }
+  return bytes;
+}
+
+async function buildOnce(bin: string, textDir: string, rows: number, dir: string): Promise<LinearityRun> {
+  const bytes = await corpusOf(textDir, rows, dir);
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [bin, 'build'], { cwd: dir, env: { ...process.env, SECC_TIMINGS: '1' }, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const line = run.stderr.split('\n').find((entry) => entry.startsWith('secc-timings '));
+  const timings = line ? (JSON.parse(line.slice('secc-timings '.length)) as { memory: { maxRssKiB: number } }) : undefined;
+  return {
+    rows,
+    megabytes: Math.round(bytes / 1e4) / 100,
+    ms: Math.round(ms),
+    maxRssMiB: Math.round((timings?.memory.maxRssKiB ?? 0) / 1024),
+    exitCode: run.status,
+  };
+}
+
+export async function measureLinearity(bin: string, textDir: string, work: string, small = 5_000, large = 50_000): Promise<Linearity> {
+  const first = await buildOnce(bin, textDir, small, path.join(work, `rows-${small}`));
+  const second = await buildOnce(bin, textDir, large, path.join(work, `rows-${large}`));
+  return {
+    small: first,
+    large: second,
+    timeRatio: Math.round((second.ms / first.ms) * 100) / 100,
+    memoryRatio: Math.round((second.maxRssMiB / Math.max(1, first.maxRssMiB)) * 100) / 100,
+    target: 12,
+  };
+}
+
+/** One line for the printed table. */
+export function linearityLine(result: Linearity): string {
+  const { small, large } = result;
+  const met = result.timeRatio <= result.target && result.memoryRatio <= result.target ? 'met' : 'MISSED';
+  return `build, Appendix E ${large.rows} vs ${small.rows} rows: ${large.ms} vs ${small.ms} ms: ${result.timeRatio}x; peak RSS ${large.maxRssMiB} vs ${small.maxRssMiB} MiB: ${result.memoryRatio}x   [≤ ${result.target}x: ${met}]`;
+}
