@@ -38,7 +38,7 @@ function reportPlainCellsInRedlinedColumns(table: Table, file: VFile): void {
         `Unexpected text in the ${verb} column \`${plain(headerCell.children as Nodes[])}\` that is not itself ${verb}, expected every cell of ${type === 'insertion' ? 'an' : 'a'} ${verb} column to be wholly ${verb}`,
         {
           ruleId: CONVENTION_RULES.columnCell,
-          place: cell.position,
+          place: children[0]?.position?.start ?? cell.position,
           note: `The whole column is ${verb}, so this cell would silently ${type === 'insertion' ? 'be missing before' : 'disappear after'} the modification. Wrap its text in \`<${type === 'insertion' ? 'ins' : 'del'} cite="…">\`.`,
         },
       );

@@ -10,6 +10,7 @@ import { LINK_RULE_DOCS } from './link.js';
 import { OUTPUT_RULE_DOCS } from './outputs.js';
 import { PARSE_RULE_DOCS } from './parse.js';
 import { READ_RULE_DOCS } from './read.js';
+import { INTEGRITY_RULES } from './integrity.js';
 
 /** In data-flow order: the stage that reports a rule is the module that documents it. */
 export const COMPILER_RULES: readonly CompilerRuleDoc[] = [
@@ -18,4 +19,6 @@ export const COMPILER_RULES: readonly CompilerRuleDoc[] = [
   ...EXTRACT_RULE_DOCS,
   ...LINK_RULE_DOCS,
   ...OUTPUT_RULE_DOCS,
+  // Issue 11's checks that nothing is lost in silence (read, parse, extract and the drift check).
+  ...INTEGRITY_RULES,
 ];

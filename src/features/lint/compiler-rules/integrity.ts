@@ -1,0 +1,144 @@
+/**
+ * Docs and examples of the compiler's checks that nothing is lost in silence (issue 11): their
+ * detection lives in src/compiler (stray-rule-blocks, unread-tables, table-headers, yaml-values,
+ * redline/conventions, 1-read) and src/features/check/schema-drift; the examples here are
+ * executed by test/lint.test.ts like every other rule's.
+ */
+import type { CompilerRuleDoc } from '../types.js';
+
+const NESTED_RULE = `---
+document: SEC Section X
+id: X
+title: Example
+modifications:
+  - id: MP162
+    title: SEC changes required to deliver MHHS
+    implementationDate: "2024-06-27"
+---
+
+# Example
+
+## X1 Example
+
+- (a) the first obligation:
+
+  \`\`\`rule
+  id: X1.rule
+  clause: X1
+  kind: schedule-first
+  \`\`\`
+`;
+
+const CELL_461 = '| 4.6.1 | 24 hrs | 30 secs | 24 hrs | 16 secs | <ins cite="MP162">24 hrs</ins> |';
+
+export const INTEGRITY_RULES: readonly CompilerRuleDoc[] = [
+  {
+    id: 'rule-block-unrecognised',
+    severity: 'error',
+    summary: 'a block that reads like a rule block is fenced ```rule',
+    doc: {
+      description:
+        'Only a fenced block with language `rule` is compiled. A fence written ```Rule, ```rules, ```yaml or with no language, holding what reads like a rule (`kind:` with `clause:` or `fingerprint:`), would silently delete the rule from rules/ and generated/ while the text still shows it.',
+      examples: [
+        { title: 'MP162 as drafted', expect: [] },
+        {
+          title: 'A rule block fenced as YAML',
+          edits: [
+            { file: 'section-h.md', find: '```rule\nid: H4.2.import-supplier-access', replace: '```yaml\nid: H4.2.import-supplier-access' },
+          ],
+          expect: ['section-h.md:{```yaml}'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'rule-block-nested',
+    severity: 'error',
+    summary: 'a rule block sits at the top level of its clause',
+    doc: {
+      description:
+        'A rule block inside a list item, block quote or footnote is not read as a rule: it would vanish from the compiled rules. Put it at the top level, right under the clause (or lettered paragraph) that states the rule.',
+      examples: [
+        { title: 'MP162 as drafted', expect: [] },
+        { title: 'A rule block inside a lettered paragraph', add: { 'section-x.md': NESTED_RULE }, expect: ['section-x.md:17:3'] },
+      ],
+    },
+  },
+  {
+    id: 'table-unrecognised',
+    severity: 'error',
+    summary: 'a table that looks like data is read as data',
+    doc: {
+      description:
+        'Tables are read by their headers. A table whose headers look like a User Roles, services or Target Response Time table but that no kind recognises (a header renamed `SR No.`), or that one view reads and the other does not, would compile to no entries; it is reported at its header row.',
+      examples: [
+        { title: 'MP162 as drafted', expect: [] },
+        {
+          title: 'The SR header of the TRT table renamed',
+          edits: [
+            {
+              file: 'appendix-ab.md',
+              find: '| SR | Eligible User Roles / SMETS2 / Scheduled',
+              replace: '| SR No. | Eligible User Roles / SMETS2 / Scheduled',
+            },
+          ],
+          expect: ['appendix-ab.md:{| SR No.}'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'date-invalid',
+    severity: 'error',
+    summary: 'dates in front matter, rule blocks and `datetime` attributes exist',
+    doc: {
+      description:
+        'A date such as `2024-02-30` matches the pattern of a date but names no day; an implementation date or a redline `datetime` that does not exist is reported at the value or attribute, never stored.',
+      examples: [
+        { title: 'MP162 as drafted', expect: [] },
+        {
+          title: 'An implementation date that does not exist',
+          edits: [{ file: 'appendix-ab.md', find: 'implementationDate: "2024-06-27"', replace: 'implementationDate: "2024-06-31"' }],
+          expect: ['appendix-ab.md:{"2024-06-31"}'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'redline-column-cell',
+    severity: 'error',
+    summary: 'every cell of an inserted (deleted) column is wholly inserted (deleted)',
+    doc: {
+      description:
+        'A column whose header is wholly inserted is dropped from the baseline view (and a deleted one from the modified view), cells and all. A cell in it that is not itself wholly inserted (deleted) would silently vanish from that view.',
+      examples: [
+        { title: 'MP162 as drafted', expect: [] },
+        {
+          title: 'A plain cell in the inserted Meter Data Retriever column',
+          edits: [{ file: 'appendix-ab.md', find: CELL_461, replace: '| 4.6.1 | 24 hrs | 30 secs | 24 hrs | 16 secs | 24 hrs |' }],
+          expect: ['appendix-ab.md:{| 4.6.1 | 24 hrs | 30 secs | 24 hrs | 16 secs | »24 hrs |}'],
+        },
+      ],
+    },
+  },
+  {
+    id: 'file-not-regular',
+    severity: 'error',
+    summary: 'everything in sec-text/ is a regular file inside it',
+    doc: {
+      description:
+        'A symbolic link, FIFO, folder or device named `*.md` (or in `modifications/`) is refused by its type without being opened: a link could bring /etc/passwd or a credentials file into the review page, a FIFO would block forever. Every command exits 2.',
+      examples: [],
+    },
+  },
+  {
+    id: 'schema-changed',
+    severity: 'error',
+    summary: 'the schemas are those rules/ and generated/ were built against (secc check)',
+    doc: {
+      description:
+        'rules/schemas.lock.json records the fingerprint of every schema in rules/schema/. A schema changed without a rebuild (a type loosened, a required field dropped) fails the gate until `secc build` records it, so the change is reviewed.',
+      examples: [],
+    },
+  },
+];
