@@ -4,7 +4,7 @@
  * reported, so that a misspelt fence (```Rule, ```yaml) or an indented block cannot silently
  * delete a rule from rules/ and generated/:
  * - a fence whose language is a variant of `rule`, or whose content reads like a rule (`kind:`
- *   with `clause:` or `fingerprint:`), at the top level: `rule-block-unrecognised`;
+ *   with `id:`, `clause:` or `fingerprint:`), at the top level: `rule-block-unrecognised`;
  * - a rule block (or rule-like block) inside a list, block quote or footnote: `rule-block-nested`.
  */
 import type { Code, Nodes, Root } from 'mdast';
@@ -16,7 +16,7 @@ export const STRAY_RULE_BLOCK_RULES = { unrecognised: 'rule-block-unrecognised',
 
 const RULE_LANGUAGE = /^rules?$/i;
 const YAML_KIND = /^\s*["']?kind["']?\s*:/m;
-const YAML_ANCHOR = /^\s*["']?(clause|fingerprint)["']?\s*:/m;
+const YAML_ANCHOR = /^\s*["']?(id|clause|fingerprint)["']?\s*:/m;
 
 /** True for a block that is a rule block in all but its fence. */
 export function looksLikeRuleBlock(node: Code): boolean {

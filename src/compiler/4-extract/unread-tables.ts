@@ -9,6 +9,7 @@ import type { Root, Table } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../../shared/diagnostics.js';
 import type { View } from '../../shared/vocabulary.js';
+import { cellText } from './text.js';
 
 export const UNREAD_TABLE_RULES = { unrecognised: 'table-unrecognised' } as const;
 
@@ -38,17 +39,29 @@ export function dataLikeHeaders(headers: readonly string[]): string[] {
   return headers.filter((header) => DATA_HEADERS.includes(squash(header)) || TRT_LIKE.test(header));
 }
 
+/** Rows whose first cell is an SR reference, or cells that hold Target Response Times: data whatever the headers say. */
+const SR_LIKE = /^[1-9]\d*\.\d+(\.\d+)?$/;
+const DURATION_LIKE = /^\d[\d,]* (secs?|mins?|hrs?)$/;
+
+export function dataLikeContent(table: Table): string[] {
+  const rows = table.children.slice(1);
+  if (rows.length === 0) return [];
+  const firsts = rows.map((row) => (row.children[0] ? cellText(row.children[0]) : ''));
+  const cells = rows.flatMap((row) => row.children.slice(1).map((cell) => cellText(cell)));
+  const clues: string[] = [];
+  if (firsts.filter((text) => SR_LIKE.test(text)).length * 2 >= rows.length) clues.push('rows keyed by SR numbers');
+  if (cells.filter((text) => DURATION_LIKE.test(text) || text === 'N/A').length * 2 >= Math.max(1, cells.length))
+    clues.push('cells of Target Response Times');
+  return clues;
+}
+
 export function reportUnrecognisedTable(table: Table, headers: readonly string[], context: { file: VFile; view: View }): void {
-  const clues = dataLikeHeaders(headers);
+  const headerClues = dataLikeHeaders(headers).map((clue) => `\`${clue}\``);
+  const clues = [...headerClues.slice(0, 3), ...(headerClues.length > 3 ? ['…'] : []), ...dataLikeContent(table)];
   if (clues.length === 0) return;
   report(
     context.file,
-    `Unexpected table with headers ${clues
-      .slice(0, 3)
-      .map((clue) => `\`${clue}\``)
-      .join(
-        ', ',
-      )}${clues.length > 3 ? ', …' : ''} that no table kind recognises, expected the headers of the User Roles table (\`User Role | Identifier | Party Category\`), the services table (\`SR | Service Request Name | …\`) or a Target Response Time table (\`SR | <sender> / SMETS<n> / <mode>\`); its rows are not read`,
+    `Unexpected table with ${clues.join(', ')} that no table kind recognises, expected the headers of the User Roles table (\`User Role | Identifier | Party Category\`), the services table (\`SR | Service Request Name | …\`) or a Target Response Time table (\`SR | <sender> / SMETS<n> / <mode>\`); its rows are not read`,
     { ruleId: UNREAD_TABLE_RULES.unrecognised, place: table.children[0]?.position ?? table.position, view: context.view },
   );
 }
