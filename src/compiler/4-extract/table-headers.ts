@@ -6,7 +6,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../../shared/diagnostics.js';
 import type { View } from '../../shared/vocabulary.js';
-import type { Cell } from './tables.js';
+import type { Cell } from './tables/grid.js';
 
 export const TABLE_HEADER_RULES = { duplicateColumn: 'table-duplicate-column' } as const;
 
