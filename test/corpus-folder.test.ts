@@ -1,13 +1,13 @@
 /**
  * Class 3 of issue 11, "the corpus is its own folder": anything in sec-text/ that is not a regular
  * file inside it — a symbolic link (to /etc/passwd, to a credentials file, to a valid document
- * elsewhere or beside it), a FIFO, a folder named `*.md` — is refused with `file-not-regular`
+ * elsewhere or beside it), a hard link, a FIFO, a folder named `*.md` — is refused with `file-not-regular`
  * at 1:1, without reading it: exit 2 from every command, nothing of its content in any output or
  * in the review page, valid SARIF, and rules/ and generated/ untouched.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,7 @@ const ENTRIES: Array<[string, string, Maker]> = [
   ],
   ['a dangling symbolic link', 'dangling.md', (target) => symlink(path.join(outside, 'no-such-file'), target)],
   ['a symbolic link to a folder', 'linked-folder.md', (target) => symlink(outside, target)],
+  ['a hard link to a credentials file outside the folder', 'hardlink.md', (target) => link(path.join(outside, 'credentials'), target)],
   ['a FIFO (which would block a read forever)', 'pipe.md', async (target) => void execFileSync('mkfifo', [target])],
   ['a folder named *.md', 'folder.md', (target) => mkdir(target)],
   [

@@ -120,6 +120,8 @@ async function readRegularFile(entry: Dirent, filePath: string, file: VFile): Pr
     handle = await open(filePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     const info = await handle.stat();
     if (!info.isFile()) return refuse(kindOf(info));
+    // A hard link is a regular file whose content also lives under another name, possibly outside the folder.
+    if (info.nlink > 1) return refuse('hard link (a file that also has another name, possibly outside the folder)');
     if (info.size > MAX_DOCUMENT_BYTES) return tooLarge(name, file, info.size);
     return decodeDocument(name, file, await handle.readFile());
   } catch (error) {

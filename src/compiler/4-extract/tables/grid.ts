@@ -25,7 +25,11 @@ export const TABLE_RULES = {
   roleId: 'role-invalid-identifier',
 } as const;
 
-const SR_REF = /^[1-9]\d*\.\d+(\.\d+)?$/;
+/**
+ * Two or three numbers of 1 to 4 digits without leading zeros: `4.01` is not `4.1` said another
+ * way, and a 20-digit part would compare equal to its neighbours once read as a number.
+ */
+const SR_REF = /^[1-9]\d{0,3}\.(0|[1-9]\d{0,3})(\.(0|[1-9]\d{0,3}))?$/;
 
 export interface Cell {
   text: string;
@@ -131,7 +135,7 @@ export function srRef(cell: Cell, context: TableContext): string | undefined {
   if (SR_REF.test(cell.text)) return cell.text;
   report(
     context.file,
-    `Unexpected Service Request reference \`${cell.text}\`, expected numbers separated by dots, such as \`4.1.1\` or \`8.2\``,
+    `Unexpected Service Request reference \`${cell.text}\`, expected two or three numbers separated by dots, such as \`4.1.1\` or \`8.2\` (each of 1 to 4 digits, without leading zeros)`,
     { ruleId: TABLE_RULES.srRef, place: cellPosition(cell.node), view: context.view, actual: cell.text },
   );
   return undefined;
