@@ -14,6 +14,7 @@ import type { VFile } from 'vfile';
 import { report } from '../../shared/diagnostics.js';
 import { MAX_NESTING, tooDeepAt } from './depth-guard.js';
 import remarkRedline from './redline/plugin.js';
+import { parseLargeTablesInChunks } from './large-tables.js';
 
 export const PARSE_RULES = { tooDeep: 'document-too-deep' } as const;
 
@@ -43,7 +44,7 @@ export function parseDocument(file: VFile, counters: ParseCounters = { ms: 0, do
     return undefined;
   }
   try {
-    const tree = processor.parse(file);
+    const tree = parseLargeTablesInChunks(String(file.value), (text) => processor.parse(text));
     return processor.runSync(tree, file);
   } catch (error) {
     if (error instanceof RangeError) {
