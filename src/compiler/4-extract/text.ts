@@ -44,11 +44,15 @@ export function plainText(node: Nodes): string {
 export function htmlText(html: string): string {
   return html
     .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
+    .replace(INLINE_TAG, '')
     .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
     .replace(/&(#\d{1,7}|#x[\da-f]{1,6}|amp|lt|gt|quot|apos|nbsp);/gi, (_, name: string) => decodeReference(name))
     .replace(/[ \t]+/g, ' ')
     .trim();
 }
+
+/** Phrasing elements run on with the text around them; any other tag separates words. */
+const INLINE_TAG = /<\/?(a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b[^>]*>/gi;
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
