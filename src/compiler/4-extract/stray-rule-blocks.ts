@@ -5,7 +5,8 @@
  * delete a rule from rules/ and generated/:
  * - a fence whose language is a variant of `rule`, or whose content reads like a rule (`kind:`
  *   with `id:`, `clause:` or `fingerprint:`), at the top level: `rule-block-unrecognised`;
- * - a rule block (or rule-like block) inside a list, block quote or footnote: `rule-block-nested`.
+ * - a rule block (or rule-like block) inside a list, block quote, footnote or HTML block:
+ *   `rule-block-nested`.
  */
 import type { Code, Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -16,6 +17,8 @@ export const STRAY_RULE_BLOCK_RULES = { unrecognised: 'rule-block-unrecognised',
 
 const RULE_LANGUAGE = /^rules?$/i;
 const YAML_KIND = /^\s*["']?kind["']?\s*:/m;
+/** A fence of a rule (or rule-like) block written inside an HTML block, which the parser reads as HTML. */
+const RULE_FENCE_IN_HTML = /^ {0,3}(`{3,}|~{3,})\s*rules?\b/im;
 const YAML_ANCHOR = /^\s*["']?(id|clause|fingerprint)["']?\s*:/m;
 
 /** True for a block that is a rule block in all but its fence. */
@@ -29,6 +32,14 @@ export function reportStrayRuleBlocks(tree: Root, context: { file: VFile; view: 
   for (const node of tree.children) {
     if (node.type === 'code') {
       if (node.lang !== 'rule' && looksLikeRuleBlock(node)) reportUnrecognised(node, context);
+      continue;
+    }
+    if (node.type === 'html' && RULE_FENCE_IN_HTML.test(node.value)) {
+      report(
+        context.file,
+        'Unexpected rule block inside an HTML block, expected it at the top level right under its clause heading, with blank lines around it; it is not read as a rule',
+        { ruleId: STRAY_RULE_BLOCK_RULES.nested, place: node.position, view: context.view },
+      );
       continue;
     }
     for (const nested of nestedCode(node)) {
