@@ -1,5 +1,8 @@
 import { reportText } from '../features/report/text.js';
-import { writeOutputsAtomically } from '../compiler/7-emit/write.js';
+import { checkSchemaContract } from '../features/check/schema-drift.js';
+import path from 'node:path';
+import { readIfExists, writeOutputsAtomically } from '../compiler/7-emit/write.js';
+import { SCHEMA_LOCK_PATH, schemaLockJson } from '../compiler/7-emit/schema-lock.js';
 import { EXIT, findingsExit, type Command } from './context.js';
 import { compileText, projectRoot } from './shared.js';
 import { printRunTimings, startRunTimings } from '../compiler/timings.js';
@@ -15,7 +18,18 @@ export const build: Command = {
       io.stderr.write('secc build: nothing written; fix the errors above and build again.\n');
       return EXIT.findings;
     }
-    const changed = await writeOutputsAtomically(projectRoot(context), result.outputs);
+    // A schema changed since its review is refused like an error in the text: nothing is written.
+    // The first build of a root (no lock yet) records the schemas it was built with.
+    const root = projectRoot(context);
+    const lockMissing = (await readIfExists(path.join(root, SCHEMA_LOCK_PATH))) === undefined;
+    const schemas = lockMissing ? [] : await checkSchemaContract(root);
+    if (schemas.length > 0) {
+      io.stderr.write(reportText(schemas, { quiet: options.quiet }));
+      io.stderr.write('secc build: nothing written; review the schema change, then record it with `secc fingerprint --write`.\n');
+      return EXIT.findings;
+    }
+    const outputs = lockMissing ? new Map([...result.outputs, [SCHEMA_LOCK_PATH, schemaLockJson()]]) : result.outputs;
+    const changed = await writeOutputsAtomically(root, outputs);
     timings?.mark('write');
     printRunTimings(timings, io.stderr);
     io.stdout.write(

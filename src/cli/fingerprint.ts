@@ -3,11 +3,12 @@ import path from 'node:path';
 import { applyFingerprintUpdates, planFingerprintUpdates } from '../features/fingerprint/record.js';
 import { writeOutputsAtomically } from '../compiler/7-emit/write.js';
 import { EXIT, type Command } from './context.js';
-import { compileText } from './shared.js';
+import { compileText, projectRoot } from './shared.js';
+import { SCHEMA_LOCK_PATH, schemaLockJson } from '../compiler/7-emit/schema-lock.js';
 import { VIEWS } from '../shared/vocabulary.js';
 
 export const fingerprint: Command = {
-  summary: 'fingerprint [--write]      list clause fingerprints; --write records the review of stale rule blocks',
+  summary: 'fingerprint [--write]      list clause fingerprints; --write records the review of stale rule blocks and changed schemas',
   async run(context) {
     const { options, io } = context;
     const result = await compileText(context, { emit: false });
@@ -36,6 +37,8 @@ export const fingerprint: Command = {
     }
     await writeOutputsAtomically(io.cwd, outputs);
     for (const update of plan.updates) io.stdout.write(`recorded review: ${update.file.path}:${update.line} ${update.to}\n`);
+    const recorded = await writeOutputsAtomically(projectRoot(context), new Map([[SCHEMA_LOCK_PATH, schemaLockJson()]]));
+    if (recorded.length > 0) io.stdout.write(`recorded review: the schemas in rules/schema/ (${SCHEMA_LOCK_PATH})\n`);
     return plan.conflicts.length > 0 ? EXIT.findings : EXIT.clean;
   },
 };

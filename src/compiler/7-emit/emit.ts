@@ -7,7 +7,6 @@ import type { RuleSet } from '../../shared/model.js';
 import { VIEWS, type View } from '../../shared/vocabulary.js';
 import { changeSetJson, type ChangeSet } from '../5-link/change-set/diff.js';
 import { generateIndex, generateTables } from './tables.js';
-import { SCHEMA_LOCK_PATH, schemaLockJson } from './schema-lock.js';
 
 /** Output paths, relative to the project root. */
 export const OUTPUT_PATHS = {
@@ -17,7 +16,6 @@ export const OUTPUT_PATHS = {
   tables: 'generated/tables.ts',
   index: 'generated/index.ts',
   changeSet: 'rules/change-set.json',
-  schemaLock: SCHEMA_LOCK_PATH,
 } as const;
 
 export function ruleSetJson(ruleSet: RuleSet): string {
@@ -35,6 +33,5 @@ export async function emitOutputs(
   outputs.set(OUTPUT_PATHS.tables, generateTables(ruleSets));
   outputs.set(OUTPUT_PATHS.index, generateIndex());
   outputs.set(OUTPUT_PATHS.changeSet, changeSetJson(changeSet));
-  outputs.set(OUTPUT_PATHS.schemaLock, schemaLockJson());
   return outputs;
 }

@@ -1,9 +1,8 @@
 /**
  * The schemas are part of the contract: rules/schemas.lock.json records the fingerprint of every
- * rules/schema/*.schema.json that rules/ and generated/ were built against. It is an output like
- * the others, so a schema edited without a rebuild (an `integer` loosened to `number`) is drift:
- * `secc check` and `npm test` fail until `secc build` records the new fingerprint, and that
- * change to the lock file is what reviewers see in the pull request.
+ * rules/schema/*.schema.json as reviewed. It is written only by `secc fingerprint --write` (the
+ * recorded review), never by a build; `secc check`, `secc build` and `npm test` compare the
+ * schemas with it (src/features/check/schema-drift.ts, test/schema-contract.test.ts).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -34,7 +33,7 @@ export function schemaFingerprints(dir: string = schemaDir()): Record<string, st
 export function schemaLockJson(schemas: Record<string, string> = schemaFingerprints()): string {
   const lock: SchemaLock = {
     $comment:
-      'Fingerprints of the schemas in rules/schema/ that rules/ and generated/ were built and reviewed against. Written by `secc build`; `secc check` fails when a schema differs. Review a change here like a change to code.',
+      'Fingerprints of the schemas in rules/schema/ as last reviewed. Written by `secc fingerprint --write`, never by a build; `secc check` and `secc build` fail when a schema differs. Review a change here like a change to code.',
     schemas,
   };
   return `${JSON.stringify(lock, null, 2)}\n`;

@@ -8,8 +8,6 @@ import { VFile } from 'vfile';
 import { report } from '../../shared/diagnostics.js';
 import type { RuleSet, Source } from '../../shared/model.js';
 import { readIfExists } from '../../compiler/7-emit/write.js';
-import { SCHEMA_LOCK_PATH } from '../../compiler/7-emit/schema-lock.js';
-import { describeSchemaDrift } from './schema-drift.js';
 
 export const DRIFT_RULE = 'drift';
 
@@ -41,10 +39,6 @@ export async function checkDrift(outputs: ReadonlyMap<string, string>, options: 
   for (const [relative, expected] of outputs) {
     const actual = await readIfExists(path.join(options.root, relative));
     if (actual === expected) continue;
-    if (relative === SCHEMA_LOCK_PATH && actual !== undefined) {
-      files.push(...describeSchemaDrift(relative, actual, expected));
-      continue;
-    }
     const file = new VFile({ path: relative });
     files.push(file);
     if (actual === undefined) {

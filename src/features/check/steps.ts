@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import { intentStep } from '../changeset/check-step.js';
 import { checkCompiledTables } from './compiled-tables.js';
 import { checkDrift } from './drift.js';
+import { checkSchemaContract } from './schema-drift.js';
 import { lintStep } from '../lint/check-step.js';
 import type { CheckContext, CheckStep } from './step.js';
 
@@ -24,7 +25,14 @@ export const compiledTablesStep: CheckStep = {
   run: ({ result, root }) => (result.ruleSets ? checkCompiledTables(result.ruleSets, root) : Promise.resolve([])),
 };
 
-export const CHECK_STEPS: CheckStep[] = [driftStep, compiledTablesStep, intentStep, lintStep];
+/** The schemas are part of the contract: each must be the one whose review rules/schemas.lock.json records. */
+export const schemaStep: CheckStep = {
+  name: 'schemas',
+  needsRules: false,
+  run: ({ root }) => checkSchemaContract(root),
+};
+
+export const CHECK_STEPS: CheckStep[] = [schemaStep, driftStep, compiledTablesStep, intentStep, lintStep];
 
 export async function runCheckSteps(context: CheckContext, steps: readonly CheckStep[] = CHECK_STEPS): Promise<VFile[]> {
   const files: VFile[] = [];

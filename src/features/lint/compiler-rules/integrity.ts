@@ -134,10 +134,10 @@ export const INTEGRITY_RULES: readonly CompilerRuleDoc[] = [
   {
     id: 'schema-changed',
     severity: 'error',
-    summary: 'the schemas are those rules/ and generated/ were built against (secc check)',
+    summary: 'the schemas are the ones last reviewed (secc check, secc build)',
     doc: {
       description:
-        'rules/schemas.lock.json records the fingerprint of every schema in rules/schema/. A schema changed without a rebuild (a type loosened, a required field dropped) fails the gate until `secc build` records it, so the change is reviewed.',
+        'rules/schemas.lock.json records the reviewed fingerprint of every schema in rules/schema/. A schema that differs from it (a type loosened, a required field dropped) fails `secc check` and makes `secc build` write nothing until `secc fingerprint --write` records the review: a build never accepts a schema change by itself.',
       examples: [],
     },
   },
