@@ -83,6 +83,14 @@ const ENTRIES: Array<[string, string, Maker]> = [
     path.join('modifications', 'secret.yaml'),
     (target) => symlink(path.join(outside, 'credentials'), target),
   ],
+  [
+    'a symbolic link as the release plan',
+    'releases.yaml',
+    async (target) => {
+      await rm(target, { force: true });
+      await symlink(path.join(outside, 'credentials'), target);
+    },
+  ],
 ];
 
 describe('the corpus is its own folder: entries that are not regular files are refused', () => {
@@ -118,6 +126,7 @@ describe('the corpus is its own folder: entries that are not regular files are r
         await rm(path.join(project.dir, 'review-out'), { recursive: true, force: true });
         if (name === 'modifications' || name.startsWith('modifications'))
           await cp(path.join(TEXT_DIR, 'modifications'), path.join(project.dir, 'sec-text', 'modifications'), { recursive: true });
+        if (name === 'releases.yaml') await cp(path.join(TEXT_DIR, 'releases.yaml'), target);
       }
     }, 60_000);
   }

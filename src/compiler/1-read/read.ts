@@ -65,12 +65,11 @@ export async function readCorpus(dir: string, cwd: string): Promise<SourceDocume
 const MANIFEST_FOLDER = 'modifications';
 
 /**
- * The manifests folder is part of the corpus: it must be a folder, and each `*.yaml` in it a
- * regular file (checked by type only; the manifests are read later by the intent check).
+ * The rest of the corpus the compiler reads — YAML at the top (the release plan, releases.yaml)
+ * and the manifests folder with its `*.yaml` — must be regular files and a real folder too
+ * (checked by type only; they are read later by their own readers).
  */
 async function refusedManifestEntries(absolute: string, entries: readonly Dirent[], cwd: string): Promise<VFile[]> {
-  const folder = entries.find((entry) => entry.name === MANIFEST_FOLDER);
-  if (!folder) return [];
   const refusal = (name: string, kind: string): VFile => {
     const file = new VFile({ path: path.relative(cwd, path.join(absolute, name)), cwd });
     report(file, `Unexpected ${kind} \`${name}\` in the legal text folder, expected only regular files and folders: it was not read`, {
@@ -79,11 +78,19 @@ async function refusedManifestEntries(absolute: string, entries: readonly Dirent
     });
     return file;
   };
-  if (!folder.isDirectory()) return [refusal(MANIFEST_FOLDER, kindOf(folder))];
-  const inside = await readdir(path.join(absolute, MANIFEST_FOLDER), { withFileTypes: true });
-  return inside
+  const refused = entries
     .filter((entry) => /\.ya?ml$/.test(entry.name) && !entry.isFile())
-    .map((entry) => refusal(path.join(MANIFEST_FOLDER, entry.name), kindOf(entry)));
+    .map((entry) => refusal(entry.name, kindOf(entry)));
+  const folder = entries.find((entry) => entry.name === MANIFEST_FOLDER);
+  if (!folder) return refused;
+  if (!folder.isDirectory()) return [...refused, refusal(MANIFEST_FOLDER, kindOf(folder))];
+  const inside = await readdir(path.join(absolute, MANIFEST_FOLDER), { withFileTypes: true });
+  return [
+    ...refused,
+    ...inside
+      .filter((entry) => /\.ya?ml$/.test(entry.name) && !entry.isFile())
+      .map((entry) => refusal(path.join(MANIFEST_FOLDER, entry.name), kindOf(entry))),
+  ];
 }
 
 /** Findings that mean the corpus itself cannot be read as given: every command stops with exit 2. */
