@@ -3,7 +3,8 @@
  * corpora, the generated lookups (`isEligible`, `eligibilityFor`, `trtSeconds`, `trtFor`), the
  * exports (`secc export eligibility|trt`) and the compiled rules say the same for every SR, User
  * Role, SMETS generation, mode and view — eligible exactly when a time (or N/A) is given, never
- * eligible in one and not in another.
+ * eligible in one and not in another; within the TRT table's scope (AB1.3), a time is given
+ * exactly for the eligible pairs.
  */
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,8 @@ async function disagreements(ruleSets: Record<'baseline' | 'modified', RuleSet>)
     const exportedPairs = new Set(eligibilityRows(ruleSet).map((row) => `${row.sr}|${row.user_role}`));
     const exportedTimes = new Map(trtRows(ruleSet).map((row) => [`${row.sr}|${row.user_role}|${row.smets}|${row.mode}`, row.trt_seconds]));
     const ruleTimes = new Map(ruleSet.trt.map((entry) => [`${entry.sr}|${entry.role}|${entry.smets}|${entry.mode}`, entry.seconds]));
+    const scope = ruleSet.clauseRules.find((rule) => rule.kind === 'trt-scope') as { serviceRequests?: string[] } | undefined;
+    const inScope = (ref: string): boolean => scope?.serviceRequests === undefined || scope.serviceRequests.includes(ref);
     const ruleEligible = new Map<string, boolean>();
     for (const entry of ruleSet.eligibility) {
       const key = `${entry.sr}|${entry.role}`;
@@ -65,8 +68,8 @@ async function disagreements(ruleSets: Record<'baseline' | 'modified', RuleSet>)
               trtFor: lookups.trtFor(asked)?.seconds,
             };
             if (new Set(Object.values(times)).size !== 1) problems.push(`${view} ${timeKey}: ${JSON.stringify(times)}`);
-            // A time (or N/A) is given exactly when the pair is eligible.
-            if ((times.rules !== undefined) !== readings.rules)
+            // Within the TRT table's scope (AB1.3), a time (or N/A) is given exactly when the pair is eligible.
+            if (inScope(sr.ref) && (times.rules !== undefined) !== readings.rules)
               problems.push(`${view} ${timeKey}: eligible ${readings.rules} but time ${String(times.rules)}`);
           }
         }
