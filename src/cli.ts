@@ -19,6 +19,9 @@ const OPTIONS = {
   impl: { type: 'string' },
   out: { type: 'string' },
   against: { type: 'string' },
+  rules: { type: 'string' },
+  'front-matter': { type: 'string' },
+  author: { type: 'string', multiple: true },
   quiet: { type: 'boolean', default: false },
   frail: { type: 'boolean', default: false },
   write: { type: 'boolean', default: false },
@@ -34,11 +37,14 @@ ${(await loadCommands()).map((command) => `  ${command.summary}`).join('\n')}
 Options:
   --text DIR                 the legal text (default: sec-text)
   --root DIR                 where rules/ and generated/ live (default: the current directory)
-  --view baseline|modified   the projection (export, conform)
+  --view baseline|modified   the projection (export, conform); export docx also takes redline (the default)
   --impl FILE                the gateway configuration to check (conform)
   --format NAME              output format (check, lint: text, pretty, json, sarif, junit; export: csv, json; diff: text, json, markdown)
   --against DIR              diff: compare with another version of the legal text (its modified view → this one's)
-  --out DIR                  report: the folder to write index.html to
+  --out DIR                  report: the folder to write index.html to; export docx: the folder for the .docx files; import docx: the .md to write
+  --rules omit|annex         export docx: leave rule blocks out (default), or add them as an annex after the legal text
+  --front-matter FILE        import docx: the YAML front matter of the imported document
+  --author NAME=ID           import docx: the modification a Word author's tracked changes belong to (repeatable)
   --quiet                    errors only
   --frail                    warnings fail too (exit 1)
   -h, --help                 this help
@@ -64,7 +70,9 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     io.stderr.write(`secc: ${(error as Error).message}\n\n${await usage()}`);
     return EXIT.cannotRun;
   }
-  const { values: options, positionals } = parsed;
+  const { values, positionals } = parsed;
+  // Hyphenated option names arrive under their own key; commands read them camel-cased.
+  const options: Options = { ...values, frontMatter: (values as { 'front-matter'?: string })['front-matter'] };
   const [name, ...args] = positionals;
   if (options.help || name === 'help') {
     io.stdout.write(await usage());

@@ -18,6 +18,12 @@ export interface Options {
   out?: string;
   /** `secc diff --against DIR`: the other version of the legal text. */
   against?: string;
+  /** `secc export docx --rules omit|annex`: leave rule blocks out, or add them as an annex. */
+  rules?: string;
+  /** `secc import docx --front-matter FILE`: the YAML front matter of the imported document. */
+  frontMatter?: string;
+  /** `secc import docx --author NAME=ID`: a Word author → the modification it stands for (repeatable). */
+  author?: string[];
   quiet: boolean;
   frail: boolean;
   write: boolean;

@@ -4,12 +4,14 @@ import { EXIT, type Command } from './context.js';
 import { compileText } from './shared.js';
 
 export const exportCommand: Command = {
-  summary: 'export trt|eligibility     print a table: --view baseline|modified --format csv|json',
+  summary:
+    'export trt|eligibility|docx print a table (--view baseline|modified --format csv|json), or write Word documents (docx --out DIR)',
   async run(context) {
     const { options, io, args } = context;
     const table = args[0];
+    if (table === 'docx') return (await import('./export-docx.js')).exportDocxCommand(context);
     if (table !== 'trt' && table !== 'eligibility') {
-      io.stderr.write(`secc export: expected \`trt\` or \`eligibility\`, got \`${table ?? ''}\`\n`);
+      io.stderr.write(`secc export: expected \`trt\`, \`eligibility\` or \`docx\`, got \`${table ?? ''}\`\n`);
       return EXIT.cannotRun;
     }
     const view = options.view ?? 'modified';

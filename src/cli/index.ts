@@ -14,6 +14,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   diff: async () => (await import('./diff.js')).diff,
   export: async () => (await import('./export.js')).exportCommand,
   fingerprint: async () => (await import('./fingerprint.js')).fingerprint,
+  import: async () => (await import('./import.js')).importCommand,
   lint: async () => (await import('./lint.js')).lintCommand,
   report: async () => (await import('./report.js')).reportCommand,
 };

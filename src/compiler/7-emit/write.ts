@@ -29,10 +29,11 @@ interface Journal {
   previous: string[];
 }
 
-export async function writeOutputsAtomically(root: string, outputs: ReadonlyMap<string, string>): Promise<string[]> {
+/** Text is written as UTF-8; bytes (a .docx) as they are. */
+export async function writeOutputsAtomically(root: string, outputs: ReadonlyMap<string, string | Uint8Array>): Promise<string[]> {
   await recoverInterruptedWrite(root);
   const changed: string[] = [];
-  for (const [relative, content] of outputs) if ((await readIfExists(path.join(root, relative))) !== content) changed.push(relative);
+  for (const [relative, content] of outputs) if (!(await sameAsOnDisk(path.join(root, relative), content))) changed.push(relative);
   if (changed.length === 0) return [];
   const txn = path.join(root, TRANSACTION_DIR);
   const created: string[] = [];
@@ -101,12 +102,12 @@ async function applyJournal(root: string, txn: string, journal: Journal): Promis
 }
 
 /** Writes a file whole and flushes it to disk; a failure (ENOSPC) names the output it was for. */
-async function stageFile(file: string, content: string, forOutput: string): Promise<void> {
+async function stageFile(file: string, content: string | Uint8Array, forOutput: string): Promise<void> {
   let handle: FileHandle | undefined;
   try {
     await mkdir(path.dirname(file), { recursive: true });
     handle = await open(file, 'wx');
-    await handle.writeFile(content, 'utf8');
+    await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined);
     await handle.sync();
   } catch (error) {
     // Whichever call failed (open, write, fsync), what could not be written is this output.
@@ -151,5 +152,14 @@ export async function readIfExists(file: string): Promise<string | undefined> {
     return await readFile(file, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+async function sameAsOnDisk(file: string, content: string | Uint8Array): Promise<boolean> {
+  if (typeof content === 'string') return (await readIfExists(file)) === content;
+  try {
+    return Buffer.from(await readFile(file)).equals(content);
+  } catch {
+    return false;
   }
 }

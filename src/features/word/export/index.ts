@@ -1,0 +1,18 @@
+/** `secc export docx`: every document of the compiled corpus as a .docx, named after its Markdown file. */
+import type { ParsedDocument } from '../../../compiler/driver.js';
+import { wordDocument, type ExportOptions } from './document.js';
+import { packDocx } from './package.js';
+
+export { EXPORT_RULES, type ExportOptions } from './document.js';
+
+/** file name (`appendix-ab.docx`) → bytes. Documents that did not parse are left out (the compile reported them). */
+export async function exportDocx(parsed: readonly ParsedDocument[], options: ExportOptions): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  for (const { doc, tree, facts } of parsed) {
+    if (!tree) continue;
+    const title = facts.info ? `${facts.info.document}: ${facts.info.title}` : doc.name;
+    const document = wordDocument({ tree, file: doc.file, title, modifications: facts.modifications }, options);
+    out.set(doc.name.replace(/\.md$/, '.docx'), await packDocx(document, title));
+  }
+  return out;
+}
