@@ -155,6 +155,40 @@ describe('the exported documents saved again by LibreOffice', () => {
   );
 });
 
+describe('an exported document edited in Word by a drafter', () => {
+  it("imports with the drafter's new tracked change beside MP162's, and compiles with one more change", async () => {
+    const before = await compileStrings(corpus);
+    const exported = (await exportDocx(before.parsed, { version: 'redline', rules: 'annex' })).get('appendix-ab.docx') ?? new Uint8Array();
+    // What Word writes when Jane retypes SR 4.8.1's SMETS2 On-Demand time with Track Changes on.
+    const parts = unzipSync(exported);
+    const xml = strFromU8(parts['word/document.xml'] ?? new Uint8Array());
+    const cell = '<w:r><w:t xml:space="preserve">5,600 secs</w:t></w:r>';
+    expect(xml.split(cell)).toHaveLength(2);
+    const edit =
+      '<w:del w:id="900" w:author="Jane Drafter" w:date="2024-03-01T10:00:00Z"><w:r><w:delText>5,600 secs</w:delText></w:r></w:del>' +
+      '<w:ins w:id="901" w:author="Jane Drafter" w:date="2024-03-01T10:00:00Z"><w:r><w:t>5,700 secs</w:t></w:r></w:ins>';
+    parts['word/document.xml'] = strToU8(xml.replace(cell, edit));
+    const result = importDocx(zipSync(parts), 'appendix-ab.docx', {
+      frontMatter: frontMatterOf(corpus['appendix-ab.md'] ?? ''),
+      authors: new Map([['Jane Drafter', 'MP162']]),
+    });
+    expect(result.file.messages).toEqual([]);
+    expect(result.markdown).toContain('| 4.8.1 | 24 hrs | <del cite="MP162">5,600 secs</del><ins cite="MP162">5,700 secs</ins> | 24 hrs |');
+    const after = await compileStrings({ ...corpus, 'appendix-ab.md': result.markdown });
+    const old = new Set(changeSetOf(before).changes.map((entry) => JSON.stringify(entry)));
+    const added = changeSetOf(after).changes.filter((entry) => !old.has(JSON.stringify(entry)));
+    // The `Eligible User Roles` cell is one TRT per eligible role (five for SR 4.8.1), and the clause's text changed.
+    expect(added.map((entry) => `${entry.kind} ${entry.action} ${entry.summary}`)).toEqual([
+      'trt changed TRT SR 4.8.1, electricity-distributor, SMETS2, on-demand: 5,600 s → 95 min',
+      'trt changed TRT SR 4.8.1, gas-supplier, SMETS2, on-demand: 5,600 s → 95 min',
+      'trt changed TRT SR 4.8.1, gas-transporter, SMETS2, on-demand: 5,600 s → 95 min',
+      'trt changed TRT SR 4.8.1, import-supplier, SMETS2, on-demand: 5,600 s → 95 min',
+      'trt changed TRT SR 4.8.1, other-user, SMETS2, on-demand: 5,600 s → 95 min',
+      'clause changed clause AB2.1 Target Response Time table: text changed',
+    ]);
+  });
+});
+
 describe('a Word document built with the docx package', () => {
   it('imports with the author mapped: a replaced word, an inserted lettered paragraph and an inserted clause', async () => {
     const run = await importSectionX(sectionX());
