@@ -6,7 +6,7 @@
 import { VFile } from 'vfile';
 import { report } from '../../../shared/diagnostics.js';
 import type { Element } from '@xmldom/xmldom';
-import { RULES_LEFT_OUT, UNATTRIBUTED_AUTHOR } from '../version.js';
+import { changeDate, RULES_LEFT_OUT, UNATTRIBUTED_AUTHOR } from '../version.js';
 import { readBody, readFootnotes, readListLevels, readStyleAliases, readStyles } from './body.js';
 import { clauseOf, placeFootnotes, toBlocks } from './blocks.js';
 import { renderBlocks } from './markdown.js';
@@ -73,7 +73,8 @@ export function importDocx(bytes: Uint8Array, name: string, options: ImportOptio
     notices.push({ at: 'the document', what: 'comments (left out)', severity: 'warning' });
   const styles = { style: readStyles(stylesPart), listLevel: readListLevels(xml('word/numbering.xml')) };
   const blocks = placeFootnotes(toBlocks(items, styles, notices), footnotes, front.id);
-  const body = renderBlocks(blocks, { citeOf: citeResolver(options.authors, declared, notices), notices });
+  const dateOf = (cite: string) => changeDate(front.modifications, cite);
+  const body = renderBlocks(blocks, { citeOf: citeResolver(options.authors, declared, notices), dateOf, notices });
   const file = new VFile({ path: name });
   const places = describePlaces(items);
   const unique = notices.filter(

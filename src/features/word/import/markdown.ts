@@ -11,6 +11,8 @@ import { sameMark } from './model.js';
 export interface RenderContext {
   /** The modification a Word author stands for (`~~` when it is the unattributed author); undefined: a finding. */
   citeOf(mark: Mark, at: number | string): string | undefined;
+  /** The date a modification's changes carry anyway (`changeDate`): a Word date that differs becomes `datetime`. */
+  dateOf(cite: string): string;
   notices: Notice[];
 }
 
@@ -30,7 +32,8 @@ export function renderBlocks(blocks: readonly Block[], context: RenderContext): 
     while (index < blocks.length && sameMark(marks[index], whole)) group.push(blocks[index++] as Block);
     const cite = context.citeOf(whole, block.at) ?? '?';
     const tag = whole.kind === 'insertion' ? 'ins' : 'del';
-    parts.push(`<${tag} cite="${cite}">\n\n${joinBlocks(group.map((member) => renderBlock(member, context, true)))}\n\n</${tag}>`);
+    const open = `<${tag} cite="${cite}"${datetime(whole, cite, context)}>`;
+    parts.push(`${open}\n\n${joinBlocks(group.map((member) => renderBlock(member, context, true)))}\n\n</${tag}>`);
   }
   return joinBlocks(parts);
 }
@@ -140,7 +143,13 @@ function redline(mark: Mark, body: string, context: RenderContext, at: number | 
   const cite = context.citeOf(mark, at);
   if (cite === '~~') return `~~${body}~~`;
   const tag = mark.kind === 'insertion' ? 'ins' : 'del';
-  return `<${tag} cite="${cite ?? '?'}">${body}</${tag}>`;
+  return `<${tag} cite="${cite ?? '?'}"${datetime(mark, cite ?? '?', context)}>${body}</${tag}>`;
+}
+
+/** ` datetime="…"` when Word dated the change otherwise than its modification's date (and the date is a plain timestamp). */
+function datetime(mark: Mark, cite: string, context: RenderContext): string {
+  if (!mark.date || !/^[0-9][0-9T:.+\-Z]*$/.test(mark.date) || mark.date === context.dateOf(cite)) return '';
+  return ` datetime="${mark.date}"`;
 }
 
 function segmentText(segment: Segment, place: Place): string {

@@ -4,6 +4,8 @@
 export interface Mark {
   kind: 'insertion' | 'deletion';
   author: string;
+  /** `w:date`, when Word recorded one. Not part of a change's identity: one edit's runs may carry several. */
+  date?: string | undefined;
 }
 
 export interface Segment {

@@ -69,8 +69,10 @@ export function isCodeStyle(style: string | undefined): boolean {
 /** The tracked change recorded on a properties element (`w:ins`/`w:del`, `w:cellIns`/`w:cellDel`). */
 export function markOf(properties: Element): Mark | undefined {
   for (const element of elements(properties)) {
-    if (isW(element, 'ins') || isW(element, 'cellIns')) return { kind: 'insertion', author: attr(element, 'author') ?? '' };
-    if (isW(element, 'del') || isW(element, 'cellDel')) return { kind: 'deletion', author: attr(element, 'author') ?? '' };
+    if (isW(element, 'ins') || isW(element, 'cellIns'))
+      return { kind: 'insertion', author: attr(element, 'author') ?? '', date: attr(element, 'date') };
+    if (isW(element, 'del') || isW(element, 'cellDel'))
+      return { kind: 'deletion', author: attr(element, 'author') ?? '', date: attr(element, 'date') };
   }
   return undefined;
 }
@@ -106,7 +108,7 @@ function isWordElement(element: Element): boolean {
 }
 
 function changeOf(element: Element, kind: 'ins' | 'del'): Mark {
-  return { kind: kind === 'ins' ? 'insertion' : 'deletion', author: attr(element, 'author') ?? '' };
+  return { kind: kind === 'ins' ? 'insertion' : 'deletion', author: attr(element, 'author') ?? '', date: attr(element, 'date') };
 }
 
 function readRun(run: Element, mark: Mark | undefined, context: RunContext): Segment[] {
