@@ -61,6 +61,7 @@ function blockOf(node: RootContent, context: BlockContext, change: Change | unde
     case 'list':
       return listOf(node, context, change, 0);
     case 'table':
+      if (node.align?.some((align) => align !== null)) context.warn(node, 'the column alignment of a table (the table is kept)');
       return [tableOf(node, context, change)];
     case 'code':
       if (node.lang === 'rule') {
