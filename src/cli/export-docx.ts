@@ -4,15 +4,15 @@ import { compileDirectory } from '../compiler/driver.js';
 import { writeOutputsAtomically } from '../compiler/7-emit/write.js';
 import { reportText } from '../features/report/text.js';
 import { exportDocx } from '../features/word/export/index.js';
-import { WORD_VERSIONS, type WordVersion } from '../features/word/version.js';
+import { WORD_VERSIONS } from '../features/word/version.js';
 import { EXIT, type CommandContext } from './context.js';
 
 export async function exportDocxCommand(context: CommandContext): Promise<number> {
   const { options, io } = context;
-  const version = (options.view ?? 'redline') as WordVersion;
+  const version = WORD_VERSIONS.find((name) => name === (options.view ?? 'redline'));
   const rules = options.rules ?? 'omit';
   if (!options.out) return refuse(io, 'expected --out DIR, the folder to write one .docx per document to');
-  if (!WORD_VERSIONS.includes(version)) return refuse(io, `--view must be ${WORD_VERSIONS.join(', ')}, got \`${version}\``);
+  if (!version) return refuse(io, `--view must be ${WORD_VERSIONS.join(', ')}, got \`${options.view ?? ''}\``);
   if (rules !== 'omit' && rules !== 'annex') return refuse(io, `--rules must be omit or annex, got \`${rules}\``);
   // Every tree is needed, so no cache: the text must compile before it leaves as Word.
   const result = await compileDirectory(options.text, io.cwd, { emit: false, trees: true });

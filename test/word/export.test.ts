@@ -100,6 +100,15 @@ describe('the exported Word documents', () => {
     expect(importDocx(annexed, 'section-h.docx', { frontMatter: front, authors: new Map() }).file.messages).toEqual([]);
   });
 
+  it('take any version of the text by the redlines it accepts (how --as-at and --modification plug in)', async () => {
+    const parsed = (await compileStrings(corpus)).parsed;
+    const bytes = async (version: Parameters<typeof exportDocx>[1]['version']) =>
+      Buffer.from((await exportDocx(parsed, { version, rules: 'omit' })).get('appendix-ab.docx') ?? []);
+    expect((await bytes({ name: 'none accepted', accepts: () => false })).equals(await bytes('baseline'))).toBe(true);
+    expect((await bytes({ name: 'all accepted', accepts: () => true })).equals(await bytes('modified'))).toBe(true);
+    expect((await bytes({ name: 'all accepted', accepts: () => true })).equals(await bytes('baseline'))).toBe(false);
+  });
+
   it('as a clean baseline or modified text carry no tracked change', async () => {
     for (const version of ['baseline', 'modified'] as const) {
       const ab = part((await exported('omit', version)).get('appendix-ab.docx'), 'word/document.xml');

@@ -3,12 +3,28 @@
  * The time model (releases, `--as-at`, `--modification`) plugs in here: a version becomes a
  * projection of the redline, and `changeDate` reads the release date instead of the front matter.
  */
+import type { Root } from 'mdast';
+import { project, projectVersion, type AcceptRedline } from '../../compiler/3-project/project.js';
+import type { View } from '../../shared/vocabulary.js';
 import type { Modification } from '../../shared/model.js';
 
-/** `redline`: tracked changes; `baseline` / `modified`: a clean text of that projection. */
-export type WordVersion = 'redline' | 'baseline' | 'modified';
+/** A clean text of any version of the redline, by the redlines it accepts (as at a date, one modification alone). */
+export interface CleanVersion {
+  name: string;
+  accepts: AcceptRedline;
+}
 
-export const WORD_VERSIONS: readonly WordVersion[] = ['redline', 'baseline', 'modified'];
+/** `redline`: tracked changes; `baseline` / `modified`: a clean text of that view; or any other version. */
+export type WordVersion = 'redline' | View | CleanVersion;
+
+/** The versions `secc export docx --view` names today; `--as-at` and `--modification` will add `CleanVersion`s. */
+export const WORD_VERSIONS = ['redline', 'baseline', 'modified'] as const;
+
+/** The tree a version exports: the redline as written, or its projection. */
+export function versionTree(tree: Root, version: WordVersion): Root {
+  if (version === 'redline') return tree;
+  return typeof version === 'string' ? project(tree, version) : projectVersion(tree, version.accepts);
+}
 
 /** The author written for a GFM `~~strike~~` deletion, which names no modification. */
 export const UNATTRIBUTED_AUTHOR = 'unattributed';

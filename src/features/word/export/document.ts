@@ -7,10 +7,9 @@ import { Bookmark, Document, Paragraph, TextRun, type FileChild } from 'docx';
 import type { FootnoteDefinition, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { isRedline } from '../../../compiler/2-parse/redline/types.js';
-import { project } from '../../../compiler/3-project/project.js';
 import { report } from '../../../shared/diagnostics.js';
 import type { Modification } from '../../../shared/model.js';
-import type { WordVersion } from '../version.js';
+import { versionTree, type WordVersion } from '../version.js';
 import { blocksOf, codeParagraph, paragraphMark, STYLES, type BlockContext, type RuleBlock } from './blocks.js';
 import { runsOf } from './inline.js';
 import { ANNEX_TITLE, NUMBERING, STYLE_OPTIONS } from './styles.js';
@@ -39,7 +38,7 @@ interface Definition {
 }
 
 export function wordDocument(input: ExportInput, options: ExportOptions): Document {
-  const tree = options.version === 'redline' ? input.tree : project(input.tree, options.version);
+  const tree = versionTree(input.tree, options.version);
   const ids = new ChangeIds(input.modifications);
   const definitions = footnoteDefinitions(tree.children, ids, undefined);
   // Word gives every reference its own footnote: a label referenced twice is written twice.
