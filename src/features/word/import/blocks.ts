@@ -17,6 +17,7 @@ export interface Styles {
 const ANNEX_HEADING = 'SeccAnnexHeading';
 const RULE_CAPTION = 'SeccRuleCaption';
 const RULE_BLOCK = 'SeccRule';
+const RULE_SHAPE = /^id: \S+\n(?:.*\n)*?clause: \S+\n(?:.*\n)*?kind: \S+/;
 const CLAUSE = /^\s*([A-Z]{1,2}\d+(?:\.\d+)*[A-Z]?)(?:\s|$)/;
 
 interface RuleBlock {
@@ -59,7 +60,11 @@ function paragraphBlock(paragraph: WordParagraph, styles: Styles, counters: List
   const style = styles.style(paragraph.style);
   const depth = paragraph.outlineLevel !== undefined && paragraph.outlineLevel < 6 ? paragraph.outlineLevel + 1 : style.headingDepth;
   if (depth !== undefined) return { kind: 'heading', depth, segments, mark, at };
-  if (isCodeStyle(paragraph.style)) return { kind: 'code', lang: '', text: segmentsText(segments), mark, at };
+  if (isCodeStyle(paragraph.style)) {
+    const text = segmentsText(segments);
+    // Other writers drop a fence's language; a code block shaped like a rule block is one (see the README's rule blocks).
+    return { kind: 'code', lang: RULE_SHAPE.test(text) ? 'rule' : '', text, mark, at };
+  }
   const numbering = paragraph.numbering ?? style.numbering;
   if (numbering) return listItem({ ...paragraph, numbering }, styles.listLevel, counters);
   return { kind: 'paragraph', segments, mark, at };
