@@ -127,8 +127,9 @@ async function readRegularFile(entry: Dirent, filePath: string, file: VFile): Pr
     handle = await open(filePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     const info = await handle.stat();
     if (!info.isFile()) return refuse(kindOf(info));
-    // A hard link is a regular file whose content also lives under another name, possibly outside the folder.
-    if (info.nlink > 1) return refuse('hard link (a file that also has another name, possibly outside the folder)');
+    // A hard link is a regular file like any other (checkouts copied with `cp -al` or a CI cache are
+    // all hard links): its content is the file's own, and Linux lets a user link only files they
+    // could already read and write (fs.protected_hardlinks), so it discloses nothing a copy would not.
     if (info.size > MAX_DOCUMENT_BYTES) return tooLarge(name, file, info.size);
     return decodeDocument(name, file, await handle.readFile());
   } catch (error) {
