@@ -69,49 +69,49 @@ export const USER_ROLES: { readonly [V in View]: readonly UserRoleEntry[] } = {
       "id": "import-supplier",
       "name": "Import Supplier",
       "partyCategory": "Supplier Party",
-      "source": "section-h.md:22:3",
+      "source": "section-h.md:18:3",
       "clause": "H1.1"
     },
     {
       "id": "export-supplier",
       "name": "Export Supplier",
       "partyCategory": "Supplier Party",
-      "source": "section-h.md:23:3",
+      "source": "section-h.md:19:3",
       "clause": "H1.1"
     },
     {
       "id": "gas-supplier",
       "name": "Gas Supplier",
       "partyCategory": "Supplier Party",
-      "source": "section-h.md:24:3",
+      "source": "section-h.md:20:3",
       "clause": "H1.1"
     },
     {
       "id": "electricity-distributor",
       "name": "Electricity Distributor",
       "partyCategory": "Electricity Network Party",
-      "source": "section-h.md:25:3",
+      "source": "section-h.md:21:3",
       "clause": "H1.1"
     },
     {
       "id": "gas-transporter",
       "name": "Gas Transporter",
       "partyCategory": "Gas Network Party",
-      "source": "section-h.md:26:3",
+      "source": "section-h.md:22:3",
       "clause": "H1.1"
     },
     {
       "id": "other-user",
       "name": "Other User",
       "partyCategory": "Other SEC Party",
-      "source": "section-h.md:27:3",
+      "source": "section-h.md:23:3",
       "clause": "H1.1"
     },
     {
       "id": "registered-supplier-agent",
       "name": "Registered Supplier Agent",
       "partyCategory": "Other SEC Party",
-      "source": "section-h.md:28:3",
+      "source": "section-h.md:24:3",
       "clause": "H1.1"
     }
   ],
@@ -120,56 +120,56 @@ export const USER_ROLES: { readonly [V in View]: readonly UserRoleEntry[] } = {
       "id": "import-supplier",
       "name": "Import Supplier",
       "partyCategory": "Supplier Party",
-      "source": "section-h.md:22:3",
+      "source": "section-h.md:18:3",
       "clause": "H1.1"
     },
     {
       "id": "export-supplier",
       "name": "Export Supplier",
       "partyCategory": "Supplier Party",
-      "source": "section-h.md:23:3",
+      "source": "section-h.md:19:3",
       "clause": "H1.1"
     },
     {
       "id": "gas-supplier",
       "name": "Gas Supplier",
       "partyCategory": "Supplier Party",
-      "source": "section-h.md:24:3",
+      "source": "section-h.md:20:3",
       "clause": "H1.1"
     },
     {
       "id": "electricity-distributor",
       "name": "Electricity Distributor",
       "partyCategory": "Electricity Network Party",
-      "source": "section-h.md:25:3",
+      "source": "section-h.md:21:3",
       "clause": "H1.1"
     },
     {
       "id": "gas-transporter",
       "name": "Gas Transporter",
       "partyCategory": "Gas Network Party",
-      "source": "section-h.md:26:3",
+      "source": "section-h.md:22:3",
       "clause": "H1.1"
     },
     {
       "id": "other-user",
       "name": "Other User",
       "partyCategory": "Other SEC Party",
-      "source": "section-h.md:27:3",
+      "source": "section-h.md:23:3",
       "clause": "H1.1"
     },
     {
       "id": "registered-supplier-agent",
       "name": "Registered Supplier Agent",
       "partyCategory": "Other SEC Party",
-      "source": "section-h.md:28:3",
+      "source": "section-h.md:24:3",
       "clause": "H1.1"
     },
     {
       "id": "mdr",
       "name": "Meter Data Retriever",
       "partyCategory": "Other SEC Party",
-      "source": "section-h.md:29:21",
+      "source": "section-h.md:25:21",
       "clause": "H1.1"
     }
   ]
@@ -185,7 +185,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:41:3",
+      "source": "appendix-e.md:37:3",
       "clause": "E2.1"
     },
     {
@@ -196,7 +196,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:42:3",
+      "source": "appendix-e.md:38:3",
       "clause": "E2.1"
     },
     {
@@ -207,7 +207,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:43:3",
+      "source": "appendix-e.md:39:3",
       "clause": "E2.1"
     },
     {
@@ -218,7 +218,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:44:3",
+      "source": "appendix-e.md:40:3",
       "clause": "E2.1"
     },
     {
@@ -229,7 +229,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:45:3",
+      "source": "appendix-e.md:41:3",
       "clause": "E2.1"
     },
     {
@@ -240,7 +240,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:46:3",
+      "source": "appendix-e.md:42:3",
       "clause": "E2.1"
     },
     {
@@ -251,7 +251,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:47:3",
+      "source": "appendix-e.md:43:3",
       "clause": "E2.1"
     },
     {
@@ -262,7 +262,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:48:3",
+      "source": "appendix-e.md:44:3",
       "clause": "E2.1"
     },
     {
@@ -273,7 +273,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:49:3",
+      "source": "appendix-e.md:45:3",
       "clause": "E2.1"
     },
     {
@@ -284,7 +284,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:50:3",
+      "source": "appendix-e.md:46:3",
       "clause": "E2.1"
     },
     {
@@ -295,7 +295,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:51:3",
+      "source": "appendix-e.md:47:3",
       "clause": "E2.1"
     },
     {
@@ -306,7 +306,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:52:3",
+      "source": "appendix-e.md:48:3",
       "clause": "E2.1"
     },
     {
@@ -317,7 +317,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:53:3",
+      "source": "appendix-e.md:49:3",
       "clause": "E2.1"
     },
     {
@@ -328,7 +328,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:54:3",
+      "source": "appendix-e.md:50:3",
       "clause": "E2.1"
     },
     {
@@ -339,7 +339,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:55:3",
+      "source": "appendix-e.md:51:3",
       "clause": "E2.1"
     },
     {
@@ -350,7 +350,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:56:3",
+      "source": "appendix-e.md:52:3",
       "clause": "E2.1"
     },
     {
@@ -361,7 +361,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:57:3",
+      "source": "appendix-e.md:53:3",
       "clause": "E2.1"
     },
     {
@@ -372,7 +372,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:58:3",
+      "source": "appendix-e.md:54:3",
       "clause": "E2.1"
     },
     {
@@ -383,7 +383,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:59:3",
+      "source": "appendix-e.md:55:3",
       "clause": "E2.1"
     },
     {
@@ -394,7 +394,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:60:3",
+      "source": "appendix-e.md:56:3",
       "clause": "E2.1"
     },
     {
@@ -405,7 +405,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:61:3",
+      "source": "appendix-e.md:57:3",
       "clause": "E2.1"
     },
     {
@@ -416,7 +416,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:62:3",
+      "source": "appendix-e.md:58:3",
       "clause": "E2.1"
     },
     {
@@ -427,7 +427,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:63:3",
+      "source": "appendix-e.md:59:3",
       "clause": "E2.1"
     },
     {
@@ -438,7 +438,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:64:3",
+      "source": "appendix-e.md:60:3",
       "clause": "E2.1"
     },
     {
@@ -449,7 +449,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:65:3",
+      "source": "appendix-e.md:61:3",
       "clause": "E2.1"
     },
     {
@@ -460,7 +460,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:66:3",
+      "source": "appendix-e.md:62:3",
       "clause": "E2.1"
     },
     {
@@ -471,7 +471,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:67:3",
+      "source": "appendix-e.md:63:3",
       "clause": "E2.1"
     },
     {
@@ -482,7 +482,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:68:3",
+      "source": "appendix-e.md:64:3",
       "clause": "E2.1"
     },
     {
@@ -493,7 +493,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:69:3",
+      "source": "appendix-e.md:65:3",
       "clause": "E2.1"
     },
     {
@@ -504,7 +504,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:70:3",
+      "source": "appendix-e.md:66:3",
       "clause": "E2.1"
     },
     {
@@ -515,7 +515,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:71:3",
+      "source": "appendix-e.md:67:3",
       "clause": "E2.1"
     },
     {
@@ -526,7 +526,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:72:3",
+      "source": "appendix-e.md:68:3",
       "clause": "E2.1"
     },
     {
@@ -537,7 +537,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:73:3",
+      "source": "appendix-e.md:69:3",
       "clause": "E2.1"
     },
     {
@@ -548,7 +548,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:74:3",
+      "source": "appendix-e.md:70:3",
       "clause": "E2.1"
     },
     {
@@ -559,7 +559,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:75:3",
+      "source": "appendix-e.md:71:3",
       "clause": "E2.1"
     },
     {
@@ -570,7 +570,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:76:3",
+      "source": "appendix-e.md:72:3",
       "clause": "E2.1"
     },
     {
@@ -581,7 +581,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:77:3",
+      "source": "appendix-e.md:73:3",
       "clause": "E2.1"
     },
     {
@@ -592,7 +592,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:78:3",
+      "source": "appendix-e.md:74:3",
       "clause": "E2.1"
     },
     {
@@ -603,7 +603,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:79:3",
+      "source": "appendix-e.md:75:3",
       "clause": "E2.1"
     },
     {
@@ -614,7 +614,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": true,
-      "source": "appendix-e.md:80:3",
+      "source": "appendix-e.md:76:3",
       "clause": "E2.1"
     },
     {
@@ -625,7 +625,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:81:3",
+      "source": "appendix-e.md:77:3",
       "clause": "E2.1"
     },
     {
@@ -636,7 +636,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:82:3",
+      "source": "appendix-e.md:78:3",
       "clause": "E2.1"
     },
     {
@@ -647,7 +647,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:83:3",
+      "source": "appendix-e.md:79:3",
       "clause": "E2.1"
     },
     {
@@ -658,7 +658,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:84:3",
+      "source": "appendix-e.md:80:3",
       "clause": "E2.1"
     },
     {
@@ -669,7 +669,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:85:3",
+      "source": "appendix-e.md:81:3",
       "clause": "E2.1"
     },
     {
@@ -680,7 +680,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:86:3",
+      "source": "appendix-e.md:82:3",
       "clause": "E2.1"
     },
     {
@@ -691,7 +691,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:87:3",
+      "source": "appendix-e.md:83:3",
       "clause": "E2.1"
     },
     {
@@ -702,7 +702,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:88:3",
+      "source": "appendix-e.md:84:3",
       "clause": "E2.1"
     },
     {
@@ -713,7 +713,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:89:3",
+      "source": "appendix-e.md:85:3",
       "clause": "E2.1"
     },
     {
@@ -724,7 +724,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:90:3",
+      "source": "appendix-e.md:86:3",
       "clause": "E2.1"
     },
     {
@@ -735,7 +735,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:91:3",
+      "source": "appendix-e.md:87:3",
       "clause": "E2.1"
     },
     {
@@ -746,7 +746,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:92:3",
+      "source": "appendix-e.md:88:3",
       "clause": "E2.1"
     },
     {
@@ -757,7 +757,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:93:3",
+      "source": "appendix-e.md:89:3",
       "clause": "E2.1"
     },
     {
@@ -768,7 +768,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:94:3",
+      "source": "appendix-e.md:90:3",
       "clause": "E2.1"
     },
     {
@@ -779,7 +779,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:95:3",
+      "source": "appendix-e.md:91:3",
       "clause": "E2.1"
     },
     {
@@ -790,7 +790,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:96:3",
+      "source": "appendix-e.md:92:3",
       "clause": "E2.1"
     },
     {
@@ -801,7 +801,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:97:3",
+      "source": "appendix-e.md:93:3",
       "clause": "E2.1"
     },
     {
@@ -812,7 +812,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:98:3",
+      "source": "appendix-e.md:94:3",
       "clause": "E2.1"
     },
     {
@@ -823,7 +823,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:99:3",
+      "source": "appendix-e.md:95:3",
       "clause": "E2.1"
     },
     {
@@ -834,7 +834,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:100:3",
+      "source": "appendix-e.md:96:3",
       "clause": "E2.1"
     },
     {
@@ -845,7 +845,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:101:3",
+      "source": "appendix-e.md:97:3",
       "clause": "E2.1"
     },
     {
@@ -856,7 +856,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:102:3",
+      "source": "appendix-e.md:98:3",
       "clause": "E2.1"
     },
     {
@@ -867,7 +867,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:103:3",
+      "source": "appendix-e.md:99:3",
       "clause": "E2.1"
     },
     {
@@ -878,7 +878,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:104:3",
+      "source": "appendix-e.md:100:3",
       "clause": "E2.1"
     },
     {
@@ -889,7 +889,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:105:3",
+      "source": "appendix-e.md:101:3",
       "clause": "E2.1"
     },
     {
@@ -900,7 +900,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:106:3",
+      "source": "appendix-e.md:102:3",
       "clause": "E2.1"
     },
     {
@@ -911,7 +911,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:107:3",
+      "source": "appendix-e.md:103:3",
       "clause": "E2.1"
     },
     {
@@ -922,7 +922,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:108:3",
+      "source": "appendix-e.md:104:3",
       "clause": "E2.1"
     },
     {
@@ -933,7 +933,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:109:3",
+      "source": "appendix-e.md:105:3",
       "clause": "E2.1"
     },
     {
@@ -944,7 +944,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:110:3",
+      "source": "appendix-e.md:106:3",
       "clause": "E2.1"
     },
     {
@@ -955,7 +955,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:111:3",
+      "source": "appendix-e.md:107:3",
       "clause": "E2.1"
     },
     {
@@ -966,7 +966,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:112:3",
+      "source": "appendix-e.md:108:3",
       "clause": "E2.1"
     },
     {
@@ -977,7 +977,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:113:3",
+      "source": "appendix-e.md:109:3",
       "clause": "E2.1"
     },
     {
@@ -988,7 +988,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:114:3",
+      "source": "appendix-e.md:110:3",
       "clause": "E2.1"
     },
     {
@@ -999,7 +999,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:115:3",
+      "source": "appendix-e.md:111:3",
       "clause": "E2.1"
     },
     {
@@ -1010,7 +1010,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP & Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:116:3",
+      "source": "appendix-e.md:112:3",
       "clause": "E2.1"
     },
     {
@@ -1021,7 +1021,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:117:3",
+      "source": "appendix-e.md:113:3",
       "clause": "E2.1"
     },
     {
@@ -1032,7 +1032,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:118:3",
+      "source": "appendix-e.md:114:3",
       "clause": "E2.1"
     },
     {
@@ -1043,7 +1043,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:119:3",
+      "source": "appendix-e.md:115:3",
       "clause": "E2.1"
     },
     {
@@ -1054,7 +1054,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:120:3",
+      "source": "appendix-e.md:116:3",
       "clause": "E2.1"
     },
     {
@@ -1065,7 +1065,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:121:3",
+      "source": "appendix-e.md:117:3",
       "clause": "E2.1"
     },
     {
@@ -1076,7 +1076,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:122:3",
+      "source": "appendix-e.md:118:3",
       "clause": "E2.1"
     },
     {
@@ -1087,7 +1087,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:123:3",
+      "source": "appendix-e.md:119:3",
       "clause": "E2.1"
     },
     {
@@ -1098,7 +1098,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:124:3",
+      "source": "appendix-e.md:120:3",
       "clause": "E2.1"
     },
     {
@@ -1109,7 +1109,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:125:3",
+      "source": "appendix-e.md:121:3",
       "clause": "E2.1"
     },
     {
@@ -1120,7 +1120,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:126:3",
+      "source": "appendix-e.md:122:3",
       "clause": "E2.1"
     },
     {
@@ -1131,7 +1131,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:127:3",
+      "source": "appendix-e.md:123:3",
       "clause": "E2.1"
     },
     {
@@ -1142,7 +1142,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:128:3",
+      "source": "appendix-e.md:124:3",
       "clause": "E2.1"
     },
     {
@@ -1153,7 +1153,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:129:3",
+      "source": "appendix-e.md:125:3",
       "clause": "E2.1"
     },
     {
@@ -1164,7 +1164,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:130:3",
+      "source": "appendix-e.md:126:3",
       "clause": "E2.1"
     },
     {
@@ -1175,7 +1175,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:131:3",
+      "source": "appendix-e.md:127:3",
       "clause": "E2.1"
     },
     {
@@ -1186,7 +1186,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:132:3",
+      "source": "appendix-e.md:128:3",
       "clause": "E2.1"
     },
     {
@@ -1197,7 +1197,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:133:3",
+      "source": "appendix-e.md:129:3",
       "clause": "E2.1"
     },
     {
@@ -1208,7 +1208,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:134:3",
+      "source": "appendix-e.md:130:3",
       "clause": "E2.1"
     },
     {
@@ -1219,7 +1219,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:135:3",
+      "source": "appendix-e.md:131:3",
       "clause": "E2.1"
     },
     {
@@ -1230,7 +1230,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:136:3",
+      "source": "appendix-e.md:132:3",
       "clause": "E2.1"
     },
     {
@@ -1241,7 +1241,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:137:3",
+      "source": "appendix-e.md:133:3",
       "clause": "E2.1"
     },
     {
@@ -1252,7 +1252,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:138:3",
+      "source": "appendix-e.md:134:3",
       "clause": "E2.1"
     },
     {
@@ -1263,7 +1263,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:139:3",
+      "source": "appendix-e.md:135:3",
       "clause": "E2.1"
     },
     {
@@ -1274,7 +1274,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:140:3",
+      "source": "appendix-e.md:136:3",
       "clause": "E2.1"
     },
     {
@@ -1285,7 +1285,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:141:3",
+      "source": "appendix-e.md:137:3",
       "clause": "E2.1"
     },
     {
@@ -1296,7 +1296,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:142:3",
+      "source": "appendix-e.md:138:3",
       "clause": "E2.1"
     },
     {
@@ -1307,7 +1307,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:143:3",
+      "source": "appendix-e.md:139:3",
       "clause": "E2.1"
     },
     {
@@ -1318,7 +1318,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:144:3",
+      "source": "appendix-e.md:140:3",
       "clause": "E2.1"
     },
     {
@@ -1329,7 +1329,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:145:3",
+      "source": "appendix-e.md:141:3",
       "clause": "E2.1"
     },
     {
@@ -1340,7 +1340,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:146:3",
+      "source": "appendix-e.md:142:3",
       "clause": "E2.1"
     },
     {
@@ -1351,7 +1351,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": false,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:147:3",
+      "source": "appendix-e.md:143:3",
       "clause": "E2.1"
     },
     {
@@ -1362,7 +1362,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:148:3",
+      "source": "appendix-e.md:144:3",
       "clause": "E2.1"
     },
     {
@@ -1373,7 +1373,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:149:3",
+      "source": "appendix-e.md:145:3",
       "clause": "E2.1"
     },
     {
@@ -1384,7 +1384,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:150:3",
+      "source": "appendix-e.md:146:3",
       "clause": "E2.1"
     },
     {
@@ -1395,7 +1395,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:151:3",
+      "source": "appendix-e.md:147:3",
       "clause": "E2.1"
     },
     {
@@ -1406,7 +1406,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:152:3",
+      "source": "appendix-e.md:148:3",
       "clause": "E2.1"
     },
     {
@@ -1417,7 +1417,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:153:3",
+      "source": "appendix-e.md:149:3",
       "clause": "E2.1"
     },
     {
@@ -1428,7 +1428,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:154:3",
+      "source": "appendix-e.md:150:3",
       "clause": "E2.1"
     },
     {
@@ -1439,7 +1439,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:155:3",
+      "source": "appendix-e.md:151:3",
       "clause": "E2.1"
     },
     {
@@ -1450,7 +1450,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:156:3",
+      "source": "appendix-e.md:152:3",
       "clause": "E2.1"
     },
     {
@@ -1461,7 +1461,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:157:3",
+      "source": "appendix-e.md:153:3",
       "clause": "E2.1"
     },
     {
@@ -1472,7 +1472,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:158:3",
+      "source": "appendix-e.md:154:3",
       "clause": "E2.1"
     },
     {
@@ -1483,7 +1483,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:159:3",
+      "source": "appendix-e.md:155:3",
       "clause": "E2.1"
     },
     {
@@ -1494,7 +1494,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:160:3",
+      "source": "appendix-e.md:156:3",
       "clause": "E2.1"
     },
     {
@@ -1505,7 +1505,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:161:3",
+      "source": "appendix-e.md:157:3",
       "clause": "E2.1"
     },
     {
@@ -1516,7 +1516,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:162:3",
+      "source": "appendix-e.md:158:3",
       "clause": "E2.1"
     },
     {
@@ -1527,7 +1527,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:163:3",
+      "source": "appendix-e.md:159:3",
       "clause": "E2.1"
     },
     {
@@ -1538,7 +1538,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:164:3",
+      "source": "appendix-e.md:160:3",
       "clause": "E2.1"
     },
     {
@@ -1549,7 +1549,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:165:3",
+      "source": "appendix-e.md:161:3",
       "clause": "E2.1"
     },
     {
@@ -1560,7 +1560,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:166:3",
+      "source": "appendix-e.md:162:3",
       "clause": "E2.1"
     },
     {
@@ -1571,7 +1571,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:167:3",
+      "source": "appendix-e.md:163:3",
       "clause": "E2.1"
     },
     {
@@ -1582,7 +1582,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:168:3",
+      "source": "appendix-e.md:164:3",
       "clause": "E2.1"
     },
     {
@@ -1593,7 +1593,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": true,
-      "source": "appendix-e.md:169:3",
+      "source": "appendix-e.md:165:3",
       "clause": "E2.1"
     }
   ],
@@ -1606,7 +1606,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:41:3",
+      "source": "appendix-e.md:37:3",
       "clause": "E2.1"
     },
     {
@@ -1617,7 +1617,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:42:3",
+      "source": "appendix-e.md:38:3",
       "clause": "E2.1"
     },
     {
@@ -1628,7 +1628,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:43:3",
+      "source": "appendix-e.md:39:3",
       "clause": "E2.1"
     },
     {
@@ -1639,7 +1639,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:44:3",
+      "source": "appendix-e.md:40:3",
       "clause": "E2.1"
     },
     {
@@ -1650,7 +1650,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:45:3",
+      "source": "appendix-e.md:41:3",
       "clause": "E2.1"
     },
     {
@@ -1661,7 +1661,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:46:3",
+      "source": "appendix-e.md:42:3",
       "clause": "E2.1"
     },
     {
@@ -1672,7 +1672,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:47:3",
+      "source": "appendix-e.md:43:3",
       "clause": "E2.1"
     },
     {
@@ -1683,7 +1683,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:48:3",
+      "source": "appendix-e.md:44:3",
       "clause": "E2.1"
     },
     {
@@ -1694,7 +1694,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:49:3",
+      "source": "appendix-e.md:45:3",
       "clause": "E2.1"
     },
     {
@@ -1705,7 +1705,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:50:3",
+      "source": "appendix-e.md:46:3",
       "clause": "E2.1"
     },
     {
@@ -1716,7 +1716,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:51:3",
+      "source": "appendix-e.md:47:3",
       "clause": "E2.1"
     },
     {
@@ -1727,7 +1727,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:52:3",
+      "source": "appendix-e.md:48:3",
       "clause": "E2.1"
     },
     {
@@ -1738,7 +1738,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:53:3",
+      "source": "appendix-e.md:49:3",
       "clause": "E2.1"
     },
     {
@@ -1749,7 +1749,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:54:3",
+      "source": "appendix-e.md:50:3",
       "clause": "E2.1"
     },
     {
@@ -1760,7 +1760,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:55:3",
+      "source": "appendix-e.md:51:3",
       "clause": "E2.1"
     },
     {
@@ -1771,7 +1771,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:56:3",
+      "source": "appendix-e.md:52:3",
       "clause": "E2.1"
     },
     {
@@ -1782,7 +1782,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:57:3",
+      "source": "appendix-e.md:53:3",
       "clause": "E2.1"
     },
     {
@@ -1793,7 +1793,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:58:3",
+      "source": "appendix-e.md:54:3",
       "clause": "E2.1"
     },
     {
@@ -1804,7 +1804,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:59:3",
+      "source": "appendix-e.md:55:3",
       "clause": "E2.1"
     },
     {
@@ -1815,7 +1815,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:60:3",
+      "source": "appendix-e.md:56:3",
       "clause": "E2.1"
     },
     {
@@ -1826,7 +1826,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:61:3",
+      "source": "appendix-e.md:57:3",
       "clause": "E2.1"
     },
     {
@@ -1837,7 +1837,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:62:3",
+      "source": "appendix-e.md:58:3",
       "clause": "E2.1"
     },
     {
@@ -1848,7 +1848,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:63:3",
+      "source": "appendix-e.md:59:3",
       "clause": "E2.1"
     },
     {
@@ -1859,7 +1859,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:64:3",
+      "source": "appendix-e.md:60:3",
       "clause": "E2.1"
     },
     {
@@ -1870,7 +1870,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:65:3",
+      "source": "appendix-e.md:61:3",
       "clause": "E2.1"
     },
     {
@@ -1881,7 +1881,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:66:3",
+      "source": "appendix-e.md:62:3",
       "clause": "E2.1"
     },
     {
@@ -1892,7 +1892,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:67:3",
+      "source": "appendix-e.md:63:3",
       "clause": "E2.1"
     },
     {
@@ -1903,7 +1903,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:68:3",
+      "source": "appendix-e.md:64:3",
       "clause": "E2.1"
     },
     {
@@ -1914,7 +1914,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:69:3",
+      "source": "appendix-e.md:65:3",
       "clause": "E2.1"
     },
     {
@@ -1925,7 +1925,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:70:3",
+      "source": "appendix-e.md:66:3",
       "clause": "E2.1"
     },
     {
@@ -1936,7 +1936,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:71:3",
+      "source": "appendix-e.md:67:3",
       "clause": "E2.1"
     },
     {
@@ -1947,7 +1947,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:72:3",
+      "source": "appendix-e.md:68:3",
       "clause": "E2.1"
     },
     {
@@ -1958,7 +1958,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:73:3",
+      "source": "appendix-e.md:69:3",
       "clause": "E2.1"
     },
     {
@@ -1969,7 +1969,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:74:3",
+      "source": "appendix-e.md:70:3",
       "clause": "E2.1"
     },
     {
@@ -1980,7 +1980,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:75:3",
+      "source": "appendix-e.md:71:3",
       "clause": "E2.1"
     },
     {
@@ -1991,7 +1991,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:76:3",
+      "source": "appendix-e.md:72:3",
       "clause": "E2.1"
     },
     {
@@ -2002,7 +2002,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:77:3",
+      "source": "appendix-e.md:73:3",
       "clause": "E2.1"
     },
     {
@@ -2013,7 +2013,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:78:3",
+      "source": "appendix-e.md:74:3",
       "clause": "E2.1"
     },
     {
@@ -2024,7 +2024,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:79:3",
+      "source": "appendix-e.md:75:3",
       "clause": "E2.1"
     },
     {
@@ -2035,7 +2035,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": true,
-      "source": "appendix-e.md:80:3",
+      "source": "appendix-e.md:76:3",
       "clause": "E2.1"
     },
     {
@@ -2046,7 +2046,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:81:3",
+      "source": "appendix-e.md:77:3",
       "clause": "E2.1"
     },
     {
@@ -2057,7 +2057,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:82:3",
+      "source": "appendix-e.md:78:3",
       "clause": "E2.1"
     },
     {
@@ -2068,7 +2068,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:83:3",
+      "source": "appendix-e.md:79:3",
       "clause": "E2.1"
     },
     {
@@ -2079,7 +2079,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:84:3",
+      "source": "appendix-e.md:80:3",
       "clause": "E2.1"
     },
     {
@@ -2090,7 +2090,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:85:3",
+      "source": "appendix-e.md:81:3",
       "clause": "E2.1"
     },
     {
@@ -2101,7 +2101,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:86:3",
+      "source": "appendix-e.md:82:3",
       "clause": "E2.1"
     },
     {
@@ -2112,7 +2112,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:87:3",
+      "source": "appendix-e.md:83:3",
       "clause": "E2.1"
     },
     {
@@ -2123,7 +2123,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:88:3",
+      "source": "appendix-e.md:84:3",
       "clause": "E2.1"
     },
     {
@@ -2134,7 +2134,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:89:3",
+      "source": "appendix-e.md:85:3",
       "clause": "E2.1"
     },
     {
@@ -2145,7 +2145,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:90:3",
+      "source": "appendix-e.md:86:3",
       "clause": "E2.1"
     },
     {
@@ -2156,7 +2156,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:91:3",
+      "source": "appendix-e.md:87:3",
       "clause": "E2.1"
     },
     {
@@ -2167,7 +2167,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:92:3",
+      "source": "appendix-e.md:88:3",
       "clause": "E2.1"
     },
     {
@@ -2178,7 +2178,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:93:3",
+      "source": "appendix-e.md:89:3",
       "clause": "E2.1"
     },
     {
@@ -2189,7 +2189,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:94:3",
+      "source": "appendix-e.md:90:3",
       "clause": "E2.1"
     },
     {
@@ -2200,7 +2200,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:95:3",
+      "source": "appendix-e.md:91:3",
       "clause": "E2.1"
     },
     {
@@ -2211,7 +2211,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:96:3",
+      "source": "appendix-e.md:92:3",
       "clause": "E2.1"
     },
     {
@@ -2222,7 +2222,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:97:3",
+      "source": "appendix-e.md:93:3",
       "clause": "E2.1"
     },
     {
@@ -2233,7 +2233,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:98:3",
+      "source": "appendix-e.md:94:3",
       "clause": "E2.1"
     },
     {
@@ -2244,7 +2244,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:99:3",
+      "source": "appendix-e.md:95:3",
       "clause": "E2.1"
     },
     {
@@ -2255,7 +2255,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:100:3",
+      "source": "appendix-e.md:96:3",
       "clause": "E2.1"
     },
     {
@@ -2266,7 +2266,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:101:3",
+      "source": "appendix-e.md:97:3",
       "clause": "E2.1"
     },
     {
@@ -2277,7 +2277,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:102:3",
+      "source": "appendix-e.md:98:3",
       "clause": "E2.1"
     },
     {
@@ -2288,7 +2288,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:103:3",
+      "source": "appendix-e.md:99:3",
       "clause": "E2.1"
     },
     {
@@ -2299,7 +2299,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:104:3",
+      "source": "appendix-e.md:100:3",
       "clause": "E2.1"
     },
     {
@@ -2310,7 +2310,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:105:3",
+      "source": "appendix-e.md:101:3",
       "clause": "E2.1"
     },
     {
@@ -2321,7 +2321,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:106:3",
+      "source": "appendix-e.md:102:3",
       "clause": "E2.1"
     },
     {
@@ -2332,7 +2332,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:107:3",
+      "source": "appendix-e.md:103:3",
       "clause": "E2.1"
     },
     {
@@ -2343,7 +2343,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:108:3",
+      "source": "appendix-e.md:104:3",
       "clause": "E2.1"
     },
     {
@@ -2354,7 +2354,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:109:3",
+      "source": "appendix-e.md:105:3",
       "clause": "E2.1"
     },
     {
@@ -2365,7 +2365,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:110:3",
+      "source": "appendix-e.md:106:3",
       "clause": "E2.1"
     },
     {
@@ -2376,7 +2376,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:111:3",
+      "source": "appendix-e.md:107:3",
       "clause": "E2.1"
     },
     {
@@ -2387,7 +2387,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:112:3",
+      "source": "appendix-e.md:108:3",
       "clause": "E2.1"
     },
     {
@@ -2398,7 +2398,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:113:3",
+      "source": "appendix-e.md:109:3",
       "clause": "E2.1"
     },
     {
@@ -2409,7 +2409,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:114:3",
+      "source": "appendix-e.md:110:3",
       "clause": "E2.1"
     },
     {
@@ -2420,7 +2420,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:115:3",
+      "source": "appendix-e.md:111:3",
       "clause": "E2.1"
     },
     {
@@ -2431,7 +2431,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP & Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:116:3",
+      "source": "appendix-e.md:112:3",
       "clause": "E2.1"
     },
     {
@@ -2442,7 +2442,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:117:3",
+      "source": "appendix-e.md:113:3",
       "clause": "E2.1"
     },
     {
@@ -2453,7 +2453,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:118:3",
+      "source": "appendix-e.md:114:3",
       "clause": "E2.1"
     },
     {
@@ -2464,7 +2464,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:119:3",
+      "source": "appendix-e.md:115:3",
       "clause": "E2.1"
     },
     {
@@ -2475,7 +2475,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:120:3",
+      "source": "appendix-e.md:116:3",
       "clause": "E2.1"
     },
     {
@@ -2486,7 +2486,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:121:3",
+      "source": "appendix-e.md:117:3",
       "clause": "E2.1"
     },
     {
@@ -2497,7 +2497,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:122:3",
+      "source": "appendix-e.md:118:3",
       "clause": "E2.1"
     },
     {
@@ -2508,7 +2508,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:123:3",
+      "source": "appendix-e.md:119:3",
       "clause": "E2.1"
     },
     {
@@ -2519,7 +2519,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:124:3",
+      "source": "appendix-e.md:120:3",
       "clause": "E2.1"
     },
     {
@@ -2530,7 +2530,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:125:3",
+      "source": "appendix-e.md:121:3",
       "clause": "E2.1"
     },
     {
@@ -2541,7 +2541,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:126:3",
+      "source": "appendix-e.md:122:3",
       "clause": "E2.1"
     },
     {
@@ -2552,7 +2552,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:127:3",
+      "source": "appendix-e.md:123:3",
       "clause": "E2.1"
     },
     {
@@ -2563,7 +2563,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:128:3",
+      "source": "appendix-e.md:124:3",
       "clause": "E2.1"
     },
     {
@@ -2574,7 +2574,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:129:3",
+      "source": "appendix-e.md:125:3",
       "clause": "E2.1"
     },
     {
@@ -2585,7 +2585,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:130:3",
+      "source": "appendix-e.md:126:3",
       "clause": "E2.1"
     },
     {
@@ -2596,7 +2596,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:131:3",
+      "source": "appendix-e.md:127:3",
       "clause": "E2.1"
     },
     {
@@ -2607,7 +2607,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:132:3",
+      "source": "appendix-e.md:128:3",
       "clause": "E2.1"
     },
     {
@@ -2618,7 +2618,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:133:3",
+      "source": "appendix-e.md:129:3",
       "clause": "E2.1"
     },
     {
@@ -2629,7 +2629,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:134:3",
+      "source": "appendix-e.md:130:3",
       "clause": "E2.1"
     },
     {
@@ -2640,7 +2640,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:135:3",
+      "source": "appendix-e.md:131:3",
       "clause": "E2.1"
     },
     {
@@ -2651,7 +2651,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:136:3",
+      "source": "appendix-e.md:132:3",
       "clause": "E2.1"
     },
     {
@@ -2662,7 +2662,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:137:3",
+      "source": "appendix-e.md:133:3",
       "clause": "E2.1"
     },
     {
@@ -2673,7 +2673,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:138:3",
+      "source": "appendix-e.md:134:3",
       "clause": "E2.1"
     },
     {
@@ -2684,7 +2684,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:139:3",
+      "source": "appendix-e.md:135:3",
       "clause": "E2.1"
     },
     {
@@ -2695,7 +2695,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:140:3",
+      "source": "appendix-e.md:136:3",
       "clause": "E2.1"
     },
     {
@@ -2706,7 +2706,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:141:3",
+      "source": "appendix-e.md:137:3",
       "clause": "E2.1"
     },
     {
@@ -2717,7 +2717,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:142:3",
+      "source": "appendix-e.md:138:3",
       "clause": "E2.1"
     },
     {
@@ -2728,7 +2728,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:143:3",
+      "source": "appendix-e.md:139:3",
       "clause": "E2.1"
     },
     {
@@ -2739,7 +2739,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:144:3",
+      "source": "appendix-e.md:140:3",
       "clause": "E2.1"
     },
     {
@@ -2750,7 +2750,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:145:3",
+      "source": "appendix-e.md:141:3",
       "clause": "E2.1"
     },
     {
@@ -2761,7 +2761,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:146:3",
+      "source": "appendix-e.md:142:3",
       "clause": "E2.1"
     },
     {
@@ -2772,7 +2772,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": false,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:147:3",
+      "source": "appendix-e.md:143:3",
       "clause": "E2.1"
     },
     {
@@ -2783,7 +2783,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:148:3",
+      "source": "appendix-e.md:144:3",
       "clause": "E2.1"
     },
     {
@@ -2794,7 +2794,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:149:3",
+      "source": "appendix-e.md:145:3",
       "clause": "E2.1"
     },
     {
@@ -2805,7 +2805,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:150:3",
+      "source": "appendix-e.md:146:3",
       "clause": "E2.1"
     },
     {
@@ -2816,7 +2816,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:151:3",
+      "source": "appendix-e.md:147:3",
       "clause": "E2.1"
     },
     {
@@ -2827,7 +2827,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:152:3",
+      "source": "appendix-e.md:148:3",
       "clause": "E2.1"
     },
     {
@@ -2838,7 +2838,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:153:3",
+      "source": "appendix-e.md:149:3",
       "clause": "E2.1"
     },
     {
@@ -2849,7 +2849,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:154:3",
+      "source": "appendix-e.md:150:3",
       "clause": "E2.1"
     },
     {
@@ -2860,7 +2860,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:155:3",
+      "source": "appendix-e.md:151:3",
       "clause": "E2.1"
     },
     {
@@ -2871,7 +2871,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:156:3",
+      "source": "appendix-e.md:152:3",
       "clause": "E2.1"
     },
     {
@@ -2882,7 +2882,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:157:3",
+      "source": "appendix-e.md:153:3",
       "clause": "E2.1"
     },
     {
@@ -2893,7 +2893,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:158:3",
+      "source": "appendix-e.md:154:3",
       "clause": "E2.1"
     },
     {
@@ -2904,7 +2904,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:159:3",
+      "source": "appendix-e.md:155:3",
       "clause": "E2.1"
     },
     {
@@ -2915,7 +2915,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:160:3",
+      "source": "appendix-e.md:156:3",
       "clause": "E2.1"
     },
     {
@@ -2926,7 +2926,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:161:3",
+      "source": "appendix-e.md:157:3",
       "clause": "E2.1"
     },
     {
@@ -2937,7 +2937,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:162:3",
+      "source": "appendix-e.md:158:3",
       "clause": "E2.1"
     },
     {
@@ -2948,7 +2948,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:163:3",
+      "source": "appendix-e.md:159:3",
       "clause": "E2.1"
     },
     {
@@ -2959,7 +2959,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:164:3",
+      "source": "appendix-e.md:160:3",
       "clause": "E2.1"
     },
     {
@@ -2970,7 +2970,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:165:3",
+      "source": "appendix-e.md:161:3",
       "clause": "E2.1"
     },
     {
@@ -2981,7 +2981,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:166:3",
+      "source": "appendix-e.md:162:3",
       "clause": "E2.1"
     },
     {
@@ -2992,7 +2992,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:167:3",
+      "source": "appendix-e.md:163:3",
       "clause": "E2.1"
     },
     {
@@ -3003,7 +3003,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:168:3",
+      "source": "appendix-e.md:164:3",
       "clause": "E2.1"
     },
     {
@@ -3014,7 +3014,7 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": true,
-      "source": "appendix-e.md:169:3",
+      "source": "appendix-e.md:165:3",
       "clause": "E2.1"
     }
   ]
@@ -3030,14 +3030,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:27",
+            "source": "appendix-ab.md:44:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "source": "appendix-ab.md:44:33",
             "clause": "AB2.1"
           }
         },
@@ -3046,14 +3046,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "source": "appendix-ab.md:44:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:17",
+            "source": "appendix-ab.md:44:17",
             "clause": "AB2.1"
           }
         }
@@ -3064,14 +3064,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:27",
+            "source": "appendix-ab.md:44:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "source": "appendix-ab.md:44:33",
             "clause": "AB2.1"
           }
         },
@@ -3080,14 +3080,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "source": "appendix-ab.md:44:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:17",
+            "source": "appendix-ab.md:44:17",
             "clause": "AB2.1"
           }
         }
@@ -3098,14 +3098,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:27",
+            "source": "appendix-ab.md:44:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "source": "appendix-ab.md:44:33",
             "clause": "AB2.1"
           }
         },
@@ -3114,14 +3114,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "source": "appendix-ab.md:44:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:17",
+            "source": "appendix-ab.md:44:17",
             "clause": "AB2.1"
           }
         }
@@ -3132,14 +3132,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:27",
+            "source": "appendix-ab.md:44:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "source": "appendix-ab.md:44:33",
             "clause": "AB2.1"
           }
         },
@@ -3148,14 +3148,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "source": "appendix-ab.md:44:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:17",
+            "source": "appendix-ab.md:44:17",
             "clause": "AB2.1"
           }
         }
@@ -3168,14 +3168,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:49:106",
+            "source": "appendix-ab.md:45:106",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:157",
+            "source": "appendix-ab.md:45:157",
             "clause": "AB2.1"
           }
         },
@@ -3184,14 +3184,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:49:27",
+            "source": "appendix-ab.md:45:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:78",
+            "source": "appendix-ab.md:45:78",
             "clause": "AB2.1"
           }
         }
@@ -3202,14 +3202,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:49:106",
+            "source": "appendix-ab.md:45:106",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:157",
+            "source": "appendix-ab.md:45:157",
             "clause": "AB2.1"
           }
         },
@@ -3218,14 +3218,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:49:27",
+            "source": "appendix-ab.md:45:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:78",
+            "source": "appendix-ab.md:45:78",
             "clause": "AB2.1"
           }
         }
@@ -3238,14 +3238,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:30",
+            "source": "appendix-ab.md:46:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:39",
+            "source": "appendix-ab.md:46:39",
             "clause": "AB2.1"
           }
         },
@@ -3254,14 +3254,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:11",
+            "source": "appendix-ab.md:46:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:20",
+            "source": "appendix-ab.md:46:20",
             "clause": "AB2.1"
           }
         }
@@ -3272,14 +3272,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:30",
+            "source": "appendix-ab.md:46:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:39",
+            "source": "appendix-ab.md:46:39",
             "clause": "AB2.1"
           }
         },
@@ -3288,14 +3288,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:11",
+            "source": "appendix-ab.md:46:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:20",
+            "source": "appendix-ab.md:46:20",
             "clause": "AB2.1"
           }
         }
@@ -3308,14 +3308,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:30",
+            "source": "appendix-ab.md:47:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:36",
+            "source": "appendix-ab.md:47:36",
             "clause": "AB2.1"
           }
         },
@@ -3324,14 +3324,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:11",
+            "source": "appendix-ab.md:47:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:51:20",
+            "source": "appendix-ab.md:47:20",
             "clause": "AB2.1"
           }
         }
@@ -3344,14 +3344,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:42",
+            "source": "appendix-ab.md:48:42",
             "clause": "AB2.1"
           }
         },
@@ -3360,14 +3360,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:20",
+            "source": "appendix-ab.md:48:20",
             "clause": "AB2.1"
           }
         }
@@ -3378,14 +3378,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:42",
+            "source": "appendix-ab.md:48:42",
             "clause": "AB2.1"
           }
         },
@@ -3394,14 +3394,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:20",
+            "source": "appendix-ab.md:48:20",
             "clause": "AB2.1"
           }
         }
@@ -3412,14 +3412,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:42",
+            "source": "appendix-ab.md:48:42",
             "clause": "AB2.1"
           }
         },
@@ -3428,14 +3428,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:20",
+            "source": "appendix-ab.md:48:20",
             "clause": "AB2.1"
           }
         }
@@ -3446,14 +3446,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:42",
+            "source": "appendix-ab.md:48:42",
             "clause": "AB2.1"
           }
         },
@@ -3462,14 +3462,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:20",
+            "source": "appendix-ab.md:48:20",
             "clause": "AB2.1"
           }
         }
@@ -3480,14 +3480,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:42",
+            "source": "appendix-ab.md:48:42",
             "clause": "AB2.1"
           }
         },
@@ -3496,14 +3496,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:20",
+            "source": "appendix-ab.md:48:20",
             "clause": "AB2.1"
           }
         }
@@ -3516,14 +3516,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "source": "appendix-ab.md:49:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:53:39",
+            "source": "appendix-ab.md:49:39",
             "clause": "AB2.1"
           }
         },
@@ -3532,14 +3532,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:11",
+            "source": "appendix-ab.md:49:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:53:20",
+            "source": "appendix-ab.md:49:20",
             "clause": "AB2.1"
           }
         }
@@ -3550,14 +3550,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "source": "appendix-ab.md:49:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:53:39",
+            "source": "appendix-ab.md:49:39",
             "clause": "AB2.1"
           }
         },
@@ -3566,14 +3566,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:11",
+            "source": "appendix-ab.md:49:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:53:20",
+            "source": "appendix-ab.md:49:20",
             "clause": "AB2.1"
           }
         }
@@ -3584,14 +3584,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "source": "appendix-ab.md:49:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:53:39",
+            "source": "appendix-ab.md:49:39",
             "clause": "AB2.1"
           }
         },
@@ -3600,14 +3600,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:11",
+            "source": "appendix-ab.md:49:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:53:20",
+            "source": "appendix-ab.md:49:20",
             "clause": "AB2.1"
           }
         }
@@ -3620,14 +3620,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:29",
+            "source": "appendix-ab.md:50:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:35",
+            "source": "appendix-ab.md:50:35",
             "clause": "AB2.1"
           }
         },
@@ -3636,14 +3636,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:54:10",
+            "source": "appendix-ab.md:50:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:19",
+            "source": "appendix-ab.md:50:19",
             "clause": "AB2.1"
           }
         }
@@ -3654,14 +3654,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:29",
+            "source": "appendix-ab.md:50:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:35",
+            "source": "appendix-ab.md:50:35",
             "clause": "AB2.1"
           }
         },
@@ -3670,14 +3670,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:54:10",
+            "source": "appendix-ab.md:50:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:19",
+            "source": "appendix-ab.md:50:19",
             "clause": "AB2.1"
           }
         }
@@ -3688,14 +3688,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:29",
+            "source": "appendix-ab.md:50:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:35",
+            "source": "appendix-ab.md:50:35",
             "clause": "AB2.1"
           }
         },
@@ -3704,14 +3704,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:54:10",
+            "source": "appendix-ab.md:50:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:19",
+            "source": "appendix-ab.md:50:19",
             "clause": "AB2.1"
           }
         }
@@ -3722,14 +3722,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:29",
+            "source": "appendix-ab.md:50:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:35",
+            "source": "appendix-ab.md:50:35",
             "clause": "AB2.1"
           }
         },
@@ -3738,14 +3738,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:54:10",
+            "source": "appendix-ab.md:50:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:19",
+            "source": "appendix-ab.md:50:19",
             "clause": "AB2.1"
           }
         }
@@ -3756,14 +3756,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:29",
+            "source": "appendix-ab.md:50:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:35",
+            "source": "appendix-ab.md:50:35",
             "clause": "AB2.1"
           }
         },
@@ -3772,14 +3772,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:54:10",
+            "source": "appendix-ab.md:50:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:19",
+            "source": "appendix-ab.md:50:19",
             "clause": "AB2.1"
           }
         }
@@ -3792,14 +3792,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:24",
+            "source": "appendix-ab.md:51:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:30",
+            "source": "appendix-ab.md:51:30",
             "clause": "AB2.1"
           }
         },
@@ -3808,14 +3808,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:9",
+            "source": "appendix-ab.md:51:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:15",
+            "source": "appendix-ab.md:51:15",
             "clause": "AB2.1"
           }
         }
@@ -3826,14 +3826,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:24",
+            "source": "appendix-ab.md:51:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:30",
+            "source": "appendix-ab.md:51:30",
             "clause": "AB2.1"
           }
         },
@@ -3842,14 +3842,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:9",
+            "source": "appendix-ab.md:51:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:15",
+            "source": "appendix-ab.md:51:15",
             "clause": "AB2.1"
           }
         }
@@ -3860,14 +3860,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:24",
+            "source": "appendix-ab.md:51:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:30",
+            "source": "appendix-ab.md:51:30",
             "clause": "AB2.1"
           }
         },
@@ -3876,14 +3876,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:9",
+            "source": "appendix-ab.md:51:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:15",
+            "source": "appendix-ab.md:51:15",
             "clause": "AB2.1"
           }
         }
@@ -3894,14 +3894,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:24",
+            "source": "appendix-ab.md:51:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:30",
+            "source": "appendix-ab.md:51:30",
             "clause": "AB2.1"
           }
         },
@@ -3910,14 +3910,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:9",
+            "source": "appendix-ab.md:51:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:15",
+            "source": "appendix-ab.md:51:15",
             "clause": "AB2.1"
           }
         }
@@ -3928,14 +3928,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:24",
+            "source": "appendix-ab.md:51:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:30",
+            "source": "appendix-ab.md:51:30",
             "clause": "AB2.1"
           }
         },
@@ -3944,14 +3944,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:9",
+            "source": "appendix-ab.md:51:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:15",
+            "source": "appendix-ab.md:51:15",
             "clause": "AB2.1"
           }
         }
@@ -3962,14 +3962,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:24",
+            "source": "appendix-ab.md:51:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:30",
+            "source": "appendix-ab.md:51:30",
             "clause": "AB2.1"
           }
         },
@@ -3978,14 +3978,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:9",
+            "source": "appendix-ab.md:51:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:15",
+            "source": "appendix-ab.md:51:15",
             "clause": "AB2.1"
           }
         }
@@ -3998,14 +3998,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:24",
+            "source": "appendix-ab.md:52:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:30",
+            "source": "appendix-ab.md:52:30",
             "clause": "AB2.1"
           }
         },
@@ -4014,14 +4014,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:9",
+            "source": "appendix-ab.md:52:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:15",
+            "source": "appendix-ab.md:52:15",
             "clause": "AB2.1"
           }
         }
@@ -4032,14 +4032,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:24",
+            "source": "appendix-ab.md:52:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:30",
+            "source": "appendix-ab.md:52:30",
             "clause": "AB2.1"
           }
         },
@@ -4048,14 +4048,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:9",
+            "source": "appendix-ab.md:52:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:15",
+            "source": "appendix-ab.md:52:15",
             "clause": "AB2.1"
           }
         }
@@ -4066,14 +4066,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:24",
+            "source": "appendix-ab.md:52:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:30",
+            "source": "appendix-ab.md:52:30",
             "clause": "AB2.1"
           }
         },
@@ -4082,14 +4082,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:9",
+            "source": "appendix-ab.md:52:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:15",
+            "source": "appendix-ab.md:52:15",
             "clause": "AB2.1"
           }
         }
@@ -4100,14 +4100,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:24",
+            "source": "appendix-ab.md:52:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:30",
+            "source": "appendix-ab.md:52:30",
             "clause": "AB2.1"
           }
         },
@@ -4116,14 +4116,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:9",
+            "source": "appendix-ab.md:52:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:15",
+            "source": "appendix-ab.md:52:15",
             "clause": "AB2.1"
           }
         }
@@ -4134,14 +4134,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:24",
+            "source": "appendix-ab.md:52:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:30",
+            "source": "appendix-ab.md:52:30",
             "clause": "AB2.1"
           }
         },
@@ -4150,14 +4150,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:9",
+            "source": "appendix-ab.md:52:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:15",
+            "source": "appendix-ab.md:52:15",
             "clause": "AB2.1"
           }
         }
@@ -4168,14 +4168,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:24",
+            "source": "appendix-ab.md:52:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:30",
+            "source": "appendix-ab.md:52:30",
             "clause": "AB2.1"
           }
         },
@@ -4184,14 +4184,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:9",
+            "source": "appendix-ab.md:52:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:15",
+            "source": "appendix-ab.md:52:15",
             "clause": "AB2.1"
           }
         }
@@ -4204,14 +4204,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:24",
+            "source": "appendix-ab.md:53:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           }
         },
@@ -4220,14 +4220,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:9",
+            "source": "appendix-ab.md:53:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:15",
+            "source": "appendix-ab.md:53:15",
             "clause": "AB2.1"
           }
         }
@@ -4238,14 +4238,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:24",
+            "source": "appendix-ab.md:53:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           }
         },
@@ -4254,14 +4254,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:9",
+            "source": "appendix-ab.md:53:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:15",
+            "source": "appendix-ab.md:53:15",
             "clause": "AB2.1"
           }
         }
@@ -4272,14 +4272,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:24",
+            "source": "appendix-ab.md:53:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           }
         },
@@ -4288,14 +4288,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:9",
+            "source": "appendix-ab.md:53:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:15",
+            "source": "appendix-ab.md:53:15",
             "clause": "AB2.1"
           }
         }
@@ -4306,14 +4306,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:24",
+            "source": "appendix-ab.md:53:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           }
         },
@@ -4322,14 +4322,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:9",
+            "source": "appendix-ab.md:53:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:15",
+            "source": "appendix-ab.md:53:15",
             "clause": "AB2.1"
           }
         }
@@ -4340,14 +4340,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:24",
+            "source": "appendix-ab.md:53:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           }
         },
@@ -4356,14 +4356,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:9",
+            "source": "appendix-ab.md:53:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:15",
+            "source": "appendix-ab.md:53:15",
             "clause": "AB2.1"
           }
         }
@@ -4374,14 +4374,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:24",
+            "source": "appendix-ab.md:53:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           }
         },
@@ -4390,14 +4390,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:9",
+            "source": "appendix-ab.md:53:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:15",
+            "source": "appendix-ab.md:53:15",
             "clause": "AB2.1"
           }
         }
@@ -4410,14 +4410,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:25",
+            "source": "appendix-ab.md:54:25",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:49",
+            "source": "appendix-ab.md:54:49",
             "clause": "AB2.1"
           }
         },
@@ -4426,14 +4426,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:9",
+            "source": "appendix-ab.md:54:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:15",
+            "source": "appendix-ab.md:54:15",
             "clause": "AB2.1"
           }
         }
@@ -4444,14 +4444,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:25",
+            "source": "appendix-ab.md:54:25",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:49",
+            "source": "appendix-ab.md:54:49",
             "clause": "AB2.1"
           }
         },
@@ -4460,14 +4460,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:9",
+            "source": "appendix-ab.md:54:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:15",
+            "source": "appendix-ab.md:54:15",
             "clause": "AB2.1"
           }
         }
@@ -4478,14 +4478,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:25",
+            "source": "appendix-ab.md:54:25",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:49",
+            "source": "appendix-ab.md:54:49",
             "clause": "AB2.1"
           }
         },
@@ -4494,14 +4494,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:9",
+            "source": "appendix-ab.md:54:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:15",
+            "source": "appendix-ab.md:54:15",
             "clause": "AB2.1"
           }
         }
@@ -4512,14 +4512,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:25",
+            "source": "appendix-ab.md:54:25",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:49",
+            "source": "appendix-ab.md:54:49",
             "clause": "AB2.1"
           }
         },
@@ -4528,14 +4528,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:9",
+            "source": "appendix-ab.md:54:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:15",
+            "source": "appendix-ab.md:54:15",
             "clause": "AB2.1"
           }
         }
@@ -4546,14 +4546,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:25",
+            "source": "appendix-ab.md:54:25",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:49",
+            "source": "appendix-ab.md:54:49",
             "clause": "AB2.1"
           }
         },
@@ -4562,14 +4562,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:9",
+            "source": "appendix-ab.md:54:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:15",
+            "source": "appendix-ab.md:54:15",
             "clause": "AB2.1"
           }
         }
@@ -4580,14 +4580,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:25",
+            "source": "appendix-ab.md:54:25",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:49",
+            "source": "appendix-ab.md:54:49",
             "clause": "AB2.1"
           }
         },
@@ -4596,14 +4596,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:9",
+            "source": "appendix-ab.md:54:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:15",
+            "source": "appendix-ab.md:54:15",
             "clause": "AB2.1"
           }
         }
@@ -4614,14 +4614,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:25",
+            "source": "appendix-ab.md:54:25",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:49",
+            "source": "appendix-ab.md:54:49",
             "clause": "AB2.1"
           }
         },
@@ -4630,14 +4630,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:9",
+            "source": "appendix-ab.md:54:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:15",
+            "source": "appendix-ab.md:54:15",
             "clause": "AB2.1"
           }
         }
@@ -4652,14 +4652,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:27",
+            "source": "appendix-ab.md:44:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "source": "appendix-ab.md:44:33",
             "clause": "AB2.1"
           }
         },
@@ -4668,14 +4668,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "source": "appendix-ab.md:44:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:17",
+            "source": "appendix-ab.md:44:17",
             "clause": "AB2.1"
           }
         }
@@ -4686,14 +4686,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:27",
+            "source": "appendix-ab.md:44:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "source": "appendix-ab.md:44:33",
             "clause": "AB2.1"
           }
         },
@@ -4702,14 +4702,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "source": "appendix-ab.md:44:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:17",
+            "source": "appendix-ab.md:44:17",
             "clause": "AB2.1"
           }
         }
@@ -4720,14 +4720,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:27",
+            "source": "appendix-ab.md:44:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "source": "appendix-ab.md:44:33",
             "clause": "AB2.1"
           }
         },
@@ -4736,14 +4736,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "source": "appendix-ab.md:44:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:17",
+            "source": "appendix-ab.md:44:17",
             "clause": "AB2.1"
           }
         }
@@ -4754,14 +4754,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:27",
+            "source": "appendix-ab.md:44:27",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "source": "appendix-ab.md:44:33",
             "clause": "AB2.1"
           }
         },
@@ -4770,14 +4770,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "source": "appendix-ab.md:44:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:17",
+            "source": "appendix-ab.md:44:17",
             "clause": "AB2.1"
           }
         }
@@ -4788,14 +4788,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:121",
+            "source": "appendix-ab.md:44:121",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:151",
+            "source": "appendix-ab.md:44:151",
             "clause": "AB2.1"
           }
         },
@@ -4804,14 +4804,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:61",
+            "source": "appendix-ab.md:44:61",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:48:91",
+            "source": "appendix-ab.md:44:91",
             "clause": "AB2.1"
           }
         }
@@ -4826,14 +4826,14 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn4"
             ],
-            "source": "appendix-ab.md:49:133",
+            "source": "appendix-ab.md:45:133",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:157",
+            "source": "appendix-ab.md:45:157",
             "clause": "AB2.1"
           }
         },
@@ -4844,14 +4844,14 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn4"
             ],
-            "source": "appendix-ab.md:49:54",
+            "source": "appendix-ab.md:45:54",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:78",
+            "source": "appendix-ab.md:45:78",
             "clause": "AB2.1"
           }
         }
@@ -4864,14 +4864,14 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn4"
             ],
-            "source": "appendix-ab.md:49:133",
+            "source": "appendix-ab.md:45:133",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:157",
+            "source": "appendix-ab.md:45:157",
             "clause": "AB2.1"
           }
         },
@@ -4882,14 +4882,14 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn4"
             ],
-            "source": "appendix-ab.md:49:54",
+            "source": "appendix-ab.md:45:54",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:78",
+            "source": "appendix-ab.md:45:78",
             "clause": "AB2.1"
           }
         }
@@ -4900,14 +4900,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:251",
+            "source": "appendix-ab.md:45:251",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:284",
+            "source": "appendix-ab.md:45:284",
             "clause": "AB2.1"
           }
         },
@@ -4916,14 +4916,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:185",
+            "source": "appendix-ab.md:45:185",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:218",
+            "source": "appendix-ab.md:45:218",
             "clause": "AB2.1"
           }
         }
@@ -4936,14 +4936,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:30",
+            "source": "appendix-ab.md:46:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:39",
+            "source": "appendix-ab.md:46:39",
             "clause": "AB2.1"
           }
         },
@@ -4952,14 +4952,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:11",
+            "source": "appendix-ab.md:46:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:20",
+            "source": "appendix-ab.md:46:20",
             "clause": "AB2.1"
           }
         }
@@ -4970,14 +4970,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:30",
+            "source": "appendix-ab.md:46:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:39",
+            "source": "appendix-ab.md:46:39",
             "clause": "AB2.1"
           }
         },
@@ -4986,14 +4986,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:11",
+            "source": "appendix-ab.md:46:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:20",
+            "source": "appendix-ab.md:46:20",
             "clause": "AB2.1"
           }
         }
@@ -5004,14 +5004,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:133",
+            "source": "appendix-ab.md:46:133",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:166",
+            "source": "appendix-ab.md:46:166",
             "clause": "AB2.1"
           }
         },
@@ -5020,14 +5020,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:67",
+            "source": "appendix-ab.md:46:67",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:100",
+            "source": "appendix-ab.md:46:100",
             "clause": "AB2.1"
           }
         }
@@ -5040,14 +5040,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:30",
+            "source": "appendix-ab.md:47:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:36",
+            "source": "appendix-ab.md:47:36",
             "clause": "AB2.1"
           }
         },
@@ -5056,14 +5056,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:11",
+            "source": "appendix-ab.md:47:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:51:20",
+            "source": "appendix-ab.md:47:20",
             "clause": "AB2.1"
           }
         }
@@ -5074,14 +5074,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:126",
+            "source": "appendix-ab.md:47:126",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:156",
+            "source": "appendix-ab.md:47:156",
             "clause": "AB2.1"
           }
         },
@@ -5090,14 +5090,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:60",
+            "source": "appendix-ab.md:47:60",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:93",
+            "source": "appendix-ab.md:47:93",
             "clause": "AB2.1"
           }
         }
@@ -5110,14 +5110,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:42",
+            "source": "appendix-ab.md:48:42",
             "clause": "AB2.1"
           }
         },
@@ -5126,14 +5126,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:20",
+            "source": "appendix-ab.md:48:20",
             "clause": "AB2.1"
           }
         }
@@ -5144,14 +5144,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:42",
+            "source": "appendix-ab.md:48:42",
             "clause": "AB2.1"
           }
         },
@@ -5160,14 +5160,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:20",
+            "source": "appendix-ab.md:48:20",
             "clause": "AB2.1"
           }
         }
@@ -5178,14 +5178,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:42",
+            "source": "appendix-ab.md:48:42",
             "clause": "AB2.1"
           }
         },
@@ -5194,14 +5194,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:20",
+            "source": "appendix-ab.md:48:20",
             "clause": "AB2.1"
           }
         }
@@ -5212,14 +5212,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:42",
+            "source": "appendix-ab.md:48:42",
             "clause": "AB2.1"
           }
         },
@@ -5228,14 +5228,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:20",
+            "source": "appendix-ab.md:48:20",
             "clause": "AB2.1"
           }
         }
@@ -5246,14 +5246,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:33",
+            "source": "appendix-ab.md:48:33",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:42",
+            "source": "appendix-ab.md:48:42",
             "clause": "AB2.1"
           }
         },
@@ -5262,14 +5262,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:11",
+            "source": "appendix-ab.md:48:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:52:20",
+            "source": "appendix-ab.md:48:20",
             "clause": "AB2.1"
           }
         }
@@ -5280,14 +5280,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:136",
+            "source": "appendix-ab.md:48:136",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:169",
+            "source": "appendix-ab.md:48:169",
             "clause": "AB2.1"
           }
         },
@@ -5296,14 +5296,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:70",
+            "source": "appendix-ab.md:48:70",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:103",
+            "source": "appendix-ab.md:48:103",
             "clause": "AB2.1"
           }
         }
@@ -5316,14 +5316,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "source": "appendix-ab.md:49:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:53:39",
+            "source": "appendix-ab.md:49:39",
             "clause": "AB2.1"
           }
         },
@@ -5332,14 +5332,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:11",
+            "source": "appendix-ab.md:49:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:53:20",
+            "source": "appendix-ab.md:49:20",
             "clause": "AB2.1"
           }
         }
@@ -5350,14 +5350,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "source": "appendix-ab.md:49:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:53:39",
+            "source": "appendix-ab.md:49:39",
             "clause": "AB2.1"
           }
         },
@@ -5366,14 +5366,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:11",
+            "source": "appendix-ab.md:49:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:53:20",
+            "source": "appendix-ab.md:49:20",
             "clause": "AB2.1"
           }
         }
@@ -5384,14 +5384,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "source": "appendix-ab.md:49:30",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:53:39",
+            "source": "appendix-ab.md:49:39",
             "clause": "AB2.1"
           }
         },
@@ -5400,14 +5400,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:11",
+            "source": "appendix-ab.md:49:11",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:53:20",
+            "source": "appendix-ab.md:49:20",
             "clause": "AB2.1"
           }
         }
@@ -5418,14 +5418,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:133",
+            "source": "appendix-ab.md:49:133",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:166",
+            "source": "appendix-ab.md:49:166",
             "clause": "AB2.1"
           }
         },
@@ -5434,14 +5434,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:67",
+            "source": "appendix-ab.md:49:67",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:100",
+            "source": "appendix-ab.md:49:100",
             "clause": "AB2.1"
           }
         }
@@ -5454,14 +5454,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:29",
+            "source": "appendix-ab.md:50:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:35",
+            "source": "appendix-ab.md:50:35",
             "clause": "AB2.1"
           }
         },
@@ -5470,14 +5470,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:54:10",
+            "source": "appendix-ab.md:50:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:19",
+            "source": "appendix-ab.md:50:19",
             "clause": "AB2.1"
           }
         }
@@ -5488,14 +5488,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:29",
+            "source": "appendix-ab.md:50:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:35",
+            "source": "appendix-ab.md:50:35",
             "clause": "AB2.1"
           }
         },
@@ -5504,14 +5504,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:54:10",
+            "source": "appendix-ab.md:50:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:19",
+            "source": "appendix-ab.md:50:19",
             "clause": "AB2.1"
           }
         }
@@ -5522,14 +5522,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:29",
+            "source": "appendix-ab.md:50:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:35",
+            "source": "appendix-ab.md:50:35",
             "clause": "AB2.1"
           }
         },
@@ -5538,14 +5538,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:54:10",
+            "source": "appendix-ab.md:50:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:19",
+            "source": "appendix-ab.md:50:19",
             "clause": "AB2.1"
           }
         }
@@ -5556,14 +5556,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:29",
+            "source": "appendix-ab.md:50:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:35",
+            "source": "appendix-ab.md:50:35",
             "clause": "AB2.1"
           }
         },
@@ -5572,14 +5572,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:54:10",
+            "source": "appendix-ab.md:50:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:19",
+            "source": "appendix-ab.md:50:19",
             "clause": "AB2.1"
           }
         }
@@ -5590,14 +5590,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:29",
+            "source": "appendix-ab.md:50:29",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:35",
+            "source": "appendix-ab.md:50:35",
             "clause": "AB2.1"
           }
         },
@@ -5606,14 +5606,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:54:10",
+            "source": "appendix-ab.md:50:10",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:19",
+            "source": "appendix-ab.md:50:19",
             "clause": "AB2.1"
           }
         }
@@ -5624,14 +5624,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:125",
+            "source": "appendix-ab.md:50:125",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:155",
+            "source": "appendix-ab.md:50:155",
             "clause": "AB2.1"
           }
         },
@@ -5640,14 +5640,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:54:59",
+            "source": "appendix-ab.md:50:59",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:54:92",
+            "source": "appendix-ab.md:50:92",
             "clause": "AB2.1"
           }
         }
@@ -5660,14 +5660,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:24",
+            "source": "appendix-ab.md:51:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:30",
+            "source": "appendix-ab.md:51:30",
             "clause": "AB2.1"
           }
         },
@@ -5676,14 +5676,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:9",
+            "source": "appendix-ab.md:51:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:15",
+            "source": "appendix-ab.md:51:15",
             "clause": "AB2.1"
           }
         }
@@ -5694,14 +5694,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:24",
+            "source": "appendix-ab.md:51:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:30",
+            "source": "appendix-ab.md:51:30",
             "clause": "AB2.1"
           }
         },
@@ -5710,14 +5710,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:9",
+            "source": "appendix-ab.md:51:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:15",
+            "source": "appendix-ab.md:51:15",
             "clause": "AB2.1"
           }
         }
@@ -5728,14 +5728,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:24",
+            "source": "appendix-ab.md:51:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:30",
+            "source": "appendix-ab.md:51:30",
             "clause": "AB2.1"
           }
         },
@@ -5744,14 +5744,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:9",
+            "source": "appendix-ab.md:51:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:15",
+            "source": "appendix-ab.md:51:15",
             "clause": "AB2.1"
           }
         }
@@ -5762,14 +5762,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:24",
+            "source": "appendix-ab.md:51:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:30",
+            "source": "appendix-ab.md:51:30",
             "clause": "AB2.1"
           }
         },
@@ -5778,14 +5778,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:9",
+            "source": "appendix-ab.md:51:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:15",
+            "source": "appendix-ab.md:51:15",
             "clause": "AB2.1"
           }
         }
@@ -5796,14 +5796,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:24",
+            "source": "appendix-ab.md:51:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:30",
+            "source": "appendix-ab.md:51:30",
             "clause": "AB2.1"
           }
         },
@@ -5812,14 +5812,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:9",
+            "source": "appendix-ab.md:51:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:15",
+            "source": "appendix-ab.md:51:15",
             "clause": "AB2.1"
           }
         }
@@ -5830,14 +5830,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:24",
+            "source": "appendix-ab.md:51:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:30",
+            "source": "appendix-ab.md:51:30",
             "clause": "AB2.1"
           }
         },
@@ -5846,14 +5846,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:9",
+            "source": "appendix-ab.md:51:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:15",
+            "source": "appendix-ab.md:51:15",
             "clause": "AB2.1"
           }
         }
@@ -5864,14 +5864,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:120",
+            "source": "appendix-ab.md:51:120",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:150",
+            "source": "appendix-ab.md:51:150",
             "clause": "AB2.1"
           }
         },
@@ -5880,14 +5880,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:55:57",
+            "source": "appendix-ab.md:51:57",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:55:87",
+            "source": "appendix-ab.md:51:87",
             "clause": "AB2.1"
           }
         }
@@ -5900,14 +5900,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:24",
+            "source": "appendix-ab.md:52:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:30",
+            "source": "appendix-ab.md:52:30",
             "clause": "AB2.1"
           }
         },
@@ -5916,14 +5916,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:9",
+            "source": "appendix-ab.md:52:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:15",
+            "source": "appendix-ab.md:52:15",
             "clause": "AB2.1"
           }
         }
@@ -5934,14 +5934,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:24",
+            "source": "appendix-ab.md:52:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:30",
+            "source": "appendix-ab.md:52:30",
             "clause": "AB2.1"
           }
         },
@@ -5950,14 +5950,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:9",
+            "source": "appendix-ab.md:52:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:15",
+            "source": "appendix-ab.md:52:15",
             "clause": "AB2.1"
           }
         }
@@ -5968,14 +5968,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:24",
+            "source": "appendix-ab.md:52:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:30",
+            "source": "appendix-ab.md:52:30",
             "clause": "AB2.1"
           }
         },
@@ -5984,14 +5984,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:9",
+            "source": "appendix-ab.md:52:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:15",
+            "source": "appendix-ab.md:52:15",
             "clause": "AB2.1"
           }
         }
@@ -6002,14 +6002,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:24",
+            "source": "appendix-ab.md:52:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:30",
+            "source": "appendix-ab.md:52:30",
             "clause": "AB2.1"
           }
         },
@@ -6018,14 +6018,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:9",
+            "source": "appendix-ab.md:52:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:15",
+            "source": "appendix-ab.md:52:15",
             "clause": "AB2.1"
           }
         }
@@ -6036,14 +6036,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:24",
+            "source": "appendix-ab.md:52:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:30",
+            "source": "appendix-ab.md:52:30",
             "clause": "AB2.1"
           }
         },
@@ -6052,14 +6052,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:9",
+            "source": "appendix-ab.md:52:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:15",
+            "source": "appendix-ab.md:52:15",
             "clause": "AB2.1"
           }
         }
@@ -6070,14 +6070,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:24",
+            "source": "appendix-ab.md:52:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:30",
+            "source": "appendix-ab.md:52:30",
             "clause": "AB2.1"
           }
         },
@@ -6086,14 +6086,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:9",
+            "source": "appendix-ab.md:52:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:15",
+            "source": "appendix-ab.md:52:15",
             "clause": "AB2.1"
           }
         }
@@ -6104,14 +6104,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:120",
+            "source": "appendix-ab.md:52:120",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:150",
+            "source": "appendix-ab.md:52:150",
             "clause": "AB2.1"
           }
         },
@@ -6120,14 +6120,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:56:57",
+            "source": "appendix-ab.md:52:57",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:56:87",
+            "source": "appendix-ab.md:52:87",
             "clause": "AB2.1"
           }
         }
@@ -6140,14 +6140,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:24",
+            "source": "appendix-ab.md:53:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           }
         },
@@ -6156,14 +6156,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:9",
+            "source": "appendix-ab.md:53:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:15",
+            "source": "appendix-ab.md:53:15",
             "clause": "AB2.1"
           }
         }
@@ -6174,14 +6174,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:24",
+            "source": "appendix-ab.md:53:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           }
         },
@@ -6190,14 +6190,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:9",
+            "source": "appendix-ab.md:53:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:15",
+            "source": "appendix-ab.md:53:15",
             "clause": "AB2.1"
           }
         }
@@ -6208,14 +6208,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:24",
+            "source": "appendix-ab.md:53:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           }
         },
@@ -6224,14 +6224,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:9",
+            "source": "appendix-ab.md:53:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:15",
+            "source": "appendix-ab.md:53:15",
             "clause": "AB2.1"
           }
         }
@@ -6242,14 +6242,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:24",
+            "source": "appendix-ab.md:53:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           }
         },
@@ -6258,14 +6258,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:9",
+            "source": "appendix-ab.md:53:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:15",
+            "source": "appendix-ab.md:53:15",
             "clause": "AB2.1"
           }
         }
@@ -6276,14 +6276,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:24",
+            "source": "appendix-ab.md:53:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           }
         },
@@ -6292,14 +6292,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:9",
+            "source": "appendix-ab.md:53:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:15",
+            "source": "appendix-ab.md:53:15",
             "clause": "AB2.1"
           }
         }
@@ -6310,14 +6310,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:24",
+            "source": "appendix-ab.md:53:24",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:30",
+            "source": "appendix-ab.md:53:30",
             "clause": "AB2.1"
           }
         },
@@ -6326,14 +6326,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:9",
+            "source": "appendix-ab.md:53:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:15",
+            "source": "appendix-ab.md:53:15",
             "clause": "AB2.1"
           }
         }
@@ -6344,14 +6344,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:120",
+            "source": "appendix-ab.md:53:120",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:150",
+            "source": "appendix-ab.md:53:150",
             "clause": "AB2.1"
           }
         },
@@ -6360,14 +6360,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:57:57",
+            "source": "appendix-ab.md:53:57",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:57:87",
+            "source": "appendix-ab.md:53:87",
             "clause": "AB2.1"
           }
         }
@@ -6380,7 +6380,7 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:25",
+            "source": "appendix-ab.md:54:25",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -6389,7 +6389,7 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:58:80",
+            "source": "appendix-ab.md:54:80",
             "clause": "AB2.1"
           }
         },
@@ -6398,14 +6398,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:9",
+            "source": "appendix-ab.md:54:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:15",
+            "source": "appendix-ab.md:54:15",
             "clause": "AB2.1"
           }
         }
@@ -6416,7 +6416,7 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:25",
+            "source": "appendix-ab.md:54:25",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -6425,7 +6425,7 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:58:80",
+            "source": "appendix-ab.md:54:80",
             "clause": "AB2.1"
           }
         },
@@ -6434,14 +6434,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:9",
+            "source": "appendix-ab.md:54:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:15",
+            "source": "appendix-ab.md:54:15",
             "clause": "AB2.1"
           }
         }
@@ -6452,7 +6452,7 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:25",
+            "source": "appendix-ab.md:54:25",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -6461,7 +6461,7 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:58:80",
+            "source": "appendix-ab.md:54:80",
             "clause": "AB2.1"
           }
         },
@@ -6470,14 +6470,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:9",
+            "source": "appendix-ab.md:54:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:15",
+            "source": "appendix-ab.md:54:15",
             "clause": "AB2.1"
           }
         }
@@ -6488,7 +6488,7 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:25",
+            "source": "appendix-ab.md:54:25",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -6497,7 +6497,7 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:58:80",
+            "source": "appendix-ab.md:54:80",
             "clause": "AB2.1"
           }
         },
@@ -6506,14 +6506,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:9",
+            "source": "appendix-ab.md:54:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:15",
+            "source": "appendix-ab.md:54:15",
             "clause": "AB2.1"
           }
         }
@@ -6524,7 +6524,7 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:25",
+            "source": "appendix-ab.md:54:25",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -6533,7 +6533,7 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:58:80",
+            "source": "appendix-ab.md:54:80",
             "clause": "AB2.1"
           }
         },
@@ -6542,14 +6542,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:9",
+            "source": "appendix-ab.md:54:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:15",
+            "source": "appendix-ab.md:54:15",
             "clause": "AB2.1"
           }
         }
@@ -6560,7 +6560,7 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:25",
+            "source": "appendix-ab.md:54:25",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -6569,7 +6569,7 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:58:80",
+            "source": "appendix-ab.md:54:80",
             "clause": "AB2.1"
           }
         },
@@ -6578,14 +6578,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:9",
+            "source": "appendix-ab.md:54:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:15",
+            "source": "appendix-ab.md:54:15",
             "clause": "AB2.1"
           }
         }
@@ -6596,7 +6596,7 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:25",
+            "source": "appendix-ab.md:54:25",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -6605,7 +6605,7 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:58:80",
+            "source": "appendix-ab.md:54:80",
             "clause": "AB2.1"
           }
         },
@@ -6614,14 +6614,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:9",
+            "source": "appendix-ab.md:54:9",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:15",
+            "source": "appendix-ab.md:54:15",
             "clause": "AB2.1"
           }
         }
@@ -6632,14 +6632,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:187",
+            "source": "appendix-ab.md:54:187",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:217",
+            "source": "appendix-ab.md:54:217",
             "clause": "AB2.1"
           }
         },
@@ -6648,14 +6648,14 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:58:123",
+            "source": "appendix-ab.md:54:123",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:58:153",
+            "source": "appendix-ab.md:54:153",
             "clause": "AB2.1"
           }
         }
@@ -6670,448 +6670,596 @@ export const ELIGIBILITY_TABLE: EligibilityTable = {
     "1.1.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:41:83",
+        "source": "appendix-e.md:37:83",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:41:89",
+        "source": "appendix-e.md:37:89",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:41:94",
+        "source": "appendix-e.md:37:94",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:41:100",
+        "source": "appendix-e.md:37:100",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:41:105",
+        "source": "appendix-e.md:37:105",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:41:110",
+        "source": "appendix-e.md:37:110",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:41:115",
+        "source": "appendix-e.md:37:115",
         "clause": "E2.1"
       }
     },
     "1.1.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:42:85",
+        "source": "appendix-e.md:38:85",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:42:91",
+        "source": "appendix-e.md:38:91",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:42:96",
+        "source": "appendix-e.md:38:96",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:42:101",
+        "source": "appendix-e.md:38:101",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:42:106",
+        "source": "appendix-e.md:38:106",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:42:111",
+        "source": "appendix-e.md:38:111",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:42:116",
+        "source": "appendix-e.md:38:116",
         "clause": "E2.1"
       }
     },
     "1.2.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:43:75",
+        "source": "appendix-e.md:39:75",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:43:81",
+        "source": "appendix-e.md:39:81",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:43:86",
+        "source": "appendix-e.md:39:86",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:43:92",
+        "source": "appendix-e.md:39:92",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:43:97",
+        "source": "appendix-e.md:39:97",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:43:102",
+        "source": "appendix-e.md:39:102",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:43:107",
+        "source": "appendix-e.md:39:107",
         "clause": "E2.1"
       }
     },
     "1.2.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:44:77",
+        "source": "appendix-e.md:40:77",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:44:83",
+        "source": "appendix-e.md:40:83",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:44:88",
+        "source": "appendix-e.md:40:88",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:44:93",
+        "source": "appendix-e.md:40:93",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:44:98",
+        "source": "appendix-e.md:40:98",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:44:103",
+        "source": "appendix-e.md:40:103",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:44:108",
+        "source": "appendix-e.md:40:108",
         "clause": "E2.1"
       }
     },
     "1.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:45:59",
+        "source": "appendix-e.md:41:59",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:45:65",
+        "source": "appendix-e.md:41:65",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:45:70",
+        "source": "appendix-e.md:41:70",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:45:76",
+        "source": "appendix-e.md:41:76",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:45:81",
+        "source": "appendix-e.md:41:81",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:45:86",
+        "source": "appendix-e.md:41:86",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:45:91",
+        "source": "appendix-e.md:41:91",
         "clause": "E2.1"
       }
     },
     "1.6": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:46:62",
+        "source": "appendix-e.md:42:62",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:46:68",
+        "source": "appendix-e.md:42:68",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:46:73",
+        "source": "appendix-e.md:42:73",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:46:79",
+        "source": "appendix-e.md:42:79",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:46:84",
+        "source": "appendix-e.md:42:84",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:46:89",
+        "source": "appendix-e.md:42:89",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:46:94",
+        "source": "appendix-e.md:42:94",
         "clause": "E2.1"
       }
     },
     "1.7": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:47:72",
+        "source": "appendix-e.md:43:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:47:78",
+        "source": "appendix-e.md:43:78",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:47:83",
+        "source": "appendix-e.md:43:83",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:47:88",
+        "source": "appendix-e.md:43:88",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:47:93",
+        "source": "appendix-e.md:43:93",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:47:98",
+        "source": "appendix-e.md:43:98",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:47:103",
+        "source": "appendix-e.md:43:103",
         "clause": "E2.1"
       }
     },
     "2.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:48:70",
+        "source": "appendix-e.md:44:70",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:48:76",
+        "source": "appendix-e.md:44:76",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:48:81",
+        "source": "appendix-e.md:44:81",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:48:87",
+        "source": "appendix-e.md:44:87",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:48:92",
+        "source": "appendix-e.md:44:92",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:48:97",
+        "source": "appendix-e.md:44:97",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:48:102",
+        "source": "appendix-e.md:44:102",
         "clause": "E2.1"
       }
     },
     "2.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:49:51",
+        "source": "appendix-e.md:45:51",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:49:57",
+        "source": "appendix-e.md:45:57",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:49:62",
+        "source": "appendix-e.md:45:62",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:49:68",
+        "source": "appendix-e.md:45:68",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:49:73",
+        "source": "appendix-e.md:45:73",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:49:78",
+        "source": "appendix-e.md:45:78",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:49:83",
+        "source": "appendix-e.md:45:83",
         "clause": "E2.1"
       }
     },
     "2.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:50:50",
+        "source": "appendix-e.md:46:50",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:50:56",
+        "source": "appendix-e.md:46:56",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:50:61",
+        "source": "appendix-e.md:46:61",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:50:67",
+        "source": "appendix-e.md:46:67",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:50:72",
+        "source": "appendix-e.md:46:72",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:50:77",
+        "source": "appendix-e.md:46:77",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:50:82",
+        "source": "appendix-e.md:46:82",
         "clause": "E2.1"
       }
     },
     "2.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:51:64",
+        "source": "appendix-e.md:47:64",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:51:70",
+        "source": "appendix-e.md:47:70",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:51:75",
+        "source": "appendix-e.md:47:75",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:51:81",
+        "source": "appendix-e.md:47:81",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:51:86",
+        "source": "appendix-e.md:47:86",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:51:91",
+        "source": "appendix-e.md:47:91",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:51:96",
+        "source": "appendix-e.md:47:96",
         "clause": "E2.1"
       }
     },
     "3.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:52:54",
+        "source": "appendix-e.md:48:54",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:52:60",
+        "source": "appendix-e.md:48:60",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:52:65",
+        "source": "appendix-e.md:48:65",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:52:71",
+        "source": "appendix-e.md:48:71",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:52:76",
+        "source": "appendix-e.md:48:76",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:52:81",
+        "source": "appendix-e.md:48:81",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:52:86",
+        "source": "appendix-e.md:48:86",
         "clause": "E2.1"
       }
     },
     "3.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:49:76",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:49:82",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:49:87",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:49:93",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:49:98",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:49:103",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:49:108",
+        "clause": "E2.1"
+      }
+    },
+    "3.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:50:53",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:50:59",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:50:64",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:50:70",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:50:75",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:50:80",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:50:85",
+        "clause": "E2.1"
+      }
+    },
+    "3.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:51:59",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:51:65",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:51:70",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:51:76",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:51:81",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:51:86",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:51:91",
+        "clause": "E2.1"
+      }
+    },
+    "3.5": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:52:57",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:52:63",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:52:68",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:52:74",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:52:79",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:52:84",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:52:89",
+        "clause": "E2.1"
+      }
+    },
+    "4.1.1": {
       "import-supplier": {
         "eligible": true,
         "source": "appendix-e.md:53:76",
@@ -7128,780 +7276,780 @@ export const ELIGIBILITY_TABLE: EligibilityTable = {
         "clause": "E2.1"
       },
       "electricity-distributor": {
-        "eligible": false,
+        "eligible": true,
         "source": "appendix-e.md:53:93",
         "clause": "E2.1"
       },
       "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:53:98",
+        "eligible": true,
+        "source": "appendix-e.md:53:99",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:53:103",
+        "source": "appendix-e.md:53:105",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:53:108",
-        "clause": "E2.1"
-      }
-    },
-    "3.3": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:54:53",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:54:59",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:54:64",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": false,
-        "source": "appendix-e.md:54:70",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:54:75",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:54:80",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:54:85",
-        "clause": "E2.1"
-      }
-    },
-    "3.4": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:55:59",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:55:65",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:55:70",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": false,
-        "source": "appendix-e.md:55:76",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:55:81",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:55:86",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:55:91",
-        "clause": "E2.1"
-      }
-    },
-    "3.5": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:56:57",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:56:63",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:56:68",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": false,
-        "source": "appendix-e.md:56:74",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:56:79",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:56:84",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:56:89",
-        "clause": "E2.1"
-      }
-    },
-    "4.1.1": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:57:76",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:57:82",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:57:87",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": true,
-        "source": "appendix-e.md:57:93",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": true,
-        "source": "appendix-e.md:57:99",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:57:105",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:57:110",
+        "source": "appendix-e.md:53:110",
         "clause": "E2.1"
       }
     },
     "4.1.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:58:79",
+        "source": "appendix-e.md:54:79",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:58:85",
+        "source": "appendix-e.md:54:85",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:58:90",
+        "source": "appendix-e.md:54:90",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:58:96",
+        "source": "appendix-e.md:54:96",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:58:102",
+        "source": "appendix-e.md:54:102",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:58:108",
+        "source": "appendix-e.md:54:108",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:58:113",
+        "source": "appendix-e.md:54:113",
         "clause": "E2.1"
       }
     },
     "4.1.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:59:91",
+        "source": "appendix-e.md:55:91",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:59:97",
+        "source": "appendix-e.md:55:97",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:59:102",
+        "source": "appendix-e.md:55:102",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:59:107",
+        "source": "appendix-e.md:55:107",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:59:113",
+        "source": "appendix-e.md:55:113",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:59:118",
+        "source": "appendix-e.md:55:118",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:59:123",
+        "source": "appendix-e.md:55:123",
         "clause": "E2.1"
       }
     },
     "4.1.4": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:60:81",
+        "source": "appendix-e.md:56:81",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:60:86",
+        "source": "appendix-e.md:56:86",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:60:91",
+        "source": "appendix-e.md:56:91",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:60:97",
+        "source": "appendix-e.md:56:97",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:60:102",
+        "source": "appendix-e.md:56:102",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:60:107",
+        "source": "appendix-e.md:56:107",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:60:112",
+        "source": "appendix-e.md:56:112",
         "clause": "E2.1"
       }
     },
     "4.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:61:139",
+        "source": "appendix-e.md:57:139",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:61:144",
+        "source": "appendix-e.md:57:144",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:61:150",
+        "source": "appendix-e.md:57:150",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:61:155",
+        "source": "appendix-e.md:57:155",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:61:161",
+        "source": "appendix-e.md:57:161",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:61:166",
+        "source": "appendix-e.md:57:166",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:61:171",
+        "source": "appendix-e.md:57:171",
         "clause": "E2.1"
       }
     },
     "4.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:62:71",
+        "source": "appendix-e.md:58:71",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:62:77",
+        "source": "appendix-e.md:58:77",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:62:82",
+        "source": "appendix-e.md:58:82",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:62:88",
+        "source": "appendix-e.md:58:88",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:62:93",
+        "source": "appendix-e.md:58:93",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:62:98",
+        "source": "appendix-e.md:58:98",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:62:103",
+        "source": "appendix-e.md:58:103",
         "clause": "E2.1"
       }
     },
     "4.4.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:63:100",
+        "source": "appendix-e.md:59:100",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:63:106",
+        "source": "appendix-e.md:59:106",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:63:111",
+        "source": "appendix-e.md:59:111",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:63:117",
+        "source": "appendix-e.md:59:117",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:63:122",
+        "source": "appendix-e.md:59:122",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:63:127",
+        "source": "appendix-e.md:59:127",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:63:132",
+        "source": "appendix-e.md:59:132",
         "clause": "E2.1"
       }
     },
     "4.4.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:64:93",
+        "source": "appendix-e.md:60:93",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:64:99",
+        "source": "appendix-e.md:60:99",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:64:104",
+        "source": "appendix-e.md:60:104",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:64:110",
+        "source": "appendix-e.md:60:110",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:64:115",
+        "source": "appendix-e.md:60:115",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:64:120",
+        "source": "appendix-e.md:60:120",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:64:125",
+        "source": "appendix-e.md:60:125",
         "clause": "E2.1"
       }
     },
     "4.4.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:65:96",
+        "source": "appendix-e.md:61:96",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:65:102",
+        "source": "appendix-e.md:61:102",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:65:107",
+        "source": "appendix-e.md:61:107",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:65:113",
+        "source": "appendix-e.md:61:113",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:65:118",
+        "source": "appendix-e.md:61:118",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:65:123",
+        "source": "appendix-e.md:61:123",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:65:128",
+        "source": "appendix-e.md:61:128",
         "clause": "E2.1"
       }
     },
     "4.4.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:66:87",
+        "source": "appendix-e.md:62:87",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:66:93",
+        "source": "appendix-e.md:62:93",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:66:98",
+        "source": "appendix-e.md:62:98",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:66:104",
+        "source": "appendix-e.md:62:104",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:66:109",
+        "source": "appendix-e.md:62:109",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:66:114",
+        "source": "appendix-e.md:62:114",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:66:119",
+        "source": "appendix-e.md:62:119",
         "clause": "E2.1"
       }
     },
     "4.6.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:67:72",
+        "source": "appendix-e.md:63:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:67:78",
+        "source": "appendix-e.md:63:78",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:67:83",
+        "source": "appendix-e.md:63:83",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:67:89",
+        "source": "appendix-e.md:63:89",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:67:94",
+        "source": "appendix-e.md:63:94",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:67:99",
+        "source": "appendix-e.md:63:99",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:67:104",
+        "source": "appendix-e.md:63:104",
         "clause": "E2.1"
       }
     },
     "4.6.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:68:72",
+        "source": "appendix-e.md:64:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:68:77",
+        "source": "appendix-e.md:64:77",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:68:83",
+        "source": "appendix-e.md:64:83",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:68:88",
+        "source": "appendix-e.md:64:88",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:68:93",
+        "source": "appendix-e.md:64:93",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:68:98",
+        "source": "appendix-e.md:64:98",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:68:103",
+        "source": "appendix-e.md:64:103",
         "clause": "E2.1"
       }
     },
     "4.8.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:69:73",
+        "source": "appendix-e.md:65:73",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:69:79",
+        "source": "appendix-e.md:65:79",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:69:84",
+        "source": "appendix-e.md:65:84",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:69:90",
+        "source": "appendix-e.md:65:90",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:69:96",
+        "source": "appendix-e.md:65:96",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:69:102",
+        "source": "appendix-e.md:65:102",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:69:108",
+        "source": "appendix-e.md:65:108",
         "clause": "E2.1"
       }
     },
     "4.8.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:70:75",
+        "source": "appendix-e.md:66:75",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:70:81",
+        "source": "appendix-e.md:66:81",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:70:86",
+        "source": "appendix-e.md:66:86",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:70:91",
+        "source": "appendix-e.md:66:91",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:70:97",
+        "source": "appendix-e.md:66:97",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:70:102",
+        "source": "appendix-e.md:66:102",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:70:108",
+        "source": "appendix-e.md:66:108",
         "clause": "E2.1"
       }
     },
     "4.8.3": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:71:66",
+        "source": "appendix-e.md:67:66",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:71:71",
+        "source": "appendix-e.md:67:71",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:71:77",
+        "source": "appendix-e.md:67:77",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:71:82",
+        "source": "appendix-e.md:67:82",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:71:88",
+        "source": "appendix-e.md:67:88",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:71:93",
+        "source": "appendix-e.md:67:93",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:71:99",
+        "source": "appendix-e.md:67:99",
         "clause": "E2.1"
       }
     },
     "4.10": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:72:58",
+        "source": "appendix-e.md:68:58",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:72:64",
+        "source": "appendix-e.md:68:64",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:72:69",
+        "source": "appendix-e.md:68:69",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:72:75",
+        "source": "appendix-e.md:68:75",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:72:81",
+        "source": "appendix-e.md:68:81",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:72:87",
+        "source": "appendix-e.md:68:87",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:72:92",
+        "source": "appendix-e.md:68:92",
         "clause": "E2.1"
       }
     },
     "4.11.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:73:70",
+        "source": "appendix-e.md:69:70",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:73:76",
+        "source": "appendix-e.md:69:76",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:73:81",
+        "source": "appendix-e.md:69:81",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:73:87",
+        "source": "appendix-e.md:69:87",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:73:92",
+        "source": "appendix-e.md:69:92",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:73:97",
+        "source": "appendix-e.md:69:97",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:73:103",
+        "source": "appendix-e.md:69:103",
         "clause": "E2.1"
       }
     },
     "4.11.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:74:72",
+        "source": "appendix-e.md:70:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:74:78",
+        "source": "appendix-e.md:70:78",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:74:83",
+        "source": "appendix-e.md:70:83",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:70:88",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:70:93",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:70:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:70:104",
+        "clause": "E2.1"
+      }
+    },
+    "4.12.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:71:79",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:71:85",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:71:90",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:71:95",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:71:101",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:71:106",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:71:111",
+        "clause": "E2.1"
+      }
+    },
+    "4.12.2": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:72:79",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:72:84",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:72:90",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:72:95",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:72:101",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:72:106",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:72:111",
+        "clause": "E2.1"
+      }
+    },
+    "4.13": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:73:69",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:73:75",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:73:80",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:73:86",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:73:91",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:73:96",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:73:101",
+        "clause": "E2.1"
+      }
+    },
+    "4.14": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:74:71",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:74:77",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:74:82",
         "clause": "E2.1"
       },
       "electricity-distributor": {
@@ -7915,3528 +8063,3380 @@ export const ELIGIBILITY_TABLE: EligibilityTable = {
         "clause": "E2.1"
       },
       "other-user": {
-        "eligible": true,
+        "eligible": false,
         "source": "appendix-e.md:74:98",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:74:104",
-        "clause": "E2.1"
-      }
-    },
-    "4.12.1": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:75:79",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:75:85",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:75:90",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": true,
-        "source": "appendix-e.md:75:95",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:75:101",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:75:106",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:75:111",
-        "clause": "E2.1"
-      }
-    },
-    "4.12.2": {
-      "import-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:76:79",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:76:84",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:76:90",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": true,
-        "source": "appendix-e.md:76:95",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:76:101",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:76:106",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:76:111",
-        "clause": "E2.1"
-      }
-    },
-    "4.13": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:77:69",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:77:75",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:77:80",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": false,
-        "source": "appendix-e.md:77:86",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:77:91",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:77:96",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:77:101",
-        "clause": "E2.1"
-      }
-    },
-    "4.14": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:78:71",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:78:77",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:78:82",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": false,
-        "source": "appendix-e.md:78:88",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:78:93",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:78:98",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:78:103",
+        "source": "appendix-e.md:74:103",
         "clause": "E2.1"
       }
     },
     "4.15": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:79:61",
+        "source": "appendix-e.md:75:61",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:79:67",
+        "source": "appendix-e.md:75:67",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:79:72",
+        "source": "appendix-e.md:75:72",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:79:77",
+        "source": "appendix-e.md:75:77",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:79:83",
+        "source": "appendix-e.md:75:83",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:79:88",
+        "source": "appendix-e.md:75:88",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:79:93",
+        "source": "appendix-e.md:75:93",
         "clause": "E2.1"
       }
     },
     "4.16": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:80:64",
+        "source": "appendix-e.md:76:64",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:80:70",
+        "source": "appendix-e.md:76:70",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:80:75",
+        "source": "appendix-e.md:76:75",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:80:80",
+        "source": "appendix-e.md:76:80",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:80:86",
+        "source": "appendix-e.md:76:86",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:80:91",
+        "source": "appendix-e.md:76:91",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:80:96",
+        "source": "appendix-e.md:76:96",
         "clause": "E2.1"
       }
     },
     "4.17": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:81:71",
+        "source": "appendix-e.md:77:71",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:81:77",
+        "source": "appendix-e.md:77:77",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:81:82",
+        "source": "appendix-e.md:77:82",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:81:88",
+        "source": "appendix-e.md:77:88",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:81:94",
+        "source": "appendix-e.md:77:94",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:81:100",
+        "source": "appendix-e.md:77:100",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:81:106",
+        "source": "appendix-e.md:77:106",
         "clause": "E2.1"
       }
     },
     "4.18": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:82:58",
+        "source": "appendix-e.md:78:58",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:82:64",
+        "source": "appendix-e.md:78:64",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:82:69",
+        "source": "appendix-e.md:78:69",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:82:75",
+        "source": "appendix-e.md:78:75",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:82:80",
+        "source": "appendix-e.md:78:80",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:82:85",
+        "source": "appendix-e.md:78:85",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:82:90",
+        "source": "appendix-e.md:78:90",
         "clause": "E2.1"
       }
     },
     "5.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:83:54",
+        "source": "appendix-e.md:79:54",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:83:60",
+        "source": "appendix-e.md:79:60",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:83:66",
+        "source": "appendix-e.md:79:66",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:83:72",
+        "source": "appendix-e.md:79:72",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:83:78",
+        "source": "appendix-e.md:79:78",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:83:84",
+        "source": "appendix-e.md:79:84",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:83:90",
+        "source": "appendix-e.md:79:90",
         "clause": "E2.1"
       }
     },
     "5.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:84:52",
+        "source": "appendix-e.md:80:52",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:84:58",
+        "source": "appendix-e.md:80:58",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:84:64",
+        "source": "appendix-e.md:80:64",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:84:70",
+        "source": "appendix-e.md:80:70",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:84:76",
+        "source": "appendix-e.md:80:76",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:84:82",
+        "source": "appendix-e.md:80:82",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:84:88",
+        "source": "appendix-e.md:80:88",
         "clause": "E2.1"
       }
     },
     "5.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:85:54",
+        "source": "appendix-e.md:81:54",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:85:60",
+        "source": "appendix-e.md:81:60",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:85:66",
+        "source": "appendix-e.md:81:66",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:85:72",
+        "source": "appendix-e.md:81:72",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:85:78",
+        "source": "appendix-e.md:81:78",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:85:84",
+        "source": "appendix-e.md:81:84",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:85:90",
+        "source": "appendix-e.md:81:90",
         "clause": "E2.1"
       }
     },
     "6.2.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:86:75",
+        "source": "appendix-e.md:82:75",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:86:81",
+        "source": "appendix-e.md:82:81",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:86:86",
+        "source": "appendix-e.md:82:86",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:86:91",
+        "source": "appendix-e.md:82:91",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:86:97",
+        "source": "appendix-e.md:82:97",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:86:102",
+        "source": "appendix-e.md:82:102",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:86:107",
+        "source": "appendix-e.md:82:107",
         "clause": "E2.1"
       }
     },
     "6.2.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:87:81",
+        "source": "appendix-e.md:83:81",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:87:87",
+        "source": "appendix-e.md:83:87",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:87:92",
+        "source": "appendix-e.md:83:92",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:87:97",
+        "source": "appendix-e.md:83:97",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:87:103",
+        "source": "appendix-e.md:83:103",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:87:108",
+        "source": "appendix-e.md:83:108",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:87:113",
+        "source": "appendix-e.md:83:113",
         "clause": "E2.1"
       }
     },
     "6.2.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:88:84",
+        "source": "appendix-e.md:84:84",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:88:90",
+        "source": "appendix-e.md:84:90",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:88:95",
+        "source": "appendix-e.md:84:95",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:88:101",
+        "source": "appendix-e.md:84:101",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:88:106",
+        "source": "appendix-e.md:84:106",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:88:111",
+        "source": "appendix-e.md:84:111",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:88:116",
+        "source": "appendix-e.md:84:116",
         "clause": "E2.1"
       }
     },
     "6.2.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:89:85",
+        "source": "appendix-e.md:85:85",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:89:91",
+        "source": "appendix-e.md:85:91",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:89:97",
+        "source": "appendix-e.md:85:97",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:89:103",
+        "source": "appendix-e.md:85:103",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:89:109",
+        "source": "appendix-e.md:85:109",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:89:115",
+        "source": "appendix-e.md:85:115",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:89:121",
+        "source": "appendix-e.md:85:121",
         "clause": "E2.1"
       }
     },
     "6.2.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:90:98",
+        "source": "appendix-e.md:86:98",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:90:104",
+        "source": "appendix-e.md:86:104",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:90:109",
+        "source": "appendix-e.md:86:109",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:90:114",
+        "source": "appendix-e.md:86:114",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:90:119",
+        "source": "appendix-e.md:86:119",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:90:124",
+        "source": "appendix-e.md:86:124",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:90:129",
+        "source": "appendix-e.md:86:129",
         "clause": "E2.1"
       }
     },
     "6.2.7": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:91:72",
+        "source": "appendix-e.md:87:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:91:78",
+        "source": "appendix-e.md:87:78",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:91:84",
+        "source": "appendix-e.md:87:84",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:91:90",
+        "source": "appendix-e.md:87:90",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:91:96",
+        "source": "appendix-e.md:87:96",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:91:102",
+        "source": "appendix-e.md:87:102",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:91:108",
+        "source": "appendix-e.md:87:108",
         "clause": "E2.1"
       }
     },
     "6.2.8": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:92:71",
+        "source": "appendix-e.md:88:71",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:92:76",
+        "source": "appendix-e.md:88:76",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:92:81",
+        "source": "appendix-e.md:88:81",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:92:87",
+        "source": "appendix-e.md:88:87",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:92:92",
+        "source": "appendix-e.md:88:92",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:92:98",
+        "source": "appendix-e.md:88:98",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:92:103",
+        "source": "appendix-e.md:88:103",
         "clause": "E2.1"
       }
     },
     "6.2.9": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:93:80",
+        "source": "appendix-e.md:89:80",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:93:86",
+        "source": "appendix-e.md:89:86",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:93:91",
+        "source": "appendix-e.md:89:91",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:93:97",
+        "source": "appendix-e.md:89:97",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:93:102",
+        "source": "appendix-e.md:89:102",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:93:107",
+        "source": "appendix-e.md:89:107",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:93:112",
+        "source": "appendix-e.md:89:112",
         "clause": "E2.1"
       }
     },
     "6.2.10": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:94:95",
+        "source": "appendix-e.md:90:95",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:94:101",
+        "source": "appendix-e.md:90:101",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:94:106",
+        "source": "appendix-e.md:90:106",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:94:112",
+        "source": "appendix-e.md:90:112",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:94:118",
+        "source": "appendix-e.md:90:118",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:94:123",
+        "source": "appendix-e.md:90:123",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:94:128",
+        "source": "appendix-e.md:90:128",
         "clause": "E2.1"
       }
     },
     "6.4.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:95:105",
+        "source": "appendix-e.md:91:105",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:95:111",
+        "source": "appendix-e.md:91:111",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:95:116",
+        "source": "appendix-e.md:91:116",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:95:121",
+        "source": "appendix-e.md:91:121",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:95:126",
+        "source": "appendix-e.md:91:126",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:95:131",
+        "source": "appendix-e.md:91:131",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:95:136",
+        "source": "appendix-e.md:91:136",
         "clause": "E2.1"
       }
     },
     "6.4.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:96:98",
+        "source": "appendix-e.md:92:98",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:96:104",
+        "source": "appendix-e.md:92:104",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:96:109",
+        "source": "appendix-e.md:92:109",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:96:114",
+        "source": "appendix-e.md:92:114",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:96:119",
+        "source": "appendix-e.md:92:119",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:96:124",
+        "source": "appendix-e.md:92:124",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:96:129",
+        "source": "appendix-e.md:92:129",
         "clause": "E2.1"
       }
     },
     "6.5": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:97:76",
+        "source": "appendix-e.md:93:76",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:97:81",
+        "source": "appendix-e.md:93:81",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:97:86",
+        "source": "appendix-e.md:93:86",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:97:91",
+        "source": "appendix-e.md:93:91",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:97:97",
+        "source": "appendix-e.md:93:97",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:97:102",
+        "source": "appendix-e.md:93:102",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:97:107",
+        "source": "appendix-e.md:93:107",
         "clause": "E2.1"
       }
     },
     "6.6": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:98:83",
+        "source": "appendix-e.md:94:83",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:98:88",
+        "source": "appendix-e.md:94:88",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:98:93",
+        "source": "appendix-e.md:94:93",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:98:99",
+        "source": "appendix-e.md:94:99",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:98:104",
+        "source": "appendix-e.md:94:104",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:98:109",
+        "source": "appendix-e.md:94:109",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:98:114",
+        "source": "appendix-e.md:94:114",
         "clause": "E2.1"
       }
     },
     "6.7": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:99:77",
+        "source": "appendix-e.md:95:77",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:99:82",
+        "source": "appendix-e.md:95:82",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:99:87",
+        "source": "appendix-e.md:95:87",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:99:93",
+        "source": "appendix-e.md:95:93",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:99:98",
+        "source": "appendix-e.md:95:98",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:99:103",
+        "source": "appendix-e.md:95:103",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:99:108",
+        "source": "appendix-e.md:95:108",
         "clause": "E2.1"
       }
     },
     "6.8": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:100:85",
+        "source": "appendix-e.md:96:85",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:100:91",
+        "source": "appendix-e.md:96:91",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:100:96",
+        "source": "appendix-e.md:96:96",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:100:102",
+        "source": "appendix-e.md:96:102",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:100:107",
+        "source": "appendix-e.md:96:107",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:100:112",
+        "source": "appendix-e.md:96:112",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:100:117",
+        "source": "appendix-e.md:96:117",
         "clause": "E2.1"
       }
     },
     "6.11": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:101:57",
+        "source": "appendix-e.md:97:57",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:101:63",
+        "source": "appendix-e.md:97:63",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:101:68",
+        "source": "appendix-e.md:97:68",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:101:74",
+        "source": "appendix-e.md:97:74",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:101:79",
+        "source": "appendix-e.md:97:79",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:101:84",
+        "source": "appendix-e.md:97:84",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:101:89",
+        "source": "appendix-e.md:97:89",
         "clause": "E2.1"
       }
     },
     "6.12": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:102:99",
+        "source": "appendix-e.md:98:99",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:102:105",
+        "source": "appendix-e.md:98:105",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:102:110",
+        "source": "appendix-e.md:98:110",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:102:115",
+        "source": "appendix-e.md:98:115",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:102:120",
+        "source": "appendix-e.md:98:120",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:102:125",
+        "source": "appendix-e.md:98:125",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:102:130",
+        "source": "appendix-e.md:98:130",
         "clause": "E2.1"
       }
     },
     "6.13": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:103:65",
+        "source": "appendix-e.md:99:65",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:103:71",
+        "source": "appendix-e.md:99:71",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:103:76",
+        "source": "appendix-e.md:99:76",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:103:82",
+        "source": "appendix-e.md:99:82",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:103:88",
+        "source": "appendix-e.md:99:88",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:103:94",
+        "source": "appendix-e.md:99:94",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:103:99",
+        "source": "appendix-e.md:99:99",
         "clause": "E2.1"
       }
     },
     "6.14.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:104:106",
+        "source": "appendix-e.md:100:106",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:104:112",
+        "source": "appendix-e.md:100:112",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:104:117",
+        "source": "appendix-e.md:100:117",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:104:122",
+        "source": "appendix-e.md:100:122",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:104:127",
+        "source": "appendix-e.md:100:127",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:104:132",
+        "source": "appendix-e.md:100:132",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:104:137",
+        "source": "appendix-e.md:100:137",
         "clause": "E2.1"
       }
     },
     "6.14.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:105:108",
+        "source": "appendix-e.md:101:108",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:105:114",
+        "source": "appendix-e.md:101:114",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:105:119",
+        "source": "appendix-e.md:101:119",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:105:124",
+        "source": "appendix-e.md:101:124",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:105:129",
+        "source": "appendix-e.md:101:129",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:105:134",
+        "source": "appendix-e.md:101:134",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:105:139",
+        "source": "appendix-e.md:101:139",
         "clause": "E2.1"
       }
     },
     "6.14.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:106:106",
+        "source": "appendix-e.md:102:106",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:106:112",
+        "source": "appendix-e.md:102:112",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:106:117",
+        "source": "appendix-e.md:102:117",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:106:122",
+        "source": "appendix-e.md:102:122",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:106:127",
+        "source": "appendix-e.md:102:127",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:106:132",
+        "source": "appendix-e.md:102:132",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:106:137",
+        "source": "appendix-e.md:102:137",
         "clause": "E2.1"
       }
     },
     "6.15.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:107:79",
+        "source": "appendix-e.md:103:79",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:107:85",
+        "source": "appendix-e.md:103:85",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:107:90",
+        "source": "appendix-e.md:103:90",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:107:96",
+        "source": "appendix-e.md:103:96",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:107:102",
+        "source": "appendix-e.md:103:102",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:107:108",
+        "source": "appendix-e.md:103:108",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:107:113",
+        "source": "appendix-e.md:103:113",
         "clause": "E2.1"
       }
     },
     "6.15.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:108:78",
+        "source": "appendix-e.md:104:78",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:108:84",
+        "source": "appendix-e.md:104:84",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:108:89",
+        "source": "appendix-e.md:104:89",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:108:95",
+        "source": "appendix-e.md:104:95",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:108:100",
+        "source": "appendix-e.md:104:100",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:108:105",
+        "source": "appendix-e.md:104:105",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:108:110",
+        "source": "appendix-e.md:104:110",
         "clause": "E2.1"
       }
     },
     "6.17": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:109:66",
+        "source": "appendix-e.md:105:66",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:109:72",
+        "source": "appendix-e.md:105:72",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:109:77",
+        "source": "appendix-e.md:105:77",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:109:83",
+        "source": "appendix-e.md:105:83",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:109:88",
+        "source": "appendix-e.md:105:88",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:109:93",
+        "source": "appendix-e.md:105:93",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:109:98",
+        "source": "appendix-e.md:105:98",
         "clause": "E2.1"
       }
     },
     "6.18.1": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:110:85",
+        "source": "appendix-e.md:106:85",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:110:90",
+        "source": "appendix-e.md:106:90",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:110:95",
+        "source": "appendix-e.md:106:95",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:110:100",
+        "source": "appendix-e.md:106:100",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:110:106",
+        "source": "appendix-e.md:106:106",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:110:111",
+        "source": "appendix-e.md:106:111",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:110:116",
+        "source": "appendix-e.md:106:116",
         "clause": "E2.1"
       }
     },
     "6.18.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:111:72",
+        "source": "appendix-e.md:107:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:111:77",
+        "source": "appendix-e.md:107:77",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:111:82",
+        "source": "appendix-e.md:107:82",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:111:87",
+        "source": "appendix-e.md:107:87",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:111:93",
+        "source": "appendix-e.md:107:93",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:111:98",
+        "source": "appendix-e.md:107:98",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:111:103",
+        "source": "appendix-e.md:107:103",
         "clause": "E2.1"
       }
     },
     "6.20.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:112:80",
+        "source": "appendix-e.md:108:80",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:112:86",
+        "source": "appendix-e.md:108:86",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:112:91",
+        "source": "appendix-e.md:108:91",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:112:97",
+        "source": "appendix-e.md:108:97",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:112:102",
+        "source": "appendix-e.md:108:102",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:112:107",
+        "source": "appendix-e.md:108:107",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:112:112",
+        "source": "appendix-e.md:108:112",
         "clause": "E2.1"
       }
     },
     "6.20.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:113:80",
+        "source": "appendix-e.md:109:80",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:113:85",
+        "source": "appendix-e.md:109:85",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:113:91",
+        "source": "appendix-e.md:109:91",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:113:96",
+        "source": "appendix-e.md:109:96",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:113:101",
+        "source": "appendix-e.md:109:101",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:113:106",
+        "source": "appendix-e.md:109:106",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:113:111",
+        "source": "appendix-e.md:109:111",
         "clause": "E2.1"
       }
     },
     "6.21": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:114:81",
+        "source": "appendix-e.md:110:81",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:114:87",
+        "source": "appendix-e.md:110:87",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:114:92",
+        "source": "appendix-e.md:110:92",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:114:98",
+        "source": "appendix-e.md:110:98",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:114:103",
+        "source": "appendix-e.md:110:103",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:114:108",
+        "source": "appendix-e.md:110:108",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:114:113",
+        "source": "appendix-e.md:110:113",
         "clause": "E2.1"
       }
     },
     "6.22": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:115:64",
+        "source": "appendix-e.md:111:64",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:115:70",
+        "source": "appendix-e.md:111:70",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:115:75",
+        "source": "appendix-e.md:111:75",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:115:81",
+        "source": "appendix-e.md:111:81",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:115:87",
+        "source": "appendix-e.md:111:87",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:115:92",
+        "source": "appendix-e.md:111:92",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:115:97",
+        "source": "appendix-e.md:111:97",
         "clause": "E2.1"
       }
     },
     "6.23": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:116:82",
+        "source": "appendix-e.md:112:82",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:116:88",
+        "source": "appendix-e.md:112:88",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:116:93",
+        "source": "appendix-e.md:112:93",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:116:99",
+        "source": "appendix-e.md:112:99",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:116:104",
+        "source": "appendix-e.md:112:104",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:116:109",
+        "source": "appendix-e.md:112:109",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:116:114",
+        "source": "appendix-e.md:112:114",
         "clause": "E2.1"
       }
     },
     "6.24.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:117:83",
+        "source": "appendix-e.md:113:83",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:117:89",
+        "source": "appendix-e.md:113:89",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:117:94",
+        "source": "appendix-e.md:113:94",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:117:100",
+        "source": "appendix-e.md:113:100",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:117:106",
+        "source": "appendix-e.md:113:106",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:117:112",
+        "source": "appendix-e.md:113:112",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:117:117",
+        "source": "appendix-e.md:113:117",
         "clause": "E2.1"
       }
     },
     "6.24.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:118:87",
+        "source": "appendix-e.md:114:87",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:118:93",
+        "source": "appendix-e.md:114:93",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:118:98",
+        "source": "appendix-e.md:114:98",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:118:104",
+        "source": "appendix-e.md:114:104",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:118:109",
+        "source": "appendix-e.md:114:109",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:118:114",
+        "source": "appendix-e.md:114:114",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:118:119",
+        "source": "appendix-e.md:114:119",
         "clause": "E2.1"
       }
     },
     "6.25": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:119:75",
+        "source": "appendix-e.md:115:75",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:119:81",
+        "source": "appendix-e.md:115:81",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:119:86",
+        "source": "appendix-e.md:115:86",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:119:91",
+        "source": "appendix-e.md:115:91",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:119:96",
+        "source": "appendix-e.md:115:96",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:119:101",
+        "source": "appendix-e.md:115:101",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:119:106",
+        "source": "appendix-e.md:115:106",
         "clause": "E2.1"
       }
     },
     "6.26": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:120:116",
+        "source": "appendix-e.md:116:116",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:120:122",
+        "source": "appendix-e.md:116:122",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:120:127",
+        "source": "appendix-e.md:116:127",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:120:132",
+        "source": "appendix-e.md:116:132",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:120:137",
+        "source": "appendix-e.md:116:137",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:120:142",
+        "source": "appendix-e.md:116:142",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:120:147",
+        "source": "appendix-e.md:116:147",
         "clause": "E2.1"
       }
     },
     "6.27": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:121:95",
+        "source": "appendix-e.md:117:95",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:121:100",
+        "source": "appendix-e.md:117:100",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:121:105",
+        "source": "appendix-e.md:117:105",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:121:110",
+        "source": "appendix-e.md:117:110",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:121:116",
+        "source": "appendix-e.md:117:116",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:121:121",
+        "source": "appendix-e.md:117:121",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:121:126",
+        "source": "appendix-e.md:117:126",
         "clause": "E2.1"
       }
     },
     "6.28": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:122:68",
+        "source": "appendix-e.md:118:68",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:122:74",
+        "source": "appendix-e.md:118:74",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:122:79",
+        "source": "appendix-e.md:118:79",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:122:85",
+        "source": "appendix-e.md:118:85",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:122:90",
+        "source": "appendix-e.md:118:90",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:122:95",
+        "source": "appendix-e.md:118:95",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:122:100",
+        "source": "appendix-e.md:118:100",
         "clause": "E2.1"
       }
     },
     "6.29": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:123:71",
+        "source": "appendix-e.md:119:71",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:123:77",
+        "source": "appendix-e.md:119:77",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:123:82",
+        "source": "appendix-e.md:119:82",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:123:88",
+        "source": "appendix-e.md:119:88",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:123:93",
+        "source": "appendix-e.md:119:93",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:123:98",
+        "source": "appendix-e.md:119:98",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:123:103",
+        "source": "appendix-e.md:119:103",
         "clause": "E2.1"
       }
     },
     "6.30": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:124:69",
+        "source": "appendix-e.md:120:69",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:124:75",
+        "source": "appendix-e.md:120:75",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:124:80",
+        "source": "appendix-e.md:120:80",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:124:86",
+        "source": "appendix-e.md:120:86",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:124:91",
+        "source": "appendix-e.md:120:91",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:124:96",
+        "source": "appendix-e.md:120:96",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:124:101",
+        "source": "appendix-e.md:120:101",
         "clause": "E2.1"
       }
     },
     "6.31": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:125:63",
+        "source": "appendix-e.md:121:63",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:125:69",
+        "source": "appendix-e.md:121:69",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:125:74",
+        "source": "appendix-e.md:121:74",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:125:80",
+        "source": "appendix-e.md:121:80",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:125:85",
+        "source": "appendix-e.md:121:85",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:125:90",
+        "source": "appendix-e.md:121:90",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:125:95",
+        "source": "appendix-e.md:121:95",
         "clause": "E2.1"
       }
     },
     "6.32": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:126:67",
+        "source": "appendix-e.md:122:67",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:126:73",
+        "source": "appendix-e.md:122:73",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:126:78",
+        "source": "appendix-e.md:122:78",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:126:84",
+        "source": "appendix-e.md:122:84",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:126:89",
+        "source": "appendix-e.md:122:89",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:126:94",
+        "source": "appendix-e.md:122:94",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:126:99",
+        "source": "appendix-e.md:122:99",
         "clause": "E2.1"
       }
     },
     "7.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:127:52",
+        "source": "appendix-e.md:123:52",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:127:58",
+        "source": "appendix-e.md:123:58",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:127:63",
+        "source": "appendix-e.md:123:63",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:127:68",
+        "source": "appendix-e.md:123:68",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:127:73",
+        "source": "appendix-e.md:123:73",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:127:78",
+        "source": "appendix-e.md:123:78",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:127:83",
+        "source": "appendix-e.md:123:83",
         "clause": "E2.1"
       }
     },
     "7.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:128:53",
+        "source": "appendix-e.md:124:53",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:128:59",
+        "source": "appendix-e.md:124:59",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:128:64",
+        "source": "appendix-e.md:124:64",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:128:70",
+        "source": "appendix-e.md:124:70",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:128:75",
+        "source": "appendix-e.md:124:75",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:128:80",
+        "source": "appendix-e.md:124:80",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:128:85",
+        "source": "appendix-e.md:124:85",
         "clause": "E2.1"
       }
     },
     "7.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:129:49",
+        "source": "appendix-e.md:125:49",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:129:55",
+        "source": "appendix-e.md:125:55",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:129:60",
+        "source": "appendix-e.md:125:60",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:129:66",
+        "source": "appendix-e.md:125:66",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:129:71",
+        "source": "appendix-e.md:125:71",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:129:76",
+        "source": "appendix-e.md:125:76",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:129:81",
+        "source": "appendix-e.md:125:81",
         "clause": "E2.1"
       }
     },
     "7.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:130:56",
+        "source": "appendix-e.md:126:56",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:130:62",
+        "source": "appendix-e.md:126:62",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:130:68",
+        "source": "appendix-e.md:126:68",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:130:74",
+        "source": "appendix-e.md:126:74",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:130:80",
+        "source": "appendix-e.md:126:80",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:130:86",
+        "source": "appendix-e.md:126:86",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:130:91",
+        "source": "appendix-e.md:126:91",
         "clause": "E2.1"
       }
     },
     "7.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:131:62",
+        "source": "appendix-e.md:127:62",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:131:68",
+        "source": "appendix-e.md:127:68",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:131:73",
+        "source": "appendix-e.md:127:73",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:131:78",
+        "source": "appendix-e.md:127:78",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:131:83",
+        "source": "appendix-e.md:127:83",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:131:88",
+        "source": "appendix-e.md:127:88",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:131:93",
+        "source": "appendix-e.md:127:93",
         "clause": "E2.1"
       }
     },
     "7.6": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:132:64",
+        "source": "appendix-e.md:128:64",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:132:70",
+        "source": "appendix-e.md:128:70",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:132:75",
+        "source": "appendix-e.md:128:75",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:132:80",
+        "source": "appendix-e.md:128:80",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:132:85",
+        "source": "appendix-e.md:128:85",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:132:90",
+        "source": "appendix-e.md:128:90",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:132:95",
+        "source": "appendix-e.md:128:95",
         "clause": "E2.1"
       }
     },
     "7.7": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:133:70",
+        "source": "appendix-e.md:129:70",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:133:76",
+        "source": "appendix-e.md:129:76",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:133:81",
+        "source": "appendix-e.md:129:81",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:133:86",
+        "source": "appendix-e.md:129:86",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:133:92",
+        "source": "appendix-e.md:129:92",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:133:97",
+        "source": "appendix-e.md:129:97",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:133:103",
+        "source": "appendix-e.md:129:103",
         "clause": "E2.1"
       }
     },
     "7.8": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:134:59",
+        "source": "appendix-e.md:130:59",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:134:65",
+        "source": "appendix-e.md:130:65",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:134:70",
+        "source": "appendix-e.md:130:70",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:134:75",
+        "source": "appendix-e.md:130:75",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:134:80",
+        "source": "appendix-e.md:130:80",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:134:85",
+        "source": "appendix-e.md:130:85",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:134:90",
+        "source": "appendix-e.md:130:90",
         "clause": "E2.1"
       }
     },
     "7.9": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:135:73",
+        "source": "appendix-e.md:131:73",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:135:79",
+        "source": "appendix-e.md:131:79",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:135:84",
+        "source": "appendix-e.md:131:84",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:135:89",
+        "source": "appendix-e.md:131:89",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:135:94",
+        "source": "appendix-e.md:131:94",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:135:99",
+        "source": "appendix-e.md:131:99",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:135:104",
+        "source": "appendix-e.md:131:104",
         "clause": "E2.1"
       }
     },
     "7.10": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:136:79",
+        "source": "appendix-e.md:132:79",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:136:85",
+        "source": "appendix-e.md:132:85",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:136:90",
+        "source": "appendix-e.md:132:90",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:136:95",
+        "source": "appendix-e.md:132:95",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:136:100",
+        "source": "appendix-e.md:132:100",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:136:105",
+        "source": "appendix-e.md:132:105",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:136:110",
+        "source": "appendix-e.md:132:110",
         "clause": "E2.1"
       }
     },
     "7.11": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:137:65",
+        "source": "appendix-e.md:133:65",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:137:71",
+        "source": "appendix-e.md:133:71",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:137:76",
+        "source": "appendix-e.md:133:76",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:137:81",
+        "source": "appendix-e.md:133:81",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:137:86",
+        "source": "appendix-e.md:133:86",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:137:91",
+        "source": "appendix-e.md:133:91",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:137:97",
+        "source": "appendix-e.md:133:97",
         "clause": "E2.1"
       }
     },
     "7.12": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:138:67",
+        "source": "appendix-e.md:134:67",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:138:73",
+        "source": "appendix-e.md:134:73",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:138:78",
+        "source": "appendix-e.md:134:78",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:138:83",
+        "source": "appendix-e.md:134:83",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:138:88",
+        "source": "appendix-e.md:134:88",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:138:93",
+        "source": "appendix-e.md:134:93",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:138:98",
+        "source": "appendix-e.md:134:98",
         "clause": "E2.1"
       }
     },
     "7.13": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:139:70",
+        "source": "appendix-e.md:135:70",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:139:76",
+        "source": "appendix-e.md:135:76",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:139:81",
+        "source": "appendix-e.md:135:81",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:139:86",
+        "source": "appendix-e.md:135:86",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:139:91",
+        "source": "appendix-e.md:135:91",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:139:96",
+        "source": "appendix-e.md:135:96",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:139:101",
+        "source": "appendix-e.md:135:101",
         "clause": "E2.1"
       }
     },
     "7.14": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:140:84",
+        "source": "appendix-e.md:136:84",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:140:90",
+        "source": "appendix-e.md:136:90",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:140:95",
+        "source": "appendix-e.md:136:95",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:140:100",
+        "source": "appendix-e.md:136:100",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:140:106",
+        "source": "appendix-e.md:136:106",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:140:111",
+        "source": "appendix-e.md:136:111",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:140:117",
+        "source": "appendix-e.md:136:117",
         "clause": "E2.1"
       }
     },
     "7.15": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:141:82",
+        "source": "appendix-e.md:137:82",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:141:88",
+        "source": "appendix-e.md:137:88",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:141:93",
+        "source": "appendix-e.md:137:93",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:141:98",
+        "source": "appendix-e.md:137:98",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:141:104",
+        "source": "appendix-e.md:137:104",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:141:109",
+        "source": "appendix-e.md:137:109",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:141:115",
+        "source": "appendix-e.md:137:115",
         "clause": "E2.1"
       }
     },
     "7.16": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:142:55",
+        "source": "appendix-e.md:138:55",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:142:60",
+        "source": "appendix-e.md:138:60",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:142:65",
+        "source": "appendix-e.md:138:65",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:142:70",
+        "source": "appendix-e.md:138:70",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:142:75",
+        "source": "appendix-e.md:138:75",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:142:80",
+        "source": "appendix-e.md:138:80",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:142:85",
+        "source": "appendix-e.md:138:85",
         "clause": "E2.1"
       }
     },
     "8.1.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:143:58",
+        "source": "appendix-e.md:139:58",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:143:64",
+        "source": "appendix-e.md:139:64",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:143:69",
+        "source": "appendix-e.md:139:69",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:143:75",
+        "source": "appendix-e.md:139:75",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:143:80",
+        "source": "appendix-e.md:139:80",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:143:85",
+        "source": "appendix-e.md:139:85",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:143:90",
+        "source": "appendix-e.md:139:90",
         "clause": "E2.1"
       }
     },
     "8.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:144:53",
+        "source": "appendix-e.md:140:53",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:144:59",
+        "source": "appendix-e.md:140:59",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:144:65",
+        "source": "appendix-e.md:140:65",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:144:71",
+        "source": "appendix-e.md:140:71",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:144:77",
+        "source": "appendix-e.md:140:77",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:144:83",
+        "source": "appendix-e.md:140:83",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:144:89",
+        "source": "appendix-e.md:140:89",
         "clause": "E2.1"
       }
     },
     "8.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:145:58",
+        "source": "appendix-e.md:141:58",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:145:64",
+        "source": "appendix-e.md:141:64",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:145:69",
+        "source": "appendix-e.md:141:69",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:145:75",
+        "source": "appendix-e.md:141:75",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:145:80",
+        "source": "appendix-e.md:141:80",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:145:85",
+        "source": "appendix-e.md:141:85",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:145:90",
+        "source": "appendix-e.md:141:90",
         "clause": "E2.1"
       }
     },
     "8.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:146:55",
+        "source": "appendix-e.md:142:55",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:146:61",
+        "source": "appendix-e.md:142:61",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:146:67",
+        "source": "appendix-e.md:142:67",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:146:73",
+        "source": "appendix-e.md:142:73",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:146:79",
+        "source": "appendix-e.md:142:79",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:146:85",
+        "source": "appendix-e.md:142:85",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:146:91",
+        "source": "appendix-e.md:142:91",
         "clause": "E2.1"
       }
     },
     "8.5": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:147:53",
+        "source": "appendix-e.md:143:53",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:147:58",
+        "source": "appendix-e.md:143:58",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:147:63",
+        "source": "appendix-e.md:143:63",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:147:68",
+        "source": "appendix-e.md:143:68",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:147:73",
+        "source": "appendix-e.md:143:73",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:147:78",
+        "source": "appendix-e.md:143:78",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:147:83",
+        "source": "appendix-e.md:143:83",
         "clause": "E2.1"
       }
     },
     "8.6": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:148:53",
+        "source": "appendix-e.md:144:53",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:148:58",
+        "source": "appendix-e.md:144:58",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:148:63",
+        "source": "appendix-e.md:144:63",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:148:68",
+        "source": "appendix-e.md:144:68",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:148:73",
+        "source": "appendix-e.md:144:73",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:148:78",
+        "source": "appendix-e.md:144:78",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:148:83",
+        "source": "appendix-e.md:144:83",
         "clause": "E2.1"
       }
     },
     "8.7.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:149:64",
+        "source": "appendix-e.md:145:64",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:149:70",
+        "source": "appendix-e.md:145:70",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:149:75",
+        "source": "appendix-e.md:145:75",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:149:81",
+        "source": "appendix-e.md:145:81",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:149:86",
+        "source": "appendix-e.md:145:86",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:149:91",
+        "source": "appendix-e.md:145:91",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:149:96",
+        "source": "appendix-e.md:145:96",
         "clause": "E2.1"
       }
     },
     "8.7.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:150:67",
+        "source": "appendix-e.md:146:67",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:150:73",
+        "source": "appendix-e.md:146:73",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:150:78",
+        "source": "appendix-e.md:146:78",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:150:84",
+        "source": "appendix-e.md:146:84",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:150:89",
+        "source": "appendix-e.md:146:89",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:150:94",
+        "source": "appendix-e.md:146:94",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:150:100",
+        "source": "appendix-e.md:146:100",
         "clause": "E2.1"
       }
     },
     "8.8.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:151:66",
+        "source": "appendix-e.md:147:66",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:151:72",
+        "source": "appendix-e.md:147:72",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:151:77",
+        "source": "appendix-e.md:147:77",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:151:83",
+        "source": "appendix-e.md:147:83",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:151:88",
+        "source": "appendix-e.md:147:88",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:151:93",
+        "source": "appendix-e.md:147:93",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:151:98",
+        "source": "appendix-e.md:147:98",
         "clause": "E2.1"
       }
     },
     "8.8.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:152:69",
+        "source": "appendix-e.md:148:69",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:152:75",
+        "source": "appendix-e.md:148:75",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:152:80",
+        "source": "appendix-e.md:148:80",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:152:86",
+        "source": "appendix-e.md:148:86",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:152:91",
+        "source": "appendix-e.md:148:91",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:152:96",
+        "source": "appendix-e.md:148:96",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:152:102",
+        "source": "appendix-e.md:148:102",
         "clause": "E2.1"
       }
     },
     "8.9": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:153:54",
+        "source": "appendix-e.md:149:54",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:153:60",
+        "source": "appendix-e.md:149:60",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:153:65",
+        "source": "appendix-e.md:149:65",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:153:71",
+        "source": "appendix-e.md:149:71",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:153:76",
+        "source": "appendix-e.md:149:76",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:153:81",
+        "source": "appendix-e.md:149:81",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:153:87",
+        "source": "appendix-e.md:149:87",
         "clause": "E2.1"
       }
     },
     "8.11": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:154:61",
+        "source": "appendix-e.md:150:61",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:154:67",
+        "source": "appendix-e.md:150:67",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:154:72",
+        "source": "appendix-e.md:150:72",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:154:78",
+        "source": "appendix-e.md:150:78",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:154:83",
+        "source": "appendix-e.md:150:83",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:154:88",
+        "source": "appendix-e.md:150:88",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:154:94",
+        "source": "appendix-e.md:150:94",
         "clause": "E2.1"
       }
     },
     "8.12.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:155:63",
+        "source": "appendix-e.md:151:63",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:155:69",
+        "source": "appendix-e.md:151:69",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:155:74",
+        "source": "appendix-e.md:151:74",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:155:80",
+        "source": "appendix-e.md:151:80",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:155:85",
+        "source": "appendix-e.md:151:85",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:155:90",
+        "source": "appendix-e.md:151:90",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:155:95",
+        "source": "appendix-e.md:151:95",
         "clause": "E2.1"
       }
     },
     "8.12.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:156:78",
+        "source": "appendix-e.md:152:78",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:156:84",
+        "source": "appendix-e.md:152:84",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:156:89",
+        "source": "appendix-e.md:152:89",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:156:95",
+        "source": "appendix-e.md:152:95",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:156:100",
+        "source": "appendix-e.md:152:100",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:156:105",
+        "source": "appendix-e.md:152:105",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:156:110",
+        "source": "appendix-e.md:152:110",
         "clause": "E2.1"
       }
     },
     "8.13": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:157:69",
+        "source": "appendix-e.md:153:69",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:157:75",
+        "source": "appendix-e.md:153:75",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:157:80",
+        "source": "appendix-e.md:153:80",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:157:86",
+        "source": "appendix-e.md:153:86",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:157:91",
+        "source": "appendix-e.md:153:91",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:157:96",
+        "source": "appendix-e.md:153:96",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:157:101",
+        "source": "appendix-e.md:153:101",
         "clause": "E2.1"
       }
     },
     "8.14.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:158:92",
+        "source": "appendix-e.md:154:92",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:158:98",
+        "source": "appendix-e.md:154:98",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:158:103",
+        "source": "appendix-e.md:154:103",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:158:109",
+        "source": "appendix-e.md:154:109",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:158:114",
+        "source": "appendix-e.md:154:114",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:158:119",
+        "source": "appendix-e.md:154:119",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:158:124",
+        "source": "appendix-e.md:154:124",
         "clause": "E2.1"
       }
     },
     "8.14.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:159:94",
+        "source": "appendix-e.md:155:94",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:159:100",
+        "source": "appendix-e.md:155:100",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:159:105",
+        "source": "appendix-e.md:155:105",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:159:111",
+        "source": "appendix-e.md:155:111",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:159:116",
+        "source": "appendix-e.md:155:116",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:159:121",
+        "source": "appendix-e.md:155:121",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:159:126",
+        "source": "appendix-e.md:155:126",
         "clause": "E2.1"
       }
     },
     "8.14.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:160:89",
+        "source": "appendix-e.md:156:89",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:160:95",
+        "source": "appendix-e.md:156:95",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:160:100",
+        "source": "appendix-e.md:156:100",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:160:106",
+        "source": "appendix-e.md:156:106",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:160:111",
+        "source": "appendix-e.md:156:111",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:160:116",
+        "source": "appendix-e.md:156:116",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:160:121",
+        "source": "appendix-e.md:156:121",
         "clause": "E2.1"
       }
     },
     "8.14.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:161:92",
+        "source": "appendix-e.md:157:92",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:161:98",
+        "source": "appendix-e.md:157:98",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:161:103",
+        "source": "appendix-e.md:157:103",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:161:109",
+        "source": "appendix-e.md:157:109",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:161:114",
+        "source": "appendix-e.md:157:114",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:161:119",
+        "source": "appendix-e.md:157:119",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:161:124",
+        "source": "appendix-e.md:157:124",
         "clause": "E2.1"
       }
     },
     "9.1": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:162:76",
+        "source": "appendix-e.md:158:76",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:162:81",
+        "source": "appendix-e.md:158:81",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:162:86",
+        "source": "appendix-e.md:158:86",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:162:91",
+        "source": "appendix-e.md:158:91",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:162:96",
+        "source": "appendix-e.md:158:96",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:162:101",
+        "source": "appendix-e.md:158:101",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:162:107",
+        "source": "appendix-e.md:158:107",
         "clause": "E2.1"
       }
     },
     "11.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:163:55",
+        "source": "appendix-e.md:159:55",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:163:61",
+        "source": "appendix-e.md:159:61",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:163:66",
+        "source": "appendix-e.md:159:66",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:163:72",
+        "source": "appendix-e.md:159:72",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:163:77",
+        "source": "appendix-e.md:159:77",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:163:82",
+        "source": "appendix-e.md:159:82",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:163:87",
+        "source": "appendix-e.md:159:87",
         "clause": "E2.1"
       }
     },
     "11.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:164:61",
+        "source": "appendix-e.md:160:61",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:164:67",
+        "source": "appendix-e.md:160:67",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:164:73",
+        "source": "appendix-e.md:160:73",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:164:79",
+        "source": "appendix-e.md:160:79",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:164:85",
+        "source": "appendix-e.md:160:85",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:164:91",
+        "source": "appendix-e.md:160:91",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:164:97",
+        "source": "appendix-e.md:160:97",
         "clause": "E2.1"
       }
     },
     "11.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:165:61",
+        "source": "appendix-e.md:161:61",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:165:67",
+        "source": "appendix-e.md:161:67",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:165:72",
+        "source": "appendix-e.md:161:72",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:165:78",
+        "source": "appendix-e.md:161:78",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:165:83",
+        "source": "appendix-e.md:161:83",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:165:88",
+        "source": "appendix-e.md:161:88",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:165:93",
+        "source": "appendix-e.md:161:93",
         "clause": "E2.1"
       }
     },
     "11.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:166:61",
+        "source": "appendix-e.md:162:61",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:166:67",
+        "source": "appendix-e.md:162:67",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:166:72",
+        "source": "appendix-e.md:162:72",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:166:78",
+        "source": "appendix-e.md:162:78",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:166:83",
+        "source": "appendix-e.md:162:83",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:166:88",
+        "source": "appendix-e.md:162:88",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:166:93",
+        "source": "appendix-e.md:162:93",
         "clause": "E2.1"
       }
     },
     "12.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:167:58",
+        "source": "appendix-e.md:163:58",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:167:64",
+        "source": "appendix-e.md:163:64",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:167:70",
+        "source": "appendix-e.md:163:70",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:167:76",
+        "source": "appendix-e.md:163:76",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:167:82",
+        "source": "appendix-e.md:163:82",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:167:88",
+        "source": "appendix-e.md:163:88",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:167:94",
+        "source": "appendix-e.md:163:94",
         "clause": "E2.1"
       }
     },
     "12.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:168:63",
+        "source": "appendix-e.md:164:63",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:168:69",
+        "source": "appendix-e.md:164:69",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:168:75",
+        "source": "appendix-e.md:164:75",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:168:81",
+        "source": "appendix-e.md:164:81",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:168:87",
+        "source": "appendix-e.md:164:87",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:168:93",
+        "source": "appendix-e.md:164:93",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:168:99",
+        "source": "appendix-e.md:164:99",
         "clause": "E2.1"
       }
     },
     "14.1": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:169:65",
+        "source": "appendix-e.md:165:65",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:169:70",
+        "source": "appendix-e.md:165:70",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:169:75",
+        "source": "appendix-e.md:165:75",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:169:80",
+        "source": "appendix-e.md:165:80",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:169:85",
+        "source": "appendix-e.md:165:85",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:169:91",
+        "source": "appendix-e.md:165:91",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:169:96",
+        "source": "appendix-e.md:165:96",
         "clause": "E2.1"
       }
     }
@@ -11445,508 +11445,676 @@ export const ELIGIBILITY_TABLE: EligibilityTable = {
     "1.1.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:41:83",
+        "source": "appendix-e.md:37:83",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:41:89",
+        "source": "appendix-e.md:37:89",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:41:94",
+        "source": "appendix-e.md:37:94",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:41:100",
+        "source": "appendix-e.md:37:100",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:41:105",
+        "source": "appendix-e.md:37:105",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:41:110",
+        "source": "appendix-e.md:37:110",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:41:115",
+        "source": "appendix-e.md:37:115",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:41:138",
+        "source": "appendix-e.md:37:138",
         "clause": "E2.1"
       }
     },
     "1.1.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:42:85",
+        "source": "appendix-e.md:38:85",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:42:91",
+        "source": "appendix-e.md:38:91",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:42:96",
+        "source": "appendix-e.md:38:96",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:42:101",
+        "source": "appendix-e.md:38:101",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:42:106",
+        "source": "appendix-e.md:38:106",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:42:111",
+        "source": "appendix-e.md:38:111",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:42:116",
+        "source": "appendix-e.md:38:116",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:42:139",
+        "source": "appendix-e.md:38:139",
         "clause": "E2.1"
       }
     },
     "1.2.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:43:75",
+        "source": "appendix-e.md:39:75",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:43:81",
+        "source": "appendix-e.md:39:81",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:43:86",
+        "source": "appendix-e.md:39:86",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:43:92",
+        "source": "appendix-e.md:39:92",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:43:97",
+        "source": "appendix-e.md:39:97",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:43:102",
+        "source": "appendix-e.md:39:102",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:43:107",
+        "source": "appendix-e.md:39:107",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:43:130",
+        "source": "appendix-e.md:39:130",
         "clause": "E2.1"
       }
     },
     "1.2.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:44:77",
+        "source": "appendix-e.md:40:77",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:44:83",
+        "source": "appendix-e.md:40:83",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:44:88",
+        "source": "appendix-e.md:40:88",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:44:93",
+        "source": "appendix-e.md:40:93",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:44:98",
+        "source": "appendix-e.md:40:98",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:44:103",
+        "source": "appendix-e.md:40:103",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:44:108",
+        "source": "appendix-e.md:40:108",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:44:131",
+        "source": "appendix-e.md:40:131",
         "clause": "E2.1"
       }
     },
     "1.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:45:59",
+        "source": "appendix-e.md:41:59",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:45:65",
+        "source": "appendix-e.md:41:65",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:45:70",
+        "source": "appendix-e.md:41:70",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:45:76",
+        "source": "appendix-e.md:41:76",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:45:81",
+        "source": "appendix-e.md:41:81",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:45:86",
+        "source": "appendix-e.md:41:86",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:45:91",
+        "source": "appendix-e.md:41:91",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:45:114",
+        "source": "appendix-e.md:41:114",
         "clause": "E2.1"
       }
     },
     "1.6": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:46:62",
+        "source": "appendix-e.md:42:62",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:46:68",
+        "source": "appendix-e.md:42:68",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:46:73",
+        "source": "appendix-e.md:42:73",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:46:79",
+        "source": "appendix-e.md:42:79",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:46:84",
+        "source": "appendix-e.md:42:84",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:46:89",
+        "source": "appendix-e.md:42:89",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:46:94",
+        "source": "appendix-e.md:42:94",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:46:117",
+        "source": "appendix-e.md:42:117",
         "clause": "E2.1"
       }
     },
     "1.7": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:47:72",
+        "source": "appendix-e.md:43:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:47:78",
+        "source": "appendix-e.md:43:78",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:47:83",
+        "source": "appendix-e.md:43:83",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:47:88",
+        "source": "appendix-e.md:43:88",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:47:93",
+        "source": "appendix-e.md:43:93",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:47:98",
+        "source": "appendix-e.md:43:98",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:47:103",
+        "source": "appendix-e.md:43:103",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:47:126",
+        "source": "appendix-e.md:43:126",
         "clause": "E2.1"
       }
     },
     "2.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:48:70",
+        "source": "appendix-e.md:44:70",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:48:76",
+        "source": "appendix-e.md:44:76",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:48:81",
+        "source": "appendix-e.md:44:81",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:48:87",
+        "source": "appendix-e.md:44:87",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:48:92",
+        "source": "appendix-e.md:44:92",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:48:97",
+        "source": "appendix-e.md:44:97",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:48:102",
+        "source": "appendix-e.md:44:102",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:48:125",
+        "source": "appendix-e.md:44:125",
         "clause": "E2.1"
       }
     },
     "2.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:49:51",
+        "source": "appendix-e.md:45:51",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:49:57",
+        "source": "appendix-e.md:45:57",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:49:62",
+        "source": "appendix-e.md:45:62",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:49:68",
+        "source": "appendix-e.md:45:68",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:49:73",
+        "source": "appendix-e.md:45:73",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:49:78",
+        "source": "appendix-e.md:45:78",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:49:83",
+        "source": "appendix-e.md:45:83",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:49:106",
+        "source": "appendix-e.md:45:106",
         "clause": "E2.1"
       }
     },
     "2.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:50:50",
+        "source": "appendix-e.md:46:50",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:50:56",
+        "source": "appendix-e.md:46:56",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:50:61",
+        "source": "appendix-e.md:46:61",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:50:67",
+        "source": "appendix-e.md:46:67",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:50:72",
+        "source": "appendix-e.md:46:72",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:50:77",
+        "source": "appendix-e.md:46:77",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:50:82",
+        "source": "appendix-e.md:46:82",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:50:105",
+        "source": "appendix-e.md:46:105",
         "clause": "E2.1"
       }
     },
     "2.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:51:64",
+        "source": "appendix-e.md:47:64",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:51:70",
+        "source": "appendix-e.md:47:70",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:51:75",
+        "source": "appendix-e.md:47:75",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:51:81",
+        "source": "appendix-e.md:47:81",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:51:86",
+        "source": "appendix-e.md:47:86",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:51:91",
+        "source": "appendix-e.md:47:91",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:51:96",
+        "source": "appendix-e.md:47:96",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:51:119",
+        "source": "appendix-e.md:47:119",
         "clause": "E2.1"
       }
     },
     "3.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:52:54",
+        "source": "appendix-e.md:48:54",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:52:60",
+        "source": "appendix-e.md:48:60",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:52:65",
+        "source": "appendix-e.md:48:65",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:52:71",
+        "source": "appendix-e.md:48:71",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:52:76",
+        "source": "appendix-e.md:48:76",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:52:81",
+        "source": "appendix-e.md:48:81",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:52:86",
+        "source": "appendix-e.md:48:86",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:52:109",
+        "source": "appendix-e.md:48:109",
         "clause": "E2.1"
       }
     },
     "3.2": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:49:76",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:49:82",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:49:87",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:49:93",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:49:98",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:49:103",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:49:108",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:49:131",
+        "clause": "E2.1"
+      }
+    },
+    "3.3": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:50:53",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:50:59",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:50:64",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:50:70",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:50:75",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:50:80",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:50:85",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:50:108",
+        "clause": "E2.1"
+      }
+    },
+    "3.4": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:51:59",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:51:65",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:51:70",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:51:76",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:51:81",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:51:86",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:51:91",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:51:114",
+        "clause": "E2.1"
+      }
+    },
+    "3.5": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:52:57",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:52:63",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:52:68",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:52:74",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:52:79",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:52:84",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:52:89",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:52:112",
+        "clause": "E2.1"
+      }
+    },
+    "4.1.1": {
       "import-supplier": {
         "eligible": true,
         "source": "appendix-e.md:53:76",
@@ -11963,885 +12131,885 @@ export const ELIGIBILITY_TABLE: EligibilityTable = {
         "clause": "E2.1"
       },
       "electricity-distributor": {
-        "eligible": false,
+        "eligible": true,
         "source": "appendix-e.md:53:93",
         "clause": "E2.1"
       },
       "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:53:98",
+        "eligible": true,
+        "source": "appendix-e.md:53:99",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:53:103",
+        "source": "appendix-e.md:53:105",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:53:108",
-        "clause": "E2.1"
-      },
-      "mdr": {
-        "eligible": false,
-        "source": "appendix-e.md:53:131",
-        "clause": "E2.1"
-      }
-    },
-    "3.3": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:54:53",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:54:59",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:54:64",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": false,
-        "source": "appendix-e.md:54:70",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:54:75",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:54:80",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:54:85",
-        "clause": "E2.1"
-      },
-      "mdr": {
-        "eligible": false,
-        "source": "appendix-e.md:54:108",
-        "clause": "E2.1"
-      }
-    },
-    "3.4": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:55:59",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:55:65",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:55:70",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": false,
-        "source": "appendix-e.md:55:76",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:55:81",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:55:86",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:55:91",
-        "clause": "E2.1"
-      },
-      "mdr": {
-        "eligible": false,
-        "source": "appendix-e.md:55:114",
-        "clause": "E2.1"
-      }
-    },
-    "3.5": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:56:57",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:56:63",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:56:68",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": false,
-        "source": "appendix-e.md:56:74",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:56:79",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:56:84",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:56:89",
-        "clause": "E2.1"
-      },
-      "mdr": {
-        "eligible": false,
-        "source": "appendix-e.md:56:112",
-        "clause": "E2.1"
-      }
-    },
-    "4.1.1": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:57:76",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:57:82",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:57:87",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": true,
-        "source": "appendix-e.md:57:93",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": true,
-        "source": "appendix-e.md:57:99",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:57:105",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:57:110",
+        "source": "appendix-e.md:53:110",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:57:133",
+        "source": "appendix-e.md:53:133",
         "clause": "E2.1"
       }
     },
     "4.1.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:58:79",
+        "source": "appendix-e.md:54:79",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:58:85",
+        "source": "appendix-e.md:54:85",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:58:90",
+        "source": "appendix-e.md:54:90",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:58:96",
+        "source": "appendix-e.md:54:96",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:58:102",
+        "source": "appendix-e.md:54:102",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:58:108",
+        "source": "appendix-e.md:54:108",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:58:113",
+        "source": "appendix-e.md:54:113",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:58:136",
+        "source": "appendix-e.md:54:136",
         "clause": "E2.1"
       }
     },
     "4.1.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:59:91",
+        "source": "appendix-e.md:55:91",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:59:97",
+        "source": "appendix-e.md:55:97",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:59:102",
+        "source": "appendix-e.md:55:102",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:59:107",
+        "source": "appendix-e.md:55:107",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:59:113",
+        "source": "appendix-e.md:55:113",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:59:118",
+        "source": "appendix-e.md:55:118",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:59:123",
+        "source": "appendix-e.md:55:123",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:59:146",
+        "source": "appendix-e.md:55:146",
         "clause": "E2.1"
       }
     },
     "4.1.4": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:60:81",
+        "source": "appendix-e.md:56:81",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:60:86",
+        "source": "appendix-e.md:56:86",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:60:91",
+        "source": "appendix-e.md:56:91",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:60:97",
+        "source": "appendix-e.md:56:97",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:60:102",
+        "source": "appendix-e.md:56:102",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:60:107",
+        "source": "appendix-e.md:56:107",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:60:112",
+        "source": "appendix-e.md:56:112",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:60:135",
+        "source": "appendix-e.md:56:135",
         "clause": "E2.1"
       }
     },
     "4.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:61:139",
+        "source": "appendix-e.md:57:139",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:61:144",
+        "source": "appendix-e.md:57:144",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:61:150",
+        "source": "appendix-e.md:57:150",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:61:155",
+        "source": "appendix-e.md:57:155",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:61:161",
+        "source": "appendix-e.md:57:161",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:61:166",
+        "source": "appendix-e.md:57:166",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:61:171",
+        "source": "appendix-e.md:57:171",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:61:194",
+        "source": "appendix-e.md:57:194",
         "clause": "E2.1"
       }
     },
     "4.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:62:71",
+        "source": "appendix-e.md:58:71",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:62:77",
+        "source": "appendix-e.md:58:77",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:62:82",
+        "source": "appendix-e.md:58:82",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:62:88",
+        "source": "appendix-e.md:58:88",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:62:93",
+        "source": "appendix-e.md:58:93",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:62:98",
+        "source": "appendix-e.md:58:98",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:62:103",
+        "source": "appendix-e.md:58:103",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:62:126",
+        "source": "appendix-e.md:58:126",
         "clause": "E2.1"
       }
     },
     "4.4.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:63:100",
+        "source": "appendix-e.md:59:100",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:63:106",
+        "source": "appendix-e.md:59:106",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:63:111",
+        "source": "appendix-e.md:59:111",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:63:117",
+        "source": "appendix-e.md:59:117",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:63:122",
+        "source": "appendix-e.md:59:122",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:63:127",
+        "source": "appendix-e.md:59:127",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:63:132",
+        "source": "appendix-e.md:59:132",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:63:155",
+        "source": "appendix-e.md:59:155",
         "clause": "E2.1"
       }
     },
     "4.4.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:64:93",
+        "source": "appendix-e.md:60:93",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:64:99",
+        "source": "appendix-e.md:60:99",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:64:104",
+        "source": "appendix-e.md:60:104",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:64:110",
+        "source": "appendix-e.md:60:110",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:64:115",
+        "source": "appendix-e.md:60:115",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:64:120",
+        "source": "appendix-e.md:60:120",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:64:125",
+        "source": "appendix-e.md:60:125",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:64:148",
+        "source": "appendix-e.md:60:148",
         "clause": "E2.1"
       }
     },
     "4.4.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:65:96",
+        "source": "appendix-e.md:61:96",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:65:102",
+        "source": "appendix-e.md:61:102",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:65:107",
+        "source": "appendix-e.md:61:107",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:65:113",
+        "source": "appendix-e.md:61:113",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:65:118",
+        "source": "appendix-e.md:61:118",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:65:123",
+        "source": "appendix-e.md:61:123",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:65:128",
+        "source": "appendix-e.md:61:128",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:65:151",
+        "source": "appendix-e.md:61:151",
         "clause": "E2.1"
       }
     },
     "4.4.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:66:87",
+        "source": "appendix-e.md:62:87",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:66:93",
+        "source": "appendix-e.md:62:93",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:66:98",
+        "source": "appendix-e.md:62:98",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:66:104",
+        "source": "appendix-e.md:62:104",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:66:109",
+        "source": "appendix-e.md:62:109",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:66:114",
+        "source": "appendix-e.md:62:114",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:66:119",
+        "source": "appendix-e.md:62:119",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:66:142",
+        "source": "appendix-e.md:62:142",
         "clause": "E2.1"
       }
     },
     "4.6.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:67:72",
+        "source": "appendix-e.md:63:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:67:78",
+        "source": "appendix-e.md:63:78",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:67:83",
+        "source": "appendix-e.md:63:83",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:67:89",
+        "source": "appendix-e.md:63:89",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:67:94",
+        "source": "appendix-e.md:63:94",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:67:99",
+        "source": "appendix-e.md:63:99",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:67:104",
+        "source": "appendix-e.md:63:104",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:67:127",
+        "source": "appendix-e.md:63:127",
         "clause": "E2.1"
       }
     },
     "4.6.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:68:72",
+        "source": "appendix-e.md:64:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:68:77",
+        "source": "appendix-e.md:64:77",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:68:83",
+        "source": "appendix-e.md:64:83",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:68:88",
+        "source": "appendix-e.md:64:88",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:68:93",
+        "source": "appendix-e.md:64:93",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:68:98",
+        "source": "appendix-e.md:64:98",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:68:103",
+        "source": "appendix-e.md:64:103",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:68:126",
+        "source": "appendix-e.md:64:126",
         "clause": "E2.1"
       }
     },
     "4.8.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:69:73",
+        "source": "appendix-e.md:65:73",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:69:79",
+        "source": "appendix-e.md:65:79",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:69:84",
+        "source": "appendix-e.md:65:84",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:69:90",
+        "source": "appendix-e.md:65:90",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:69:96",
+        "source": "appendix-e.md:65:96",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:69:102",
+        "source": "appendix-e.md:65:102",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:69:108",
+        "source": "appendix-e.md:65:108",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:69:131",
+        "source": "appendix-e.md:65:131",
         "clause": "E2.1"
       }
     },
     "4.8.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:70:75",
+        "source": "appendix-e.md:66:75",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:70:81",
+        "source": "appendix-e.md:66:81",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:70:86",
+        "source": "appendix-e.md:66:86",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:70:91",
+        "source": "appendix-e.md:66:91",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:70:97",
+        "source": "appendix-e.md:66:97",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:70:102",
+        "source": "appendix-e.md:66:102",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:70:108",
+        "source": "appendix-e.md:66:108",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:70:131",
+        "source": "appendix-e.md:66:131",
         "clause": "E2.1"
       }
     },
     "4.8.3": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:71:66",
+        "source": "appendix-e.md:67:66",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:71:71",
+        "source": "appendix-e.md:67:71",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:71:77",
+        "source": "appendix-e.md:67:77",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:71:82",
+        "source": "appendix-e.md:67:82",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:71:88",
+        "source": "appendix-e.md:67:88",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:71:93",
+        "source": "appendix-e.md:67:93",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:71:99",
+        "source": "appendix-e.md:67:99",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:71:122",
+        "source": "appendix-e.md:67:122",
         "clause": "E2.1"
       }
     },
     "4.10": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:72:58",
+        "source": "appendix-e.md:68:58",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:72:64",
+        "source": "appendix-e.md:68:64",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:72:69",
+        "source": "appendix-e.md:68:69",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:72:75",
+        "source": "appendix-e.md:68:75",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:72:81",
+        "source": "appendix-e.md:68:81",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:72:87",
+        "source": "appendix-e.md:68:87",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:72:92",
+        "source": "appendix-e.md:68:92",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:72:115",
+        "source": "appendix-e.md:68:115",
         "clause": "E2.1"
       }
     },
     "4.11.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:73:70",
+        "source": "appendix-e.md:69:70",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:73:76",
+        "source": "appendix-e.md:69:76",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:73:81",
+        "source": "appendix-e.md:69:81",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:73:87",
+        "source": "appendix-e.md:69:87",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:73:92",
+        "source": "appendix-e.md:69:92",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:73:97",
+        "source": "appendix-e.md:69:97",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:73:103",
+        "source": "appendix-e.md:69:103",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:73:126",
+        "source": "appendix-e.md:69:126",
         "clause": "E2.1"
       }
     },
     "4.11.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:74:72",
+        "source": "appendix-e.md:70:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:74:78",
+        "source": "appendix-e.md:70:78",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:74:83",
+        "source": "appendix-e.md:70:83",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:70:88",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:70:93",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": true,
+        "source": "appendix-e.md:70:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:70:104",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:70:127",
+        "clause": "E2.1"
+      }
+    },
+    "4.12.1": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:71:79",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:71:85",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:71:90",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:71:95",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:71:101",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:71:106",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:71:111",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:71:134",
+        "clause": "E2.1"
+      }
+    },
+    "4.12.2": {
+      "import-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:72:79",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:72:84",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:72:90",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": true,
+        "source": "appendix-e.md:72:95",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:72:101",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:72:106",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:72:111",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:72:134",
+        "clause": "E2.1"
+      }
+    },
+    "4.13": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:73:69",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:73:75",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:73:80",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:73:86",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:73:91",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:73:96",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:73:101",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:73:124",
+        "clause": "E2.1"
+      }
+    },
+    "4.14": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:74:71",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:74:77",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:74:82",
         "clause": "E2.1"
       },
       "electricity-distributor": {
@@ -12855,2029 +13023,2029 @@ export const ELIGIBILITY_TABLE: EligibilityTable = {
         "clause": "E2.1"
       },
       "other-user": {
-        "eligible": true,
+        "eligible": false,
         "source": "appendix-e.md:74:98",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:74:104",
+        "source": "appendix-e.md:74:103",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:74:127",
-        "clause": "E2.1"
-      }
-    },
-    "4.12.1": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:75:79",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:75:85",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:75:90",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": true,
-        "source": "appendix-e.md:75:95",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:75:101",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:75:106",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:75:111",
-        "clause": "E2.1"
-      },
-      "mdr": {
-        "eligible": false,
-        "source": "appendix-e.md:75:134",
-        "clause": "E2.1"
-      }
-    },
-    "4.12.2": {
-      "import-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:76:79",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:76:84",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:76:90",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": true,
-        "source": "appendix-e.md:76:95",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:76:101",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:76:106",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:76:111",
-        "clause": "E2.1"
-      },
-      "mdr": {
-        "eligible": false,
-        "source": "appendix-e.md:76:134",
-        "clause": "E2.1"
-      }
-    },
-    "4.13": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:77:69",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:77:75",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:77:80",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": false,
-        "source": "appendix-e.md:77:86",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:77:91",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:77:96",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:77:101",
-        "clause": "E2.1"
-      },
-      "mdr": {
-        "eligible": false,
-        "source": "appendix-e.md:77:124",
-        "clause": "E2.1"
-      }
-    },
-    "4.14": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:78:71",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:78:77",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:78:82",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": false,
-        "source": "appendix-e.md:78:88",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:78:93",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:78:98",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:78:103",
-        "clause": "E2.1"
-      },
-      "mdr": {
-        "eligible": false,
-        "source": "appendix-e.md:78:126",
+        "source": "appendix-e.md:74:126",
         "clause": "E2.1"
       }
     },
     "4.15": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:79:61",
+        "source": "appendix-e.md:75:61",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:79:67",
+        "source": "appendix-e.md:75:67",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:79:72",
+        "source": "appendix-e.md:75:72",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:79:77",
+        "source": "appendix-e.md:75:77",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:79:83",
+        "source": "appendix-e.md:75:83",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:79:88",
+        "source": "appendix-e.md:75:88",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:79:93",
+        "source": "appendix-e.md:75:93",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:79:116",
+        "source": "appendix-e.md:75:116",
         "clause": "E2.1"
       }
     },
     "4.16": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:80:64",
+        "source": "appendix-e.md:76:64",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:80:70",
+        "source": "appendix-e.md:76:70",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:80:75",
+        "source": "appendix-e.md:76:75",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:80:80",
+        "source": "appendix-e.md:76:80",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:80:86",
+        "source": "appendix-e.md:76:86",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:80:91",
+        "source": "appendix-e.md:76:91",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:80:96",
+        "source": "appendix-e.md:76:96",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:80:119",
+        "source": "appendix-e.md:76:119",
         "clause": "E2.1"
       }
     },
     "4.17": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:81:71",
+        "source": "appendix-e.md:77:71",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:81:77",
+        "source": "appendix-e.md:77:77",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:81:82",
+        "source": "appendix-e.md:77:82",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:81:88",
+        "source": "appendix-e.md:77:88",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:81:94",
+        "source": "appendix-e.md:77:94",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:81:100",
+        "source": "appendix-e.md:77:100",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:81:106",
+        "source": "appendix-e.md:77:106",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:81:129",
+        "source": "appendix-e.md:77:129",
         "clause": "E2.1"
       }
     },
     "4.18": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:82:58",
+        "source": "appendix-e.md:78:58",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:82:64",
+        "source": "appendix-e.md:78:64",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:82:69",
+        "source": "appendix-e.md:78:69",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:82:75",
+        "source": "appendix-e.md:78:75",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:82:80",
+        "source": "appendix-e.md:78:80",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:82:85",
+        "source": "appendix-e.md:78:85",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:82:90",
+        "source": "appendix-e.md:78:90",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:82:113",
+        "source": "appendix-e.md:78:113",
         "clause": "E2.1"
       }
     },
     "5.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:83:54",
+        "source": "appendix-e.md:79:54",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:83:60",
+        "source": "appendix-e.md:79:60",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:83:66",
+        "source": "appendix-e.md:79:66",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:83:72",
+        "source": "appendix-e.md:79:72",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:83:78",
+        "source": "appendix-e.md:79:78",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:83:84",
+        "source": "appendix-e.md:79:84",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:83:90",
+        "source": "appendix-e.md:79:90",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:83:113",
+        "source": "appendix-e.md:79:113",
         "clause": "E2.1"
       }
     },
     "5.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:84:52",
+        "source": "appendix-e.md:80:52",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:84:58",
+        "source": "appendix-e.md:80:58",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:84:64",
+        "source": "appendix-e.md:80:64",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:84:70",
+        "source": "appendix-e.md:80:70",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:84:76",
+        "source": "appendix-e.md:80:76",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:84:82",
+        "source": "appendix-e.md:80:82",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:84:88",
+        "source": "appendix-e.md:80:88",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:84:111",
+        "source": "appendix-e.md:80:111",
         "clause": "E2.1"
       }
     },
     "5.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:85:54",
+        "source": "appendix-e.md:81:54",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:85:60",
+        "source": "appendix-e.md:81:60",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:85:66",
+        "source": "appendix-e.md:81:66",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:85:72",
+        "source": "appendix-e.md:81:72",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:85:78",
+        "source": "appendix-e.md:81:78",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:85:84",
+        "source": "appendix-e.md:81:84",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:85:90",
+        "source": "appendix-e.md:81:90",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:85:113",
+        "source": "appendix-e.md:81:113",
         "clause": "E2.1"
       }
     },
     "6.2.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:86:75",
+        "source": "appendix-e.md:82:75",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:86:81",
+        "source": "appendix-e.md:82:81",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:86:86",
+        "source": "appendix-e.md:82:86",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:86:91",
+        "source": "appendix-e.md:82:91",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:86:97",
+        "source": "appendix-e.md:82:97",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:86:102",
+        "source": "appendix-e.md:82:102",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:86:107",
+        "source": "appendix-e.md:82:107",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:86:131",
+        "source": "appendix-e.md:82:131",
         "clause": "E2.1"
       }
     },
     "6.2.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:87:81",
+        "source": "appendix-e.md:83:81",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:87:87",
+        "source": "appendix-e.md:83:87",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:87:92",
+        "source": "appendix-e.md:83:92",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:87:97",
+        "source": "appendix-e.md:83:97",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:87:103",
+        "source": "appendix-e.md:83:103",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:87:108",
+        "source": "appendix-e.md:83:108",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:87:113",
+        "source": "appendix-e.md:83:113",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:87:137",
+        "source": "appendix-e.md:83:137",
         "clause": "E2.1"
       }
     },
     "6.2.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:88:84",
+        "source": "appendix-e.md:84:84",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:88:90",
+        "source": "appendix-e.md:84:90",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:88:95",
+        "source": "appendix-e.md:84:95",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:88:101",
+        "source": "appendix-e.md:84:101",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:88:106",
+        "source": "appendix-e.md:84:106",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:88:111",
+        "source": "appendix-e.md:84:111",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:88:116",
+        "source": "appendix-e.md:84:116",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:88:140",
+        "source": "appendix-e.md:84:140",
         "clause": "E2.1"
       }
     },
     "6.2.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:89:85",
+        "source": "appendix-e.md:85:85",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:89:91",
+        "source": "appendix-e.md:85:91",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:89:97",
+        "source": "appendix-e.md:85:97",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:89:103",
+        "source": "appendix-e.md:85:103",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:89:109",
+        "source": "appendix-e.md:85:109",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:89:115",
+        "source": "appendix-e.md:85:115",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:89:121",
+        "source": "appendix-e.md:85:121",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:89:145",
+        "source": "appendix-e.md:85:145",
         "clause": "E2.1"
       }
     },
     "6.2.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:90:98",
+        "source": "appendix-e.md:86:98",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:90:104",
+        "source": "appendix-e.md:86:104",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:90:109",
+        "source": "appendix-e.md:86:109",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:90:114",
+        "source": "appendix-e.md:86:114",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:90:119",
+        "source": "appendix-e.md:86:119",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:90:124",
+        "source": "appendix-e.md:86:124",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:90:129",
+        "source": "appendix-e.md:86:129",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:90:153",
+        "source": "appendix-e.md:86:153",
         "clause": "E2.1"
       }
     },
     "6.2.7": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:91:72",
+        "source": "appendix-e.md:87:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:91:78",
+        "source": "appendix-e.md:87:78",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:91:84",
+        "source": "appendix-e.md:87:84",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:91:90",
+        "source": "appendix-e.md:87:90",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:91:96",
+        "source": "appendix-e.md:87:96",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:91:102",
+        "source": "appendix-e.md:87:102",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:91:108",
+        "source": "appendix-e.md:87:108",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:91:132",
+        "source": "appendix-e.md:87:132",
         "clause": "E2.1"
       }
     },
     "6.2.8": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:92:71",
+        "source": "appendix-e.md:88:71",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:92:76",
+        "source": "appendix-e.md:88:76",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:92:81",
+        "source": "appendix-e.md:88:81",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:92:87",
+        "source": "appendix-e.md:88:87",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:92:92",
+        "source": "appendix-e.md:88:92",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:92:98",
+        "source": "appendix-e.md:88:98",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:92:103",
+        "source": "appendix-e.md:88:103",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:92:127",
+        "source": "appendix-e.md:88:127",
         "clause": "E2.1"
       }
     },
     "6.2.9": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:93:80",
+        "source": "appendix-e.md:89:80",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:93:86",
+        "source": "appendix-e.md:89:86",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:93:91",
+        "source": "appendix-e.md:89:91",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:93:97",
+        "source": "appendix-e.md:89:97",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:93:102",
+        "source": "appendix-e.md:89:102",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:93:107",
+        "source": "appendix-e.md:89:107",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:93:112",
+        "source": "appendix-e.md:89:112",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:93:136",
+        "source": "appendix-e.md:89:136",
         "clause": "E2.1"
       }
     },
     "6.2.10": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:94:95",
+        "source": "appendix-e.md:90:95",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:94:101",
+        "source": "appendix-e.md:90:101",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:94:106",
+        "source": "appendix-e.md:90:106",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:94:112",
+        "source": "appendix-e.md:90:112",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:94:118",
+        "source": "appendix-e.md:90:118",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:94:123",
+        "source": "appendix-e.md:90:123",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:94:128",
+        "source": "appendix-e.md:90:128",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:94:151",
+        "source": "appendix-e.md:90:151",
         "clause": "E2.1"
       }
     },
     "6.4.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:95:105",
+        "source": "appendix-e.md:91:105",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:95:111",
+        "source": "appendix-e.md:91:111",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:95:116",
+        "source": "appendix-e.md:91:116",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:95:121",
+        "source": "appendix-e.md:91:121",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:95:126",
+        "source": "appendix-e.md:91:126",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:95:131",
+        "source": "appendix-e.md:91:131",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:95:136",
+        "source": "appendix-e.md:91:136",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:95:159",
+        "source": "appendix-e.md:91:159",
         "clause": "E2.1"
       }
     },
     "6.4.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:96:98",
+        "source": "appendix-e.md:92:98",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:96:104",
+        "source": "appendix-e.md:92:104",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:96:109",
+        "source": "appendix-e.md:92:109",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:96:114",
+        "source": "appendix-e.md:92:114",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:96:119",
+        "source": "appendix-e.md:92:119",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:96:124",
+        "source": "appendix-e.md:92:124",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:96:129",
+        "source": "appendix-e.md:92:129",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:96:152",
+        "source": "appendix-e.md:92:152",
         "clause": "E2.1"
       }
     },
     "6.5": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:97:76",
+        "source": "appendix-e.md:93:76",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:97:81",
+        "source": "appendix-e.md:93:81",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:97:86",
+        "source": "appendix-e.md:93:86",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:97:91",
+        "source": "appendix-e.md:93:91",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:97:97",
+        "source": "appendix-e.md:93:97",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:97:102",
+        "source": "appendix-e.md:93:102",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:97:107",
+        "source": "appendix-e.md:93:107",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:97:130",
+        "source": "appendix-e.md:93:130",
         "clause": "E2.1"
       }
     },
     "6.6": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:98:83",
+        "source": "appendix-e.md:94:83",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:98:88",
+        "source": "appendix-e.md:94:88",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:98:93",
+        "source": "appendix-e.md:94:93",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:98:99",
+        "source": "appendix-e.md:94:99",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:98:104",
+        "source": "appendix-e.md:94:104",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:98:109",
+        "source": "appendix-e.md:94:109",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:98:114",
+        "source": "appendix-e.md:94:114",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:98:137",
+        "source": "appendix-e.md:94:137",
         "clause": "E2.1"
       }
     },
     "6.7": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:99:77",
+        "source": "appendix-e.md:95:77",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:99:82",
+        "source": "appendix-e.md:95:82",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:99:87",
+        "source": "appendix-e.md:95:87",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:99:93",
+        "source": "appendix-e.md:95:93",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:99:98",
+        "source": "appendix-e.md:95:98",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:99:103",
+        "source": "appendix-e.md:95:103",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:99:108",
+        "source": "appendix-e.md:95:108",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:99:131",
+        "source": "appendix-e.md:95:131",
         "clause": "E2.1"
       }
     },
     "6.8": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:100:85",
+        "source": "appendix-e.md:96:85",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:100:91",
+        "source": "appendix-e.md:96:91",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:100:96",
+        "source": "appendix-e.md:96:96",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:100:102",
+        "source": "appendix-e.md:96:102",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:100:107",
+        "source": "appendix-e.md:96:107",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:100:112",
+        "source": "appendix-e.md:96:112",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:100:117",
+        "source": "appendix-e.md:96:117",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:100:140",
+        "source": "appendix-e.md:96:140",
         "clause": "E2.1"
       }
     },
     "6.11": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:101:57",
+        "source": "appendix-e.md:97:57",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:101:63",
+        "source": "appendix-e.md:97:63",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:101:68",
+        "source": "appendix-e.md:97:68",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:101:74",
+        "source": "appendix-e.md:97:74",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:101:79",
+        "source": "appendix-e.md:97:79",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:101:84",
+        "source": "appendix-e.md:97:84",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:101:89",
+        "source": "appendix-e.md:97:89",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:101:112",
+        "source": "appendix-e.md:97:112",
         "clause": "E2.1"
       }
     },
     "6.12": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:102:99",
+        "source": "appendix-e.md:98:99",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:102:105",
+        "source": "appendix-e.md:98:105",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:102:110",
+        "source": "appendix-e.md:98:110",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:102:115",
+        "source": "appendix-e.md:98:115",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:102:120",
+        "source": "appendix-e.md:98:120",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:102:125",
+        "source": "appendix-e.md:98:125",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:102:130",
+        "source": "appendix-e.md:98:130",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:102:153",
+        "source": "appendix-e.md:98:153",
         "clause": "E2.1"
       }
     },
     "6.13": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:103:65",
+        "source": "appendix-e.md:99:65",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:103:71",
+        "source": "appendix-e.md:99:71",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:103:76",
+        "source": "appendix-e.md:99:76",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:103:82",
+        "source": "appendix-e.md:99:82",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:103:88",
+        "source": "appendix-e.md:99:88",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:103:94",
+        "source": "appendix-e.md:99:94",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:103:99",
+        "source": "appendix-e.md:99:99",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:103:123",
+        "source": "appendix-e.md:99:123",
         "clause": "E2.1"
       }
     },
     "6.14.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:104:106",
+        "source": "appendix-e.md:100:106",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:104:112",
+        "source": "appendix-e.md:100:112",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:104:117",
+        "source": "appendix-e.md:100:117",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:104:122",
+        "source": "appendix-e.md:100:122",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:104:127",
+        "source": "appendix-e.md:100:127",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:104:132",
+        "source": "appendix-e.md:100:132",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:104:137",
+        "source": "appendix-e.md:100:137",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:104:160",
+        "source": "appendix-e.md:100:160",
         "clause": "E2.1"
       }
     },
     "6.14.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:105:108",
+        "source": "appendix-e.md:101:108",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:105:114",
+        "source": "appendix-e.md:101:114",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:105:119",
+        "source": "appendix-e.md:101:119",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:105:124",
+        "source": "appendix-e.md:101:124",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:105:129",
+        "source": "appendix-e.md:101:129",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:105:134",
+        "source": "appendix-e.md:101:134",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:105:139",
+        "source": "appendix-e.md:101:139",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:105:162",
+        "source": "appendix-e.md:101:162",
         "clause": "E2.1"
       }
     },
     "6.14.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:106:106",
+        "source": "appendix-e.md:102:106",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:106:112",
+        "source": "appendix-e.md:102:112",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:106:117",
+        "source": "appendix-e.md:102:117",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:106:122",
+        "source": "appendix-e.md:102:122",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:106:127",
+        "source": "appendix-e.md:102:127",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:106:132",
+        "source": "appendix-e.md:102:132",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:106:137",
+        "source": "appendix-e.md:102:137",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:106:160",
+        "source": "appendix-e.md:102:160",
         "clause": "E2.1"
       }
     },
     "6.15.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:107:79",
+        "source": "appendix-e.md:103:79",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:107:85",
+        "source": "appendix-e.md:103:85",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:107:90",
+        "source": "appendix-e.md:103:90",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:107:96",
+        "source": "appendix-e.md:103:96",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:107:102",
+        "source": "appendix-e.md:103:102",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:107:108",
+        "source": "appendix-e.md:103:108",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:107:113",
+        "source": "appendix-e.md:103:113",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:107:136",
+        "source": "appendix-e.md:103:136",
         "clause": "E2.1"
       }
     },
     "6.15.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:108:78",
+        "source": "appendix-e.md:104:78",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:108:84",
+        "source": "appendix-e.md:104:84",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:108:89",
+        "source": "appendix-e.md:104:89",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:108:95",
+        "source": "appendix-e.md:104:95",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:108:100",
+        "source": "appendix-e.md:104:100",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:108:105",
+        "source": "appendix-e.md:104:105",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:108:110",
+        "source": "appendix-e.md:104:110",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:108:133",
+        "source": "appendix-e.md:104:133",
         "clause": "E2.1"
       }
     },
     "6.17": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:109:66",
+        "source": "appendix-e.md:105:66",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:109:72",
+        "source": "appendix-e.md:105:72",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:109:77",
+        "source": "appendix-e.md:105:77",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:109:83",
+        "source": "appendix-e.md:105:83",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:109:88",
+        "source": "appendix-e.md:105:88",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:109:93",
+        "source": "appendix-e.md:105:93",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:109:98",
+        "source": "appendix-e.md:105:98",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:109:121",
+        "source": "appendix-e.md:105:121",
         "clause": "E2.1"
       }
     },
     "6.18.1": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:110:85",
+        "source": "appendix-e.md:106:85",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:110:90",
+        "source": "appendix-e.md:106:90",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:110:95",
+        "source": "appendix-e.md:106:95",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:110:100",
+        "source": "appendix-e.md:106:100",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:110:106",
+        "source": "appendix-e.md:106:106",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:110:111",
+        "source": "appendix-e.md:106:111",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:110:116",
+        "source": "appendix-e.md:106:116",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:110:139",
+        "source": "appendix-e.md:106:139",
         "clause": "E2.1"
       }
     },
     "6.18.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:111:72",
+        "source": "appendix-e.md:107:72",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:111:77",
+        "source": "appendix-e.md:107:77",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:111:82",
+        "source": "appendix-e.md:107:82",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:111:87",
+        "source": "appendix-e.md:107:87",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:111:93",
+        "source": "appendix-e.md:107:93",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:111:98",
+        "source": "appendix-e.md:107:98",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:111:103",
+        "source": "appendix-e.md:107:103",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:111:126",
+        "source": "appendix-e.md:107:126",
         "clause": "E2.1"
       }
     },
     "6.20.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:112:80",
+        "source": "appendix-e.md:108:80",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:112:86",
+        "source": "appendix-e.md:108:86",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:112:91",
+        "source": "appendix-e.md:108:91",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:112:97",
+        "source": "appendix-e.md:108:97",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:112:102",
+        "source": "appendix-e.md:108:102",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:112:107",
+        "source": "appendix-e.md:108:107",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:112:112",
+        "source": "appendix-e.md:108:112",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:112:135",
+        "source": "appendix-e.md:108:135",
         "clause": "E2.1"
       }
     },
     "6.20.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:113:80",
+        "source": "appendix-e.md:109:80",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:113:85",
+        "source": "appendix-e.md:109:85",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:113:91",
+        "source": "appendix-e.md:109:91",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:113:96",
+        "source": "appendix-e.md:109:96",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:113:101",
+        "source": "appendix-e.md:109:101",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:113:106",
+        "source": "appendix-e.md:109:106",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:113:111",
+        "source": "appendix-e.md:109:111",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:113:134",
+        "source": "appendix-e.md:109:134",
         "clause": "E2.1"
       }
     },
     "6.21": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:114:81",
+        "source": "appendix-e.md:110:81",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:114:87",
+        "source": "appendix-e.md:110:87",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:114:92",
+        "source": "appendix-e.md:110:92",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:114:98",
+        "source": "appendix-e.md:110:98",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:114:103",
+        "source": "appendix-e.md:110:103",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:114:108",
+        "source": "appendix-e.md:110:108",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:114:113",
+        "source": "appendix-e.md:110:113",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:114:136",
+        "source": "appendix-e.md:110:136",
         "clause": "E2.1"
       }
     },
     "6.22": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:115:64",
+        "source": "appendix-e.md:111:64",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:115:70",
+        "source": "appendix-e.md:111:70",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:115:75",
+        "source": "appendix-e.md:111:75",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:115:81",
+        "source": "appendix-e.md:111:81",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:115:87",
+        "source": "appendix-e.md:111:87",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:115:92",
+        "source": "appendix-e.md:111:92",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:115:97",
+        "source": "appendix-e.md:111:97",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:115:120",
+        "source": "appendix-e.md:111:120",
         "clause": "E2.1"
       }
     },
     "6.23": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:116:82",
+        "source": "appendix-e.md:112:82",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:116:88",
+        "source": "appendix-e.md:112:88",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:116:93",
+        "source": "appendix-e.md:112:93",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:116:99",
+        "source": "appendix-e.md:112:99",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:116:104",
+        "source": "appendix-e.md:112:104",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:116:109",
+        "source": "appendix-e.md:112:109",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:116:114",
+        "source": "appendix-e.md:112:114",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:116:137",
+        "source": "appendix-e.md:112:137",
         "clause": "E2.1"
       }
     },
     "6.24.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:117:83",
+        "source": "appendix-e.md:113:83",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:117:89",
+        "source": "appendix-e.md:113:89",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:117:94",
+        "source": "appendix-e.md:113:94",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:117:100",
+        "source": "appendix-e.md:113:100",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:117:106",
+        "source": "appendix-e.md:113:106",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:117:112",
+        "source": "appendix-e.md:113:112",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:117:117",
+        "source": "appendix-e.md:113:117",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:117:140",
+        "source": "appendix-e.md:113:140",
         "clause": "E2.1"
       }
     },
     "6.24.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:118:87",
+        "source": "appendix-e.md:114:87",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:118:93",
+        "source": "appendix-e.md:114:93",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:118:98",
+        "source": "appendix-e.md:114:98",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:118:104",
+        "source": "appendix-e.md:114:104",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:118:109",
+        "source": "appendix-e.md:114:109",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:118:114",
+        "source": "appendix-e.md:114:114",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:118:119",
+        "source": "appendix-e.md:114:119",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:118:142",
+        "source": "appendix-e.md:114:142",
         "clause": "E2.1"
       }
     },
     "6.25": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:119:75",
+        "source": "appendix-e.md:115:75",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:119:81",
+        "source": "appendix-e.md:115:81",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:119:86",
+        "source": "appendix-e.md:115:86",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:119:91",
+        "source": "appendix-e.md:115:91",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:119:96",
+        "source": "appendix-e.md:115:96",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:119:101",
+        "source": "appendix-e.md:115:101",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:119:106",
+        "source": "appendix-e.md:115:106",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:119:129",
+        "source": "appendix-e.md:115:129",
         "clause": "E2.1"
       }
     },
     "6.26": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:120:116",
+        "source": "appendix-e.md:116:116",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:120:122",
+        "source": "appendix-e.md:116:122",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:120:127",
+        "source": "appendix-e.md:116:127",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:120:132",
+        "source": "appendix-e.md:116:132",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:120:137",
+        "source": "appendix-e.md:116:137",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:120:142",
+        "source": "appendix-e.md:116:142",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:120:147",
+        "source": "appendix-e.md:116:147",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:120:170",
+        "source": "appendix-e.md:116:170",
         "clause": "E2.1"
       }
     },
     "6.27": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:121:95",
+        "source": "appendix-e.md:117:95",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:121:100",
+        "source": "appendix-e.md:117:100",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:121:105",
+        "source": "appendix-e.md:117:105",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:121:110",
+        "source": "appendix-e.md:117:110",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:121:116",
+        "source": "appendix-e.md:117:116",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:121:121",
+        "source": "appendix-e.md:117:121",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:121:126",
+        "source": "appendix-e.md:117:126",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:121:149",
+        "source": "appendix-e.md:117:149",
         "clause": "E2.1"
       }
     },
     "6.28": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:122:68",
+        "source": "appendix-e.md:118:68",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:122:74",
+        "source": "appendix-e.md:118:74",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:122:79",
+        "source": "appendix-e.md:118:79",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:122:85",
+        "source": "appendix-e.md:118:85",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:122:90",
+        "source": "appendix-e.md:118:90",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:122:95",
+        "source": "appendix-e.md:118:95",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:122:100",
+        "source": "appendix-e.md:118:100",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:118:123",
+        "clause": "E2.1"
+      }
+    },
+    "6.29": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:119:71",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:119:77",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:119:82",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:119:88",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:119:93",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:119:98",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": false,
+        "source": "appendix-e.md:119:103",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:119:126",
+        "clause": "E2.1"
+      }
+    },
+    "6.30": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:120:69",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:120:75",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:120:80",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:120:86",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:120:91",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:120:96",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:120:101",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:120:125",
+        "clause": "E2.1"
+      }
+    },
+    "6.31": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:121:63",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:121:69",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:121:74",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:121:80",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:121:85",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:121:90",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:121:95",
+        "clause": "E2.1"
+      },
+      "mdr": {
+        "eligible": false,
+        "source": "appendix-e.md:121:119",
+        "clause": "E2.1"
+      }
+    },
+    "6.32": {
+      "import-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:122:67",
+        "clause": "E2.1"
+      },
+      "export-supplier": {
+        "eligible": false,
+        "source": "appendix-e.md:122:73",
+        "clause": "E2.1"
+      },
+      "gas-supplier": {
+        "eligible": true,
+        "source": "appendix-e.md:122:78",
+        "clause": "E2.1"
+      },
+      "electricity-distributor": {
+        "eligible": false,
+        "source": "appendix-e.md:122:84",
+        "clause": "E2.1"
+      },
+      "gas-transporter": {
+        "eligible": false,
+        "source": "appendix-e.md:122:89",
+        "clause": "E2.1"
+      },
+      "other-user": {
+        "eligible": false,
+        "source": "appendix-e.md:122:94",
+        "clause": "E2.1"
+      },
+      "registered-supplier-agent": {
+        "eligible": true,
+        "source": "appendix-e.md:122:99",
         "clause": "E2.1"
       },
       "mdr": {
@@ -14886,1977 +15054,1809 @@ export const ELIGIBILITY_TABLE: EligibilityTable = {
         "clause": "E2.1"
       }
     },
-    "6.29": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:123:71",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:123:77",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:123:82",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": false,
-        "source": "appendix-e.md:123:88",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:123:93",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:123:98",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": false,
-        "source": "appendix-e.md:123:103",
-        "clause": "E2.1"
-      },
-      "mdr": {
-        "eligible": false,
-        "source": "appendix-e.md:123:126",
-        "clause": "E2.1"
-      }
-    },
-    "6.30": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:124:69",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:124:75",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:124:80",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": false,
-        "source": "appendix-e.md:124:86",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:124:91",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:124:96",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": true,
-        "source": "appendix-e.md:124:101",
-        "clause": "E2.1"
-      },
-      "mdr": {
-        "eligible": false,
-        "source": "appendix-e.md:124:125",
-        "clause": "E2.1"
-      }
-    },
-    "6.31": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:125:63",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:125:69",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:125:74",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": false,
-        "source": "appendix-e.md:125:80",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:125:85",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:125:90",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": true,
-        "source": "appendix-e.md:125:95",
-        "clause": "E2.1"
-      },
-      "mdr": {
-        "eligible": false,
-        "source": "appendix-e.md:125:119",
-        "clause": "E2.1"
-      }
-    },
-    "6.32": {
-      "import-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:126:67",
-        "clause": "E2.1"
-      },
-      "export-supplier": {
-        "eligible": false,
-        "source": "appendix-e.md:126:73",
-        "clause": "E2.1"
-      },
-      "gas-supplier": {
-        "eligible": true,
-        "source": "appendix-e.md:126:78",
-        "clause": "E2.1"
-      },
-      "electricity-distributor": {
-        "eligible": false,
-        "source": "appendix-e.md:126:84",
-        "clause": "E2.1"
-      },
-      "gas-transporter": {
-        "eligible": false,
-        "source": "appendix-e.md:126:89",
-        "clause": "E2.1"
-      },
-      "other-user": {
-        "eligible": false,
-        "source": "appendix-e.md:126:94",
-        "clause": "E2.1"
-      },
-      "registered-supplier-agent": {
-        "eligible": true,
-        "source": "appendix-e.md:126:99",
-        "clause": "E2.1"
-      },
-      "mdr": {
-        "eligible": false,
-        "source": "appendix-e.md:126:123",
-        "clause": "E2.1"
-      }
-    },
     "7.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:127:52",
+        "source": "appendix-e.md:123:52",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:127:58",
+        "source": "appendix-e.md:123:58",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:127:63",
+        "source": "appendix-e.md:123:63",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:127:68",
+        "source": "appendix-e.md:123:68",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:127:73",
+        "source": "appendix-e.md:123:73",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:127:78",
+        "source": "appendix-e.md:123:78",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:127:83",
+        "source": "appendix-e.md:123:83",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:127:106",
+        "source": "appendix-e.md:123:106",
         "clause": "E2.1"
       }
     },
     "7.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:128:53",
+        "source": "appendix-e.md:124:53",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:128:59",
+        "source": "appendix-e.md:124:59",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:128:64",
+        "source": "appendix-e.md:124:64",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:128:70",
+        "source": "appendix-e.md:124:70",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:128:75",
+        "source": "appendix-e.md:124:75",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:128:80",
+        "source": "appendix-e.md:124:80",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:128:85",
+        "source": "appendix-e.md:124:85",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:128:108",
+        "source": "appendix-e.md:124:108",
         "clause": "E2.1"
       }
     },
     "7.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:129:49",
+        "source": "appendix-e.md:125:49",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:129:55",
+        "source": "appendix-e.md:125:55",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:129:60",
+        "source": "appendix-e.md:125:60",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:129:66",
+        "source": "appendix-e.md:125:66",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:129:71",
+        "source": "appendix-e.md:125:71",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:129:76",
+        "source": "appendix-e.md:125:76",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:129:81",
+        "source": "appendix-e.md:125:81",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:129:104",
+        "source": "appendix-e.md:125:104",
         "clause": "E2.1"
       }
     },
     "7.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:130:56",
+        "source": "appendix-e.md:126:56",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:130:62",
+        "source": "appendix-e.md:126:62",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:130:68",
+        "source": "appendix-e.md:126:68",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:130:74",
+        "source": "appendix-e.md:126:74",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:130:80",
+        "source": "appendix-e.md:126:80",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:130:86",
+        "source": "appendix-e.md:126:86",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:130:91",
+        "source": "appendix-e.md:126:91",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:130:115",
+        "source": "appendix-e.md:126:115",
         "clause": "E2.1"
       }
     },
     "7.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:131:62",
+        "source": "appendix-e.md:127:62",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:131:68",
+        "source": "appendix-e.md:127:68",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:131:73",
+        "source": "appendix-e.md:127:73",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:131:78",
+        "source": "appendix-e.md:127:78",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:131:83",
+        "source": "appendix-e.md:127:83",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:131:88",
+        "source": "appendix-e.md:127:88",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:131:93",
+        "source": "appendix-e.md:127:93",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:131:116",
+        "source": "appendix-e.md:127:116",
         "clause": "E2.1"
       }
     },
     "7.6": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:132:64",
+        "source": "appendix-e.md:128:64",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:132:70",
+        "source": "appendix-e.md:128:70",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:132:75",
+        "source": "appendix-e.md:128:75",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:132:80",
+        "source": "appendix-e.md:128:80",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:132:85",
+        "source": "appendix-e.md:128:85",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:132:90",
+        "source": "appendix-e.md:128:90",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:132:95",
+        "source": "appendix-e.md:128:95",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:132:118",
+        "source": "appendix-e.md:128:118",
         "clause": "E2.1"
       }
     },
     "7.7": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:133:70",
+        "source": "appendix-e.md:129:70",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:133:76",
+        "source": "appendix-e.md:129:76",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:133:81",
+        "source": "appendix-e.md:129:81",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:133:86",
+        "source": "appendix-e.md:129:86",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:133:92",
+        "source": "appendix-e.md:129:92",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:133:97",
+        "source": "appendix-e.md:129:97",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:133:103",
+        "source": "appendix-e.md:129:103",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:133:126",
+        "source": "appendix-e.md:129:126",
         "clause": "E2.1"
       }
     },
     "7.8": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:134:59",
+        "source": "appendix-e.md:130:59",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:134:65",
+        "source": "appendix-e.md:130:65",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:134:70",
+        "source": "appendix-e.md:130:70",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:134:75",
+        "source": "appendix-e.md:130:75",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:134:80",
+        "source": "appendix-e.md:130:80",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:134:85",
+        "source": "appendix-e.md:130:85",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:134:90",
+        "source": "appendix-e.md:130:90",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:134:113",
+        "source": "appendix-e.md:130:113",
         "clause": "E2.1"
       }
     },
     "7.9": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:135:73",
+        "source": "appendix-e.md:131:73",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:135:79",
+        "source": "appendix-e.md:131:79",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:135:84",
+        "source": "appendix-e.md:131:84",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:135:89",
+        "source": "appendix-e.md:131:89",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:135:94",
+        "source": "appendix-e.md:131:94",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:135:99",
+        "source": "appendix-e.md:131:99",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:135:104",
+        "source": "appendix-e.md:131:104",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:135:127",
+        "source": "appendix-e.md:131:127",
         "clause": "E2.1"
       }
     },
     "7.10": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:136:79",
+        "source": "appendix-e.md:132:79",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:136:85",
+        "source": "appendix-e.md:132:85",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:136:90",
+        "source": "appendix-e.md:132:90",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:136:95",
+        "source": "appendix-e.md:132:95",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:136:100",
+        "source": "appendix-e.md:132:100",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:136:105",
+        "source": "appendix-e.md:132:105",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:136:110",
+        "source": "appendix-e.md:132:110",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:136:133",
+        "source": "appendix-e.md:132:133",
         "clause": "E2.1"
       }
     },
     "7.11": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:137:65",
+        "source": "appendix-e.md:133:65",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:137:71",
+        "source": "appendix-e.md:133:71",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:137:76",
+        "source": "appendix-e.md:133:76",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:137:81",
+        "source": "appendix-e.md:133:81",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:137:86",
+        "source": "appendix-e.md:133:86",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:137:91",
+        "source": "appendix-e.md:133:91",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:137:97",
+        "source": "appendix-e.md:133:97",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:137:120",
+        "source": "appendix-e.md:133:120",
         "clause": "E2.1"
       }
     },
     "7.12": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:138:67",
+        "source": "appendix-e.md:134:67",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:138:73",
+        "source": "appendix-e.md:134:73",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:138:78",
+        "source": "appendix-e.md:134:78",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:138:83",
+        "source": "appendix-e.md:134:83",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:138:88",
+        "source": "appendix-e.md:134:88",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:138:93",
+        "source": "appendix-e.md:134:93",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:138:98",
+        "source": "appendix-e.md:134:98",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:138:121",
+        "source": "appendix-e.md:134:121",
         "clause": "E2.1"
       }
     },
     "7.13": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:139:70",
+        "source": "appendix-e.md:135:70",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:139:76",
+        "source": "appendix-e.md:135:76",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:139:81",
+        "source": "appendix-e.md:135:81",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:139:86",
+        "source": "appendix-e.md:135:86",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:139:91",
+        "source": "appendix-e.md:135:91",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:139:96",
+        "source": "appendix-e.md:135:96",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:139:101",
+        "source": "appendix-e.md:135:101",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:139:124",
+        "source": "appendix-e.md:135:124",
         "clause": "E2.1"
       }
     },
     "7.14": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:140:84",
+        "source": "appendix-e.md:136:84",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:140:90",
+        "source": "appendix-e.md:136:90",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:140:95",
+        "source": "appendix-e.md:136:95",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:140:100",
+        "source": "appendix-e.md:136:100",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:140:106",
+        "source": "appendix-e.md:136:106",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:140:111",
+        "source": "appendix-e.md:136:111",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:140:117",
+        "source": "appendix-e.md:136:117",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:140:140",
+        "source": "appendix-e.md:136:140",
         "clause": "E2.1"
       }
     },
     "7.15": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:141:82",
+        "source": "appendix-e.md:137:82",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:141:88",
+        "source": "appendix-e.md:137:88",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:141:93",
+        "source": "appendix-e.md:137:93",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:141:98",
+        "source": "appendix-e.md:137:98",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:141:104",
+        "source": "appendix-e.md:137:104",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:141:109",
+        "source": "appendix-e.md:137:109",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:141:115",
+        "source": "appendix-e.md:137:115",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:141:138",
+        "source": "appendix-e.md:137:138",
         "clause": "E2.1"
       }
     },
     "7.16": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:142:55",
+        "source": "appendix-e.md:138:55",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:142:60",
+        "source": "appendix-e.md:138:60",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:142:65",
+        "source": "appendix-e.md:138:65",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:142:70",
+        "source": "appendix-e.md:138:70",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:142:75",
+        "source": "appendix-e.md:138:75",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:142:80",
+        "source": "appendix-e.md:138:80",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:142:85",
+        "source": "appendix-e.md:138:85",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:142:108",
+        "source": "appendix-e.md:138:108",
         "clause": "E2.1"
       }
     },
     "8.1.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:143:58",
+        "source": "appendix-e.md:139:58",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:143:64",
+        "source": "appendix-e.md:139:64",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:143:69",
+        "source": "appendix-e.md:139:69",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:143:75",
+        "source": "appendix-e.md:139:75",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:143:80",
+        "source": "appendix-e.md:139:80",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:143:85",
+        "source": "appendix-e.md:139:85",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:143:90",
+        "source": "appendix-e.md:139:90",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:143:113",
+        "source": "appendix-e.md:139:113",
         "clause": "E2.1"
       }
     },
     "8.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:144:53",
+        "source": "appendix-e.md:140:53",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:144:59",
+        "source": "appendix-e.md:140:59",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:144:65",
+        "source": "appendix-e.md:140:65",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:144:71",
+        "source": "appendix-e.md:140:71",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:144:77",
+        "source": "appendix-e.md:140:77",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:144:83",
+        "source": "appendix-e.md:140:83",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:144:89",
+        "source": "appendix-e.md:140:89",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:144:113",
+        "source": "appendix-e.md:140:113",
         "clause": "E2.1"
       }
     },
     "8.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:145:58",
+        "source": "appendix-e.md:141:58",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:145:64",
+        "source": "appendix-e.md:141:64",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:145:69",
+        "source": "appendix-e.md:141:69",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:145:75",
+        "source": "appendix-e.md:141:75",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:145:80",
+        "source": "appendix-e.md:141:80",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:145:85",
+        "source": "appendix-e.md:141:85",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:145:90",
+        "source": "appendix-e.md:141:90",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:145:113",
+        "source": "appendix-e.md:141:113",
         "clause": "E2.1"
       }
     },
     "8.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:146:55",
+        "source": "appendix-e.md:142:55",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:146:61",
+        "source": "appendix-e.md:142:61",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:146:67",
+        "source": "appendix-e.md:142:67",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:146:73",
+        "source": "appendix-e.md:142:73",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:146:79",
+        "source": "appendix-e.md:142:79",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:146:85",
+        "source": "appendix-e.md:142:85",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:146:91",
+        "source": "appendix-e.md:142:91",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:146:115",
+        "source": "appendix-e.md:142:115",
         "clause": "E2.1"
       }
     },
     "8.5": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:147:53",
+        "source": "appendix-e.md:143:53",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:147:58",
+        "source": "appendix-e.md:143:58",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:147:63",
+        "source": "appendix-e.md:143:63",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:147:68",
+        "source": "appendix-e.md:143:68",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:147:73",
+        "source": "appendix-e.md:143:73",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:147:78",
+        "source": "appendix-e.md:143:78",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:147:83",
+        "source": "appendix-e.md:143:83",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:147:106",
+        "source": "appendix-e.md:143:106",
         "clause": "E2.1"
       }
     },
     "8.6": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:148:53",
+        "source": "appendix-e.md:144:53",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:148:58",
+        "source": "appendix-e.md:144:58",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:148:63",
+        "source": "appendix-e.md:144:63",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:148:68",
+        "source": "appendix-e.md:144:68",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:148:73",
+        "source": "appendix-e.md:144:73",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:148:78",
+        "source": "appendix-e.md:144:78",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:148:83",
+        "source": "appendix-e.md:144:83",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:148:106",
+        "source": "appendix-e.md:144:106",
         "clause": "E2.1"
       }
     },
     "8.7.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:149:64",
+        "source": "appendix-e.md:145:64",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:149:70",
+        "source": "appendix-e.md:145:70",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:149:75",
+        "source": "appendix-e.md:145:75",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:149:81",
+        "source": "appendix-e.md:145:81",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:149:86",
+        "source": "appendix-e.md:145:86",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:149:91",
+        "source": "appendix-e.md:145:91",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:149:96",
+        "source": "appendix-e.md:145:96",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:149:119",
+        "source": "appendix-e.md:145:119",
         "clause": "E2.1"
       }
     },
     "8.7.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:150:67",
+        "source": "appendix-e.md:146:67",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:150:73",
+        "source": "appendix-e.md:146:73",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:150:78",
+        "source": "appendix-e.md:146:78",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:150:84",
+        "source": "appendix-e.md:146:84",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:150:89",
+        "source": "appendix-e.md:146:89",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:150:94",
+        "source": "appendix-e.md:146:94",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:150:100",
+        "source": "appendix-e.md:146:100",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:150:123",
+        "source": "appendix-e.md:146:123",
         "clause": "E2.1"
       }
     },
     "8.8.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:151:66",
+        "source": "appendix-e.md:147:66",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:151:72",
+        "source": "appendix-e.md:147:72",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:151:77",
+        "source": "appendix-e.md:147:77",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:151:83",
+        "source": "appendix-e.md:147:83",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:151:88",
+        "source": "appendix-e.md:147:88",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:151:93",
+        "source": "appendix-e.md:147:93",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:151:98",
+        "source": "appendix-e.md:147:98",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:151:121",
+        "source": "appendix-e.md:147:121",
         "clause": "E2.1"
       }
     },
     "8.8.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:152:69",
+        "source": "appendix-e.md:148:69",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:152:75",
+        "source": "appendix-e.md:148:75",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:152:80",
+        "source": "appendix-e.md:148:80",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:152:86",
+        "source": "appendix-e.md:148:86",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:152:91",
+        "source": "appendix-e.md:148:91",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:152:96",
+        "source": "appendix-e.md:148:96",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:152:102",
+        "source": "appendix-e.md:148:102",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:152:125",
+        "source": "appendix-e.md:148:125",
         "clause": "E2.1"
       }
     },
     "8.9": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:153:54",
+        "source": "appendix-e.md:149:54",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:153:60",
+        "source": "appendix-e.md:149:60",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:153:65",
+        "source": "appendix-e.md:149:65",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:153:71",
+        "source": "appendix-e.md:149:71",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:153:76",
+        "source": "appendix-e.md:149:76",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:153:81",
+        "source": "appendix-e.md:149:81",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:153:87",
+        "source": "appendix-e.md:149:87",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:153:110",
+        "source": "appendix-e.md:149:110",
         "clause": "E2.1"
       }
     },
     "8.11": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:154:61",
+        "source": "appendix-e.md:150:61",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:154:67",
+        "source": "appendix-e.md:150:67",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:154:72",
+        "source": "appendix-e.md:150:72",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:154:78",
+        "source": "appendix-e.md:150:78",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:154:83",
+        "source": "appendix-e.md:150:83",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:154:88",
+        "source": "appendix-e.md:150:88",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:154:94",
+        "source": "appendix-e.md:150:94",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:154:117",
+        "source": "appendix-e.md:150:117",
         "clause": "E2.1"
       }
     },
     "8.12.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:155:63",
+        "source": "appendix-e.md:151:63",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:155:69",
+        "source": "appendix-e.md:151:69",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:155:74",
+        "source": "appendix-e.md:151:74",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:155:80",
+        "source": "appendix-e.md:151:80",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:155:85",
+        "source": "appendix-e.md:151:85",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:155:90",
+        "source": "appendix-e.md:151:90",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:155:95",
+        "source": "appendix-e.md:151:95",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:155:118",
+        "source": "appendix-e.md:151:118",
         "clause": "E2.1"
       }
     },
     "8.12.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:156:78",
+        "source": "appendix-e.md:152:78",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:156:84",
+        "source": "appendix-e.md:152:84",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:156:89",
+        "source": "appendix-e.md:152:89",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:156:95",
+        "source": "appendix-e.md:152:95",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:156:100",
+        "source": "appendix-e.md:152:100",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:156:105",
+        "source": "appendix-e.md:152:105",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:156:110",
+        "source": "appendix-e.md:152:110",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:156:133",
+        "source": "appendix-e.md:152:133",
         "clause": "E2.1"
       }
     },
     "8.13": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:157:69",
+        "source": "appendix-e.md:153:69",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:157:75",
+        "source": "appendix-e.md:153:75",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:157:80",
+        "source": "appendix-e.md:153:80",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:157:86",
+        "source": "appendix-e.md:153:86",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:157:91",
+        "source": "appendix-e.md:153:91",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:157:96",
+        "source": "appendix-e.md:153:96",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:157:101",
+        "source": "appendix-e.md:153:101",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:157:124",
+        "source": "appendix-e.md:153:124",
         "clause": "E2.1"
       }
     },
     "8.14.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:158:92",
+        "source": "appendix-e.md:154:92",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:158:98",
+        "source": "appendix-e.md:154:98",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:158:103",
+        "source": "appendix-e.md:154:103",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:158:109",
+        "source": "appendix-e.md:154:109",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:158:114",
+        "source": "appendix-e.md:154:114",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:158:119",
+        "source": "appendix-e.md:154:119",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:158:124",
+        "source": "appendix-e.md:154:124",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:158:147",
+        "source": "appendix-e.md:154:147",
         "clause": "E2.1"
       }
     },
     "8.14.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:159:94",
+        "source": "appendix-e.md:155:94",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:159:100",
+        "source": "appendix-e.md:155:100",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:159:105",
+        "source": "appendix-e.md:155:105",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:159:111",
+        "source": "appendix-e.md:155:111",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:159:116",
+        "source": "appendix-e.md:155:116",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:159:121",
+        "source": "appendix-e.md:155:121",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:159:126",
+        "source": "appendix-e.md:155:126",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:159:149",
+        "source": "appendix-e.md:155:149",
         "clause": "E2.1"
       }
     },
     "8.14.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:160:89",
+        "source": "appendix-e.md:156:89",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:160:95",
+        "source": "appendix-e.md:156:95",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:160:100",
+        "source": "appendix-e.md:156:100",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:160:106",
+        "source": "appendix-e.md:156:106",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:160:111",
+        "source": "appendix-e.md:156:111",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:160:116",
+        "source": "appendix-e.md:156:116",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:160:121",
+        "source": "appendix-e.md:156:121",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:160:144",
+        "source": "appendix-e.md:156:144",
         "clause": "E2.1"
       }
     },
     "8.14.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:161:92",
+        "source": "appendix-e.md:157:92",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:161:98",
+        "source": "appendix-e.md:157:98",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:161:103",
+        "source": "appendix-e.md:157:103",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:161:109",
+        "source": "appendix-e.md:157:109",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:161:114",
+        "source": "appendix-e.md:157:114",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:161:119",
+        "source": "appendix-e.md:157:119",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:161:124",
+        "source": "appendix-e.md:157:124",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:161:147",
+        "source": "appendix-e.md:157:147",
         "clause": "E2.1"
       }
     },
     "9.1": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:162:76",
+        "source": "appendix-e.md:158:76",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:162:81",
+        "source": "appendix-e.md:158:81",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:162:86",
+        "source": "appendix-e.md:158:86",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:162:91",
+        "source": "appendix-e.md:158:91",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:162:96",
+        "source": "appendix-e.md:158:96",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:162:101",
+        "source": "appendix-e.md:158:101",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:162:107",
+        "source": "appendix-e.md:158:107",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:162:130",
+        "source": "appendix-e.md:158:130",
         "clause": "E2.1"
       }
     },
     "11.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:163:55",
+        "source": "appendix-e.md:159:55",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:163:61",
+        "source": "appendix-e.md:159:61",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:163:66",
+        "source": "appendix-e.md:159:66",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:163:72",
+        "source": "appendix-e.md:159:72",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:163:77",
+        "source": "appendix-e.md:159:77",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:163:82",
+        "source": "appendix-e.md:159:82",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:163:87",
+        "source": "appendix-e.md:159:87",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:163:110",
+        "source": "appendix-e.md:159:110",
         "clause": "E2.1"
       }
     },
     "11.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:164:61",
+        "source": "appendix-e.md:160:61",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:164:67",
+        "source": "appendix-e.md:160:67",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:164:73",
+        "source": "appendix-e.md:160:73",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:164:79",
+        "source": "appendix-e.md:160:79",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:164:85",
+        "source": "appendix-e.md:160:85",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:164:91",
+        "source": "appendix-e.md:160:91",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:164:97",
+        "source": "appendix-e.md:160:97",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:164:121",
+        "source": "appendix-e.md:160:121",
         "clause": "E2.1"
       }
     },
     "11.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:165:61",
+        "source": "appendix-e.md:161:61",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:165:67",
+        "source": "appendix-e.md:161:67",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:165:72",
+        "source": "appendix-e.md:161:72",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:165:78",
+        "source": "appendix-e.md:161:78",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:165:83",
+        "source": "appendix-e.md:161:83",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:165:88",
+        "source": "appendix-e.md:161:88",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:165:93",
+        "source": "appendix-e.md:161:93",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:165:116",
+        "source": "appendix-e.md:161:116",
         "clause": "E2.1"
       }
     },
     "11.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:166:61",
+        "source": "appendix-e.md:162:61",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:166:67",
+        "source": "appendix-e.md:162:67",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:166:72",
+        "source": "appendix-e.md:162:72",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:166:78",
+        "source": "appendix-e.md:162:78",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:166:83",
+        "source": "appendix-e.md:162:83",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:166:88",
+        "source": "appendix-e.md:162:88",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:166:93",
+        "source": "appendix-e.md:162:93",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:166:116",
+        "source": "appendix-e.md:162:116",
         "clause": "E2.1"
       }
     },
     "12.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:167:58",
+        "source": "appendix-e.md:163:58",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:167:64",
+        "source": "appendix-e.md:163:64",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:167:70",
+        "source": "appendix-e.md:163:70",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:167:76",
+        "source": "appendix-e.md:163:76",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:167:82",
+        "source": "appendix-e.md:163:82",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:167:88",
+        "source": "appendix-e.md:163:88",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:167:94",
+        "source": "appendix-e.md:163:94",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:167:118",
+        "source": "appendix-e.md:163:118",
         "clause": "E2.1"
       }
     },
     "12.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:168:63",
+        "source": "appendix-e.md:164:63",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:168:69",
+        "source": "appendix-e.md:164:69",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:168:75",
+        "source": "appendix-e.md:164:75",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:168:81",
+        "source": "appendix-e.md:164:81",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:168:87",
+        "source": "appendix-e.md:164:87",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:168:93",
+        "source": "appendix-e.md:164:93",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:168:99",
+        "source": "appendix-e.md:164:99",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:168:123",
+        "source": "appendix-e.md:164:123",
         "clause": "E2.1"
       }
     },
     "14.1": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:169:65",
+        "source": "appendix-e.md:165:65",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:169:70",
+        "source": "appendix-e.md:165:70",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:169:75",
+        "source": "appendix-e.md:165:75",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:169:80",
+        "source": "appendix-e.md:165:80",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:169:85",
+        "source": "appendix-e.md:165:85",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:169:91",
+        "source": "appendix-e.md:165:91",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:169:96",
+        "source": "appendix-e.md:165:96",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:169:119",
+        "source": "appendix-e.md:165:119",
         "clause": "E2.1"
       }
     }
@@ -16886,9 +16886,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       ],
       "source": {
         "file": "appendix-ab.md",
-        "line": 32,
+        "line": 28,
         "column": 1,
-        "endLine": 38,
+        "endLine": 34,
         "endColumn": 4,
         "clause": "AB1.3"
       }
@@ -16909,9 +16909,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       ],
       "source": {
         "file": "section-g.md",
-        "line": 20,
+        "line": 16,
         "column": 1,
-        "endLine": 26,
+        "endLine": 22,
         "endColumn": 4,
         "clause": "G6.1"
       }
@@ -16926,9 +16926,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "supplier-party-cycle",
       "source": {
         "file": "section-g.md",
-        "line": 54,
+        "line": 50,
         "column": 1,
-        "endLine": 62,
+        "endLine": 58,
         "endColumn": 4,
         "clause": "G8.2"
       }
@@ -16943,9 +16943,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "supplier-party-cycle",
       "source": {
         "file": "section-g.md",
-        "line": 64,
+        "line": 60,
         "column": 1,
-        "endLine": 72,
+        "endLine": 68,
         "endColumn": 4,
         "clause": "G8.2"
       }
@@ -16960,9 +16960,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "supplier-party-cycle",
       "source": {
         "file": "section-g.md",
-        "line": 74,
+        "line": 70,
         "column": 1,
-        "endLine": 82,
+        "endLine": 78,
         "endColumn": 4,
         "clause": "G8.2"
       }
@@ -16977,9 +16977,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "annual-user-security-assessment",
       "source": {
         "file": "section-g.md",
-        "line": 88,
+        "line": 84,
         "column": 1,
-        "endLine": 96,
+        "endLine": 92,
         "endColumn": 4,
         "clause": "G8.3"
       }
@@ -16996,9 +16996,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       ],
       "source": {
         "file": "section-h.md",
-        "line": 106,
+        "line": 102,
         "column": 1,
-        "endLine": 114,
+        "endLine": 110,
         "endColumn": 4,
         "clause": "H4.2"
       }
@@ -17015,9 +17015,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       ],
       "source": {
         "file": "section-h.md",
-        "line": 116,
+        "line": 112,
         "column": 1,
-        "endLine": 124,
+        "endLine": 120,
         "endColumn": 4,
         "clause": "H4.2"
       }
@@ -17044,9 +17044,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       ],
       "source": {
         "file": "appendix-ab.md",
-        "line": 32,
+        "line": 28,
         "column": 1,
-        "endLine": 38,
+        "endLine": 34,
         "endColumn": 4,
         "clause": "AB1.3"
       }
@@ -17067,9 +17067,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       ],
       "source": {
         "file": "section-g.md",
-        "line": 20,
+        "line": 16,
         "column": 1,
-        "endLine": 26,
+        "endLine": 22,
         "endColumn": 4,
         "clause": "G6.1"
       }
@@ -17084,9 +17084,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       ],
       "source": {
         "file": "section-g.md",
-        "line": 34,
+        "line": 30,
         "column": 1,
-        "endLine": 40,
+        "endLine": 36,
         "endColumn": 4,
         "clause": "G6.1A"
       }
@@ -17101,9 +17101,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "supplier-party-cycle",
       "source": {
         "file": "section-g.md",
-        "line": 54,
+        "line": 50,
         "column": 1,
-        "endLine": 62,
+        "endLine": 58,
         "endColumn": 4,
         "clause": "G8.2"
       }
@@ -17118,9 +17118,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "supplier-party-cycle",
       "source": {
         "file": "section-g.md",
-        "line": 64,
+        "line": 60,
         "column": 1,
-        "endLine": 72,
+        "endLine": 68,
         "endColumn": 4,
         "clause": "G8.2"
       }
@@ -17135,9 +17135,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "supplier-party-cycle",
       "source": {
         "file": "section-g.md",
-        "line": 74,
+        "line": 70,
         "column": 1,
-        "endLine": 82,
+        "endLine": 78,
         "endColumn": 4,
         "clause": "G8.2"
       }
@@ -17152,9 +17152,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "annual-user-security-assessment",
       "source": {
         "file": "section-g.md",
-        "line": 88,
+        "line": 84,
         "column": 1,
-        "endLine": 96,
+        "endLine": 92,
         "endColumn": 4,
         "clause": "G8.3"
       }
@@ -17170,9 +17170,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "thereafter": "annual-user-security-assessment",
       "source": {
         "file": "section-g.md",
-        "line": 104,
+        "line": 100,
         "column": 1,
-        "endLine": 113,
+        "endLine": 109,
         "endColumn": 4,
         "clause": "G8.3A"
       }
@@ -17187,9 +17187,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "scope": "Section G",
       "source": {
         "file": "section-g.md",
-        "line": 119,
+        "line": 115,
         "column": 1,
-        "endLine": 127,
+        "endLine": 123,
         "endColumn": 4,
         "clause": "G8.3B"
       }
@@ -17203,9 +17203,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "required": false,
       "source": {
         "file": "section-g.md",
-        "line": 133,
+        "line": 129,
         "column": 1,
-        "endLine": 140,
+        "endLine": 136,
         "endColumn": 4,
         "clause": "G8.3C"
       }
@@ -17223,9 +17223,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "mustUseRole": "mdr",
       "source": {
         "file": "section-h.md",
-        "line": 51,
+        "line": 47,
         "column": 1,
-        "endLine": 59,
+        "endLine": 55,
         "endColumn": 4,
         "clause": "H1.2B"
       }
@@ -17241,9 +17241,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "onDemandOnlyAsRetry": true,
       "source": {
         "file": "section-h.md",
-        "line": 79,
+        "line": 75,
         "column": 1,
-        "endLine": 88,
+        "endLine": 84,
         "endColumn": 4,
         "clause": "H3.13A"
       }
@@ -17260,9 +17260,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       ],
       "source": {
         "file": "section-h.md",
-        "line": 106,
+        "line": 102,
         "column": 1,
-        "endLine": 114,
+        "endLine": 110,
         "endColumn": 4,
         "clause": "H4.2"
       }
@@ -17279,9 +17279,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       ],
       "source": {
         "file": "section-h.md",
-        "line": 116,
+        "line": 112,
         "column": 1,
-        "endLine": 124,
+        "endLine": 120,
         "endColumn": 4,
         "clause": "H4.2"
       }
@@ -17308,9 +17308,9 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       },
       "source": {
         "file": "section-h.md",
-        "line": 133,
+        "line": 129,
         "column": 1,
-        "endLine": 149,
+        "endLine": 145,
         "endColumn": 4,
         "clause": "H4.2A"
       }

@@ -67,7 +67,10 @@ export interface RuleSet {
 export interface Modification {
   id: string
   title: string
-  implementationDate: IsoDate
+  /**
+   * The date of the SEC Release that brings the modification (its last part) into force, from sec-text/releases.yaml; TBC while undetermined.
+   */
+  implementationDate: (IsoDate | "TBC")
 }
 
 export interface DocumentInfo {
@@ -312,14 +315,6 @@ export interface FrontMatter {
    */
   id: string
   title: string
-  /**
-   * Every modification whose redlines the document carries.
-   */
-  modifications: {
-    id: string
-    title: string
-    implementationDate: IsoDate
-  }[]
   /**
    * SEC parts outside sec-text/ that the document cites, e.g. 'Section A', 'Appendix R'.
    */

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cachedTypes, DocumentCache } from '../src/compiler/cache.js';
 import { compile, type CompileResult } from '../src/compiler/driver.js';
 import { corpusFromStrings } from '../src/compiler/1-read/read.js';
-import { projectCopy, replaceOnce, runCli, textDocuments } from './support/project.js';
+import { projectCopy, projectPlan, replaceOnce, runCli, textDocuments } from './support/project.js';
 
 let dir: string;
 let texts: Record<string, string>;
@@ -22,7 +22,7 @@ beforeEach(async () => {
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 
 async function compileThrough(cache: DocumentCache, documents: Record<string, string>): Promise<CompileResult> {
-  return compile(corpusFromStrings(documents), { cache });
+  return compile(corpusFromStrings(documents), { plan: await projectPlan(), cache });
 }
 
 const messagesOf = (result: CompileResult) =>
@@ -55,7 +55,7 @@ const staleH = (documents: Record<string, string>) => ({
 
 describe('document cache', () => {
   it('misses first, then hits every document, with the same outputs as a compile without the cache', async () => {
-    const plain = await compile(corpusFromStrings(texts));
+    const plain = await compile(corpusFromStrings(texts), { plan: await projectPlan() });
     const cache = new DocumentCache({ dir, compilerHash: 'compiler-1' });
     const first = await compileThrough(cache, texts);
     expect(cache.stats).toMatchObject({ hits: 0, misses: 4 });
@@ -69,7 +69,7 @@ describe('document cache', () => {
 
   it('re-creates the diagnostics of a cached document: reason, rule, place, severity, view, actual, expected, note', async () => {
     const documents = staleH(texts);
-    const plain = messagesOf(await compile(corpusFromStrings(documents)));
+    const plain = messagesOf(await compile(corpusFromStrings(documents), { plan: await projectPlan() }));
     expect(plain.some((m) => m.ruleId === 'rule-fingerprint-stale' && m.note && m.expected?.[0]?.startsWith('sha256:'))).toBe(true);
     await compileThrough(new DocumentCache({ dir, compilerHash: 'c' }), documents);
     const cache = new DocumentCache({ dir, compilerHash: 'c' });
@@ -112,7 +112,7 @@ describe('document cache', () => {
     valid.facts.views = { baseline: null };
     await writeFile(entries[1]!, JSON.stringify(valid));
     await writeFile(entries[2]!, Buffer.from([0xff, 0xfe, 0x00, 0x01]));
-    const plain = await compile(corpusFromStrings(texts));
+    const plain = await compile(corpusFromStrings(texts), { plan: await projectPlan() });
     const cache = new DocumentCache({ dir, compilerHash: 'c' });
     const result = await compileThrough(cache, texts);
     expect(cache.stats).toMatchObject({ hits: 1, misses: 3, rejected: 3 });
@@ -135,7 +135,7 @@ describe('document cache', () => {
   });
 
   it('reads a cached tree equal to a fresh parse, and parses again when the stored tree is corrupt', async () => {
-    const fresh = await compile(corpusFromStrings(texts));
+    const fresh = await compile(corpusFromStrings(texts), { plan: await projectPlan() });
     await compileThrough(new DocumentCache({ dir, compilerHash: 'c' }), texts);
     const cached = await compileThrough(new DocumentCache({ dir, compilerHash: 'c' }), texts);
     for (const [index, entry] of cached.parsed.entries()) expect(entry.tree).toEqual(fresh.parsed[index]!.tree);

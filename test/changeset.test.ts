@@ -3,7 +3,7 @@
  * exactly what the report says, and the intent check must catch a redline that does more or less.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -369,6 +369,9 @@ describe('the earlier draft of the TRT table (Design Advisory Group slides, Feb 
     const draftDir = await mkdtemp(path.join(tmpdir(), 'sec-rules-draft-'));
     try {
       for (const [name, text] of Object.entries(documents)) await writeFile(path.join(draftDir, name), text);
+      // The draft's redlines cite MP162 too: its text comes with the plan that declares it.
+      await cp(path.join(ROOT, 'sec-text', 'releases.yaml'), path.join(draftDir, 'releases.yaml'));
+      await cp(path.join(ROOT, 'sec-text', 'modifications'), path.join(draftDir, 'modifications'), { recursive: true });
       const run = await runCli(['diff', '--against', draftDir, '--format', 'json'], ROOT);
       expect(run.code).toBe(0);
       const fromCli = JSON.parse(run.stdout) as ChangeSet;

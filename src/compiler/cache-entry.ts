@@ -14,7 +14,7 @@ import type { DocumentFacts } from './4-extract/document.js';
 import { TABLE_KINDS, type TableKind } from './4-extract/tables.js';
 
 /** Bump when the entry layout changes. */
-export const FORMAT = 1;
+export const FORMAT = 2;
 
 export interface CachedMessage {
   reason: string;
@@ -46,7 +46,7 @@ const factLists = (kinds: readonly TableKind[]): string[] => [
 
 export function isEntryShape(entry: Entry, kinds: readonly TableKind[] = TABLE_KINDS): boolean {
   const facts = entry.facts as Partial<DocumentFacts> | undefined;
-  if (!facts || typeof facts !== 'object' || typeof facts.name !== 'string' || !Array.isArray(facts.modifications)) return false;
+  if (!facts || typeof facts !== 'object' || typeof facts.name !== 'string' || !Array.isArray(facts.cites)) return false;
   const lists = factLists(kinds);
   for (const view of VIEWS) {
     const viewFacts = facts.views?.[view] as Record<string, unknown> | undefined;

@@ -9,6 +9,7 @@ import type { VFile } from 'vfile';
 import { report } from '../shared/diagnostics.js';
 import { VIEWS, type View } from '../shared/vocabulary.js';
 import type { SourceDocument } from './1-read/read.js';
+import { citedModifications, citesOf } from './2-parse/cites.js';
 import { readFrontMatter } from './2-parse/frontmatter.js';
 import { parseDocument, PARSE_RULES } from './2-parse/parse.js';
 import { project } from './3-project/project.js';
@@ -28,7 +29,7 @@ export function emptyDocumentFacts(name: string, context: Pick<CompileContext, '
   return {
     name,
     info: undefined,
-    modifications: [],
+    cites: [],
     views: { baseline: emptyViewFacts(context.kinds), modified: emptyViewFacts(context.kinds) },
   };
 }
@@ -38,11 +39,8 @@ export function extractDocument(doc: SourceDocument, context: CompileContext): E
   const projections: Projections = { baseline: undefined, modified: undefined };
   const tree = doc.readable ? parseDocument(doc.file, context.parse) : undefined;
   if (!tree) return { facts, tree, projections };
-  const front = readFrontMatter(tree, doc.file, doc.name, context.schemas);
-  if (front) {
-    facts.info = front.info;
-    facts.modifications = front.modifications;
-  }
+  facts.cites = citesOf(tree);
+  facts.info = readFrontMatter(tree, doc.file, doc.name, context.schemas, citedModifications(facts.cites));
   const readings: TableReadings = new Map();
   for (const view of VIEWS) {
     try {

@@ -16,10 +16,12 @@ import type { VFile } from 'vfile';
 import { hasErrors, mergeAcrossViews } from '../shared/diagnostics.js';
 import type { RuleSet } from '../shared/model.js';
 import { VIEWS, type View } from '../shared/vocabulary.js';
+import { EMPTY_PLAN, readPlan, type CorpusPlan } from './1-read/plan.js';
 import { readCorpus, type SourceDocument } from './1-read/read.js';
 import { projectSafely } from './3-project/project.js';
 import type { DocumentFacts } from './4-extract/document.js';
 import { diffRuleSets, type ChangeSet } from './5-link/change-set/diff.js';
+import { checkCites } from './5-link/cites.js';
 import { link } from './5-link/link.js';
 import { validateOutputs } from './6-validate/validate.js';
 import { emitOutputs, OUTPUT_PATHS } from './7-emit/emit.js';
@@ -40,7 +42,7 @@ export interface ParsedDocument {
 }
 
 export interface CompileResult {
-  /** One vfile per document (with its messages), plus any for outputs that failed validation. */
+  /** One vfile per document (with its messages), then the plan's files, plus any for outputs that failed validation. */
   files: VFile[];
   parsed: ParsedDocument[];
   ruleSets: Record<View, RuleSet> | undefined;
@@ -51,6 +53,8 @@ export interface CompileResult {
   ok: boolean;
   /** The context the compilation ran in (schemas, cache, table kinds), for later steps to reuse. */
   context: CompileContext;
+  /** The release plan and declared modifications the compilation read. */
+  plan: CorpusPlan;
 }
 
 export interface CompileOptions extends CompileContextOptions {
@@ -60,6 +64,8 @@ export interface CompileOptions extends CompileContextOptions {
   context?: CompileContext;
   /** The caller reads every document's tree (the review page): load the parser up front, so a cached document's tree can be re-created on any Node. */
   trees?: boolean;
+  /** The corpus's plan (releases.yaml, modifications/); compileDirectory reads it from the directory. Default: none. */
+  plan?: CorpusPlan;
 }
 
 type DocumentDriver = typeof import('./document-driver.js');
@@ -85,8 +91,9 @@ export async function compileDirectory(dir: string, cwd: string, options: Compil
   const context = options.context ?? createCompileContext(options);
   const phase = phaseTimer(context.timings);
   const documents = await readCorpus(dir, cwd);
+  const plan = options.plan ?? (await readPlan(dir, cwd, context.schemas));
   phase('read');
-  return compile(documents, { ...options, context });
+  return compile(documents, { ...options, context, plan });
 }
 
 /** Stages 2 to 7 over documents already read (from a directory, or from strings in tests and the benchmark). */
@@ -95,14 +102,21 @@ export async function compile(documents: readonly SourceDocument[], options: Com
   const phase = phaseTimer(context.timings);
   const parsed = await extractAll(documents, context, options.trees === true);
   phase('extract');
-  const files = documents.map((doc) => doc.file);
+  const plan = options.plan ?? EMPTY_PLAN;
+  const files = [...documents.map((doc) => doc.file), ...plan.files];
   const fileMap = new Map(documents.map((doc) => [doc.name, doc.file]));
   const facts = parsed.map((entry) => entry.facts);
-  const ruleSets = { baseline: link(facts, fileMap, 'baseline', context.kinds), modified: link(facts, fileMap, 'modified', context.kinds) };
+  checkCites(
+    facts,
+    fileMap,
+    plan.modifications.map((modification) => modification.id),
+  );
+  const input = { files: fileMap, modifications: plan.modifications, kinds: context.kinds };
+  const ruleSets = { baseline: link(facts, 'baseline', input), modified: link(facts, 'modified', input) };
   for (const file of files) mergeAcrossViews(file);
   phase('link');
 
-  const result: CompileResult = { files, parsed, ruleSets, changeSet: undefined, outputs: new Map(), ok: false, context };
+  const result: CompileResult = { files, parsed, ruleSets, changeSet: undefined, outputs: new Map(), ok: false, context, plan };
   if (hasErrors(files)) return result;
   const changeSet = diffRuleSets(ruleSets.baseline, ruleSets.modified);
   result.changeSet = changeSet;

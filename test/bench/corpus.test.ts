@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compiler/driver.js';
 import { lint } from '../../src/features/lint/index.js';
 import { corpusFromStrings } from '../../src/compiler/1-read/read.js';
+import { planFromTexts } from '../../src/compiler/1-read/plan.js';
+import { Schemas } from '../../src/shared/schemas.js';
 import { editOneCell, generateCorpus } from './corpus.js';
 
 const SMALL = { seed: 7, documents: 8, serviceRequests: 64, clausesPerDocument: 10 };
@@ -24,7 +26,10 @@ describe('corpus generator', () => {
 
   it('generates a corpus that compiles and lints in both views without any diagnostic', async () => {
     const corpus = generateCorpus(SMALL);
-    const result = await compile(corpusFromStrings(corpus.files), { emit: false });
+    const result = await compile(corpusFromStrings(corpus.files), {
+      emit: false,
+      plan: planFromTexts(corpus.plan, 'sec-text', new Schemas()),
+    });
     lint(result);
     const messages = result.files.flatMap((file) =>
       file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.reason}`),

@@ -26,11 +26,13 @@ import { createCompileContext, type CompileContext } from '../../src/compiler/co
 import { extractDocument } from '../../src/compiler/document-driver.js';
 import { applyFingerprintUpdates, planFingerprintUpdates } from '../../src/features/fingerprint/record.js';
 import { corpusFromStrings } from '../../src/compiler/1-read/read.js';
+import { MODIFICATIONS_DIR } from '../../src/compiler/1-read/plan.js';
+import { RELEASE_PLAN_FILE } from '../../src/compiler/1-read/release-plan.js';
 import { DEFAULTS, type Corpus, type CorpusOptions } from './corpus/options.js';
 import { type ClauseRef, proseDocument, sectionH } from './corpus/prose.js';
 import { appendixAB, appendixE, serviceRequests } from './corpus/services.js';
 import { Random } from './corpus/vocabulary.js';
-import { type DocumentPlan, type Writer, frontMatter, furtherDocuments } from './corpus/writer.js';
+import { type DocumentPlan, type Writer, frontMatter, furtherDocuments, planTexts } from './corpus/writer.js';
 
 export { DEFAULTS, type Corpus, type CorpusOptions } from './corpus/options.js';
 
@@ -64,8 +66,10 @@ export function generateCorpus(input: CorpusOptions = {}): Corpus {
   const files: Record<string, string> = {};
   const stats = { documents: 0, bytes: 0, serviceRequests: srs.length, clauses: 0, ruleBlocks: 0, redlines: 0 };
   const context = createCompileContext();
+  const used = new Set<string>();
   for (const { plan, writer } of written) {
-    const text = frontMatter(plan, writer.used, []) + '\n' + writer.text();
+    for (const id of writer.used) used.add(id);
+    const text = frontMatter(plan, []) + '\n' + writer.text();
     files[plan.file] = writer.ruleBlocks > 0 && options.recordReviews ? recordReviews(plan.file, text, context) : text;
     stats.documents++;
     stats.clauses += writer.clauses;
@@ -73,7 +77,7 @@ export function generateCorpus(input: CorpusOptions = {}): Corpus {
     stats.redlines += writer.redlines;
   }
   stats.bytes = Object.values(files).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
-  return { files, stats };
+  return { files, plan: planTexts(used), stats };
 }
 
 /** Gives each rule block the fingerprint of its clause, as `secc fingerprint --write` does. */
@@ -91,7 +95,11 @@ function recordReviews(name: string, text: string, context: CompileContext): str
 /** Writes the corpus to `dir` (created if needed). */
 export async function writeCorpus(dir: string, corpus: Corpus): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await Promise.all(Object.entries(corpus.files).map(([name, text]) => writeFile(path.join(dir, name), text, 'utf8')));
+  await mkdir(path.join(dir, MODIFICATIONS_DIR), { recursive: true });
+  const planFiles = Object.entries(corpus.plan.manifests).map(([name, text]) => [path.join(MODIFICATIONS_DIR, name), text] as const);
+  if (corpus.plan.releases !== undefined) planFiles.push([RELEASE_PLAN_FILE, corpus.plan.releases]);
+  const all = [...Object.entries(corpus.files), ...planFiles];
+  await Promise.all(all.map(([name, text]) => writeFile(path.join(dir, name), text, 'utf8')));
 }
 
 /**

@@ -28,6 +28,7 @@ import { unified } from 'unified';
 import { compile } from '../../src/compiler/driver.js';
 import { Schemas } from '../../src/shared/schemas.js';
 import { corpusFromStrings } from '../../src/compiler/1-read/read.js';
+import { planFromTexts } from '../../src/compiler/1-read/plan.js';
 import { editOneCell, generateCorpus, writeCorpus, type Corpus } from './corpus.js';
 import { measureLookups } from './run/lookups.js';
 import { ROOT, round, seccAt, snapshotCompiler, type ProcessRun, type Secc } from './run/process.js';
@@ -55,7 +56,8 @@ async function measureBuild(corpus: Corpus, runs: number): Promise<BuildMeasures
     const phases: Record<string, number> = {};
     const parse = { ms: 0, documents: 0 };
     const buildStart = performance.now();
-    const result = await compile(documents, { emit: true, timings: (phase, ms) => (phases[phase] = ms), parse, schemas });
+    const plan = planFromTexts(corpus.plan, 'sec-text', schemas);
+    const result = await compile(documents, { emit: true, timings: (phase, ms) => (phases[phase] = ms), parse, schemas, plan });
     const buildTime = performance.now() - buildStart;
     measures.ok &&= result.ok;
     if (run === 0) continue; // warm-up: module loading, JIT, json-schema-to-typescript's first load

@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.js';
-import { compile } from '../../src/compiler/driver.js';
-import { corpusFromStrings, readCorpus } from '../../src/compiler/1-read/read.js';
+import { readPlan, type CorpusPlan } from '../../src/compiler/1-read/plan.js';
+import { corpusFromStrings } from '../../src/compiler/1-read/read.js';
+import { compile, compileDirectory } from '../../src/compiler/driver.js';
 import type { RuleSet } from '../../src/shared/model.js';
+import { Schemas } from '../../src/shared/schemas.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TEXT_DIR = path.join(ROOT, 'sec-text');
@@ -15,7 +17,12 @@ export const SOURCES_DIR = path.resolve(process.env.SECC_SOURCES_DIR ?? path.joi
 export const REPORT_PATH = path.join(SOURCES_DIR, '004_71969c9932ff1e40.txt');
 
 export async function compileProject() {
-  return compile(await readCorpus('sec-text', ROOT));
+  return compileDirectory('sec-text', ROOT);
+}
+
+/** The project's release plan and declared modifications (sec-text/releases.yaml, sec-text/modifications/), read afresh. */
+export async function projectPlan(): Promise<CorpusPlan> {
+  return readPlan('sec-text', ROOT, new Schemas());
 }
 
 /** Both views of the real project, compiled without an error (the fact tests' starting point). */
@@ -36,8 +43,9 @@ export async function textDocuments(): Promise<Record<string, string>> {
   return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readText(name)] as const)));
 }
 
-export async function compileStrings(documents: Record<string, string>, emit = true) {
-  return compile(corpusFromStrings(documents), { emit });
+/** Documents in memory, compiled against the project's plan (or the one given). */
+export async function compileStrings(documents: Record<string, string>, emit = true, plan?: CorpusPlan) {
+  return compile(corpusFromStrings(documents), { emit, plan: plan ?? (await projectPlan()) });
 }
 
 /** A throwaway copy of the project's sec-text/, rules/ and generated/ (schemas are read from the package). */

@@ -22,6 +22,7 @@ export const RELEASE_PLAN_RULES = {
   undeclared: 'release-modification-undeclared',
   unreleased: 'modification-unreleased',
   partTwice: 'modification-part-twice',
+  undated: 'release-date-tbc',
 } as const;
 
 /** Validates plain data against release-plan.schema.json; returns one line per error. */
@@ -84,6 +85,11 @@ function checkDates(plan: ReleasePlan, document: Document, file: VFile, at: At):
     const place = at(releaseNode(document, index, 'date'));
     if (release.date === 'TBC') {
       undatedSeen ??= release;
+      report(
+        file,
+        `Release \`${release.id}\` has no date yet (TBC): its modifications take part in the modified view and in --modification, never in --as-at`,
+        { ruleId: RELEASE_PLAN_RULES.undated, place, severity: 'warning' },
+      );
       return;
     }
     if (!isCalendarDate(release.date)) {

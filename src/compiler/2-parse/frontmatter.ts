@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { LineCounter, parseDocument as parseYaml } from 'yaml';
 import { yamlValueProblems } from './yaml-values.js';
 import { report } from '../../shared/diagnostics.js';
-import type { DocumentInfo, Modification } from '../../shared/model.js';
+import type { DocumentInfo } from '../../shared/model.js';
 import type { FrontMatter } from '../../../generated/types.js';
 import { describeErrors, type Schemas } from '../../shared/schemas.js';
 
@@ -14,22 +14,20 @@ export const FRONT_MATTER_RULES = {
   invalid: 'front-matter-invalid',
 } as const;
 
-export interface FrontMatterFacts {
-  info: DocumentInfo;
-  modifications: Modification[];
-}
-
-export function readFrontMatter(tree: Root, file: VFile, name: string, schemas: Schemas): FrontMatterFacts | undefined {
+/** The document's front matter; which modifications it carries comes from its redlines' cites. */
+export function readFrontMatter(
+  tree: Root,
+  file: VFile,
+  name: string,
+  schemas: Schemas,
+  cited: readonly string[],
+): DocumentInfo | undefined {
   const node = tree.children[0];
   if (node?.type !== 'yaml') {
-    report(
-      file,
-      'Missing front matter, expected the document to start with `---`, YAML naming `document`, `id`, `title` and `modifications`, and `---`',
-      {
-        ruleId: FRONT_MATTER_RULES.missing,
-        place: { line: 1, column: 1 },
-      },
-    );
+    report(file, 'Missing front matter, expected the document to start with `---`, YAML naming `document`, `id` and `title`, and `---`', {
+      ruleId: FRONT_MATTER_RULES.missing,
+      place: { line: 1, column: 1 },
+    });
     return undefined;
   }
   const data = parseYamlNode(node, file, FRONT_MATTER_RULES.yaml, 1);
@@ -43,15 +41,12 @@ export function readFrontMatter(tree: Root, file: VFile, name: string, schemas: 
   }
   const front = data as FrontMatter;
   return {
-    info: {
-      file: name,
-      document: front.document,
-      id: front.id,
-      title: front.title,
-      modifications: front.modifications.map((modification) => modification.id),
-      external: front.external ?? [],
-    },
-    modifications: front.modifications,
+    file: name,
+    document: front.document,
+    id: front.id,
+    title: front.title,
+    modifications: [...cited].sort(),
+    external: front.external ?? [],
   };
 }
 

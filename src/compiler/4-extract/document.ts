@@ -8,7 +8,8 @@ import type { FootnoteDefinition, Root, Table } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Schemas } from '../../shared/schemas.js';
 import type { View } from '../../shared/vocabulary.js';
-import type { Clause, ClauseRule, DocumentInfo, Footnote, Modification } from '../../shared/model.js';
+import type { Clause, ClauseRule, DocumentInfo, Footnote } from '../../shared/model.js';
+import type { Cite } from '../2-parse/cites.js';
 import { readOutline } from './outline.js';
 import { readRuleBlocks, reportOrphanRuleBlocks } from './rule-blocks.js';
 import { reportStrayRuleBlocks } from './stray-rule-blocks.js';
@@ -25,7 +26,8 @@ export type ViewFacts = TableFacts & {
 export interface DocumentFacts {
   name: string;
   info: DocumentInfo | undefined;
-  modifications: Modification[];
+  /** Every redline's cite, with its place (checked against the plan's declared modifications). */
+  cites: Cite[];
   views: Record<View, ViewFacts>;
 }
 

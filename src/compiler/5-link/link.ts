@@ -18,7 +18,6 @@ import { TRT_LINK_RULES } from '../4-extract/tables/trt.js';
 import { compareText } from '../../shared/order.js';
 
 export const LINK_RULES = {
-  modificationConflict: 'modification-conflict',
   documentDuplicate: 'document-duplicate',
   ...ROLE_LINK_RULES,
   ...SERVICE_LINK_RULES,
@@ -40,12 +39,15 @@ interface Pass {
 const at = (source: Source): { line: number; column: number } => ({ line: source.line, column: source.column });
 const TOP = { line: 1, column: 1 };
 
-export function link(
-  documents: readonly DocumentFacts[],
-  files: ReadonlyMap<string, VFile>,
-  view: View,
-  kinds: readonly TableKind[] = TABLE_KINDS,
-): RuleSet {
+/** What linking needs besides the documents' facts: their files, the declared modifications, the table kinds. */
+export interface LinkInput {
+  files: ReadonlyMap<string, VFile>;
+  /** The modifications the plan declares (sec-text/modifications/), recorded in every rule set. */
+  modifications: readonly Modification[];
+  kinds?: readonly TableKind[];
+}
+
+export function link(documents: readonly DocumentFacts[], view: View, { files, modifications, kinds = TABLE_KINDS }: LinkInput): RuleSet {
   const pass: Pass = {
     view,
     documents,
@@ -54,38 +56,19 @@ export function link(
       if (file) report(file, reason, { ...options, view });
     },
   };
-  const modifications = linkModifications(pass);
   const infos = linkDocuments(pass);
   const tables = linkTables(pass, kinds);
   const clauses = linkClauses(pass);
   const clauseRules = linkClauseRules(pass, tables.userRoles);
   return {
     view,
-    modifications,
+    modifications: [...modifications].sort((a, b) => compareText(a.id, b.id)),
     documents: infos,
     ...sortedTables(tables),
     clauses,
     clauseRules,
     footnotes: documents.flatMap((document) => document.views[view].footnotes),
   };
-}
-
-function linkModifications(pass: Pass): Modification[] {
-  const modifications = new Map<string, Modification>();
-  for (const document of pass.documents) {
-    for (const modification of document.modifications) {
-      const known = modifications.get(modification.id);
-      if (!known) modifications.set(modification.id, modification);
-      else if (known.title !== modification.title || known.implementationDate !== modification.implementationDate) {
-        pass.report(
-          document.name,
-          `Unexpected details for ${modification.id} (${modification.implementationDate}), expected the same title and implementation date as in the other documents (${known.implementationDate})`,
-          { ruleId: LINK_RULES.modificationConflict, place: TOP },
-        );
-      }
-    }
-  }
-  return [...modifications.values()].sort((a, b) => compareText(a.id, b.id));
 }
 
 function linkDocuments(pass: Pass): DocumentInfo[] {

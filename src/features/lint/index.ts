@@ -12,7 +12,6 @@ import { VIEWS, type View } from '../../shared/vocabulary.js';
 import { clauseOrder } from './rules/clause-order.js';
 import { clauseRenumbered } from './rules/clause-renumbered.js';
 import { dccScheduledTrt, onDemandTrt } from './rules/request-mode.js';
-import { redlineCiteUndeclared } from './rules/redline-cite-undeclared.js';
 import { redlineReinsertIdentical } from './rules/redline-reinsert-identical.js';
 import { redlineUnattributed } from './rules/redline-unattributed.js';
 import { trtCoverage } from './rules/trt-coverage.js';
@@ -39,7 +38,6 @@ export const LINT_RULES: readonly LintRule[] = [
   clauseOrder,
   clauseRenumbered,
   redlineReinsertIdentical,
-  redlineCiteUndeclared,
   redlineUnattributed,
 ];
 
@@ -59,7 +57,7 @@ export function lint(result: CompileResult, options: LintOptions = {}): VFile[] 
     file: parsed.doc.file,
     tree: parsed.tree,
     facts: parsed.facts,
-    modifications: parsed.facts.modifications,
+    modifications: result.plan.modifications,
     projection: (view) => parsed.projections[view],
   }));
   const byName = new Map(documents.map((document) => [document.name, document]));

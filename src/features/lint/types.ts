@@ -21,7 +21,7 @@ export interface LintDocument {
   /** The parsed tree with `insertion`/`deletion` nodes; undefined when the file could not be parsed. */
   tree: Root | undefined;
   facts: DocumentFacts;
-  /** Modifications the front matter declares (empty when the front matter is missing or invalid). */
+  /** Modifications the corpus's plan declares (sec-text/modifications/). */
   modifications: Modification[];
   /** The projection of the tree in a view (computed once); undefined without a tree. */
   projection(view: View): Root | undefined;

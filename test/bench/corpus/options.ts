@@ -1,4 +1,5 @@
 /** Options of the generated benchmark corpus and what it returns. */
+import type { PlanTexts } from '../../../src/compiler/1-read/plan.js';
 export interface CorpusOptions {
   seed?: number;
   /** Documents in all, at least 4 (Section H, Appendices E and AB, and one more). */
@@ -14,6 +15,8 @@ export interface CorpusOptions {
 export interface Corpus {
   /** File name → text. */
   files: Record<string, string>;
+  /** releases.yaml and modifications/*.yaml beside the documents. */
+  plan: PlanTexts;
   stats: { documents: number; bytes: number; serviceRequests: number; clauses: number; ruleBlocks: number; redlines: number };
 }
 

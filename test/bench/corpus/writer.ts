@@ -1,5 +1,6 @@
 /** Writing one generated document: its plan, the text writer that counts clauses, rule blocks and redlines, its front matter and its rule blocks. */
 import { MODIFICATIONS, PLACEHOLDER, type Random, TITLES } from './vocabulary.js';
+import type { PlanTexts } from '../../../src/compiler/1-read/plan.js';
 
 export interface DocumentPlan {
   file: string;
@@ -72,24 +73,35 @@ export class Writer {
   }
 }
 
-export function frontMatter(plan: DocumentPlan, used: ReadonlySet<string>, external: readonly string[]): string {
-  const mods = MODIFICATIONS.filter((modification) => used.has(modification.id));
-  const lines = [
-    '---',
-    `document: ${plan.document}`,
-    `id: ${plan.id}`,
-    `title: ${plan.title}`,
-    mods.length > 0 ? 'modifications:' : 'modifications: []',
-  ];
-  for (const modification of mods)
-    lines.push(
-      `  - id: ${modification.id}`,
-      `    title: ${JSON.stringify(modification.title)}`,
-      `    implementationDate: "${modification.implementationDate}"`,
-    );
+export function frontMatter(plan: DocumentPlan, external: readonly string[]): string {
+  const lines = ['---', `document: ${plan.document}`, `id: ${plan.id}`, `title: ${plan.title}`];
   if (external.length > 0) lines.push(`external: [${external.join(', ')}]`);
   lines.push('---', '');
   return lines.join('\n');
+}
+
+/** The plan beside the documents: one release per modification used, on its implementation date, and each one's manifest. */
+export function planTexts(used: ReadonlySet<string>): PlanTexts {
+  const mods = MODIFICATIONS.filter((modification) => used.has(modification.id));
+  const releases = ['base:', '  id: base', '  title: Generated base', 'releases:'];
+  for (const modification of [...mods].sort((a, b) => a.implementationDate.localeCompare(b.implementationDate)))
+    releases.push(
+      `  - id: ${modification.id.toLowerCase()}-release`,
+      `    title: Release of ${modification.id}`,
+      `    date: ${modification.implementationDate}`,
+      `    implements: [{ modification: ${modification.id} }]`,
+    );
+  const manifests: Record<string, string> = {};
+  for (const modification of mods)
+    manifests[`${modification.id}.yaml`] = [
+      `modification: ${modification.id}`,
+      `title: ${JSON.stringify(modification.title)}`,
+      'authority: Synthetic benchmark corpus',
+      'intents:',
+      '  - { id: all, ref: synthetic, changes: [{ kind: clause, action: changed }] }',
+      '',
+    ].join('\n');
+  return { releases: `${releases.join('\n')}\n`, manifests };
 }
 
 export interface RuleSpec {

@@ -113,10 +113,27 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
     doc: { description: 'A role with no column in Appendix E has no eligibility stated for any Service Request.', examples: [] },
   },
   {
-    id: 'modification-conflict',
+    id: 'redline-cite-undeclared',
     severity: 'error',
-    summary: 'every document declares a modification with the same title and implementation date',
-    doc: { description: 'One modification cannot have two implementation dates.', examples: [] },
+    summary: "every redline's `cite` names a modification declared in `sec-text/modifications/<ID>.yaml`",
+    doc: {
+      description:
+        "Each redline is attributed to a modification by its `cite` attribute; each modification is declared once, in `sec-text/modifications/<ID>.yaml`, and dated by the release in `sec-text/releases.yaml` that implements it. A `cite` naming an undeclared modification (a typo such as `MP612`, or a redline pasted from another modification's draft) cannot be dated or reviewed with its modification, so the build fails at the redline until the cite is corrected or the modification declared.",
+      examples: [
+        { title: 'MP162 as drafted: every redline cites MP162, which modifications/MP162.yaml declares', expect: [] },
+        {
+          title: 'A redline citing a modification that is not declared',
+          edits: [
+            {
+              file: 'appendix-ab.md',
+              find: '| 8.2 | N/A | 30 secs | N/A | <del cite="MP162">16 secs</del>',
+              replace: '| 8.2 | N/A | 30 secs | N/A | <del cite="MP612">16 secs</del>',
+            },
+          ],
+          expect: ['appendix-ab.md:{<del cite="MP612">}'],
+        },
+      ],
+    },
   },
   {
     id: 'document-duplicate',

@@ -139,7 +139,7 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
     summary: 'every document starts with YAML front matter',
     doc: {
       description:
-        'The front matter names the document, its clause prefix and the modifications it carries; without it no clause can be checked.',
+        'The front matter names the document and its clause prefix (the modifications it carries are the cites of its redlines, declared in sec-text/modifications/); without it no clause can be checked.',
       examples: [{ title: 'No front matter', add: { 'section-x.md': '# Title\n\n## X1 Clause\n\nText.\n' }, expect: ['section-x.md:1:1'] }],
     },
   },
@@ -163,7 +163,7 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
       examples: [
         {
           title: 'No id',
-          add: { 'section-x.md': '---\ndocument: SEC Section X\ntitle: X\nmodifications: []\n---\n\n# X\n' },
+          add: { 'section-x.md': '---\ndocument: SEC Section X\ntitle: X\n---\n\n# X\n' },
           expect: ['section-x.md:1:1'],
         },
       ],
@@ -178,8 +178,8 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
       examples: [
         {
           title: 'Block quotes 1,000 deep',
-          add: { 'section-x.md': `---\ndocument: SEC Section X\nid: X\ntitle: X\nmodifications: []\n---\n\n${'>'.repeat(1000)} deep\n` },
-          expect: ['section-x.md:8:1'],
+          add: { 'section-x.md': `---\ndocument: SEC Section X\nid: X\ntitle: X\n---\n\n${'>'.repeat(1000)} deep\n` },
+          expect: ['section-x.md:7:1'],
         },
       ],
     },

@@ -1,0 +1,32 @@
+/**
+ * Stage 5, link: every redline's `cite` names a modification the plan declares
+ * (sec-text/modifications/<ID>.yaml). An undeclared cite (a typo such as `MP612`, a redline
+ * pasted from another draft) cannot be dated or reviewed with its modification.
+ */
+import type { VFile } from 'vfile';
+import { report } from '../../shared/diagnostics.js';
+import type { DocumentFacts } from '../4-extract/document.js';
+
+export const CITE_RULES = { undeclared: 'redline-cite-undeclared' } as const;
+
+export function checkCites(documents: readonly DocumentFacts[], files: ReadonlyMap<string, VFile>, declared: readonly string[]): void {
+  const known = new Set(declared);
+  const listed = [...known].sort().join(', ') || 'none declared';
+  for (const document of documents) {
+    const file = files.get(document.name);
+    if (!file) continue;
+    for (const cite of document.cites) {
+      if (known.has(cite.modification)) continue;
+      report(
+        file,
+        `Unexpected \`cite="${cite.modification}"\` on a redline, expected a modification declared in modifications/<ID>.yaml (${listed})`,
+        {
+          ruleId: CITE_RULES.undeclared,
+          place: { line: cite.line, column: cite.column },
+          actual: cite.modification,
+          expected: [...known].sort(),
+        },
+      );
+    }
+  }
+}
