@@ -15,6 +15,8 @@ const OPTIONS = {
   text: { type: 'string', default: 'sec-text' },
   root: { type: 'string', default: '.' },
   view: { type: 'string' },
+  'as-at': { type: 'string' },
+  modification: { type: 'string' },
   format: { type: 'string' },
   impl: { type: 'string' },
   out: { type: 'string' },
@@ -37,7 +39,9 @@ ${(await loadCommands()).map((command) => `  ${command.summary}`).join('\n')}
 Options:
   --text DIR                 the legal text (default: sec-text)
   --root DIR                 where rules/ and generated/ live (default: the current directory)
-  --view baseline|modified   the projection (export, conform); export docx also takes redline (the default)
+  --view baseline|modified   the version (export, diff, conform): the base, or every pending modification; export docx also takes redline (the default)
+  --as-at YYYY-MM-DD         the version in force on that day (the implementation day included)
+  --modification ID          the base plus that modification alone
   --impl FILE                the gateway configuration to check (conform)
   --format NAME              output format (check, lint: text, pretty, json, sarif, junit; export: csv, json; diff: text, json, markdown)
   --against DIR              diff: compare with another version of the legal text (its modified view → this one's)
@@ -70,9 +74,13 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     io.stderr.write(`secc: ${(error as Error).message}\n\n${await usage()}`);
     return EXIT.cannotRun;
   }
-  const { values, positionals } = parsed;
+  const { positionals } = parsed;
   // Hyphenated option names arrive under their own key; commands read them camel-cased.
-  const options: Options = { ...values, frontMatter: (values as { 'front-matter'?: string })['front-matter'] };
+  const { 'as-at': asAt, 'front-matter': frontMatter, ...rest } = parsed.values as Options & {
+    'as-at'?: string;
+    'front-matter'?: string;
+  };
+  const options: Options = { ...rest, asAt, frontMatter };
   const [name, ...args] = positionals;
   if (options.help || name === 'help') {
     io.stdout.write(await usage());

@@ -6,6 +6,7 @@ import { checkConformance, ConfigurationError, configurationFormat, parseConfigu
 import { tablesFromRuleSets } from '../gateway/tables.js';
 import { reportText } from '../features/report/text.js';
 import { EXIT, type Command } from './context.js';
+import { selectedVersion, versionSpec } from './version.js';
 import { compileText, formatFindings } from './shared.js';
 
 /** Rule ids of the conformance findings, one per kind of disagreement. */
@@ -17,14 +18,11 @@ export const CONFORM_RULES = {
 } as const;
 
 export const conform: Command = {
-  summary: 'conform --impl FILE         check a gateway configuration (CSV or JSON) against the legal text: --view baseline|modified',
+  summary:
+    'conform --impl FILE         check a gateway configuration (CSV or JSON) against the legal text: --view baseline|modified, --as-at DATE or --modification ID',
   async run(context) {
     const { options, io } = context;
-    const view = options.view ?? 'modified';
-    if (view !== 'baseline' && view !== 'modified') {
-      io.stderr.write(`secc conform: --view must be baseline or modified, got \`${view}\`\n`);
-      return EXIT.cannotRun;
-    }
+    const spec = versionSpec(options);
     if (!options.impl) {
       io.stderr.write(
         'secc conform: --impl FILE is required: the gateway configuration table (CSV with header sr,user_role,smets,mode,trt_seconds,eligible, or the same as JSON)\n',
@@ -64,7 +62,11 @@ export const conform: Command = {
       io.stderr.write('secc conform: the legal text does not compile; nothing was checked.\n');
       return EXIT.cannotRun;
     }
-    const result = checkConformance(rows, view, tablesFromRuleSets(compiled.ruleSets));
+    const version = selectedVersion(compiled, spec, (text) => io.stderr.write(text));
+    if (!version) return EXIT.cannotRun;
+    // A version's tables stand in both slots: the check reads one view, named for the reader below.
+    const view = spec.kind === 'baseline' ? 'baseline' : 'modified';
+    const result = checkConformance(rows, view, tablesFromRuleSets({ baseline: version.ruleSet, modified: version.ruleSet }));
 
     const file = new VFile({ path: shown, cwd: io.cwd });
     for (const disagreement of result.disagreements) {
@@ -81,7 +83,7 @@ export const conform: Command = {
     const count = result.disagreements.length;
     if ((options.format ?? 'text') === 'text') {
       io.stderr.write(
-        `secc conform: ${shown}: ${count === 0 ? 'conforms to' : `${count} disagreement${count === 1 ? '' : 's'} with`} the ${view} view of the legal text (${result.rows} rows checked against ${result.combinations} combinations, ${result.available} available).\n`,
+        `secc conform: ${shown}: ${count === 0 ? 'conforms to' : `${count} disagreement${count === 1 ? '' : 's'} with`} the ${version.version.label} version of the legal text (${result.rows} rows checked against ${result.combinations} combinations, ${result.available} available).\n`,
       );
     }
     return count === 0 ? EXIT.clean : EXIT.findings;

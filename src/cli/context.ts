@@ -13,6 +13,10 @@ export interface Options {
   text: string;
   root: string;
   view?: string;
+  /** `--as-at YYYY-MM-DD`: the text as in force on that day. */
+  asAt?: string;
+  /** `--modification ID`: the base plus that modification alone. */
+  modification?: string;
   format?: string;
   impl?: string;
   out?: string;

@@ -7,11 +7,16 @@ import { compileDirectory } from '../compiler/driver.js';
 import { reportText } from '../features/report/text.js';
 import { EXIT, type Command } from './context.js';
 import { compileText } from './shared.js';
+import { selectedVersion, versionSpec } from './version.js';
+import type { CompiledVersion } from '../compiler/versions.js';
+import type { RuleSet } from '../shared/model.js';
+import type { VersionSpec } from '../shared/release-plan.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
 export const diff: Command = {
-  summary: 'diff [--against DIR]       the semantic change set, baseline → modified (or DIR → this text): --format text|json|markdown',
+  summary:
+    'diff [--against DIR]       the semantic change set, baseline → modified (or --as-at DATE, --modification ID; or DIR → this text): --format text|json|markdown',
   async run(context) {
     const { options, io } = context;
     const format = options.format ?? 'text';
@@ -26,8 +31,12 @@ export const diff: Command = {
       return EXIT.findings;
     }
     const textDir = displayDir(options.text, io.cwd);
-    const { baseline, modified } = result.ruleSets;
-    let changeSet = result.changeSet;
+    const { baseline } = result.ruleSets;
+    const spec = versionSpec(options);
+    const compiled = selectedVersion(result, spec, (text) => io.stderr.write(text));
+    if (!compiled) return EXIT.findings;
+    const modified = compiled.ruleSet;
+    let changeSet = spec.kind === 'modified' ? result.changeSet : versionChangeSet(baseline, compiled, spec);
     if (options.against !== undefined) {
       // Two versions of the redline (e.g. an earlier draft and this one): the other's modified view → this one's.
       const other = await compileDirectory(options.against, io.cwd, { emit: false, schemas: result.context.schemas });
@@ -58,6 +67,12 @@ export const diff: Command = {
     return EXIT.clean;
   },
 };
+
+/** The base → a version: `--modification ID` lists exactly that modification's changes, `--as-at` what is in force by then. */
+function versionChangeSet(baseline: RuleSet, compiled: CompiledVersion, spec: VersionSpec) {
+  const changeSet = diffRuleSets(baseline, compiled.ruleSet, { from: 'baseline', to: compiled.version.label });
+  return spec.kind === 'modification' ? { ...changeSet, modifications: [spec.id] } : changeSet;
+}
 
 /** One line for the top of a PR comment or review page. */
 export function intentStatus(intents: ReturnType<typeof checkIntents>): string | undefined {

@@ -2,10 +2,11 @@ import { ELIGIBILITY_HEADER, eligibilityRows, toCsv, TRT_HEADER, trtRows } from 
 import { reportText } from '../features/report/text.js';
 import { EXIT, type Command } from './context.js';
 import { compileText } from './shared.js';
+import { selectedVersion, versionSpec } from './version.js';
 
 export const exportCommand: Command = {
   summary:
-    'export trt|eligibility|docx print a table (--view baseline|modified --format csv|json), or write Word documents (docx --out DIR)',
+    'export trt|eligibility|docx print a table (--view baseline|modified, --as-at DATE or --modification ID; --format csv|json), or write Word documents (docx --out DIR)',
   async run(context) {
     const { options, io, args } = context;
     const table = args[0];
@@ -14,12 +15,8 @@ export const exportCommand: Command = {
       io.stderr.write(`secc export: expected \`trt\`, \`eligibility\` or \`docx\`, got \`${table ?? ''}\`\n`);
       return EXIT.cannotRun;
     }
-    const view = options.view ?? 'modified';
+    const spec = versionSpec(options);
     const format = options.format ?? 'csv';
-    if (view !== 'baseline' && view !== 'modified') {
-      io.stderr.write(`secc export: --view must be baseline or modified, got \`${view}\`\n`);
-      return EXIT.cannotRun;
-    }
     if (format !== 'csv' && format !== 'json') {
       io.stderr.write(`secc export: --format must be csv or json, got \`${format}\`\n`);
       return EXIT.cannotRun;
@@ -29,7 +26,9 @@ export const exportCommand: Command = {
       io.stderr.write(reportText(result.files, { quiet: true }));
       return EXIT.findings;
     }
-    const ruleSet = result.ruleSets[view];
+    const compiled = selectedVersion(result, spec, (text) => io.stderr.write(text));
+    if (!compiled) return EXIT.findings;
+    const { ruleSet } = compiled;
     if (table === 'trt') {
       const rows = trtRows(ruleSet);
       io.stdout.write(format === 'csv' ? toCsv(TRT_HEADER, rows) : `${JSON.stringify(rows, null, 2)}\n`);

@@ -200,7 +200,7 @@ describe('secc conform', () => {
     expect(csv.code, csv.stdout + csv.stderr).toBe(0);
     expect(csv.stdout).toBe('');
     expect(csv.stderr).toMatch(
-      /conforms to the modified view of the legal text \(232 rows checked against 352 combinations, 147 available\)/,
+      /conforms to the modified version of the legal text \(232 rows checked against 352 combinations, 147 available\)/,
     );
     const json = await conform(
       'reference.json',
@@ -241,7 +241,7 @@ describe('secc conform', () => {
     expect(findings.join('\n')).toMatch(
       /three-errors\.csv:\d+:1 {2}error {2}Unexpected eligible false for SR 4\.2 \/ Export Supplier \/ SMETS2 \/ On-Demand, expected true: .*\(appendix-e\.md:\d+:\d+, E2\.1\) \[modified\] {2}conform-wrong-eligibility/,
     );
-    expect(run.stderr).toContain('3 disagreements with the modified view');
+    expect(run.stderr).toContain('3 disagreements with the modified version');
   });
 
   it('exits 2 when the file is unreadable or malformed, or the option is missing', async () => {

@@ -7,7 +7,8 @@ import type { Nodes, Root } from 'mdast';
 import { isRedline } from './redline/types.js';
 
 export interface Cite {
-  modification: string;
+  /** The modification cited; undefined for an unattributed redline (no `cite`, or GFM `~~ ~~`). */
+  modification: string | undefined;
   line: number;
   column: number;
 }
@@ -16,16 +17,16 @@ export function citesOf(tree: Root): Cite[] {
   const cites: Cite[] = [];
   const stack: Nodes[] = [tree];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (isRedline(node) && node.cite !== undefined) {
+    if (isRedline(node)) {
       const start = node.position?.start;
-      cites.push({ modification: node.cite, line: start?.line ?? 1, column: start?.column ?? 1 });
+      cites.push({ modification: node.cite === '' ? undefined : node.cite, line: start?.line ?? 1, column: start?.column ?? 1 });
     }
     if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as Nodes);
   }
   return cites;
 }
 
-/** The modifications cited, each once, in order of first appearance. */
+/** The modifications cited, each once, in order of first appearance (unattributed redlines left out). */
 export function citedModifications(cites: readonly Cite[]): string[] {
-  return [...new Set(cites.map((cite) => cite.modification))];
+  return [...new Set(cites.flatMap((cite) => (cite.modification === undefined ? [] : [cite.modification])))];
 }

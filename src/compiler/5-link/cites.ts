@@ -16,7 +16,7 @@ export function checkCites(documents: readonly DocumentFacts[], files: ReadonlyM
     const file = files.get(document.name);
     if (!file) continue;
     for (const cite of document.cites) {
-      if (known.has(cite.modification)) continue;
+      if (cite.modification === undefined || known.has(cite.modification)) continue;
       report(
         file,
         `Unexpected \`cite="${cite.modification}"\` on a redline, expected a modification declared in modifications/<ID>.yaml (${listed})`,

@@ -1,0 +1,81 @@
+/**
+ * Versions of the compiled text: the base plus some modification parts (baseline, modified, as at
+ * a date, one modification alone; src/shared/release-plan.ts). A document is projected once per
+ * distinct set of redlines a version accepts in it: a version that accepts all of a document's
+ * redlines reads its modified facts, one that accepts none its baseline facts (both extracted, and
+ * cached, by every compilation); only a version that accepts some of them projects and extracts
+ * again. Then the documents' facts are linked into the version's rule set.
+ */
+import { VFile } from 'vfile';
+import { report } from '../shared/diagnostics.js';
+import type { RuleSet } from '../shared/model.js';
+import { secPart, selectVersion, type ReleasePlan, type Version, type VersionSpec } from '../shared/release-plan.js';
+import type { View } from '../shared/vocabulary.js';
+import { projectVersion } from './3-project/project.js';
+import { extractView, type DocumentFacts, type ViewFacts } from './4-extract/document.js';
+import { link } from './5-link/link.js';
+import type { CompileResult, ParsedDocument } from './driver.js';
+
+const NO_RELEASES: ReleasePlan = { base: { id: 'base', title: 'The text as written, without its redlines' }, releases: [] };
+
+export interface CompiledVersion {
+  version: Version;
+  ruleSet: RuleSet;
+}
+
+/** The version a spec names, in the plan of this compilation (no plan: no release, so every date is the base). */
+export function versionOf(result: Pick<CompileResult, 'plan'>, spec: VersionSpec): Version {
+  return selectVersion(result.plan.releases ?? NO_RELEASES, spec);
+}
+
+/** The rule set of a version; undefined when the compilation failed. */
+export function compileVersion(result: CompileResult, spec: VersionSpec): CompiledVersion | undefined {
+  if (!result.ok || !result.ruleSets) return undefined;
+  const version = versionOf(result, spec);
+  if (spec.kind === 'baseline' || spec.kind === 'modified') return { version, ruleSet: result.ruleSets[spec.kind] };
+  const facts = result.parsed.map((parsed) => versionFacts(parsed, version, result));
+  const files = new Map(result.parsed.map((parsed) => [parsed.doc.name, parsed.doc.file]));
+  const label: View = 'modified';
+  const documents = facts.map((entry) => ({ ...entry.document, views: { baseline: entry.facts, modified: entry.facts } }));
+  const ruleSet = link(documents, label, { files, modifications: result.plan.modifications, kinds: result.context.kinds });
+  return { version, ruleSet };
+}
+
+/** Which of the document's views a version reads, or undefined when it accepts only some of its redlines. */
+export function namedViewFor(document: DocumentFacts, version: Version): View | undefined {
+  const part = secPart(document.info?.document ?? '');
+  const accepted = new Set(document.cites.map((cite) => version.accepts(cite.modification, part)));
+  if (accepted.size === 0 || (accepted.size === 1 && accepted.has(false))) return 'baseline';
+  if (accepted.size === 1 && accepted.has(true)) return 'modified';
+  return undefined;
+}
+
+function versionFacts(parsed: ParsedDocument, version: Version, result: CompileResult): { document: DocumentFacts; facts: ViewFacts } {
+  const document = parsed.facts;
+  const view = namedViewFor(document, version);
+  if (view) return { document, facts: document.views[view] };
+  const tree = parsed.tree;
+  if (!tree) return { document, facts: document.views.baseline };
+  const part = secPart(document.info?.document ?? '');
+  const projected = projectVersion(tree, (redline) => version.accepts(redline.cite === '' ? undefined : redline.cite, part));
+  // Findings of this projection that neither named view had are the document's findings too.
+  const scratch = new VFile({ path: parsed.doc.file.path, value: parsed.doc.file.value });
+  const facts = extractView(projected, {
+    file: scratch,
+    name: document.name,
+    documentId: document.info?.id,
+    view: 'modified',
+    schemas: result.context.schemas,
+    kinds: result.context.kinds,
+  });
+  const known = new Set(parsed.doc.file.messages.map((message) => `${message.ruleId}|${message.line}:${message.column}`));
+  for (const message of scratch.messages) {
+    if (known.has(`${message.ruleId}|${message.line}:${message.column}`)) continue;
+    report(parsed.doc.file, `${message.reason} (in ${version.label})`, {
+      ruleId: message.ruleId ?? 'version',
+      place: { line: message.line ?? 1, column: message.column ?? 1 },
+      severity: message.fatal === true ? 'error' : 'warning',
+    });
+  }
+  return { document, facts };
+}

@@ -1,0 +1,81 @@
+/**
+ * A second modification beside MP162, on a copy of the project: its own manifest, a later
+ * release, one redlined TRT cell in a document that also carries MP162 redlines (so a date
+ * between the two releases projects that document a third way).
+ */
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { projectCopy, replaceOnce, runCli } from '../support/project.js';
+
+let project: { dir: string; cleanup(): Promise<void> };
+beforeEach(async () => {
+  project = await projectCopy();
+  const text = path.join(project.dir, 'sec-text');
+  await writeFile(
+    path.join(text, 'modifications', 'MP200.yaml'),
+    [
+      'modification: MP200',
+      'title: A later Target Response Time review',
+      'authority: A test modification',
+      'intents:',
+      '  - id: trt-4-8-1',
+      '    ref: test',
+      '    changes:',
+      "      - { kind: trt, action: changed, sr: '4.8.1', smets: 2, mode: on-demand, from: 5600 secs, to: 5700 secs }",
+      '',
+    ].join('\n'),
+  );
+  await appendFile(
+    path.join(text, 'releases.yaml'),
+    '\n  - id: 2024-11-sec-release\n    title: November 2024 SEC Release\n    date: 2024-11-07\n    implements:\n      - modification: MP200\n',
+  );
+  const ab = path.join(text, 'appendix-ab.md');
+  await writeFile(
+    ab,
+    replaceOnce(
+      await readFile(ab, 'utf8'),
+      '| 4.8.1 | 24 hrs | 5,600 secs |',
+      '| 4.8.1 | 24 hrs | <del cite="MP200">5,600 secs</del><ins cite="MP200">5,700 secs</ins> |',
+    ),
+  );
+});
+afterEach(async () => project.cleanup());
+
+const row = (csv: string, key: string) => csv.split('\n').filter((line) => line.startsWith(key));
+
+describe('a second modification with a later release', () => {
+  it('compiles; as at the day before its release the old value, on the day the new; MP162 stays in force in between', async () => {
+    const at = async (date: string) => (await runCli(['export', 'trt', '--as-at', date], project.dir)).stdout;
+    const [june26, june27, nov6, nov7] = await Promise.all(['2024-06-26', '2024-06-27', '2024-11-06', '2024-11-07'].map(at));
+    const cell = (csv: string | undefined) => row(csv ?? '', '4.8.1,other-user,2,on-demand,');
+    expect(cell(june26)).toEqual(['4.8.1,other-user,2,on-demand,5600']);
+    expect(cell(nov6)).toEqual(['4.8.1,other-user,2,on-demand,5600']);
+    expect(cell(nov7)).toEqual(['4.8.1,other-user,2,on-demand,5700']);
+    // MP162 (in the same table) is in force from 27 June: the MDR columns exist in between and after.
+    expect(row(june26 ?? '', '8.2,mdr,')).toEqual([]);
+    expect(row(nov6 ?? '', '8.2,mdr,1,on-demand,')).toEqual(['8.2,mdr,1,on-demand,30']);
+    expect(row(june27 ?? '', '8.2,other-user,1,on-demand,')).toEqual(['8.2,other-user,1,on-demand,30']);
+    expect(nov6).toBe(june27);
+    expect((await runCli(['export', 'trt', '--view', 'modified'], project.dir)).stdout).toBe(nov7);
+  });
+
+  it('diff --modification MP200 lists only its change; MP162 alone leaves the cell as it was', async () => {
+    const changes = async (id: string) =>
+      (
+        JSON.parse((await runCli(['diff', '--modification', id, '--format', 'json'], project.dir)).stdout) as {
+          changes: Array<{ kind: string; summary: string }>;
+        }
+      ).changes;
+    const mp200 = await changes('MP200');
+    expect(mp200.filter((change) => change.kind === 'trt').map((change) => change.summary)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/4\.8\.1/)]),
+    );
+    expect(mp200.every((change) => change.kind === 'clause' || /4\.8\.1/.test(change.summary))).toBe(true);
+    expect(mp200.some((change) => /mdr|MDR/.test(change.summary))).toBe(false);
+    const mp162 = await changes('MP162');
+    expect(
+      mp162.some((change) => change.kind === 'trt' && /4\.8\.1.*SMETS2.*On-Demand.*(5600|5700|5,600|5,700)/.test(change.summary)),
+    ).toBe(false);
+  });
+});
