@@ -17318,31 +17318,106 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
   ]
 } as unknown as { readonly [V in View]: readonly ClauseRule[] };
 
+/** A calendar date, YYYY-MM-DD. */
+export type AtDate = `${number}-${number}-${number}`;
+
+/** The SEC over time: from (included) to (excluded); null: since the base, or still in force. `tables` answers for those dates. */
+export const IN_FORCE: readonly InForceInterval[] = [
+  {
+    "from": null,
+    "to": "2024-02-29",
+    "release": null,
+    "modifications": [],
+    "tables": "baseline"
+  },
+  {
+    "from": "2024-02-29",
+    "to": "2024-06-27",
+    "release": {
+      "id": "2024-02-sec-release",
+      "title": "February 2024 SEC Release"
+    },
+    "modifications": [
+      "MP162"
+    ],
+    "tables": "baseline"
+  },
+  {
+    "from": "2024-06-27",
+    "to": null,
+    "release": {
+      "id": "2024-06-sec-release",
+      "title": "June 2024 SEC Release"
+    },
+    "modifications": [
+      "MP162"
+    ],
+    "tables": "modified"
+  }
+];
+
+export interface InForceInterval {
+  readonly from: AtDate | null;
+  readonly to: AtDate | null;
+  readonly release: { readonly id: string; readonly title: string } | null;
+  readonly modifications: readonly string[];
+  readonly tables: string;
+}
+
+/** The tables of a dated version that is neither the baseline nor the modified text, by release id. */
+export const DATED_TABLES: Readonly<Record<string, DatedTables>> = {} as unknown as Readonly<Record<string, DatedTables>>;
+
+export interface DatedTables {
+  readonly trt: TrtTable[View];
+  readonly eligibility: EligibilityTable[View];
+  readonly serviceRequests: readonly ServiceRequestEntry[];
+  readonly userRoles: readonly UserRoleEntry[];
+  readonly clauseRules: readonly ClauseRule[];
+}
+
+/** The interval in force on a date (the implementation day included). */
+export function inForceAt(at: AtDate): InForceInterval {
+  let found = IN_FORCE[0] as InForceInterval;
+  for (const interval of IN_FORCE) if (interval.from === null || interval.from <= at) found = interval;
+  return found;
+}
+
 /**
  * The lookups index the SR level through null-prototype dictionaries: a literal with hundreds of
  * keys is slow to index by a variable key (and a dictionary has no inherited keys such as
  * `constructor`, so an unknown SR is simply absent).
  */
-function bySr<T extends object>(table: { readonly [V in View]: T }): { readonly [V in View]: T } {
-  const index = {} as { [V in View]: T };
-  for (const view of VIEWS) {
-    const dictionary = Object.create(null) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(table[view])) dictionary[key] = value;
-    index[view] = dictionary as T;
-  }
+function dictionary<T extends object>(table: T): T {
+  const index = Object.create(null) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(table)) index[key] = value;
+  return index as T;
+}
+
+/** Every table by its key: the views, then each dated version's (by release id). */
+function bySr<T extends object>(named: { readonly [V in View]: T }, dated: (tables: DatedTables) => T): Readonly<Record<string, T>> {
+  const index: Record<string, T> = Object.create(null) as Record<string, T>;
+  for (const view of VIEWS) index[view] = dictionary(named[view]);
+  for (const [key, tables] of Object.entries(DATED_TABLES)) index[key] = dictionary(dated(tables));
   return index;
 }
 
-const TRT_INDEX = bySr(TRT_TABLE);
-const ELIGIBILITY_INDEX = bySr(ELIGIBILITY_TABLE);
+const TRT_INDEX = bySr(TRT_TABLE, (tables) => tables.trt);
+const ELIGIBILITY_INDEX = bySr(ELIGIBILITY_TABLE, (tables) => tables.eligibility);
 
-export interface TrtQuery {
+/** A version: a named view, or the text in force on a date (`at: '2024-06-27'`). */
+export type VersionQuery = { readonly view: View; readonly at?: never } | { readonly at: AtDate; readonly view?: never };
+
+/** The key of the tables a query reads. */
+export function tablesKey(query: VersionQuery): string {
+  return query.at === undefined ? query.view : inForceAt(query.at).tables;
+}
+
+export type TrtQuery = {
   readonly sr: TrtSrRef;
   readonly role: RoleId;
   readonly smets: Smets;
   readonly mode: Mode;
-  readonly view: View;
-}
+} & VersionQuery;
 
 const TRT_SRS: ReadonlySet<string> = new Set(TRT_SR_REFS);
 
@@ -17351,28 +17426,27 @@ export function hasTrts(sr: SrRef): sr is TrtSrRef {
   return TRT_SRS.has(sr);
 }
 
-/** The TRT cell for a query, or undefined when the role is not eligible for the SR in that view. */
+/** The TRT cell for a query, or undefined when the role is not eligible for the SR in that version. */
 export function trtFor(query: TrtQuery): TrtCell | undefined {
-  return TRT_INDEX[query.view][query.sr]?.[query.role]?.[query.smets][query.mode];
+  return TRT_INDEX[tablesKey(query)]?.[query.sr]?.[query.role]?.[query.smets][query.mode];
 }
 
 /** Seconds; null when not available (N/A); undefined when the role is not eligible. */
 export function trtSeconds(query: TrtQuery): number | null | undefined {
-  return TRT_INDEX[query.view][query.sr]?.[query.role]?.[query.smets][query.mode].seconds;
+  return trtFor(query)?.seconds;
 }
 
-export interface EligibilityQuery {
+export type EligibilityQuery = {
   readonly sr: SrRef;
   readonly role: RoleId;
-  readonly view: View;
-}
+} & VersionQuery;
 
-/** Whether Appendix E makes the role eligible to send the SR in that view. */
+/** Whether Appendix E makes the role eligible to send the SR in that version. */
 export function isEligible(query: EligibilityQuery): boolean {
-  return ELIGIBILITY_INDEX[query.view][query.sr]?.[query.role]?.eligible === true;
+  return eligibilityFor(query)?.eligible === true;
 }
 
-/** The eligibility cell (with its source), or undefined when the SR or role is not in that view. */
+/** The eligibility cell (with its source), or undefined when the SR or role is not in that version. */
 export function eligibilityFor(query: EligibilityQuery): EligibilityCell | undefined {
-  return ELIGIBILITY_INDEX[query.view][query.sr]?.[query.role];
+  return ELIGIBILITY_INDEX[tablesKey(query)]?.[query.sr]?.[query.role];
 }

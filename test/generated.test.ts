@@ -7,6 +7,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as generated from '../generated/index.js';
+import { timeline } from '../src/compiler/versions.js';
 import { generateTables } from '../src/compiler/7-emit/tables.js';
 import { compileStrings, replaceOnce, ROOT, textDocuments } from './support/project.js';
 
@@ -28,7 +29,7 @@ describe('escaping legal text', () => {
     documents['appendix-e.md'] = replaceOnce(documents['appendix-e.md']!, '| Read Inventory |', `| ${HOSTILE_MARKDOWN} |`);
     const result = await compileStrings(documents, false);
     expect(result.ok).toBe(true);
-    const source = generateTables(result.ruleSets!);
+    const source = generateTables(result.ruleSets!, timeline(result) ?? []);
     const module = await importTypeScript(source);
     const serviceRequests = module.SERVICE_REQUESTS as { modified: Array<{ ref: string; name: string }> };
     expect(serviceRequests.modified.find((sr) => sr.ref === '8.2')!.name).toBe(HOSTILE_TEXT);

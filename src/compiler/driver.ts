@@ -28,6 +28,7 @@ import { emitOutputs, OUTPUT_PATHS } from './7-emit/emit.js';
 import type { ExtractedDocument } from './cache.js';
 import { createCompileContext, type CompileContext, type CompileContextOptions } from './context.js';
 import { phaseTimer } from './timings.js';
+import { timeline } from './versions.js';
 
 export { OUTPUT_PATHS, ruleSetJson } from './7-emit/emit.js';
 export { OUTPUT_RULES } from './6-validate/validate.js';
@@ -125,7 +126,7 @@ export async function compile(documents: readonly SourceDocument[], options: Com
   if (hasErrors(files)) return result;
 
   if (options.emit !== false) {
-    result.outputs = await emitOutputs(ruleSets, changeSet, context.generateTypes);
+    result.outputs = await emitOutputs(ruleSets, changeSet, context.generateTypes, timeline({ ...result, ok: true }) ?? []);
     phase('generate');
   }
   result.ok = true;

@@ -6,15 +6,45 @@
  * cached, by every compilation); only a version that accepts some of them projects and extracts
  * again. Then the documents' facts are linked into the version's rule set.
  */
+import type { Root } from 'mdast';
 import { VFile } from 'vfile';
+import type { IsoDate } from '../shared/dates.js';
 import { report } from '../shared/diagnostics.js';
 import type { RuleSet } from '../shared/model.js';
-import { secPart, selectVersion, type ReleasePlan, type Version, type VersionSpec } from '../shared/release-plan.js';
+import { datedReleases, secPart, selectVersion, type ReleasePlan, type Version, type VersionSpec } from '../shared/release-plan.js';
 import type { View } from '../shared/vocabulary.js';
+import type { CorpusPlan } from './1-read/plan.js';
+import type { SourceDocument } from './1-read/read.js';
 import { projectVersion } from './3-project/project.js';
 import { extractView, type DocumentFacts, type ViewFacts } from './4-extract/document.js';
 import { link } from './5-link/link.js';
-import type { CompileResult, ParsedDocument } from './driver.js';
+import type { CompileContext } from './context.js';
+
+/** A document as compiled (the driver's ParsedDocument fits). */
+export interface VersionDocument {
+  doc: SourceDocument;
+  facts: DocumentFacts;
+  readonly tree: Root | undefined;
+}
+
+/** What a version is computed from (the driver's CompileResult fits). */
+export interface VersionInput {
+  ok: boolean;
+  parsed: readonly VersionDocument[];
+  plan: CorpusPlan;
+  context: Pick<CompileContext, 'schemas' | 'kinds'>;
+  ruleSets: Record<View, RuleSet> | undefined;
+}
+
+/** One interval of the timeline: from a release's date (null: since the base) to the next one's (null: open). */
+export interface InForce {
+  from: IsoDate | null;
+  to: IsoDate | null;
+  release: { id: string; title: string } | null;
+  /** The modifications whose parts the release brings into force. */
+  modifications: string[];
+  ruleSet: RuleSet;
+}
 
 const NO_RELEASES: ReleasePlan = { base: { id: 'base', title: 'The text as written, without its redlines' }, releases: [] };
 
@@ -24,12 +54,12 @@ export interface CompiledVersion {
 }
 
 /** The version a spec names, in the plan of this compilation (no plan: no release, so every date is the base). */
-export function versionOf(result: Pick<CompileResult, 'plan'>, spec: VersionSpec): Version {
+export function versionOf(result: Pick<VersionInput, 'plan'>, spec: VersionSpec): Version {
   return selectVersion(result.plan.releases ?? NO_RELEASES, spec);
 }
 
 /** The rule set of a version; undefined when the compilation failed. */
-export function compileVersion(result: CompileResult, spec: VersionSpec): CompiledVersion | undefined {
+export function compileVersion(result: VersionInput, spec: VersionSpec): CompiledVersion | undefined {
   if (!result.ok || !result.ruleSets) return undefined;
   const version = versionOf(result, spec);
   if (spec.kind === 'baseline' || spec.kind === 'modified') return { version, ruleSet: result.ruleSets[spec.kind] };
@@ -50,7 +80,7 @@ export function namedViewFor(document: DocumentFacts, version: Version): View | 
   return undefined;
 }
 
-function versionFacts(parsed: ParsedDocument, version: Version, result: CompileResult): { document: DocumentFacts; facts: ViewFacts } {
+function versionFacts(parsed: VersionDocument, version: Version, result: VersionInput): { document: DocumentFacts; facts: ViewFacts } {
   const document = parsed.facts;
   const view = namedViewFor(document, version);
   if (view) return { document, facts: document.views[view] };
@@ -78,4 +108,39 @@ function versionFacts(parsed: ParsedDocument, version: Version, result: CompileR
     });
   }
   return { document, facts };
+}
+
+/**
+ * The SEC over time: the base until the first dated release, then the text as in force from each
+ * release date (the day included) to the next. Undated (TBC) releases take no part.
+ */
+export function timeline(result: VersionInput): InForce[] | undefined {
+  if (!result.ok || !result.ruleSets) return undefined;
+  const plan = result.plan.releases ?? NO_RELEASES;
+  const releases = datedReleases(plan);
+  const first = releases[0];
+  const intervals: InForce[] = [
+    { from: null, to: first?.date ?? null, release: null, modifications: [], ruleSet: result.ruleSets.baseline },
+  ];
+  releases.forEach((release, index) => {
+    const compiled = compileVersion(result, { kind: 'as-at', date: release.date });
+    if (!compiled) return;
+    const next = releases.slice(index + 1).find((later) => later.date !== release.date);
+    const modifications = [...new Set(release.implements.map((entry) => entry.modification))];
+    const previous = intervals.at(-1);
+    // Two releases on one day are one boundary: the later one in the plan completes the day.
+    if (previous?.from === release.date) {
+      previous.modifications = [...new Set([...previous.modifications, ...modifications])];
+      previous.ruleSet = compiled.ruleSet;
+      return;
+    }
+    intervals.push({
+      from: release.date,
+      to: next?.date ?? null,
+      release: { id: release.id, title: release.title },
+      modifications,
+      ruleSet: compiled.ruleSet,
+    });
+  });
+  return intervals;
 }

@@ -19,6 +19,7 @@ import { trtCellName, type Decision, type DecisionContext } from './decision.js'
 import { GatewayInputError, loadRegistrationData, type RegistrationData, type Registry } from './registration.js';
 import { checkRequest, type ServiceRequestInput } from './request.js';
 import { GENERATED_TABLES, type GatewayTables } from './tables.js';
+import { inForceOn } from './dated.js';
 
 export { cellBasis, ruleBasis, type Basis } from './basis.js';
 export { CREATE_SCHEDULE_SR } from './checks/appointment.js';
@@ -26,8 +27,11 @@ export type { CheckCode, Decision, Finding, Reason } from './decision.js';
 export type { DeviceType, Purpose, ServiceRequestInput } from './request.js';
 
 export interface AuthoriseOptions {
-  /** `modified`: the rules after the modifications (MP162); `baseline`: before them. */
-  view: View;
+  /**
+   * Omitted (the default): the SEC in force on the request's execution date decides. For tools:
+   * `modified`, every pending modification; `baseline`, none of them.
+   */
+  view?: View;
   /** The tables to decide from; by default the generated ones (generated/). */
   tables?: GatewayTables;
 }
@@ -41,17 +45,11 @@ export interface AuthoriseOptions {
 export function authorise(
   request: ServiceRequestInput,
   registrationData: RegistrationData | Registry,
-  options: AuthoriseOptions,
+  options: AuthoriseOptions = {},
 ): Decision {
-  const { view } = options;
-  if (view !== 'baseline' && view !== 'modified')
-    throw new GatewayInputError('Authorisation options', [
-      { field: '/view', message: `must be "baseline" or "modified", got ${JSON.stringify(view)}` },
-    ]);
-  const tables = options.tables ?? GENERATED_TABLES;
   const executionDate = checkRequest(request);
   const registry = loadRegistrationData(registrationData);
-  const context: DecisionContext = { request, registry, view, tables, executionDate, reasons: [], findings: [] };
+  const context: DecisionContext = { ...versionOf(options, executionDate), request, registry, executionDate, reasons: [], findings: [] };
 
   if (!checkDefined(context)) return decide(context);
   const trt = checkEligibilityAndAvailability(context);
@@ -61,10 +59,32 @@ export function authorise(
   return decide(context, trt);
 }
 
+/** The tables and view to decide from: by the execution date unless a view is asked for. */
+function versionOf(options: AuthoriseOptions, executionDate: string): Pick<DecisionContext, 'view' | 'tables' | 'dated'> {
+  const { view } = options;
+  if (view === undefined) {
+    if (options.tables)
+      throw new GatewayInputError('Authorisation options', [
+        { field: '/view', message: 'is required with tables of your own (the dates of the generated tables do not apply to them)' },
+      ]);
+    const dated = inForceOn(executionDate);
+    return { view: dated.view, tables: dated.tables, dated };
+  }
+  if (view !== 'baseline' && view !== 'modified')
+    throw new GatewayInputError('Authorisation options', [
+      { field: '/view', message: `must be "baseline" or "modified", got ${JSON.stringify(view)}` },
+    ]);
+  return { view, tables: options.tables ?? GENERATED_TABLES };
+}
+
 /** Accepted when every check passed; the TRT is given only then. */
 function decide(context: DecisionContext, trt?: TrtCell): Decision {
   const accepted = context.reasons.length > 0 && context.reasons.every((reason) => reason.passed);
   const decision: Decision = { accepted, view: context.view, reasons: context.reasons, findings: context.findings };
+  if (context.dated) {
+    const { date, interval } = context.dated;
+    decision.inForce = { date, from: interval.from, release: interval.release, modifications: interval.modifications };
+  }
   if (accepted && trt && trt.seconds !== null) {
     decision.trtSeconds = trt.seconds;
     decision.trt = { seconds: trt.seconds, text: trt.text, notes: trt.notes, basis: cellBasis(trt, trtCellName(context)) };

@@ -4,6 +4,7 @@
  */
 import type { ClauseRule, View } from '../../generated/types.js';
 import { modeLabel } from '../shared/vocabulary.js';
+import type { InForce } from './dated.js';
 import type { Basis } from './basis.js';
 import type { Registry } from './registration.js';
 import type { ServiceRequestInput } from './request.js';
@@ -40,6 +41,8 @@ export interface Finding {
 export interface Decision {
   accepted: boolean;
   view: View;
+  /** When decided by date: the release and modifications in force on the execution date (the legal basis of the version). */
+  inForce?: { date: string; from: string | null; release: { id: string; title: string } | null; modifications: readonly string[] };
   /** The Target Response Time in seconds, when accepted. */
   trtSeconds?: number;
   /** The TRT cell as written (e.g. `24 hrs`) and its notes, when accepted. */
@@ -58,6 +61,8 @@ export interface DecisionContext {
   tables: GatewayTables;
   /** The calendar day of execution, YYYY-MM-DD. */
   executionDate: string;
+  /** Set when the decision is by date: the SEC in force on the execution date. */
+  dated?: InForce;
   reasons: Reason[];
   findings: Finding[];
 }

@@ -60,6 +60,20 @@ describe('a second modification with a later release', () => {
     expect((await runCli(['export', 'trt', '--view', 'modified'], project.dir)).stdout).toBe(nov7);
   });
 
+  it('builds: the generated timeline gives the dates between the releases tables of their own (MP162 without MP200)', async () => {
+    const build = await runCli(['build'], project.dir);
+    expect(build.code, build.stderr + build.stdout).toBe(0);
+    const tables = await readFile(path.join(project.dir, 'generated', 'tables.ts'), 'utf8');
+    const inForce = tables.slice(tables.indexOf('export const IN_FORCE'), tables.indexOf('export interface InForceInterval'));
+    expect([...inForce.matchAll(/"tables": "([^"]+)"/g)].map((match) => match[1])).toEqual([
+      'baseline',
+      'baseline',
+      '2024-06-sec-release',
+      'modified',
+    ]);
+    expect(tables).toMatch(/export const DATED_TABLES[^\n]*= \{\n {2}"2024-06-sec-release": \{/);
+  });
+
   it('diff --modification MP200 lists only its change; MP162 alone leaves the cell as it was', async () => {
     const changes = async (id: string) =>
       (

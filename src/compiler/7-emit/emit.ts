@@ -7,6 +7,7 @@ import type { RuleSet } from '../../shared/model.js';
 import { VIEWS, type View } from '../../shared/vocabulary.js';
 import { changeSetJson, type ChangeSet } from '../5-link/change-set/diff.js';
 import { generateIndex, generateTables } from './tables.js';
+import type { TimelineInterval } from './timeline.js';
 
 /** Output paths, relative to the project root. */
 export const OUTPUT_PATHS = {
@@ -26,11 +27,12 @@ export async function emitOutputs(
   ruleSets: Record<View, RuleSet>,
   changeSet: ChangeSet,
   generateTypes: () => Promise<string>,
+  intervals: readonly TimelineInterval[],
 ): Promise<Map<string, string>> {
   const outputs = new Map<string, string>();
   for (const view of VIEWS) outputs.set(OUTPUT_PATHS[view], ruleSetJson(ruleSets[view]));
   outputs.set(OUTPUT_PATHS.types, await generateTypes());
-  outputs.set(OUTPUT_PATHS.tables, generateTables(ruleSets));
+  outputs.set(OUTPUT_PATHS.tables, generateTables(ruleSets, intervals));
   outputs.set(OUTPUT_PATHS.index, generateIndex());
   outputs.set(OUTPUT_PATHS.changeSet, changeSetJson(changeSet));
   return outputs;

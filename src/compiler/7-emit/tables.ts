@@ -8,15 +8,12 @@ import type { RuleSet } from '../../shared/model.js';
 import { tableData } from '../../shared/table-data.js';
 import { VIEWS as TABLE_VIEWS } from '../../shared/vocabulary.js';
 import { GENERATED_BANNER } from './types.js';
+import { literal } from './literal.js';
+import { generateTimeline, type TimelineInterval } from './timeline.js';
 
-/** A JS literal for any JSON value; U+2028/2029 escaped for older parsers. */
-export function literal(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
+export { literal } from './literal.js';
 
-export function generateTables(ruleSets: Record<View, RuleSet>): string {
+export function generateTables(ruleSets: Record<View, RuleSet>, intervals: readonly TimelineInterval[]): string {
   const views = [...TABLE_VIEWS];
   const { srRefs, trtSrRefs, roleIds, trt, eligibility, serviceRequests, userRoles, clauseRules } = tableData(ruleSets);
   const modifications = ruleSets.modified.modifications;
@@ -98,6 +95,7 @@ export const ELIGIBILITY_TABLE: EligibilityTable = ${literal(eligibility, 2)};
 /** The literate rules of each view, as compiled from the rule blocks under their clauses. */
 export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = ${literal(clauseRules, 2)} as unknown as { readonly [V in View]: readonly ClauseRule[] };
 
+${generateTimeline(ruleSets, intervals)}
 ${LOOKUPS}`;
 }
 
@@ -107,26 +105,37 @@ const LOOKUPS = `/**
  * keys is slow to index by a variable key (and a dictionary has no inherited keys such as
  * \`constructor\`, so an unknown SR is simply absent).
  */
-function bySr<T extends object>(table: { readonly [V in View]: T }): { readonly [V in View]: T } {
-  const index = {} as { [V in View]: T };
-  for (const view of VIEWS) {
-    const dictionary = Object.create(null) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(table[view])) dictionary[key] = value;
-    index[view] = dictionary as T;
-  }
+function dictionary<T extends object>(table: T): T {
+  const index = Object.create(null) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(table)) index[key] = value;
+  return index as T;
+}
+
+/** Every table by its key: the views, then each dated version's (by release id). */
+function bySr<T extends object>(named: { readonly [V in View]: T }, dated: (tables: DatedTables) => T): Readonly<Record<string, T>> {
+  const index: Record<string, T> = Object.create(null) as Record<string, T>;
+  for (const view of VIEWS) index[view] = dictionary(named[view]);
+  for (const [key, tables] of Object.entries(DATED_TABLES)) index[key] = dictionary(dated(tables));
   return index;
 }
 
-const TRT_INDEX = bySr(TRT_TABLE);
-const ELIGIBILITY_INDEX = bySr(ELIGIBILITY_TABLE);
+const TRT_INDEX = bySr(TRT_TABLE, (tables) => tables.trt);
+const ELIGIBILITY_INDEX = bySr(ELIGIBILITY_TABLE, (tables) => tables.eligibility);
 
-export interface TrtQuery {
+/** A version: a named view, or the text in force on a date (\`at: '2024-06-27'\`). */
+export type VersionQuery = { readonly view: View; readonly at?: never } | { readonly at: AtDate; readonly view?: never };
+
+/** The key of the tables a query reads. */
+export function tablesKey(query: VersionQuery): string {
+  return query.at === undefined ? query.view : inForceAt(query.at).tables;
+}
+
+export type TrtQuery = {
   readonly sr: TrtSrRef;
   readonly role: RoleId;
   readonly smets: Smets;
   readonly mode: Mode;
-  readonly view: View;
-}
+} & VersionQuery;
 
 const TRT_SRS: ReadonlySet<string> = new Set(TRT_SR_REFS);
 
@@ -135,30 +144,29 @@ export function hasTrts(sr: SrRef): sr is TrtSrRef {
   return TRT_SRS.has(sr);
 }
 
-/** The TRT cell for a query, or undefined when the role is not eligible for the SR in that view. */
+/** The TRT cell for a query, or undefined when the role is not eligible for the SR in that version. */
 export function trtFor(query: TrtQuery): TrtCell | undefined {
-  return TRT_INDEX[query.view][query.sr]?.[query.role]?.[query.smets][query.mode];
+  return TRT_INDEX[tablesKey(query)]?.[query.sr]?.[query.role]?.[query.smets][query.mode];
 }
 
 /** Seconds; null when not available (N/A); undefined when the role is not eligible. */
 export function trtSeconds(query: TrtQuery): number | null | undefined {
-  return TRT_INDEX[query.view][query.sr]?.[query.role]?.[query.smets][query.mode].seconds;
+  return trtFor(query)?.seconds;
 }
 
-export interface EligibilityQuery {
+export type EligibilityQuery = {
   readonly sr: SrRef;
   readonly role: RoleId;
-  readonly view: View;
-}
+} & VersionQuery;
 
-/** Whether Appendix E makes the role eligible to send the SR in that view. */
+/** Whether Appendix E makes the role eligible to send the SR in that version. */
 export function isEligible(query: EligibilityQuery): boolean {
-  return ELIGIBILITY_INDEX[query.view][query.sr]?.[query.role]?.eligible === true;
+  return eligibilityFor(query)?.eligible === true;
 }
 
-/** The eligibility cell (with its source), or undefined when the SR or role is not in that view. */
+/** The eligibility cell (with its source), or undefined when the SR or role is not in that version. */
 export function eligibilityFor(query: EligibilityQuery): EligibilityCell | undefined {
-  return ELIGIBILITY_INDEX[query.view][query.sr]?.[query.role];
+  return ELIGIBILITY_INDEX[tablesKey(query)]?.[query.sr]?.[query.role];
 }
 `;
 

@@ -1,5 +1,6 @@
 /** Section H1.1 and Appendix E: the sender's User Role and the SR exist in the decision's view. */
 import { cellBasis, clauseBasis } from '../basis.js';
+import { describeInterval, roleComesIntoForce } from '../dated.js';
 import { fail, otherView, pass, type DecisionContext } from '../decision.js';
 
 /** False when the role or the SR is unknown: no further check can be made. */
@@ -19,12 +20,32 @@ function checkUserRole(context: DecisionContext): void {
   }
   const elsewhere = tables.userRoles[otherView(view)].find((entry) => entry.id === request.sender.role);
   const anchor = elsewhere ?? roles[0];
+  if (context.dated) {
+    failNotInForce(context, anchor);
+    return;
+  }
   fail(
     context,
     'user-role',
     elsewhere
       ? `Unexpected User Role ${elsewhere.name}, which exists only in the ${otherView(view)} view, expected a User Role of the ${view} view (Section H1.1)`
       : `Unexpected User Role \`${request.sender.role}\`, expected one of ${roles.map((entry) => `\`${entry.id}\``).join(', ')} (Section H1.1)`,
+    anchor ? cellBasis(anchor, 'User Roles table') : clauseBasis('H1.1'),
+  );
+}
+
+/** By date: a role defined only by a later release is not yet in force; name that release and its modifications. */
+function failNotInForce(context: DecisionContext, anchor: { source: string; clause: string | null; name: string } | undefined): void {
+  const { request, dated } = context;
+  if (!dated) return;
+  const later = roleComesIntoForce(request.sender.role, dated.interval);
+  const roles = context.tables.userRoles[context.view];
+  fail(
+    context,
+    'user-role',
+    later
+      ? `Unexpected User Role \`${request.sender.role}\` on ${dated.date}, expected a User Role in force on that day: it comes into force on ${later.from ?? ''} with ${describeInterval(later)} (Section H1.1)`
+      : `Unexpected User Role \`${request.sender.role}\` on ${dated.date}, expected one of ${roles.map((entry) => `\`${entry.id}\``).join(', ')} in force under ${describeInterval(dated.interval)} (Section H1.1)`,
     anchor ? cellBasis(anchor, 'User Roles table') : clauseBasis('H1.1'),
   );
 }
