@@ -29,6 +29,7 @@ import type { ExtractedDocument } from './cache.js';
 import { createCompileContext, type CompileContext, type CompileContextOptions } from './context.js';
 import { phaseTimer } from './timings.js';
 import { timeline } from './versions.js';
+import { checkConflicts } from './conflicts.js';
 
 export { OUTPUT_PATHS, ruleSetJson } from './7-emit/emit.js';
 export { OUTPUT_RULES } from './6-validate/validate.js';
@@ -118,6 +119,8 @@ export async function compile(documents: readonly SourceDocument[], options: Com
   phase('link');
 
   const result: CompileResult = { files, parsed, ruleSets, changeSet: undefined, outputs: new Map(), ok: false, context, plan };
+  if (hasErrors(files)) return result;
+  checkConflicts({ ...result, ok: true });
   if (hasErrors(files)) return result;
   const changeSet = diffRuleSets(ruleSets.baseline, ruleSets.modified);
   result.changeSet = changeSet;

@@ -92,4 +92,31 @@ describe('a second modification with a later release', () => {
       mp162.some((change) => change.kind === 'trt' && /4\.8\.1.*SMETS2.*On-Demand.*(5600|5700|5,600|5,700)/.test(change.summary)),
     ).toBe(false);
   });
+
+  it('a cell that MP162 also redlines: secc check and secc build exit 1 naming both modifications and their redlines; nothing written', async () => {
+    const ab = path.join(project.dir, 'sec-text', 'appendix-ab.md');
+    let text = await readFile(ab, 'utf8');
+    text = replaceOnce(
+      text,
+      '<ins cite="MP162">30 secs[^ab-fn5]</ins> |',
+      '<ins cite="MP162">30 secs[^ab-fn5]</ins><ins cite="MP200">[^ab-fn6]</ins> |',
+    );
+    text = `${text.trimEnd()}\n\n<ins cite="MP200">\n\n[^ab-fn6]: A later note on SR 8.2.\n\n</ins>\n`;
+    await writeFile(ab, text);
+    const before = await readFile(path.join(project.dir, 'generated', 'tables.ts'), 'utf8');
+    const line = text.split('\n').findIndex((row) => row.startsWith('| 8.2 |')) + 1;
+    for (const command of ['check', 'build']) {
+      const run = await runCli([command], project.dir);
+      expect(run.code, command).toBe(1);
+      const conflicts = (run.stdout + run.stderr).split('\n').filter((row) => row.endsWith('modification-conflict'));
+      expect(conflicts.length, run.stdout + run.stderr).toBeGreaterThan(0);
+      const other = conflicts.find((row) => row.includes('trt:8.2:other-user:1:on-demand'));
+      expect(other).toMatch(
+        new RegExp(
+          `^sec-text/appendix-ab.md:${line}:\\d+ +error +Unexpected change of TRT SR 8\\.2, other-user, SMETS1, on-demand by two modifications, MP162 \\(.*appendix-ab.md:${line}:\\d+\\) and MP200 \\(.*appendix-ab.md:${line}:\\d+\\)`,
+        ),
+      );
+    }
+    expect(await readFile(path.join(project.dir, 'generated', 'tables.ts'), 'utf8')).toBe(before);
+  });
 });

@@ -57,15 +57,17 @@ export function proseDocument(
       }
       const changed = random.chance(0.35);
       const lettered = random.chance(0.3);
+      // Only MP162's redlines may name its MDR User Role: another modification's are drafted against the base.
+      const mod = random.pick(MODIFICATIONS).id;
       clauseBody(writer, id, random.pick(TITLES), {
         redline: changed,
         rule: random.chance(0.25),
         roles: baseRoles,
         stable,
         specs,
-        mod: random.pick(MODIFICATIONS).id,
+        mod,
         lettered,
-        modifiedRoles: allRoles,
+        modifiedRoles: mod === 'MP162' ? allRoles : baseRoles,
       });
       writer.clauses++;
       if (!changed) stable.push({ id, cite, paragraphs: lettered });
@@ -76,7 +78,7 @@ export function proseDocument(
           clauseBody(writer, `${id}A`, random.pick(TITLES), {
             redline: false,
             rule: random.chance(0.5),
-            roles: allRoles,
+            roles: mod === 'MP162' ? allRoles : baseRoles,
             stable,
             specs,
             mod,

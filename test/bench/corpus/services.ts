@@ -44,10 +44,12 @@ export function serviceRequests(random: Random, count: number): ServiceRequest[]
         eligible,
         mdr: out.length === 0 || random.chance(0.15),
       };
-      // Every corpus, however small, has an inserted row, a deleted row and a replaced cell.
+      // Every corpus, however small, has an inserted row, a deleted row and a replaced cell. Rows are
+      // inserted and deleted by MP162, whose MDR columns they carry: another modification's row would
+      // need MP162's columns, so it could not be in force without it (a conflict of modifications).
       const forced = out.length === 2 ? 0 : out.length === 4 ? 0.05 : out.length === 6 ? 0.1 : roll;
-      if (forced < 0.04) sr.row = { kind: 'ins', mod: 'MP185' };
-      else if (forced < 0.06) sr.row = { kind: 'del', mod: 'MP199' };
+      if (forced < 0.04) sr.row = { kind: 'ins', mod: 'MP162' };
+      else if (forced < 0.06) sr.row = { kind: 'del', mod: 'MP162' };
       else if (forced < 0.12) {
         // Flip one role's eligibility, keeping at least one existing role eligible in both views.
         let role = random.int(0, ROLES.length - 1);

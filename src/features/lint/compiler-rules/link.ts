@@ -136,6 +136,16 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
     },
   },
   {
+    id: 'modification-conflict',
+    severity: 'error',
+    summary: 'no two modifications change the same address (a TRT cell, an eligibility, a flag, a rule, a footnote, a clause)',
+    doc: {
+      description:
+        'Each modification is compared alone with the base; an address that two of them change cannot take both changes as drafted, whatever the order of their releases. The finding names both modifications and where their redlines are. Two modifications changing different cells of one table both change the text of the clause holding it, which is not a conflict.',
+      examples: [],
+    },
+  },
+  {
     id: 'document-duplicate',
     severity: 'error',
     summary: 'each document id is used by one document',
