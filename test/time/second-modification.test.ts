@@ -23,6 +23,7 @@ beforeEach(async () => {
       '    ref: test',
       '    changes:',
       "      - { kind: trt, action: changed, sr: '4.8.1', smets: 2, mode: on-demand, from: 5600 secs, to: 5700 secs }",
+      '      - { kind: clause, action: changed, clause: AB2.1 }',
       '',
     ].join('\n'),
   );
@@ -118,5 +119,23 @@ describe('a second modification with a later release', () => {
       );
     }
     expect(await readFile(path.join(project.dir, 'generated', 'tables.ts'), 'utf8')).toBe(before);
+  });
+
+  it('the intent check judges each modification against its own manifest: MP162 passes as before, MP200 may not claim an MP162 change', async () => {
+    expect((await runCli(['build'], project.dir)).code).toBe(0);
+    const clean = await runCli(['check'], project.dir);
+    expect(clean.code, clean.stdout + clean.stderr).toBe(0);
+    const manifest = path.join(project.dir, 'sec-text', 'modifications', 'MP200.yaml');
+    // Pooled with MP162 this would pass (the MDR role is in the pooled change set); alone, MP200 does not add it.
+    await appendFile(manifest, '  - id: claims-mdr\n    ref: test\n    changes:\n      - { kind: user-role, action: added, role: mdr }\n');
+    const run = await runCli(['check'], project.dir);
+    expect(run.code).toBe(1);
+    const findings = (run.stdout + run.stderr).split('\n').filter((row) => / error /.test(row));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(
+      findings.every((row) => row.includes('MP200') && !row.includes('MP162#')),
+      findings.join('\n'),
+    ).toBe(true);
+    expect(findings.some((row) => /MP200#claims-mdr/.test(row) && /intent-missing/.test(row))).toBe(true);
   });
 });

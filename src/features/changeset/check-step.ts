@@ -1,10 +1,12 @@
 /**
- * The intent check as a `secc check` step: the baseline → modified change set against every
- * manifest in `<text>/modifications/`. Skipped when compilation failed (no rules to compare).
+ * The intent check as a `secc check` step: each modification's change set alone (base → base +
+ * ID) against its own manifest in `<text>/modifications/` (one modification: baseline → modified). Skipped when compilation failed (no rules to compare).
  */
 import path from 'node:path';
 import type { CheckStep } from '../check/step.js';
 import { CACHE_DIR, compilerHash } from '../../compiler/cache.js';
+import { compileVersion } from '../../compiler/versions.js';
+import { diffRuleSets } from './diff.js';
 import { checkIntents, loadManifests, type ManifestCache } from './intent.js';
 
 export const intentStep: CheckStep = {
@@ -14,7 +16,13 @@ export const intentStep: CheckStep = {
     if (!result.ruleSets || !result.changeSet) return [];
     const { baseline, modified } = result.ruleSets;
     const load = await loadManifests(textDir, cwd, manifestCache(root, result.context.compilerHash), result.context.schemas);
-    return checkIntents(result.changeSet, baseline, modified, load, { textDir: displayDir(textDir, cwd) }).files;
+    const alone = (id: string) => {
+      const version = compileVersion(result, { kind: 'modification', id });
+      if (!version) return undefined;
+      const changeSet = { ...diffRuleSets(baseline, version.ruleSet, { from: 'baseline', to: id }), modifications: [id] };
+      return { changeSet, after: version.ruleSet };
+    };
+    return checkIntents(result.changeSet, baseline, modified, load, { textDir: displayDir(textDir, cwd), alone }).files;
   },
 };
 

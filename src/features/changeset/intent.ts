@@ -34,6 +34,11 @@ export interface IntentCheckOptions {
   textDir: string;
   /** The document vfiles (by name in sec-text/) to report on; created when absent. */
   documents?: ReadonlyMap<string, VFile>;
+  /**
+   * Each modification judged against its own manifest: its change set alone (base → base + ID)
+   * and the rule set after it. Absent: every manifest against the one change set given.
+   */
+  alone?: (modification: string) => { changeSet: ChangeSet; after: RuleSet } | undefined;
 }
 
 export interface IntentResult {
@@ -56,11 +61,31 @@ export function checkIntents(
 ): IntentResult {
   const check = new IntentCheck(changeSet, options);
   const manifests = check.manifestsOfDeclared(load, after);
-  if (manifests.length > 0) {
+  const documentFiles = [...check.documentFiles.values()];
+  if (options.alone && manifests.length > 1) {
+    for (const loaded of manifests) {
+      const id = loaded.manifest.modification;
+      const own = options.alone(id);
+      if (!own) continue;
+      // The same document files for every modification, so findings on one document stay in one file.
+      const single = new IntentCheck(own.changeSet, {
+        ...options,
+        documents: new Map([...(options.documents ?? []), ...check.documentFiles]),
+      });
+      single.matchManifest(loaded, before, own.after);
+      single.reportUnintended(id);
+      for (const [name, file] of single.documentFiles) check.documentFiles.set(name, file);
+      for (const [key, value] of single.result.intended) check.result.intended.set(key, value);
+      check.result.unintended.push(...single.result.unintended);
+      check.result.missing.push(...single.result.missing);
+    }
+  } else if (manifests.length > 0) {
     for (const loaded of manifests) check.matchManifest(loaded, before, after);
     check.reportUnintended(manifests.map((entry) => entry.manifest.modification).join(', '));
   }
-  check.result.files = [...load.files, ...check.documentFiles.values()].filter((file) => file.messages.length > 0);
+  check.result.files = [...load.files, ...new Set([...documentFiles, ...check.documentFiles.values()])].filter(
+    (file) => file.messages.length > 0,
+  );
   return check.result;
 }
 
