@@ -5,6 +5,7 @@ import { displayDir } from '../features/changeset/check-step.js';
 import { summarise, type ChangeSet } from '../features/changeset/diff.js';
 import { checkIntents, loadManifests, type IntentResult } from '../features/changeset/intent.js';
 import { renderReviewPage } from '../features/review/page.js';
+import { changesByModification } from '../features/changeset/attribute.js';
 import { writeOutputsAtomically } from '../compiler/7-emit/write.js';
 import { EXIT, findingsExit, type Command } from './context.js';
 import { compileText, projectRoot } from './shared.js';
@@ -35,7 +36,8 @@ export const reportCommand: Command = {
       findings.push(...intents.files);
       findings.push(...(await runCheckSteps({ result, root: projectRoot(context), textDir: options.text, cwd: io.cwd }, pageSteps())));
     }
-    const html = renderReviewPage({ parsed: result.parsed, changeSet, intents, findings, textDir });
+    const madeBy = changesByModification(result);
+    const html = renderReviewPage({ parsed: result.parsed, changeSet, intents, findings, textDir, madeBy });
     const out = path.resolve(io.cwd, options.out);
     await writeOutputsAtomically(out, new Map([['index.html', html]]));
     io.stdout.write(

@@ -138,4 +138,21 @@ describe('a second modification with a later release', () => {
     ).toBe(true);
     expect(findings.some((row) => /MP200#claims-mdr/.test(row) && /intent-missing/.test(row))).toBe(true);
   });
+
+  it('the review page names the modification that made each change', async () => {
+    const run = await runCli(['report', '--out', 'review'], project.dir);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const html = await readFile(path.join(project.dir, 'review', 'index.html'), 'utf8');
+    const madeBy = new Map(
+      [...html.matchAll(/<li [^>]*data-change="([^"]+)"[^>]*>.*?<span class="made-by" title="made by">([^<]+)<\/span>/g)].map((match) => [
+        match[1],
+        match[2],
+      ]),
+    );
+    expect(madeBy.get('trt:4.8.1:other-user:2:on-demand')).toBe('MP200');
+    expect(madeBy.get('trt:8.2:other-user:1:on-demand')).toBe('MP162');
+    expect(madeBy.get('user-role:mdr')).toBe('MP162');
+    // Every change of the change set is attributed.
+    expect(html.match(/<li [^>]*data-change=/g)?.length).toBe(madeBy.size);
+  });
 });

@@ -28,6 +28,7 @@ body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "
 .change-list a { color: var(--accent); text-decoration: none; }
 .change-list a:hover { text-decoration: underline; }
 .intent-ref { display: block; color: var(--muted); font-size: 11px; }
+.made-by { font-size: 11px; margin-left: 0.4em; padding: 0 0.3em; border: 1px solid var(--muted); border-radius: 3px; }
 main { padding: 0 1.5rem 40vh; min-width: 0; }
 .doc { border-bottom: 2px solid var(--line); padding-bottom: 1rem; }
 .doc-name { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 1rem; background: #f6f8fa; padding: .4rem .6rem; border: 1px solid var(--line); border-radius: 6px; margin-top: 1.5rem; }

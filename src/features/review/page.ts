@@ -36,6 +36,8 @@ export interface ReviewInput {
   /** The legal text directory as named in findings (e.g. `sec-text`). */
   textDir: string;
   title?: string;
+  /** change id → the modifications that make it (features/changeset/attribute.ts). */
+  madeBy?: ReadonlyMap<string, readonly string[]>;
 }
 
 export function renderReviewPage(input: ReviewInput): string {
@@ -73,7 +75,11 @@ export function renderReviewPage(input: ReviewInput): string {
             summaryLine(input.changeSet),
           ]),
           el('div', { className: ['layout'] }, [
-            el('nav', { className: ['change-list'], ariaLabel: 'Change set' }, changeList(input.changeSet, input.intents, anchors)),
+            el(
+              'nav',
+              { className: ['change-list'], ariaLabel: 'Change set' },
+              changeList(input.changeSet, input.intents, anchors, input.madeBy),
+            ),
             el('main', {}, [...(otherFindings.length > 0 ? [otherFindingsSection(otherFindings)] : []), ...sections]),
           ]),
           el('script', {}, [text(REVIEW_JS)]),

@@ -77,7 +77,12 @@ export function summaryLine(changeSet: ChangeSet): Element {
   ]);
 }
 
-export function changeList(changeSet: ChangeSet, intents: IntentResult | undefined, anchors: AnchorMap): ElementContent[] {
+export function changeList(
+  changeSet: ChangeSet,
+  intents: IntentResult | undefined,
+  anchors: AnchorMap,
+  madeBy: ReadonlyMap<string, readonly string[]> = new Map(),
+): ElementContent[] {
   const out: ElementContent[] = [el('h2', {}, [text('Change set')])];
   if (changeSet.changes.length === 0) return [...out, el('p', {}, [text('No semantic change.')])];
   const unintended = new Set(intents?.unintended.map((change) => change.id));
@@ -100,6 +105,7 @@ export function changeList(changeSet: ChangeSet, intents: IntentResult | undefin
                 { className: [`action-${change.action}`, ...(unintended.has(change.id) ? ['unintended'] : [])], dataChange: change.id },
                 [
                   el('a', { href: `#${anchors.get(change.id) ?? `doc-${slug(document)}`}` }, [text(change.summary)]),
+                  ...modificationRef(madeBy.get(change.id)),
                   ...intentRef(intents?.intended.get(change.id)),
                 ],
               ),
@@ -132,6 +138,11 @@ export function findingAside(message: VFileMessage, target: string | undefined):
 }
 
 /** The intents that account for a change (`MP162#mdr-trts`), when any do. */
+/** The modification(s) that make a change, e.g. `MP162`. */
+function modificationRef(ids: readonly string[] | undefined): Element[] {
+  return ids && ids.length > 0 ? [el('span', { className: ['made-by'], title: 'made by' }, [text(ids.join(', '))])] : [];
+}
+
 function intentRef(labels: readonly string[] | undefined): Element[] {
   return labels ? [el('span', { className: ['intent-ref'] }, [text(labels.join(', '))])] : [];
 }
