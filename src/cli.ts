@@ -24,6 +24,10 @@ const OPTIONS = {
   rules: { type: 'string' },
   'front-matter': { type: 'string' },
   author: { type: 'string', multiple: true },
+  correct: { type: 'boolean', default: false },
+  by: { type: 'string' },
+  why: { type: 'string' },
+  date: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   frail: { type: 'boolean', default: false },
   write: { type: 'boolean', default: false },
@@ -49,6 +53,7 @@ Options:
   --rules omit|annex         export docx: leave rule blocks out (default), or add them as an annex after the legal text
   --front-matter FILE        import docx: the YAML front matter of the imported document
   --author NAME=ID           import docx: the modification a Word author's tracked changes belong to (repeatable)
+  --correct --by NAME --why TEXT --date YYYY-MM-DD   freeze: a recorded correction of the frozen base
   --quiet                    errors only
   --frail                    warnings fail too (exit 1)
   -h, --help                 this help

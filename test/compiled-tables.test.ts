@@ -29,7 +29,15 @@ describe('the compiled tables against the text', () => {
 
   it('are stale after `secc build` alone: both compiled copies are named, exit 1', async () => {
     const file = path.join(copy.dir, 'sec-text', 'appendix-ab.md');
-    await writeFile(file, replaceOnce(await readFile(file, 'utf8'), '| 4.8.1 | 24 hrs | 5,600 secs |', '| 4.8.1 | 24 hrs | 5,500 secs |'));
+    // A redlined change (an edit of the base without one would fail the build against the frozen base).
+    await writeFile(
+      file,
+      replaceOnce(
+        await readFile(file, 'utf8'),
+        '| 4.8.1 | 24 hrs | 5,600 secs |',
+        '| 4.8.1 | 24 hrs | <del cite="MP162">5,600 secs</del><ins cite="MP162">5,500 secs</ins> |',
+      ),
+    );
     expect((await runCli(['build', '--root', copy.dir, '--text', path.join(copy.dir, 'sec-text')], copy.dir)).code).toBe(0);
     const result = await check();
     expect(result.code).toBe(1);

@@ -49,6 +49,17 @@ describe('drift is caught and named', () => {
     expect(run.stdout).toMatch(
       /rules\/(baseline|modified)\.rules\.json .*sec-text\/appendix-ab\.md:\d+:\d+: TRT SR 4\.8\.1, import-supplier, SMETS2, on-demand differs: `5,600 secs` in .*, `5,500 secs` in the text/,
     );
+    // The base itself changed, without a redline: build refuses until the correction is recorded.
+    const refused = await runCli(['build'], project.dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /appendix-ab\.md:\d+:\d+ +error +Unexpected TRT SR 4\.8\.1, import-supplier, SMETS2, on-demand.* without a redline.*changed-without-redline/,
+    );
+    const corrected = await runCli(
+      ['freeze', '--correct', '--by', 'A Drafter', '--why', 'Test correction', '--date', '2024-07-01'],
+      project.dir,
+    );
+    expect(corrected.code, corrected.stderr).toBe(0);
     expect((await runCli(['build'], project.dir)).code).toBe(0);
     expect((await runCli(['check'], project.dir)).code).toBe(0);
   });

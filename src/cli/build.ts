@@ -3,6 +3,8 @@ import { checkSchemaContract } from '../features/check/schema-drift.js';
 import path from 'node:path';
 import { readIfExists, writeOutputsAtomically } from '../compiler/7-emit/write.js';
 import { SCHEMA_LOCK_PATH, schemaLockJson } from '../compiler/7-emit/schema-lock.js';
+import { checkFrozen } from '../features/frozen/frozen.js';
+import { hasErrors } from '../shared/diagnostics.js';
 import { EXIT, findingsExit, type Command } from './context.js';
 import { compileText, projectRoot } from './shared.js';
 import { printRunTimings, startRunTimings } from '../compiler/timings.js';
@@ -13,8 +15,10 @@ export const build: Command = {
     const { options, io } = context;
     const timings = startRunTimings('build');
     const result = await compileText(context, { timings });
-    io.stderr.write(reportText(result.files, { quiet: options.quiet }));
-    if (!result.ok) {
+    const extra = await checkFrozen(result, projectRoot(context));
+    const files = [...result.files, ...extra];
+    io.stderr.write(reportText(files, { quiet: options.quiet }));
+    if (!result.ok || hasErrors(files)) {
       io.stderr.write('secc build: nothing written; fix the errors above and build again.\n');
       return EXIT.findings;
     }

@@ -28,6 +28,11 @@ export interface Options {
   frontMatter?: string;
   /** `secc import docx --author NAME=ID`: a Word author → the modification it stands for (repeatable). */
   author?: string[];
+  /** `secc freeze --correct`: who corrects the frozen base, why, and on which day. */
+  correct?: boolean;
+  by?: string;
+  why?: string;
+  date?: string;
   quiet: boolean;
   frail: boolean;
   write: boolean;

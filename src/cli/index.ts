@@ -15,6 +15,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   export: async () => (await import('./export.js')).exportCommand,
   fingerprint: async () => (await import('./fingerprint.js')).fingerprint,
   import: async () => (await import('./import.js')).importCommand,
+  freeze: async () => (await import('./freeze.js')).freeze,
   lint: async () => (await import('./lint.js')).lintCommand,
   report: async () => (await import('./report.js')).reportCommand,
 };

@@ -5,6 +5,7 @@
 import type { VFile } from 'vfile';
 import { intentStep } from '../changeset/check-step.js';
 import { checkCompiledTables } from './compiled-tables.js';
+import { frozenStep } from '../frozen/check-step.js';
 import { checkDrift } from './drift.js';
 import { checkSchemaContract } from './schema-drift.js';
 import { lintStep } from '../lint/check-step.js';
@@ -32,7 +33,7 @@ export const schemaStep: CheckStep = {
   run: ({ root }) => checkSchemaContract(root),
 };
 
-export const CHECK_STEPS: CheckStep[] = [schemaStep, driftStep, compiledTablesStep, intentStep, lintStep];
+export const CHECK_STEPS: CheckStep[] = [schemaStep, frozenStep, driftStep, compiledTablesStep, intentStep, lintStep];
 
 export async function runCheckSteps(context: CheckContext, steps: readonly CheckStep[] = CHECK_STEPS): Promise<VFile[]> {
   const files: VFile[] = [];
