@@ -13,7 +13,7 @@ import { generateTimeline, type TimelineInterval } from './timeline.js';
 
 export { literal } from './literal.js';
 
-export function generateTables(ruleSets: Record<View, RuleSet>, intervals: readonly TimelineInterval[]): string {
+export function generateTables(ruleSets: Record<View, RuleSet>, intervals: readonly TimelineInterval[] = []): string {
   const views = [...TABLE_VIEWS];
   const { srRefs, trtSrRefs, roleIds, trt, eligibility, serviceRequests, userRoles, clauseRules } = tableData(ruleSets);
   const modifications = ruleSets.modified.modifications;
