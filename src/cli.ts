@@ -81,7 +81,11 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
   }
   const { positionals } = parsed;
   // Hyphenated option names arrive under their own key; commands read them camel-cased.
-  const { 'as-at': asAt, 'front-matter': frontMatter, ...rest } = parsed.values as Options & {
+  const {
+    'as-at': asAt,
+    'front-matter': frontMatter,
+    ...rest
+  } = parsed.values as Options & {
     'as-at'?: string;
     'front-matter'?: string;
   };

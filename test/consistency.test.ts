@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { generateTables } from '../src/compiler/7-emit/tables.js';
 import { eligibilityRows, trtRows } from '../src/features/export/tables.js';
 import type { RuleSet } from '../src/shared/model.js';
+import { planFromTexts } from '../src/compiler/1-read/plan.js';
+import { Schemas } from '../src/shared/schemas.js';
 import { generateCorpus } from './bench/corpus.js';
 import { compileStrings, textDocuments } from './support/project.js';
 
@@ -89,7 +91,7 @@ describe('lookups, exports and compiled rules never disagree', () => {
   for (const seed of [1, 7, 162]) {
     it(`on a generated corpus (seed ${seed})`, async () => {
       const corpus = generateCorpus({ seed, documents: 4, serviceRequests: 40, clausesPerDocument: 6 });
-      const result = await compileStrings(corpus.files, false);
+      const result = await compileStrings(corpus.files, false, planFromTexts(corpus.plan, 'sec-text', new Schemas()));
       expect(result.files.flatMap((file) => file.messages.filter((message) => message.fatal).map(String))).toEqual([]);
       expect(await disagreements(result.ruleSets!)).toEqual([]);
     }, 60_000);

@@ -55,6 +55,15 @@ async function listing(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** A one-cell edit of the base, then recorded as a correction (an unrecorded one is refused before anything is written). */
+async function correctOneCell(dir: string): Promise<void> {
+  const ab = path.join(dir, 'sec-text', 'appendix-ab.md');
+  await writeFile(ab, replaceOnce(await readFile(ab, 'utf8'), '| 4.8.1 | 24 hrs | 5,600 secs |', '| 4.8.1 | 24 hrs | 5,500 secs |'));
+  const why = ['--by', 'Kill test', '--why', 'a one-cell correction', '--date', '2024-01-10'];
+  const freeze = secc(['freeze', '--correct', ...why], dir);
+  expect(freeze.code, freeze.output).toBe(0);
+}
+
 beforeAll(async () => {
   if (!STRACE || !BUILT) return;
   work = await mkdtemp(path.join(tmpdir(), 'sec-rules-kill-'));
@@ -62,8 +71,7 @@ beforeAll(async () => {
   for (const folder of ['sec-text', 'rules', 'generated'])
     await cp(path.join(ROOT, folder), path.join(template, folder), { recursive: true });
   expect(secc(['check'], template).code).toBe(0); // warms .secc-cache, so runs differ only by the edit
-  const ab = path.join(template, 'sec-text', 'appendix-ab.md');
-  await writeFile(ab, replaceOnce(await readFile(ab, 'utf8'), '| 4.8.1 | 24 hrs | 5,600 secs |', '| 4.8.1 | 24 hrs | 5,500 secs |'));
+  await correctOneCell(template);
   await rm(path.join(template, 'generated', 'index.ts'));
   before = await snapshot(template);
   const dry = await copyOf(template, 'dry');
@@ -197,7 +205,7 @@ function mountTmpfs(target: string, size: string): boolean {
 describe.skipIf(!BUILT)('a full disk (a small tmpfs)', () => {
   it('a build that does not fit: exit 2 naming the path, outputs untouched, nothing left behind (SKIPS LOUDLY when mount is not permitted)', async (context) => {
     const mountPoint = await mkdtemp(path.join(tmpdir(), 'sec-rules-tmpfs-'));
-    if (!mountTmpfs(mountPoint, '4m')) {
+    if (!mountTmpfs(mountPoint, '16m')) {
       console.warn(
         '\n*** kill-safe-write.test.ts: SKIPPING the tmpfs ENOSPC test: `mount -t tmpfs` is not permitted here (the strace ENOSPC tests above still run) ***\n',
       );
@@ -210,8 +218,7 @@ describe.skipIf(!BUILT)('a full disk (a small tmpfs)', () => {
       await mkdir(dir);
       for (const folder of ['sec-text', 'rules', 'generated'])
         await cp(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
-      const ab = path.join(dir, 'sec-text', 'appendix-ab.md');
-      await writeFile(ab, replaceOnce(await readFile(ab, 'utf8'), '| 4.8.1 | 24 hrs | 5,600 secs |', '| 4.8.1 | 24 hrs | 5,500 secs |'));
+      await correctOneCell(dir);
       const old = await snapshot(dir);
       const entries = await listing(dir);
       // Leave about 64 KiB free: less than the outputs a build stages.

@@ -21,7 +21,7 @@ export async function exportDocxCommand(context: CommandContext): Promise<number
     io.stderr.write('secc export docx: nothing written; fix the errors above and export again.\n');
     return EXIT.findings;
   }
-  const outputs = await exportDocx(result.parsed, { version, rules });
+  const outputs = await exportDocx(result.parsed, result.plan, { version, rules });
   const warnings = reportText(result.files, { quiet: false });
   if (result.files.some((file) => file.messages.length > 0)) io.stderr.write(warnings);
   const out = path.resolve(io.cwd, options.out);

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { writeOutputsAtomically } from '../compiler/7-emit/write.js';
 import { reportText } from '../features/report/text.js';
 import { hasErrors } from '../shared/diagnostics.js';
+import { Schemas } from '../shared/schemas.js';
+import { readPlan } from '../compiler/1-read/plan.js';
 import { EXIT, type Command, type CommandContext } from './context.js';
 
 export const importCommand: Command = {
@@ -14,10 +16,7 @@ export const importCommand: Command = {
     const [kind, file] = args;
     if (kind !== 'docx' || !file) return refuse(io, 'expected `secc import docx FILE`');
     if (!options.frontMatter)
-      return refuse(
-        io,
-        'expected --front-matter FILE, the YAML front matter (document, id, title, modifications) of the imported document',
-      );
+      return refuse(io, 'expected --front-matter FILE, the YAML front matter (document, id, title) of the imported document');
     const authors = new Map<string, string>();
     for (const pair of options.author ?? []) {
       const at = pair.lastIndexOf('=');
@@ -27,7 +26,10 @@ export const importCommand: Command = {
     const frontMatter = await readText(options.frontMatter, io.cwd);
     const bytes = await readBinary(file, io.cwd);
     const { importDocx } = await import('../features/word/import/index.js');
-    const result = importDocx(bytes, file, { frontMatter, frontMatterName: options.frontMatter, authors });
+    // The modifications a tracked change may belong to, and their dates, come from the corpus plan.
+    const plan = await readPlan(options.text ?? 'sec-text', io.cwd, new Schemas());
+    const { modifications, releases } = plan;
+    const result = importDocx(bytes, file, { frontMatter, frontMatterName: options.frontMatter, authors, modifications, releases });
     if (result.file.messages.length > 0) io.stderr.write(reportText([result.file], { quiet: false }));
     if (hasErrors([result.file])) {
       io.stderr.write('secc import docx: nothing written; map every author with --author NAME=MODIFICATION and import again.\n');

@@ -9,12 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/project.js';
+import { runCli, TEXT_DIR } from '../support/project.js';
 import { exportDocx } from '../../src/features/word/export/index.js';
 import { compileStrings } from './support.js';
 
-const FRONT =
-  'document: SEC Appendix AB\nid: AB\ntitle: T\nmodifications:\n  - id: MP162\n    title: T\n    implementationDate: "2024-06-27"\n';
+const FRONT = 'document: SEC Appendix AB\nid: AB\ntitle: T\n';
 
 let dir: string;
 let good: Uint8Array;
@@ -24,7 +23,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'front.yaml'), FRONT);
   const text = `---\n${FRONT}---\n\n# T\n\n## AB1 One\n\n### AB1.1 Two\n\nSome <ins cite="MP162">new</ins> text.\n`;
   const compiled = await compileStrings({ 'appendix-ab.md': text });
-  good = [...(await exportDocx(compiled.parsed, { version: 'redline', rules: 'omit' })).values()][0] as Uint8Array;
+  good = [...(await exportDocx(compiled.parsed, compiled.plan, { version: 'redline', rules: 'omit' })).values()][0] as Uint8Array;
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -43,7 +42,7 @@ async function importBytes(name: string, bytes: Uint8Array) {
   const file = path.join(dir, name);
   await writeFile(file, bytes);
   const out = path.join(dir, `${name}.md`);
-  const run = await runCli(['import', 'docx', file, '--front-matter', path.join(dir, 'front.yaml'), '--out', out], dir);
+  const run = await runCli(['import', 'docx', file, '--front-matter', path.join(dir, 'front.yaml'), '--out', out, '--text', TEXT_DIR], dir);
   return { ...run, written: existsSync(out) };
 }
 

@@ -11,19 +11,25 @@ import { parseDocument } from '../../src/compiler/2-parse/parse.js';
 import { wordDocument } from '../../src/features/word/export/document.js';
 import { exportDocx } from '../../src/features/word/export/index.js';
 import { importDocx } from '../../src/features/word/import/index.js';
-import { projectCopy, replaceOnce, runCli, textDocuments } from '../support/project.js';
+import { projectCopy, replaceOnce, projectPlan, runCli, textDocuments } from '../support/project.js';
+import type { CorpusPlan } from '../../src/compiler/1-read/plan.js';
 import { compileStrings } from './support.js';
 
 let corpus: Record<string, string>;
+/** The project's declared modifications and releases, which an import is given. */
+let plan: Pick<CorpusPlan, 'modifications' | 'releases'>;
 let out: string;
 beforeAll(async () => {
   corpus = await textDocuments();
+  const { modifications, releases } = await projectPlan();
+  plan = { modifications, releases };
   out = await mkdtemp(path.join(tmpdir(), 'secc-word-export-'));
 });
 afterAll(() => rm(out, { recursive: true, force: true }));
 
 async function exported(rules: 'omit' | 'annex' = 'omit', version: 'redline' | 'baseline' | 'modified' = 'redline') {
-  return exportDocx((await compileStrings(corpus)).parsed, { version, rules });
+  const compiled = await compileStrings(corpus);
+  return exportDocx(compiled.parsed, compiled.plan, { version, rules });
 }
 
 function part(docx: Uint8Array | undefined, name: string): string {
@@ -89,7 +95,7 @@ describe('the exported Word documents', () => {
   it('say how many rule blocks they leave out, and an import of them warns that it has none', async () => {
     const omitted = (await exported('omit')).get('section-h.docx') ?? new Uint8Array();
     const front = /^---\n([\s\S]*?)\n---/.exec(corpus['section-h.md'] ?? '')?.[1] ?? '';
-    const result = importDocx(omitted, 'section-h.docx', { frontMatter: front, authors: new Map() });
+    const result = importDocx(omitted, 'section-h.docx', { frontMatter: front, authors: new Map(), ...plan });
     const blocks = (corpus['section-h.md'] ?? '').split('```rule').length - 1;
     expect(blocks).toBeGreaterThan(1);
     expect(result.file.messages.map((message) => message.reason)).toEqual([
@@ -97,13 +103,13 @@ describe('the exported Word documents', () => {
     ]);
     expect(result.markdown).not.toContain('```rule');
     const annexed = (await exported('annex')).get('section-h.docx') ?? new Uint8Array();
-    expect(importDocx(annexed, 'section-h.docx', { frontMatter: front, authors: new Map() }).file.messages).toEqual([]);
+    expect(importDocx(annexed, 'section-h.docx', { frontMatter: front, authors: new Map(), ...plan }).file.messages).toEqual([]);
   });
 
   it('take any version of the text by the redlines it accepts (how --as-at and --modification plug in)', async () => {
-    const parsed = (await compileStrings(corpus)).parsed;
-    const bytes = async (version: Parameters<typeof exportDocx>[1]['version']) =>
-      Buffer.from((await exportDocx(parsed, { version, rules: 'omit' })).get('appendix-ab.docx') ?? []);
+    const { parsed, plan } = await compileStrings(corpus);
+    const bytes = async (version: Parameters<typeof exportDocx>[2]['version']) =>
+      Buffer.from((await exportDocx(parsed, plan, { version, rules: 'omit' })).get('appendix-ab.docx') ?? []);
     expect((await bytes({ name: 'none accepted', accepts: () => false })).equals(await bytes('baseline'))).toBe(true);
     expect((await bytes({ name: 'all accepted', accepts: () => true })).equals(await bytes('modified'))).toBe(true);
     expect((await bytes({ name: 'all accepted', accepts: () => true })).equals(await bytes('baseline'))).toBe(false);

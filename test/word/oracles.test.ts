@@ -31,8 +31,8 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'secc-word-oracles-'));
   corpus = await textDocuments();
   const compiled = await compileStrings(corpus);
-  redline = await exportDocx(compiled.parsed, { version: 'redline', rules: 'omit' });
-  clean = await exportDocx(compiled.parsed, { version: 'modified', rules: 'omit' });
+  redline = await exportDocx(compiled.parsed, compiled.plan, { version: 'redline', rules: 'omit' });
+  clean = await exportDocx(compiled.parsed, compiled.plan, { version: 'modified', rules: 'omit' });
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

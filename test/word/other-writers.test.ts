@@ -30,20 +30,25 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../src/features/word/export/index.js';
 import { importDocx } from '../../src/features/word/import/index.js';
-import { runCli, textDocuments } from '../support/project.js';
+import { projectPlan, runCli, TEXT_DIR, textDocuments } from '../support/project.js';
+import type { CorpusPlan } from '../../src/compiler/1-read/plan.js';
 import { changeSetOf, compileStrings, frontMatterOf, withoutPositions } from './support.js';
 import { hasTool } from './tools.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'appendix-ab.pandoc.md');
 const MP162 = { id: 'MP162', title: 'SEC changes required to deliver MHHS', implementationDate: '2024-06-27' };
-const SECTION_X = `document: SEC Section X\nid: X\ntitle: Test Provisions\nmodifications:\n  - id: MP162\n    title: ${MP162.title}\n    implementationDate: "${MP162.implementationDate}"\n`;
+const SECTION_X = `document: SEC Section X\nid: X\ntitle: Test Provisions\n`;
 const change = (id: number, author = 'Jane Drafter') => ({ id, author, date: '2024-06-27T00:00:00Z' });
 
 let dir: string;
 let corpus: Record<string, string>;
+/** The project's declared modifications and releases, which an import is given. */
+let plan: Pick<CorpusPlan, 'modifications' | 'releases'>;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'secc-word-writers-'));
   corpus = await textDocuments();
+  const { modifications, releases } = await projectPlan();
+  plan = { modifications, releases };
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -96,7 +101,7 @@ async function importSectionX(document: Document, authors: string[] = ['--author
   await writeFile(path.join(dir, 'x.yaml'), SECTION_X);
   const out = path.join(dir, 'section-x.md');
   await rm(out, { force: true });
-  const run = await runCli(['import', 'docx', file, '--front-matter', 'x.yaml', '--out', out, ...authors], dir);
+  const run = await runCli(['import', 'docx', file, '--front-matter', 'x.yaml', '--out', out, '--text', TEXT_DIR, ...authors], dir);
   return { ...run, out, written: existsSync(out) };
 }
 
@@ -106,6 +111,7 @@ describe('a Word document made by pandoc', () => {
     execFileSync('pandoc', ['-f', 'markdown-smart', '-t', 'docx', '-o', docx, FIXTURE]);
     const result = importDocx(new Uint8Array(readFileSync(docx)), 'pandoc-ab.docx', {
       frontMatter: frontMatterOf(corpus['appendix-ab.md'] ?? ''),
+      ...plan,
       authors: new Map(),
     });
     expect(result.file.messages.map(String)).toEqual([]);
@@ -125,7 +131,7 @@ describe('the exported documents saved again by LibreOffice', () => {
     'import to the same rules and change set (LibreOffice renames our styles and bookmarks and drops some tracking; the import reads through it)',
     async () => {
       const before = await compileStrings(corpus);
-      const exported = await exportDocx(before.parsed, { version: 'redline', rules: 'annex' });
+      const exported = await exportDocx(before.parsed, before.plan, { version: 'redline', rules: 'annex' });
       const files: string[] = [];
       for (const [name, bytes] of exported) {
         files.push(path.join(dir, 'ours', name));
@@ -143,6 +149,7 @@ describe('the exported documents saved again by LibreOffice', () => {
         const bytes = new Uint8Array(readFileSync(path.join(resaved, name)));
         imported[markdownName] = importDocx(bytes, name, {
           frontMatter: frontMatterOf(corpus[markdownName] ?? ''),
+          ...plan,
           authors: new Map(),
         }).markdown;
       }
@@ -158,7 +165,8 @@ describe('the exported documents saved again by LibreOffice', () => {
 describe('an exported document edited in Word by a drafter', () => {
   it("imports with the drafter's new tracked change beside MP162's, and compiles with one more change", async () => {
     const before = await compileStrings(corpus);
-    const exported = (await exportDocx(before.parsed, { version: 'redline', rules: 'annex' })).get('appendix-ab.docx') ?? new Uint8Array();
+    const exported =
+      (await exportDocx(before.parsed, before.plan, { version: 'redline', rules: 'annex' })).get('appendix-ab.docx') ?? new Uint8Array();
     // What Word writes when Jane retypes SR 4.8.1's SMETS2 On-Demand time with Track Changes on.
     const parts = unzipSync(exported);
     const xml = strFromU8(parts['word/document.xml'] ?? new Uint8Array());
@@ -170,6 +178,7 @@ describe('an exported document edited in Word by a drafter', () => {
     parts['word/document.xml'] = strToU8(xml.replace(cell, edit));
     const result = importDocx(zipSync(parts), 'appendix-ab.docx', {
       frontMatter: frontMatterOf(corpus['appendix-ab.md'] ?? ''),
+      ...plan,
       authors: new Map([['Jane Drafter', 'MP162']]),
     });
     expect(result.file.messages).toEqual([]);
@@ -224,10 +233,12 @@ describe('a Word document built with the docx package', () => {
     expect(run.written).toBe(false);
   });
 
-  it('refuses an author mapped to a modification the front matter does not declare: exit 2, nothing written', async () => {
+  it('refuses an author mapped to a modification sec-text/modifications/ does not declare: exit 2, nothing written', async () => {
     const run = await importSectionX(sectionX(), ['--author', 'Jane Drafter=MP999']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('secc: --author maps `Jane Drafter` to MP999, which the front matter does not declare (it declares MP162)\n');
+    expect(run.stderr).toBe(
+      'secc: --author maps `Jane Drafter` to MP999, which sec-text/modifications/ does not declare (it declares MP162)\n',
+    );
     expect(run.written).toBe(false);
   });
 
@@ -253,6 +264,7 @@ describe('a Word document built with the docx package', () => {
     const moved = withMovedText(new Uint8Array(await Packer.toBuffer(sectionX(extra, comments))));
     const result = importDocx(new Uint8Array(moved), 'warnings.docx', {
       frontMatter: SECTION_X,
+      modifications: [MP162],
       authors: new Map([['Jane Drafter', 'MP162']]),
     });
     const warnings = result.file.messages.map((message) => message.reason);

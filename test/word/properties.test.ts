@@ -16,12 +16,16 @@ import { importDocx } from '../../src/features/word/import/index.js';
 import { redlinedDocument } from '../support/redline-documents.js';
 
 const MP162 = { id: 'MP162', title: 'SEC changes required to deliver MHHS', implementationDate: '2024-06-27' };
-const FRONT = `document: SEC Section H\nid: H\ntitle: T\nmodifications:\n  - id: MP162\n    title: ${MP162.title}\n    implementationDate: "2024-06-27"\n`;
+const FRONT = `document: SEC Section H\nid: H\ntitle: T\n`;
 
 async function throughWord(tree: Root): Promise<{ tree: Root; findings: string[] }> {
   const file = new VFile({ path: 'random.md' });
   const document = wordDocument({ tree, file, title: 'T', modifications: [MP162] }, { version: 'redline', rules: 'annex' });
-  const result = importDocx(await packDocx(document, 'T'), 'random.docx', { frontMatter: FRONT, authors: new Map() });
+  const result = importDocx(await packDocx(document, 'T'), 'random.docx', {
+    frontMatter: FRONT,
+    authors: new Map(),
+    modifications: [MP162],
+  });
   const back = parseDocument(new VFile({ path: 'back.md', value: result.markdown }));
   if (!back) throw new Error(`the imported Markdown does not parse:\n${result.markdown}`);
   return { tree: back, findings: [...file.messages, ...result.file.messages].map(String) };

@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { planFromTexts } from '../../src/compiler/1-read/plan.js';
+import { Schemas } from '../../src/shared/schemas.js';
 import { generateCorpus } from '../bench/corpus.js';
 import { changeSetOf, roundTrip, withoutPositions } from './support.js';
 
@@ -47,7 +49,8 @@ describe('export docx → import docx', () => {
         }),
         async ({ seed, serviceRequests, clauses }) => {
           const corpus = generateCorpus({ seed, documents: 4, serviceRequests, clausesPerDocument: clauses });
-          expectSameCompile(await roundTrip(corpus.files));
+          const plan = planFromTexts(corpus.plan, 'sec-text', new Schemas());
+          expectSameCompile(await roundTrip(corpus.files, undefined, plan));
         },
       ),
       { numRuns: 25, seed: 20240627 },

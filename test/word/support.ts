@@ -1,4 +1,5 @@
 /** Shared by the Word tests: export a corpus, import it back, compile both, compare without positions. */
+import type { CorpusPlan } from '../../src/compiler/1-read/plan.js';
 import type { CompileResult } from '../../src/compiler/driver.js';
 import { diffRuleSets } from '../../src/features/changeset/diff.js';
 import { exportDocx } from '../../src/features/word/export/index.js';
@@ -8,9 +9,9 @@ import type { RuleSet } from '../../src/shared/model.js';
 
 import { compileStrings as compileProjectStrings } from '../support/project.js';
 
-/** Compiles in memory, rules only (no generated code). */
-export async function compileStrings(files: Record<string, string>): Promise<CompileResult> {
-  return compileProjectStrings(files, false);
+/** Compiles in memory, rules only (no generated code), against the project's plan or the one given. */
+export async function compileStrings(files: Record<string, string>, plan?: CorpusPlan): Promise<CompileResult> {
+  return compileProjectStrings(files, false, plan);
 }
 
 /** The YAML between the first two `---` lines. */
@@ -32,19 +33,25 @@ export interface RoundTrip {
 export async function roundTrip(
   files: Record<string, string>,
   options: ExportOptions = { version: 'redline', rules: 'annex' },
+  plan?: CorpusPlan,
 ): Promise<RoundTrip> {
-  const before = await compileStrings(files);
+  const before = await compileStrings(files, plan);
   if (!before.ok) throw new Error(`the corpus does not compile: ${before.files.flatMap((file) => file.messages.map(String)).join('\n')}`);
-  const docx = await exportDocx(before.parsed, options);
+  const docx = await exportDocx(before.parsed, before.plan, options);
   const imported: Record<string, string> = {};
   const findings: string[] = [];
   for (const [name, bytes] of docx) {
     const markdownName = name.replace(/\.docx$/, '.md');
-    const result = importDocx(bytes, name, { frontMatter: frontMatterOf(files[markdownName] ?? ''), authors: new Map() });
+    const result = importDocx(bytes, name, {
+      frontMatter: frontMatterOf(files[markdownName] ?? ''),
+      authors: new Map(),
+      modifications: before.plan.modifications,
+      releases: before.plan.releases,
+    });
     imported[markdownName] = result.markdown;
     findings.push(...result.file.messages.map((message) => `${name}: ${message.reason}`));
   }
-  return { before, after: await compileStrings(imported), docx, imported, findings };
+  return { before, after: await compileStrings(imported, plan), docx, imported, findings };
 }
 
 /** A rule set without line and column positions (they differ between the files, not the rules). */

@@ -7,6 +7,8 @@ import type { Root } from 'mdast';
 import { project, projectVersion, type AcceptRedline } from '../../compiler/3-project/project.js';
 import type { View } from '../../shared/vocabulary.js';
 import type { Modification } from '../../shared/model.js';
+import { isCalendarDate } from '../../shared/dates.js';
+import { releaseFor, secPart, type ReleasePlan } from '../../shared/release-plan.js';
 
 /** A clean text of any version of the redline, by the redlines it accepts (as at a date, one modification alone). */
 export interface CleanVersion {
@@ -30,12 +32,33 @@ export function versionTree(tree: Root, version: WordVersion): Root {
 export const UNATTRIBUTED_AUTHOR = 'unattributed';
 
 /**
- * The date a modification's changes take effect, as an OOXML `w:date` (midnight UTC).
- * Today: the implementation date in the document's front matter. The one place that knows it.
+ * The declared modifications, each dated by the release that brings its part of this document into
+ * force (MP162's Appendix R part is earlier than the rest); a TBC release leaves it undated.
+ * Without a plan (or a release for it), the modification keeps the date it was given.
+ */
+export function modificationsFor(
+  /** The front matter's `document` (`SEC Appendix AB`). */
+  document: string,
+  modifications: readonly Modification[],
+  plan: ReleasePlan | undefined,
+): Modification[] {
+  const part = secPart(document);
+  return modifications.map((modification): Modification => {
+    const release = plan ? releaseFor(plan, modification.id, part) : undefined;
+    const date = release ? release.date : modification.implementationDate;
+    const { id, title } = modification;
+    return { id, title, implementationDate: date };
+  });
+}
+
+/**
+ * The date a modification's changes take effect, as an OOXML `w:date` (midnight UTC): the date of
+ * the release that implements it (see `modificationsFor`). The one place that knows it.
  */
 export function changeDate(modifications: readonly Modification[], cite: string | undefined): string {
   const date = modifications.find((modification) => modification.id === cite)?.implementationDate;
-  return date ? `${date}T00:00:00Z` : '1970-01-01T00:00:00Z';
+  // A TBC release (or an unknown cite) has no day: Word gets the epoch, as for an undated change.
+  return date && isCalendarDate(date) ? `${date}T00:00:00Z` : '1970-01-01T00:00:00Z';
 }
 
 /** A custom document property: how many rule blocks an export left out (`--rules omit`). */

@@ -90,16 +90,22 @@ export const INTEGRITY_RULES: readonly CompilerRuleDoc[] = [
   {
     id: 'date-invalid',
     severity: 'error',
-    summary: 'dates in front matter, rule blocks and `datetime` attributes exist',
+    summary: 'dates in rule blocks and `datetime` attributes exist',
     doc: {
       description:
-        'A date such as `2024-02-30` matches the pattern of a date but names no day; an implementation date or a redline `datetime` that does not exist is reported at the value or attribute, never stored.',
+        'A date such as `2024-02-30` matches the pattern of a date but names no day; a date in a rule block or a redline `datetime` that does not exist is reported at the value or attribute, never stored. (Release dates are checked in `releases.yaml`: `release-date-invalid`.)',
       examples: [
         { title: 'MP162 as drafted', expect: [] },
         {
-          title: 'An implementation date that does not exist',
-          edits: [{ file: 'appendix-ab.md', find: 'implementationDate: "2024-06-27"', replace: 'implementationDate: "2024-06-31"' }],
-          expect: ['appendix-ab.md:{"2024-06-31"}'],
+          title: 'A redline dated on a day that does not exist',
+          edits: [
+            {
+              file: 'appendix-ab.md',
+              find: '<del cite="MP162">16 secs</del>',
+              replace: '<del cite="MP162" datetime="2024-06-31">16 secs</del>',
+            },
+          ],
+          expect: ['appendix-ab.md:{datetime="2024-06-31"}'],
         },
       ],
     },

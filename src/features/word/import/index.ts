@@ -5,8 +5,10 @@
  */
 import { VFile } from 'vfile';
 import { report } from '../../../shared/diagnostics.js';
+import type { Modification } from '../../../shared/model.js';
+import type { ReleasePlan } from '../../../shared/release-plan.js';
 import type { Element } from '@xmldom/xmldom';
-import { changeDate, RULES_LEFT_OUT, UNATTRIBUTED_AUTHOR } from '../version.js';
+import { changeDate, modificationsFor, RULES_LEFT_OUT, UNATTRIBUTED_AUTHOR } from '../version.js';
 import { readBody, readFootnotes, readListLevels, readStyleAliases, readStyles } from './body.js';
 import { clauseOf, placeFootnotes, toBlocks } from './blocks.js';
 import { renderBlocks } from './markdown.js';
@@ -25,8 +27,12 @@ export const IMPORT_RULES = {
 } as const;
 
 export interface ImportOptions {
-  /** The YAML front matter to put at the top (document, id, title, modifications). */
+  /** The YAML front matter to put at the top (document, id, title). */
   frontMatter: string;
+  /** The modifications declared in the corpus plan (sec-text/modifications/): the ids a tracked change may belong to. */
+  modifications: readonly Modification[];
+  /** The release plan, which dates each modification's changes for this document's SEC part. */
+  releases?: ReleasePlan;
   /** Where the front matter came from, for its errors (default `--front-matter`). */
   frontMatterName?: string;
   /** Word author → modification id; a declared modification id also maps to itself. */
@@ -42,14 +48,15 @@ export interface ImportResult {
 /** Throws `BadWordFile` when the bytes are not a Word document it can read. */
 export function importDocx(bytes: Uint8Array, name: string, options: ImportOptions): ImportResult {
   const front = readImportFrontMatter(options.frontMatter, options.frontMatterName ?? '--front-matter');
-  const declared = front.modifications.map((modification) => modification.id);
+  const declared = options.modifications.map((modification) => modification.id);
   for (const [author, id] of options.authors) {
     if (!declared.includes(id)) {
       throw new CannotRun(
-        `--author maps \`${author}\` to ${id}, which the front matter does not declare (it declares ${declared.join(', ')})`,
+        `--author maps \`${author}\` to ${id}, which sec-text/modifications/ does not declare (it declares ${declared.join(', ') || 'none'})`,
       );
     }
   }
+  const dated = modificationsFor(front.document, options.modifications, options.releases);
   const parts = readWordParts(bytes, name);
   const xml = (part: string) => {
     const text = parts.get(part);
@@ -73,7 +80,7 @@ export function importDocx(bytes: Uint8Array, name: string, options: ImportOptio
     notices.push({ at: 'the document', what: 'comments (left out)', severity: 'warning' });
   const styles = { style: readStyles(stylesPart), listLevel: readListLevels(xml('word/numbering.xml')) };
   const blocks = placeFootnotes(toBlocks(items, styles, notices), footnotes, front.id);
-  const dateOf = (cite: string) => changeDate(front.modifications, cite);
+  const dateOf = (cite: string) => changeDate(dated, cite);
   const body = renderBlocks(blocks, { citeOf: citeResolver(options.authors, declared, notices), dateOf, notices });
   const file = new VFile({ path: name });
   const places = describePlaces(items);
@@ -95,7 +102,7 @@ function citeResolver(authors: ReadonlyMap<string, string>, declared: readonly s
     if (mark.author === UNATTRIBUTED_AUTHOR && mark.kind === 'deletion') return '~~';
     const cite = authors.get(mark.author) ?? (declared.includes(mark.author) ? mark.author : undefined);
     if (cite !== undefined) return cite;
-    const what = `a tracked ${mark.kind} by \`${mark.author}\`, whom no modification is mapped to; expected \`--author "${mark.author}=<modification>"\` naming one of ${declared.join(', ') || 'the modifications in the front matter'}`;
+    const what = `a tracked ${mark.kind} by \`${mark.author}\`, whom no modification is mapped to; expected \`--author "${mark.author}=<modification>"\` naming one of ${declared.join(', ') || 'the modifications declared in sec-text/modifications/'}`;
     if (!notices.some((notice) => notice.at === at && notice.what === what)) notices.push({ at, what, severity: 'error' });
     return undefined;
   };
