@@ -19,6 +19,7 @@ const OPTIONS = {
   modification: { type: 'string' },
   format: { type: 'string' },
   impl: { type: 'string' },
+  'only-sr': { type: 'string' },
   out: { type: 'string' },
   against: { type: 'string' },
   rules: { type: 'string' },
@@ -47,6 +48,7 @@ Options:
   --as-at YYYY-MM-DD         the version in force on that day (the implementation day included)
   --modification ID          the base plus that modification alone
   --impl FILE                the gateway configuration to check (conform)
+  --only-sr SR,SR            conform: the Service Requests a partial gateway claims (or a line \`# only-sr: 4.8.1, 4.8.3\` above the CSV header)
   --format NAME              output format (check, lint: text, pretty, json, sarif, junit; export: csv, json; diff: text, json, markdown)
   --against DIR              diff: compare with another version of the legal text (its modified view → this one's)
   --out DIR                  report: the folder to write index.html to; export docx: the folder for the .docx files; import docx: the .md to write
@@ -84,12 +86,14 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
   const {
     'as-at': asAt,
     'front-matter': frontMatter,
+    'only-sr': onlySr,
     ...rest
   } = parsed.values as Options & {
     'as-at'?: string;
     'front-matter'?: string;
+    'only-sr'?: string;
   };
-  const options: Options = { ...rest, asAt, frontMatter };
+  const options: Options = { ...rest, asAt, frontMatter, onlySr };
   const [name, ...args] = positionals;
   if (options.help || name === 'help') {
     io.stdout.write(await usage());

@@ -2,7 +2,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../shared/diagnostics.js';
-import { checkConformance, ConfigurationError, configurationFormat, parseConfiguration } from '../gateway/conformance.js';
+import {
+  checkConformance,
+  combineScopes,
+  ConfigurationError,
+  configurationFormat,
+  parseSrList,
+  readConfiguration,
+  scopeProblems,
+  type Configuration,
+  type DeclaredScope,
+} from '../gateway/conformance.js';
 import { tablesFromRuleSets } from '../gateway/tables.js';
 import { reportText } from '../features/report/text.js';
 import { EXIT, type Command } from './context.js';
@@ -13,13 +23,14 @@ import { compileText, formatFindings } from './shared.js';
 export const CONFORM_RULES = {
   missing: 'conform-missing',
   extra: 'conform-extra',
+  'out-of-scope': 'conform-out-of-scope',
   'wrong-trt': 'conform-wrong-trt',
   'wrong-eligibility': 'conform-wrong-eligibility',
 } as const;
 
 export const conform: Command = {
   summary:
-    'conform --impl FILE         check a gateway configuration (CSV or JSON) against the legal text: --view baseline|modified, --as-at DATE or --modification ID',
+    'conform --impl FILE         check a gateway configuration (CSV or JSON) against the legal text: --view baseline|modified, --as-at DATE or --modification ID; --only-sr 4.8.1,4.8.3 for a partial gateway',
   async run(context) {
     const { options, io } = context;
     const spec = versionSpec(options);
@@ -45,14 +56,24 @@ export const conform: Command = {
       io.stderr.write(`secc conform: cannot read ${shown}: not UTF-8 text\n`);
       return EXIT.cannotRun;
     }
-    let rows;
+    const option = scopeOption(options.onlySr);
+    if (typeof option === 'string') {
+      io.stderr.write(`secc conform: --only-sr: ${option}\n`);
+      return EXIT.cannotRun;
+    }
+    let configuration: Configuration;
     try {
-      rows = parseConfiguration(text, configurationFormat(absolute, text));
+      configuration = readConfiguration(text, configurationFormat(absolute, text));
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;
       for (const problem of error.problems)
         io.stderr.write(`${shown}${problem.line === undefined ? '' : `:${problem.line}`}  error  ${problem.message}\n`);
       io.stderr.write(`secc conform: ${shown} is not a configuration table; nothing was checked.\n`);
+      return EXIT.cannotRun;
+    }
+    const scope = combineScopes(configuration.scope, option);
+    if (typeof scope === 'string') {
+      io.stderr.write(`secc conform: ${shown}: ${scope}; nothing was checked.\n`);
       return EXIT.cannotRun;
     }
 
@@ -66,7 +87,16 @@ export const conform: Command = {
     if (!version) return EXIT.cannotRun;
     // A version's tables stand in both slots: the check reads one view, named for the reader below.
     const view = spec.kind === 'baseline' ? 'baseline' : 'modified';
-    const result = checkConformance(rows, view, tablesFromRuleSets({ baseline: version.ruleSet, modified: version.ruleSet }));
+    const tables = tablesFromRuleSets({ baseline: version.ruleSet, modified: version.ruleSet });
+    const unchecked = scopeProblems(scope, view, tables);
+    if (unchecked.length > 0) {
+      for (const problem of unchecked) io.stderr.write(`${shown}${scope.line === undefined ? '' : `:${scope.line}`}  error  ${problem}\n`);
+      io.stderr.write(
+        `secc conform: ${shown}: the declared scope cannot be checked against the ${version.version.label} version; nothing was checked.\n`,
+      );
+      return EXIT.cannotRun;
+    }
+    const result = checkConformance(configuration.rows, view, tables, scope);
 
     const file = new VFile({ path: shown, cwd: io.cwd });
     for (const disagreement of result.disagreements) {
@@ -83,9 +113,20 @@ export const conform: Command = {
     const count = result.disagreements.length;
     if ((options.format ?? 'text') === 'text') {
       io.stderr.write(
-        `secc conform: ${shown}: ${count === 0 ? 'conforms to' : `${count} disagreement${count === 1 ? '' : 's'} with`} the ${version.version.label} version of the legal text (${result.rows} rows checked against ${result.combinations} combinations, ${result.available} available).\n`,
+        `secc conform: ${shown}: ${count === 0 ? 'conforms to' : `${count} disagreement${count === 1 ? '' : 's'} with`} the ${version.version.label} version of the legal text (${result.rows} rows checked against ${result.combinations} combinations${scopeText(scope)}, ${result.available} available).\n`,
       );
     }
     return count === 0 ? EXIT.clean : EXIT.findings;
   },
 };
+
+/** `--only-sr 4.8.1,4.8.3` as a scope; a message when it names something that is not an SR reference. */
+function scopeOption(value: string | undefined): DeclaredScope | undefined | string {
+  if (value === undefined) return undefined;
+  const { srs, problems } = parseSrList(value);
+  return problems.length > 0 ? `${problems.join('; ')} (expected SR references separated by commas, e.g. 4.8.1,4.8.3)` : { srs };
+}
+
+function scopeText(scope: DeclaredScope): string {
+  return scope.srs.length === 0 ? '' : ` of the declared scope, SR ${scope.srs.join(', ')}`;
+}

@@ -19,6 +19,8 @@ export interface Options {
   modification?: string;
   format?: string;
   impl?: string;
+  /** `secc conform --only-sr 4.8.1,4.8.3`: the SRs a partial gateway claims. */
+  onlySr?: string;
   out?: string;
   /** `secc diff --against DIR`: the other version of the legal text. */
   against?: string;

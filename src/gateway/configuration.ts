@@ -9,6 +9,7 @@
 import { combinationKey } from './combinations.js';
 import { csvRecords } from './csv.js';
 import { elementLines } from './json-lines.js';
+import { isScopeLine, readScopeLine, type DeclaredScope } from './scope.js';
 
 export const CONFIGURATION_HEADER = ['sr', 'user_role', 'smets', 'mode', 'trt_seconds', 'eligible'] as const;
 
@@ -53,9 +54,29 @@ export function configurationFormat(fileName: string, text: string): Configurati
     : 'csv';
 }
 
+/** A configuration file read: its rows, and the scope it declares (CSV: a `# only-sr:` line above the header). */
+export interface Configuration {
+  rows: ConfigurationRow[];
+  scope?: DeclaredScope;
+}
+
+/** The rows of a configuration; throws ConfigurationError naming every problem with its line. */
 export function parseConfiguration(text: string, format: ConfigurationFormat): ConfigurationRow[] {
+  return readConfiguration(text, format).rows;
+}
+
+/** The rows and declared scope of a configuration; throws ConfigurationError naming every problem with its line. */
+export function readConfiguration(text: string, format: ConfigurationFormat): Configuration {
   const body = text.replace(/^\uFEFF/, '');
-  const rows = format === 'json' ? parseJsonRows(body) : parseCsvRows(body);
+  const problems: ConfigurationProblem[] = [];
+  const read = format === 'json' ? { rows: parseJsonRows(body, problems) } : parseCsvRows(body, problems);
+  problems.push(...duplicateProblems(read.rows));
+  if (problems.length > 0) throw new ConfigurationError(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  return read;
+}
+
+/** A combination given twice, named at its second line. */
+function duplicateProblems(rows: readonly ConfigurationRow[]): ConfigurationProblem[] {
   const problems: ConfigurationProblem[] = [];
   const first = new Map<string, number | undefined>();
   rows.forEach((row, index) => {
@@ -68,17 +89,44 @@ export function parseConfiguration(text: string, format: ConfigurationFormat): C
       });
     } else first.set(id, row.line);
   });
-  if (problems.length > 0) throw new ConfigurationError(problems);
-  return rows;
+  return problems;
 }
 
-function parseCsvRows(text: string): ConfigurationRow[] {
-  const read = csvRecords(text);
-  if (!read.ok) throw new ConfigurationError([{ line: read.line, message: read.message }]);
+const isBlank = (record: { fields: string[] }): boolean => record.fields.length === 1 && record.fields[0]?.trim() === '';
+
+/**
+ * Comment lines (`#`) above the header, blanked so the CSV reader keeps every line number; a
+ * scope line among them declares the scope.
+ */
+function leadingComments(text: string, problems: ConfigurationProblem[]): { body: string; scope?: DeclaredScope } {
+  const lines = text.split(/(\r\n|\n|\r)/);
+  let scope: DeclaredScope | undefined;
+  for (let index = 0; index < lines.length; index += 2) {
+    const line = lines[index] ?? '';
+    if (line.trim() === '') continue;
+    if (!line.trimStart().startsWith('#')) break;
+    const number = index / 2 + 1;
+    if (isScopeLine(line)) {
+      const read = readScopeLine(line, number);
+      problems.push(...read.problems);
+      if (scope && read.scope)
+        problems.push({ line: number, message: `a second scope line, expected one (the first is on line ${scope.line ?? ''})` });
+      else scope = read.scope ?? scope;
+    }
+    lines[index] = '';
+  }
+  return { body: lines.join(''), ...(scope ? { scope } : {}) };
+}
+
+function parseCsvRows(text: string, problems: ConfigurationProblem[]): Configuration {
+  const { body, scope } = leadingComments(text, problems);
+  const read = csvRecords(body);
+  if (!read.ok) throw new ConfigurationError([...problems, { line: read.line, message: read.message }]);
   const records = read.records;
+  while (records[0] && isBlank(records[0])) records.shift();
   const header = records.shift();
-  if (!header || (header.fields.length === 1 && header.fields[0] === ''))
-    throw new ConfigurationError([{ message: `empty file, expected a CSV header ${CONFIGURATION_HEADER.join(',')}` }]);
+  if (!header)
+    throw new ConfigurationError([...problems, { message: `empty file, expected a CSV header ${CONFIGURATION_HEADER.join(',')}` }]);
   const names = header.fields.map((field) => field.trim());
   const missing = CONFIGURATION_HEADER.filter((name) => !names.includes(name));
   const unknown = names.filter((name) => !(CONFIGURATION_HEADER as readonly string[]).includes(name));
@@ -90,13 +138,13 @@ function parseCsvRows(text: string): ConfigurationRow[] {
       duplicated.length > 0 ? `repeated column${duplicated.length > 1 ? 's' : ''} ${duplicated.join(', ')}` : '',
     ].filter(Boolean);
     throw new ConfigurationError([
+      ...problems,
       { line: header.line, message: `Unexpected header: ${parts.join('; ')}, expected ${CONFIGURATION_HEADER.join(',')}` },
     ]);
   }
-  const problems: ConfigurationProblem[] = [];
   const rows: ConfigurationRow[] = [];
   for (const record of records) {
-    if (record.fields.length === 1 && record.fields[0]?.trim() === '') continue; // blank line
+    if (isBlank(record)) continue;
     if (record.fields.length !== names.length) {
       problems.push({ line: record.line, message: `${record.fields.length} fields, expected ${names.length}` });
       continue;
@@ -105,11 +153,10 @@ function parseCsvRows(text: string): ConfigurationRow[] {
     const row = toRow(raw, record.line, problems, 'csv');
     if (row) rows.push(row);
   }
-  if (problems.length > 0) throw new ConfigurationError(problems);
-  return rows;
+  return { rows, ...(scope ? { scope } : {}) };
 }
 
-function parseJsonRows(text: string): ConfigurationRow[] {
+function parseJsonRows(text: string, problems: ConfigurationProblem[]): ConfigurationRow[] {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -123,7 +170,6 @@ function parseJsonRows(text: string): ConfigurationRow[] {
       },
     ]);
   const lines = elementLines(text);
-  const problems: ConfigurationProblem[] = [];
   const rows: ConfigurationRow[] = [];
   value.forEach((element, index) => {
     const line = lines[index];
@@ -145,7 +191,6 @@ function parseJsonRows(text: string): ConfigurationRow[] {
     const row = toRow(record, line, problems, 'json', index);
     if (row) rows.push(row);
   });
-  if (problems.length > 0) throw new ConfigurationError(problems);
   return rows;
 }
 
@@ -185,12 +230,26 @@ function toRow(
       problem('trt_seconds', `expected a whole number of seconds, or ${format === 'csv' ? 'an empty field' : 'null'} for N/A`);
     else trt = parsed;
   }
-  const eligibleRaw = raw.eligible;
-  let eligible = false;
-  if (typeof eligibleRaw === 'boolean') eligible = eligibleRaw;
-  else if (format === 'csv' && typeof eligibleRaw === 'string' && /^(true|false|yes|no)$/i.test(eligibleRaw))
-    eligible = /^(true|yes)$/i.test(eligibleRaw);
-  else problem('eligible', format === 'csv' ? 'expected true or false' : 'expected true or false (a JSON boolean)');
-  if (problems.length > before) return undefined;
+  const eligible = readEligible(raw.eligible, format);
+  if (typeof eligible === 'string') problem('eligible', eligible);
+  if (problems.length > before || typeof eligible === 'string') return undefined;
   return { sr, user_role: role, smets, mode, trt_seconds: trt, eligible, ...(line === undefined ? {} : { line }) };
+}
+
+const YES = /^(yes|y|1|t|true|on)$/i;
+const NO = /^(no|n|0|f|false|off)$/i;
+
+/**
+ * `true` or `false` exactly (CSV), or a JSON boolean; anything else, `yes` or `TRUE` included, is
+ * a problem with a hint, since a gateway that reads `yes` as true may read `nope` as true too.
+ */
+function readEligible(value: unknown, format: ConfigurationFormat): boolean | string {
+  if (typeof value === 'boolean') return value;
+  if (format === 'csv' && value === 'true') return true;
+  if (format === 'csv' && value === 'false') return false;
+  const expected = format === 'csv' ? 'expected true or false' : 'expected a JSON boolean, true or false';
+  const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+  if (YES.test(text)) return `${expected} (for ${JSON.stringify(value)} write true)`;
+  if (NO.test(text)) return `${expected} (for ${JSON.stringify(value)} write false)`;
+  return expected;
 }

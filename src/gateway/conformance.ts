@@ -13,6 +13,7 @@ import type { View } from '../../generated/types.js';
 import { cellBasis, clauseBasis, type Basis } from './basis.js';
 import { axes, combinationKey, combinations, firstTrtCell, label, roleName, type Combination } from './combinations.js';
 import type { ConfigurationRow } from './configuration.js';
+import { inScope, type DeclaredScope } from './scope.js';
 import { GENERATED_TABLES, type GatewayTables } from './tables.js';
 
 export { combinations, type Combination } from './combinations.js';
@@ -21,13 +22,16 @@ export {
   ConfigurationError,
   configurationFormat,
   parseConfiguration,
+  readConfiguration,
+  type Configuration,
   type ConfigurationFormat,
   type ConfigurationProblem,
   type ConfigurationRow,
 } from './configuration.js';
 export { configurationFromAuthorise, referenceConfiguration } from './reference-configuration.js';
+export { combineScopes, parseSrList, scopeProblems, type DeclaredScope } from './scope.js';
 
-export type DisagreementKind = 'missing' | 'extra' | 'wrong-trt' | 'wrong-eligibility';
+export type DisagreementKind = 'missing' | 'extra' | 'out-of-scope' | 'wrong-trt' | 'wrong-eligibility';
 
 export interface Disagreement {
   kind: DisagreementKind;
@@ -50,7 +54,7 @@ export interface Disagreement {
 
 export interface ConformanceResult {
   view: View;
-  /** Combinations the legal text defines for the view. */
+  /** Combinations the legal text defines for the view (within the scope, when one is declared). */
   combinations: number;
   /** Of which available to an eligible role (a TRT that is not N/A). */
   available: number;
@@ -58,19 +62,28 @@ export interface ConformanceResult {
   disagreements: Disagreement[];
 }
 
-/** Checks configuration rows against the legal text: every disagreement, in row order, missing last. */
+/**
+ * Checks configuration rows against the legal text: every disagreement, in row order, missing
+ * last. With a declared scope (SRs the gateway claims), only those SRs' combinations are
+ * expected, and a row of another SR is out of scope.
+ */
 export function checkConformance(
   rows: readonly ConfigurationRow[],
   view: View,
   tables: GatewayTables = GENERATED_TABLES,
+  scope?: DeclaredScope,
 ): ConformanceResult {
-  const all = combinations(view, tables);
+  const all = combinations(view, tables).filter((combination) => inScope(scope, combination.sr));
   const byKey = new Map(all.map((combination) => [keyOf(combination), combination]));
   const seen = new Set(rows.map((row) => combinationKey(row.sr, row.user_role, row.smets, row.mode)));
   const disagreements: Disagreement[] = [];
   for (const row of rows) {
     const expected = byKey.get(combinationKey(row.sr, row.user_role, row.smets, row.mode));
-    const found = expected ? rowDisagreement(row, expected, view) : extraRow(row, view, tables);
+    const found = !inScope(scope, row.sr)
+      ? outOfScope(row, view, tables, scope)
+      : expected
+        ? rowDisagreement(row, expected, view)
+        : extraRow(row, view, tables);
     if (found) disagreements.push(found);
   }
   // Not listed means not eligible: only combinations available to an eligible role, or
@@ -93,6 +106,21 @@ type RowPlace = Pick<Disagreement, 'view' | 'sr' | 'role' | 'smets' | 'mode' | '
 
 function placeOf(row: ConfigurationRow, view: View): RowPlace {
   return { view, sr: row.sr, role: row.user_role, smets: row.smets, mode: row.mode, ...(row.line === undefined ? {} : { line: row.line }) };
+}
+
+/** A row of an SR the configuration's declared scope leaves out. */
+function outOfScope(row: ConfigurationRow, view: View, tables: GatewayTables, scope: DeclaredScope | undefined): Disagreement {
+  const declared = scope?.srs.join(', ') ?? '';
+  const entry = tables.serviceRequests[view].find((sr) => sr.ref === row.sr);
+  const basis = entry ? cellBasis(entry, `SR ${row.sr}`) : clauseBasis('E2.1');
+  return {
+    ...placeOf(row, view),
+    kind: 'out-of-scope',
+    actual: 'a row',
+    expected: '(no row)',
+    message: `Unexpected row for ${label(row.sr, roleName(tables, view, row.user_role), row.smets, row.mode)}, expected only the SRs of the declared scope (${declared}): declare SR ${row.sr} too, or leave the row out`,
+    basis,
+  };
 }
 
 /** A row for a combination the text does not define. */

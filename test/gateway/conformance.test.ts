@@ -13,6 +13,7 @@ import {
   ConfigurationError,
   configurationFromAuthorise,
   parseConfiguration,
+  readConfiguration,
   referenceConfiguration,
   type ConfigurationRow,
 } from '../../src/gateway/index.js';
@@ -155,7 +156,7 @@ describe('checkConformance', () => {
 describe('reading configuration files', () => {
   it('reads CSV by header name, in any column order, with quoted fields and CRLF', () => {
     const rows = parseConfiguration(
-      'eligible,trt_seconds,mode,smets,user_role,sr\r\n"true",30,on-demand,1,import-supplier,"8.2"\r\nno,,scheduled,2,registered-supplier-agent,4.8.1\r\n',
+      'eligible,trt_seconds,mode,smets,user_role,sr\r\n"true",30,on-demand,1,import-supplier,"8.2"\r\nfalse,,scheduled,2,registered-supplier-agent,4.8.1\r\n',
       'csv',
     );
     expect(rows).toEqual([
@@ -190,7 +191,63 @@ describe('reading configuration files', () => {
     );
     expect(
       problems('[\n  {"sr": "8.2", "user_role": "mdr", "smets": 1, "mode": "on-demand", "trt_seconds": 30, "eligible": "yes"}\n]', 'json'),
-    ).toBe('line 2: row 0: eligible: expected true or false (a JSON boolean), got "yes"');
+    ).toBe('line 2: row 0: eligible: expected a JSON boolean, true or false (for "yes" write true), got "yes"');
+  });
+
+  it('accepts true and false only, with a hint for the words a spreadsheet writes', () => {
+    const header = 'sr,user_role,smets,mode,trt_seconds,eligible\n';
+    for (const [word, hint] of [
+      ['yes', ' (for "yes" write true)'],
+      ['Y', ' (for "Y" write true)'],
+      ['TRUE', ' (for "TRUE" write true)'],
+      ['1', ' (for "1" write true)'],
+      ['no', ' (for "no" write false)'],
+      ['False', ' (for "False" write false)'],
+      ['maybe', ''],
+    ] as const) {
+      expect(() => parseConfiguration(`${header}8.2,mdr,1,on-demand,30,${word}\n`, 'csv')).toThrow(
+        `line 2: eligible: expected true or false${hint}, got "${word}"`,
+      );
+    }
+    expect(
+      parseConfiguration(`${header}8.2,mdr,1,on-demand,30,true\n8.2,mdr,2,on-demand,30,false\n`, 'csv').map((row) => row.eligible),
+    ).toEqual([true, false]);
+  });
+
+  it('names every malformed row with its line, duplicates included, in line order', () => {
+    const text = [
+      '# a comment above the header keeps the line numbers',
+      'sr,user_role,smets,mode,trt_seconds,eligible',
+      '8.2,import-supplier,1,on-demand,30,yes',
+      '8.2,import-supplier,2,on-demand,30,true',
+      '8.2,import-supplier,2,on-demand,30,true',
+      '8.2,import-supplier,two,scheduled,30,true',
+      '8.2,export-supplier,1,on-demand',
+      '8.2,export-supplier,1,scheduled,3O,true',
+      '',
+    ].join('\n');
+    try {
+      readConfiguration(text, 'csv');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigurationError).problems.map((problem) => problem.line)).toEqual([3, 5, 6, 7, 8]);
+    }
+  });
+
+  it('reads a scope line above the header, and refuses a malformed one', () => {
+    const header = 'sr,user_role,smets,mode,trt_seconds,eligible\n';
+    expect(readConfiguration(`# only-sr: 4.8.1, 4.8.3,4.8.1\n${header}`, 'csv').scope).toEqual({ srs: ['4.8.1', '4.8.3'], line: 1 });
+    expect(readConfiguration(`\uFEFF# MDR only\r\n\r\n# only-sr: 4.8.1\r\n${header}`, 'csv').scope).toEqual({ srs: ['4.8.1'], line: 3 });
+    expect(readConfiguration(header, 'csv').scope).toBeUndefined();
+    expect(() => readConfiguration(`# only-sr 4.8.1\n${header}`, 'csv')).toThrow(
+      'line 1: Unexpected scope line, expected `# only-sr: 4.8.1, 4.8.3`',
+    );
+    expect(() => readConfiguration(`# only-sr: 4.8.1, all\n${header}`, 'csv')).toThrow(
+      'line 1: scope line: `all` is not a Service Request reference such as 4.8.1',
+    );
+    expect(() => readConfiguration(`# only-sr: 4.8.1\n# only-sr: 4.8.3\n${header}`, 'csv')).toThrow(
+      'line 2: a second scope line, expected one (the first is on line 1)',
+    );
   });
 });
 
@@ -242,6 +299,97 @@ describe('secc conform', () => {
       /three-errors\.csv:\d+:1 {2}error {2}Unexpected eligible false for SR 4\.2 \/ Export Supplier \/ SMETS2 \/ On-Demand, expected true: .*\(appendix-e\.md:\d+:\d+, E2\.1\) \[modified\] {2}conform-wrong-eligibility/,
     );
     expect(run.stderr).toContain('3 disagreements with the modified version');
+  });
+
+  it('reports every malformed row of a file with its line, not the first only, and exits 2', async () => {
+    const rows = withEligible(exportedCsv).trimEnd().split('\n');
+    rows[3] = rows[3]!.replace(/true$/, 'yes');
+    rows[10] = rows[10]!.replace(/,[^,]*,true$/, ',soon,true');
+    rows[20] = rows[20]!.replace(/,true$/, '');
+    const run = await conform('three-malformed.csv', `${rows.join('\n')}\n`);
+    expect(run.code).toBe(2);
+    const lines = run.stderr.split('\n').filter((line) => line.includes('  error  '));
+    expect(lines).toEqual([
+      expect.stringMatching(/three-malformed\.csv:4 {2}error {2}eligible: expected true or false \(for "yes" write true\), got "yes"$/),
+      expect.stringMatching(/three-malformed\.csv:11 {2}error {2}trt_seconds: expected a whole number of seconds/),
+      expect.stringMatching(/three-malformed\.csv:21 {2}error {2}5 fields, expected 6$/),
+    ]);
+    expect(run.stderr).toContain('is not a configuration table; nothing was checked.');
+  });
+
+  it('judges a partial gateway on the SRs it declares, by a scope line or --only-sr, and exits 0 when it has no mistake', async () => {
+    const mdrOnly = withEligible(exportedCsv)
+      .split('\n')
+      .filter((line, index) => index === 0 || /^4\.8\.[13],/.test(line))
+      .join('\n');
+    const scoped = await conform('scoped.csv', `# our gateway sends MDR reads only\n# only-sr: 4.8.1, 4.8.3\n${mdrOnly}\n`);
+    expect(scoped.code, scoped.stdout + scoped.stderr).toBe(0);
+    expect(scoped.stderr).toMatch(
+      /conforms to the modified version .*\(40 rows checked against 64 combinations of the declared scope, SR 4\.8\.1, 4\.8\.3, 40 available\)/,
+    );
+    const byOption = await conform('by-option.csv', `${mdrOnly}\n`, '--only-sr', '4.8.3,4.8.1');
+    expect(byOption.code, byOption.stdout + byOption.stderr).toBe(0);
+    // Without a scope the same file misses every other SR's rows.
+    const unscoped = await conform('unscoped.csv', `${mdrOnly}\n`);
+    expect(unscoped.code).toBe(1);
+    expect(unscoped.stdout).toMatch(/conform-missing/);
+    expect(unscoped.stdout).not.toMatch(/SR 4\.8\.[13] \//);
+    // A scoped gateway is still judged on what it claims: a wrong TRT inside the scope is found.
+    const wrong = await conform(
+      'scoped-wrong.csv',
+      `${mdrOnly.replace(/^(4\.8\.1,mdr,2,scheduled,)86400/m, '$186401')}\n`,
+      '--only-sr',
+      '4.8.1,4.8.3',
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout.split('\n').filter((line) => line.includes('  error  '))).toEqual([
+      expect.stringMatching(
+        /Unexpected trt_seconds 86401 for SR 4\.8\.1 \/ Meter Data Retriever \/ SMETS2 \/ Scheduled, expected 86400 .* {2}conform-wrong-trt$/,
+      ),
+    ]);
+  });
+
+  it('reports a row outside the declared scope, and refuses a scope it cannot check', async () => {
+    const header = 'sr,user_role,smets,mode,trt_seconds,eligible';
+    const rows = withEligible(exportedCsv)
+      .split('\n')
+      .filter((line) => /^(4\.8\.1|8\.2),/.test(line));
+    const outside = await conform('outside.csv', `${header}\n${rows.join('\n')}\n`, '--only-sr', '4.8.1');
+    expect(outside.code).toBe(1);
+    const findings = outside.stdout.split('\n').filter((line) => line.includes('  error  '));
+    expect(findings.length).toBe(rows.filter((row) => row.startsWith('8.2,')).length);
+    expect(findings.every((line) => /expected only the SRs of the declared scope \(4\.8\.1\).* {2}conform-out-of-scope$/.test(line))).toBe(
+      true,
+    );
+
+    const noTrts = await conform('no-trts.csv', `# only-sr: 1.1.1\n${header}\n`);
+    expect(noTrts.code).toBe(2);
+    expect(noTrts.stderr).toMatch(
+      /no-trts\.csv:1 {2}error {2}SR 1\.1\.1 of the declared scope has no Target Response Times in the corpus \(the Appendix AB table, AB1\.3, covers SRs 4\.1\.1, /,
+    );
+    const unknown = await conform('unknown.csv', `${header}\n`, '--only-sr', '99.9');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/SR 99\.9 of the declared scope is not in Appendix E/);
+    const badOption = await conform('bad-option.csv', `${header}\n`, '--only-sr', '4.8.1,,x');
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toContain('--only-sr: an empty entry; `x` is not a Service Request reference such as 4.8.1');
+    const disagree = await conform('disagree.csv', `# only-sr: 4.8.1\n${header}\n`, '--only-sr', '4.8.3');
+    expect(disagree.code).toBe(2);
+    expect(disagree.stderr).toMatch(/the file declares the scope 4\.8\.1 \(line 1\) but --only-sr says 4\.8\.3/);
+  });
+
+  it('judges by the version in force on a date (--as-at): MDR rows are extra the day before the June 2024 SEC Release', async () => {
+    const mdrRows = withEligible(exportedCsv)
+      .split('\n')
+      .filter((line, index) => index === 0 || /^4\.8\.1,/.test(line));
+    const file = `${mdrRows.join('\n')}\n`;
+    const after = await conform('as-at-after.csv', file, '--only-sr', '4.8.1', '--as-at', '2024-06-27');
+    expect(after.code, after.stdout + after.stderr).toBe(0);
+    const before = await conform('as-at-before.csv', file, '--only-sr', '4.8.1', '--as-at', '2024-06-26');
+    expect(before.code).toBe(1);
+    const extra = before.stdout.split('\n').filter((line) => line.includes('conform-extra'));
+    expect(extra.length).toBe(mdrRows.filter((line) => line.includes(',mdr,')).length);
+    expect(extra[0]).toMatch(/the User Role Meter Data Retriever is only in the modified view of Section H1\.1|`mdr` is not a User Role/);
   });
 
   it('exits 2 when the file is unreadable or malformed, or the option is missing', async () => {
