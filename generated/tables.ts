@@ -20,6 +20,10 @@ export const VIEWS = ["baseline","modified"] as const satisfies readonly View[];
 export type Smets = SmetsGeneration;
 export type Mode = RequestMode;
 
+/** The SMETS generations and request modes the tables are keyed by. */
+export const SMETS_GENERATIONS = [1,2] as const satisfies readonly Smets[];
+export const MODES = ["scheduled","on-demand"] as const satisfies readonly Mode[];
+
 /** A Target Response Time cell: seconds, or null when not available (N/A). */
 export interface TrtCell {
   readonly seconds: number | null;
@@ -17399,6 +17403,36 @@ function bySr<T extends object>(named: { readonly [V in View]: T }, dated: (tabl
   for (const view of VIEWS) index[view] = dictionary(named[view]);
   for (const [key, tables] of Object.entries(DATED_TABLES)) index[key] = dictionary(dated(tables));
   return index;
+}
+
+/**
+ * Guards for values off the wire: each narrows an unknown value to the literal type the lookups
+ * take, so a gateway checks a request field once instead of casting it. `isSmets` takes the
+ * number (`Number(field)` first when the wire carries text).
+ */
+const SR_REF_SET: ReadonlySet<unknown> = new Set(SR_REFS);
+const ROLE_ID_SET: ReadonlySet<unknown> = new Set(ROLE_IDS);
+const SMETS_SET: ReadonlySet<unknown> = new Set(SMETS_GENERATIONS);
+const MODE_SET: ReadonlySet<unknown> = new Set(MODES);
+
+/** Whether a value is the reference of a Service Request defined in either view, e.g. `4.8.1`. */
+export function isSrRef(value: unknown): value is SrRef {
+  return SR_REF_SET.has(value);
+}
+
+/** Whether a value is a User Role identifier defined in either view, e.g. `mdr`. */
+export function isRoleId(value: unknown): value is RoleId {
+  return ROLE_ID_SET.has(value);
+}
+
+/** Whether a value is a SMETS generation of the tables (the number 1 or 2). */
+export function isSmets(value: unknown): value is Smets {
+  return SMETS_SET.has(value);
+}
+
+/** Whether a value is a request mode, `scheduled` or `on-demand`. */
+export function isMode(value: unknown): value is Mode {
+  return MODE_SET.has(value);
 }
 
 const TRT_INDEX = bySr(TRT_TABLE, (tables) => tables.trt);

@@ -76,11 +76,13 @@ describe('@sec-rules/tables, installed from its tarball', () => {
     expect(installed.filter((name) => !name.startsWith('.'))).toEqual(['@sec-rules']);
   });
 
-  it('answers isEligible, hasTrts and trtFor from a plain ES module in Node', async () => {
+  it('answers the guards, isEligible, hasTrts and trtFor from a plain ES module in Node', async () => {
     await writeFile(
       path.join(project, 'check.mjs'),
-      `import { isEligible, hasTrts, trtFor, SR_REFS } from '@sec-rules/tables';
+      `import { isEligible, hasTrts, trtFor, SR_REFS, isSrRef, isRoleId, isSmets, isMode } from '@sec-rules/tables';
+const guards = [isSrRef('4.8.1'), isSrRef('9.9'), isSrRef(4.8), isRoleId('mdr'), isRoleId('MDR'), isSmets(2), isSmets('2'), isMode('on-demand'), isMode('On-Demand')];
 const lines = [
+  guards.map(Number).join(''),
   SR_REFS.length,
   isEligible({ sr: '1.1.1', role: 'import-supplier', view: 'baseline' }),
   isEligible({ sr: '4.8.1', role: 'mdr', view: 'baseline' }),
@@ -93,7 +95,7 @@ console.log(lines.join(' '));
 `,
     );
     const { stdout } = await run(process.execPath, ['check.mjs'], { cwd: project });
-    expect(stdout.trim()).toBe('129 true false true false 16 30');
+    expect(stdout.trim()).toBe('100101010 129 true false true false 16 30');
   });
 
   it('type-checks a TypeScript strict consumer, and rejects a TRT lookup for an SR without TRTs', async () => {
@@ -106,7 +108,15 @@ console.log(lines.join(' '));
     );
     await writeFile(
       path.join(project, 'consumer.ts'),
-      `import { hasTrts, isEligible, trtFor, trtSeconds, type SrRef, type TrtCell } from '@sec-rules/tables';
+      `import { hasTrts, isEligible, isMode, isRoleId, isSmets, isSrRef, trtFor, trtSeconds, type SrRef, type TrtCell } from '@sec-rules/tables';
+/** A request field off the wire narrowed by the guards, with no cast. */
+export function fromWire(wire: { sr: string; role: string; smets: unknown; mode: string }): number | null | undefined {
+  const { sr, role, smets, mode } = wire;
+  if (!isSrRef(sr) || !isRoleId(role) || !isSmets(smets) || !isMode(mode) || !hasTrts(sr)) return undefined;
+  return trtSeconds({ sr, role, smets, mode, at: '2024-06-27' });
+}
+// @ts-expect-error: a wire string is not a RoleId until a guard says so
+export const unguarded = isEligible({ sr: '4.8.1', role: String('mdr'), view: 'modified' });
 export const eligible: boolean = isEligible({ sr: '6.23', role: 'gas-supplier', view: 'modified' });
 export const cell: TrtCell | undefined = trtFor({ sr: '4.8.1', role: 'mdr', smets: 2, mode: 'scheduled', view: 'modified' });
 export function seconds(sr: SrRef): number | null | undefined {

@@ -11,6 +11,7 @@ import type { ServiceRequestInput } from './request.js';
 import type { GatewayTables } from './tables.js';
 
 export type CheckCode =
+  | 'input'
   | 'user-role'
   | 'service-request'
   | 'eligibility'
@@ -29,6 +30,8 @@ export interface Reason {
   passed: boolean;
   message: string;
   basis: Basis;
+  /** For an `input` reason: the JSON pointer of the bad field in authorise()'s arguments, e.g. `/request/target/smets`. */
+  field?: string;
 }
 
 /** Accepted, but not compliant: for the DCC's monitoring (e.g. On-Demand MHHS use, H3.13A). */

@@ -1,14 +1,15 @@
 /**
  * `sec-rules/gateway`: the authorisation decision and the conformance harness for DCC gateway
- * teams, driven by the compiled legal text. Imports generated/ and ajv only (never the Markdown
+ * teams, driven by the compiled legal text. Imports generated/ and, dynamically, ajv (never the Markdown
  * parser or the compiler); test/architecture/layering.test.ts holds it to that.
  *
  *   import { authorise, loadRegistrationData } from 'sec-rules/gateway';
- *   const registry = loadRegistrationData(JSON.parse(text));      // validated once
- *   const decision = authorise(request, registry, { view: 'modified' });
+ *   const registry = await loadRegistrationData(JSON.parse(text)); // validated once (ajv loaded here)
+ *   const decision = await authorise(requestOffTheWire, registry); // by its execution date
  */
 export {
   authorise,
+  authoriseLoaded,
   CREATE_SCHEDULE_SR,
   type AuthoriseOptions,
   type Basis,
@@ -34,6 +35,18 @@ export {
   type RegisteredDevice,
   type RegistrationData,
 } from './registration.js';
+export {
+  isMode,
+  isRoleId,
+  isSmets,
+  isSrRef,
+  MODES,
+  SMETS_GENERATIONS,
+  type Mode,
+  type RoleId,
+  type Smets,
+  type SrRef,
+} from '../../generated/index.js';
 export { GENERATED_TABLES, tablesFromGenerated, tablesFromRuleSets, type GatewayTables } from './tables.js';
 export {
   checkConformance,

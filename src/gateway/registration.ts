@@ -3,11 +3,13 @@
  * Its format is rules/schema/registration-data.schema.json (draft 2020-12), validated with ajv;
  * the type comes from the same schema (generated/types.ts). Data that does not fit gets a
  * RegistrationDataError naming each bad field by its JSON pointer, never a crash later on.
+ *
+ * ajv is imported dynamically, on the first Registration Data validated, and the schema travels
+ * as a generated module (generated/registration-schema.ts), not a file read from disk: a gateway
+ * that never parses Registration Data never loads ajv, and a bundle (esbuild, one file) works.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { REGISTRATION_DATA_SCHEMA_ID, REGISTRATION_DATA_SCHEMAS } from '../../generated/registration-schema.js';
 import type { MdrAppointment, MeteringPoint, RegistrationData } from '../../generated/types.js';
 
 export type { MdrAppointment, MeteringPoint, RegistrationData, RegisteredDevice } from '../../generated/types.js';
@@ -49,16 +51,16 @@ export class Registry {
 const validated = new WeakMap<object, Registry>();
 
 /**
- * Validates Registration Data (already parsed JSON) and indexes it. Throws
+ * Validates Registration Data (already parsed JSON) and indexes it. Rejects with a
  * RegistrationDataError listing every problem. The same object is validated only once.
  */
-export function loadRegistrationData(value: unknown): Registry {
+export async function loadRegistrationData(value: unknown): Promise<Registry> {
   if (value instanceof Registry) return value;
   if (typeof value === 'object' && value !== null) {
     const known = validated.get(value);
     if (known) return known;
   }
-  const validate = registrationValidator();
+  const validate = await registrationValidator();
   if (!validate(value)) throw new RegistrationDataError(describe(validate.errors));
   const data = value as RegistrationData;
   const issues = consistencyIssues(data);
@@ -69,7 +71,7 @@ export function loadRegistrationData(value: unknown): Registry {
 }
 
 /** Registration Data from JSON text (a file's contents); bad JSON is a RegistrationDataError too. */
-export function parseRegistrationData(text: string): Registry {
+export async function parseRegistrationData(text: string): Promise<Registry> {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -159,31 +161,18 @@ const PATTERN_HINTS: Record<string, string> = {
   '^[A-Za-z0-9][A-Za-z0-9._-]*$': 'must be a Party identifier (letters, digits, `.`, `_`, `-`)',
 };
 
-let validator: ValidateFunction | undefined;
+let validator: Promise<ValidateFunction> | undefined;
 
-function registrationValidator(): ValidateFunction {
-  if (!validator) {
-    const dir = schemaDir();
+/** The Registration Data validator, compiled once; ajv is loaded here and nowhere else. */
+function registrationValidator(): Promise<ValidateFunction> {
+  validator ??= (async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
     // The registration schema takes dates and SMETS generations from the common definitions.
-    for (const name of ['common.schema.json', REGISTRATION_SCHEMA])
-      ajv.addSchema(JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as object);
-    const compiled = ajv.getSchema(`https://sec-rules.local/schema/${REGISTRATION_SCHEMA}`);
-    if (!compiled)
-      throw new Error(`rules/schema/${REGISTRATION_SCHEMA} does not declare the $id https://sec-rules.local/schema/${REGISTRATION_SCHEMA}`);
-    validator = compiled;
-  }
+    for (const schema of REGISTRATION_DATA_SCHEMAS) ajv.addSchema(structuredClone(schema));
+    const compiled = ajv.getSchema(REGISTRATION_DATA_SCHEMA_ID);
+    if (!compiled) throw new Error(`generated/registration-schema.ts carries no schema ${REGISTRATION_DATA_SCHEMA_ID}; run \`secc build\``);
+    return compiled;
+  })();
   return validator;
-}
-
-/** rules/schema/ of this package, from src/gateway/ or dist/src/gateway/. */
-function schemaDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, 'rules', 'schema');
-    if (existsSync(path.join(candidate, REGISTRATION_SCHEMA))) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`Cannot find rules/schema/${REGISTRATION_SCHEMA} above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
 }

@@ -3,7 +3,7 @@
  * field is an input error (GatewayInputError, naming the field), never a legal "no".
  */
 import type { Mode, Smets } from '../../generated/index.js';
-import { GatewayInputError, isCalendarDate, type InputIssue } from './registration.js';
+import { isCalendarDate, type InputIssue } from './registration.js';
 
 export type DeviceType = 'ESME' | 'GSME';
 export type Purpose = 'mhhs-settlement' | 'other';
@@ -45,16 +45,19 @@ export interface ServiceRequestInput {
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
-/** Validates the request's fields and returns the calendar day of execution; throws GatewayInputError. */
-export function checkRequest(request: ServiceRequestInput): string {
-  const value = request as unknown as Record<string, unknown>;
-  if (typeof value !== 'object' || value === null)
-    throw new GatewayInputError('Service Request', [{ field: '', message: 'must be an object' }]);
-  const dates = dateIssues(value);
+/** A request read off the wire: the typed request and its calendar day of execution, or every problem with it. */
+export type ReadRequest = { ok: true; request: ServiceRequestInput; executionDate: string } | { ok: false; issues: InputIssue[] };
+
+/** Checks an untyped value field by field (every problem, named by its JSON pointer); never throws. */
+export function readRequest(value: unknown): ReadRequest {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, issues: [{ field: '', message: 'must be an object' }] };
+  const record = value as Record<string, unknown>;
+  const dates = dateIssues(record);
   // In the order of the fields: sender, SR, target, mode, dates, purpose, flags.
-  const issues = [...senderAndTargetIssues(value), ...modeIssues(value), ...dates.issues, ...purposeAndFlagIssues(value)];
-  if (issues.length > 0 || dates.day === undefined) throw new GatewayInputError('Service Request', issues);
-  return dates.day;
+  const issues = [...senderAndTargetIssues(record), ...modeIssues(record), ...dates.issues, ...purposeAndFlagIssues(record)];
+  if (issues.length > 0 || dates.day === undefined) return { ok: false, issues };
+  return { ok: true, request: value as ServiceRequestInput, executionDate: dates.day };
 }
 
 function dateIssues(value: Record<string, unknown>): { day: string | undefined; issues: InputIssue[] } {

@@ -11,12 +11,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as generated from '../../generated/index.js';
 import {
   authorise,
+  authoriseLoaded,
   CREATE_SCHEDULE_SR,
-  GatewayInputError,
   GENERATED_TABLES,
   loadRegistrationData,
   parseRegistrationData,
   RegistrationDataError,
+  type Registry,
   tablesFromGenerated,
   tablesFromRuleSets,
   type GatewayTables,
@@ -50,9 +51,13 @@ const mdrRead = (executionDate: string, extra: Partial<ServiceRequestInput> = {}
   ...extra,
 });
 
-const failedCodes = (request: ServiceRequestInput, view: 'baseline' | 'modified' = 'modified', tables?: GatewayTables): string[] =>
-  authorise(request, REGISTRATION, tables ? { view, tables } : { view })
-    .reasons.filter((reason) => !reason.passed)
+const failedCodes = async (
+  request: ServiceRequestInput,
+  view: 'baseline' | 'modified' = 'modified',
+  tables?: GatewayTables,
+): Promise<string[]> =>
+  (await authorise(request, REGISTRATION, tables ? { view, tables } : { view })).reasons
+    .filter((reason) => !reason.passed)
     .map((reason) => reason.code);
 
 let ruleSets: { baseline: RuleSet; modified: RuleSet };
@@ -63,12 +68,12 @@ beforeAll(async () => {
 });
 
 describe('the tables the gateway decides from', () => {
-  it('are the generated tables, and tablesFromRuleSets builds exactly them from the compiled text', () => {
+  it('are the generated tables, and tablesFromRuleSets builds exactly them from the compiled text', async () => {
     expect(GENERATED_TABLES.trt).toBe(generated.TRT_TABLE);
     expect(JSON.parse(JSON.stringify(tablesFromRuleSets(ruleSets)))).toEqual(JSON.parse(JSON.stringify(GENERATED_TABLES)));
   });
 
-  it('pins the Create Schedule SR of H4.2A(b) against Appendix E in both views', () => {
+  it('pins the Create Schedule SR of H4.2A(b) against Appendix E in both views', async () => {
     for (const view of ['baseline', 'modified'] as const) {
       expect(generated.SERVICE_REQUESTS[view].find((sr) => sr.ref === CREATE_SCHEDULE_SR)?.name).toBe('Create Schedule');
     }
@@ -84,15 +89,15 @@ describe('the tables the gateway decides from', () => {
 });
 
 describe('MDR Access Control (H4.2A): both dates inclusive', () => {
-  it('accepts the first and the last day and rejects the day before and the day after', () => {
-    expect(failedCodes(mdrRead('2024-06-30'))).toEqual(['appointment-window']);
-    expect(failedCodes(mdrRead('2024-07-01'))).toEqual([]);
-    expect(failedCodes(mdrRead('2024-07-31'))).toEqual([]);
-    expect(failedCodes(mdrRead('2024-07-31T23:59:59+01:00'))).toEqual([]);
-    expect(failedCodes(mdrRead('2024-08-01'))).toEqual(['appointment-window']);
+  it('accepts the first and the last day and rejects the day before and the day after', async () => {
+    expect(await failedCodes(mdrRead('2024-06-30'))).toEqual(['appointment-window']);
+    expect(await failedCodes(mdrRead('2024-07-01'))).toEqual([]);
+    expect(await failedCodes(mdrRead('2024-07-31'))).toEqual([]);
+    expect(await failedCodes(mdrRead('2024-07-31T23:59:59+01:00'))).toEqual([]);
+    expect(await failedCodes(mdrRead('2024-08-01'))).toEqual(['appointment-window']);
   });
 
-  it('reads the bounds from the H4.2A rule block, not from code', () => {
+  it('reads the bounds from the H4.2A rule block, not from code', async () => {
     const exclusive: GatewayTables = {
       ...GENERATED_TABLES,
       clauseRules: {
@@ -104,45 +109,45 @@ describe('MDR Access Control (H4.2A): both dates inclusive', () => {
         ),
       },
     };
-    expect(failedCodes(mdrRead('2024-07-01'), 'modified', exclusive)).toEqual(['appointment-window']);
-    expect(failedCodes(mdrRead('2024-07-31'), 'modified', exclusive)).toEqual(['appointment-window']);
-    expect(failedCodes(mdrRead('2024-07-15'), 'modified', exclusive)).toEqual([]);
-    const decision = authorise(mdrRead('2024-07-01'), REGISTRATION, { view: 'modified', tables: exclusive });
+    expect(await failedCodes(mdrRead('2024-07-01'), 'modified', exclusive)).toEqual(['appointment-window']);
+    expect(await failedCodes(mdrRead('2024-07-31'), 'modified', exclusive)).toEqual(['appointment-window']);
+    expect(await failedCodes(mdrRead('2024-07-15'), 'modified', exclusive)).toEqual([]);
+    const decision = await authorise(mdrRead('2024-07-01'), REGISTRATION, { view: 'modified', tables: exclusive });
     expect(decision.reasons.find((reason) => reason.code === 'appointment-window')?.message).toContain('Effective From exclusive');
   });
 
-  it('lets a schedule be created before Effective From only when it starts on or after it', () => {
+  it('lets a schedule be created before Effective From only when it starts on or after it', async () => {
     const create = (start?: string): ServiceRequestInput =>
       mdrRead('2024-06-15', { sr: CREATE_SCHEDULE_SR, mode: 'on-demand', ...(start ? { scheduleStartDate: start } : {}) });
-    expect(failedCodes(create('2024-07-01'))).toEqual([]);
-    expect(failedCodes(create('2024-06-30'))).toEqual(['future-dated-schedule']);
-    expect(failedCodes(create())).toEqual(['future-dated-schedule']);
+    expect(await failedCodes(create('2024-07-01'))).toEqual([]);
+    expect(await failedCodes(create('2024-06-30'))).toEqual(['future-dated-schedule']);
+    expect(await failedCodes(create())).toEqual(['future-dated-schedule']);
     // After the appointment has ended, H4.2A(b) does not help.
-    expect(failedCodes(mdrRead('2024-08-01', { sr: CREATE_SCHEDULE_SR, mode: 'on-demand', scheduleStartDate: '2024-08-02' }))).toEqual([
-      'appointment-window',
-    ]);
+    expect(
+      await failedCodes(mdrRead('2024-08-01', { sr: CREATE_SCHEDULE_SR, mode: 'on-demand', scheduleStartDate: '2024-08-02' })),
+    ).toEqual(['appointment-window']);
   });
 
-  it('rejects another MDR, an unknown MPAN and an unregistered Device, naming the rule', () => {
-    const other = authorise({ ...mdrRead('2024-07-10'), sender: { role: 'mdr', party: 'MDR2' } }, REGISTRATION, { view: 'modified' });
+  it('rejects another MDR, an unknown MPAN and an unregistered Device, naming the rule', async () => {
+    const other = await authorise({ ...mdrRead('2024-07-10'), sender: { role: 'mdr', party: 'MDR2' } }, REGISTRATION, { view: 'modified' });
     expect(other.accepted).toBe(false);
     const failed = other.reasons.find((reason) => !reason.passed)!;
     expect(failed.message).toBe(
       'Unexpected MDR MDR2 for MPAN 2000000000001, expected the MDR the Registration Data appoints for it (MDR1) (Section H4.2A)',
     );
     expect(failed.basis).toMatchObject({ file: 'section-h.md', clause: 'H4.2A', rule: 'H4.2A.mdr-access' });
-    expect(failedCodes(mdrRead('2024-07-10', { target: { mpan: '2000000000009', deviceType: 'ESME', smets: 2 } }))).toEqual([
+    expect(await failedCodes(mdrRead('2024-07-10', { target: { mpan: '2000000000009', deviceType: 'ESME', smets: 2 } }))).toEqual([
       'registration',
     ]);
-    expect(failedCodes(mdrRead('2024-07-10', { target: { mpan: '2000000000001', deviceType: 'ESME', smets: 2, deviceId: 'E1' } }))).toEqual(
-      ['device'],
-    );
+    expect(
+      await failedCodes(mdrRead('2024-07-10', { target: { mpan: '2000000000001', deviceType: 'ESME', smets: 2, deviceId: 'E1' } })),
+    ).toEqual(['device']);
   });
 });
 
 describe('eligibility and availability', () => {
-  it('rejects SR 4.1.1 from an MDR to a SMETS2 meter: the TRT cell is N/A', () => {
-    const decision = authorise(mdrRead('2024-07-10', { sr: '4.1.1', mode: 'on-demand' }), REGISTRATION, { view: 'modified' });
+  it('rejects SR 4.1.1 from an MDR to a SMETS2 meter: the TRT cell is N/A', async () => {
+    const decision = await authorise(mdrRead('2024-07-10', { sr: '4.1.1', mode: 'on-demand' }), REGISTRATION, { view: 'modified' });
     expect(decision.accepted).toBe(false);
     const failed = decision.reasons.filter((reason) => !reason.passed);
     expect(failed.map((reason) => reason.code)).toEqual(['availability']);
@@ -152,7 +157,7 @@ describe('eligibility and availability', () => {
     expect(failed[0]!.basis.cell).toBe('SR 4.1.1 / Meter Data Retriever / SMETS2 / On-Demand');
   });
 
-  it('rejects a role Appendix E does not make eligible, citing the cell', () => {
+  it('rejects a role Appendix E does not make eligible, citing the cell', async () => {
     const request: ServiceRequestInput = {
       sender: { role: 'registered-supplier-agent', party: 'RSA1' },
       sr: '4.8.1',
@@ -160,7 +165,7 @@ describe('eligibility and availability', () => {
       mode: 'on-demand',
       executionDate: '2024-07-10',
     };
-    const decision = authorise(request, REGISTRATION, { view: 'modified' });
+    const decision = await authorise(request, REGISTRATION, { view: 'modified' });
     const failed = decision.reasons.filter((reason) => !reason.passed);
     expect(failed.map((reason) => reason.code)).toEqual(['eligibility']);
     expect(failed[0]!.basis.position).toBe(
@@ -168,18 +173,18 @@ describe('eligibility and availability', () => {
     );
   });
 
-  it('rejects the MDR role in the baseline view, where it does not exist', () => {
-    const decision = authorise(mdrRead('2024-07-10'), REGISTRATION, { view: 'baseline' });
+  it('rejects the MDR role in the baseline view, where it does not exist', async () => {
+    const decision = await authorise(mdrRead('2024-07-10'), REGISTRATION, { view: 'baseline' });
     expect(decision.accepted).toBe(false);
     expect(decision.reasons.map((reason) => [reason.code, reason.passed, reason.basis.clause])).toEqual([['user-role', false, 'H1.1']]);
   });
 
-  it('rejects an unknown SR and an unknown role without throwing', () => {
-    expect(failedCodes(mdrRead('2024-07-10', { sr: '99.1' }))).toEqual(['service-request']);
-    expect(failedCodes({ ...mdrRead('2024-07-10'), sender: { role: 'meter-reader', party: 'X' } })).toEqual(['user-role']);
+  it('rejects an unknown SR and an unknown role without throwing', async () => {
+    expect(await failedCodes(mdrRead('2024-07-10', { sr: '99.1' }))).toEqual(['service-request']);
+    expect(await failedCodes({ ...mdrRead('2024-07-10'), sender: { role: 'meter-reader', party: 'X' } })).toEqual(['user-role']);
   });
 
-  it('gives the TRT of the cell for the sender, the generation and the mode', () => {
+  it('gives the TRT of the cell for the sender, the generation and the mode', async () => {
     for (const [smets, mode] of [
       [1, 'scheduled'],
       [1, 'on-demand'],
@@ -193,14 +198,14 @@ describe('eligibility and availability', () => {
         mode,
         executionDate: '2024-07-10',
       };
-      const decision = authorise(request, REGISTRATION, { view: 'modified' });
+      const decision = await authorise(request, REGISTRATION, { view: 'modified' });
       expect(decision.trtSeconds).toBe(generated.trtSeconds({ view: 'modified', sr: '4.8.1', role: 'import-supplier', smets, mode }));
     }
   });
 });
 
 describe('bad input is an error naming the field, never a crash', () => {
-  it('names each bad field of the Registration Data by its JSON pointer', () => {
+  it('names each bad field of the Registration Data by its JSON pointer', async () => {
     const bad = {
       mpans: [
         { mpan: '123', devices: [{ id: 'D', type: 'HCALCS', smets: 3 }], mdrAppointments: [{ mdr: 'M', effectiveFrom: '2024-13-01' }] },
@@ -209,7 +214,7 @@ describe('bad input is an error naming the field, never a crash', () => {
     };
     let error: unknown;
     try {
-      loadRegistrationData(bad);
+      await loadRegistrationData(bad);
     } catch (caught) {
       error = caught;
     }
@@ -227,24 +232,24 @@ describe('bad input is an error naming the field, never a crash', () => {
     expect((error as Error).message).toContain('Registration Data is not valid:\n  /mpans/0/mpan: must be a 13-digit MPAN core');
   });
 
-  it('checks what the schema cannot: real dates, ordered windows, one MDR at a time, no repeats', () => {
-    const issuesOf = (data: unknown): string[] => {
+  it('checks what the schema cannot: real dates, ordered windows, one MDR at a time, no repeats', async () => {
+    const issuesOf = async (data: unknown): Promise<string[]> => {
       try {
-        loadRegistrationData(data);
+        await loadRegistrationData(data);
         return [];
       } catch (error) {
         return (error as RegistrationDataError).issues.map((issue) => `${issue.field}: ${issue.message}`);
       }
     };
     const point = (appointments: unknown[], mpan = '2000000000001') => ({ mpan, devices: [], mdrAppointments: appointments });
-    expect(issuesOf({ mpans: [point([{ mdr: 'M', effectiveFrom: '2024-02-30' }])] })).toEqual([
+    expect(await issuesOf({ mpans: [point([{ mdr: 'M', effectiveFrom: '2024-02-30' }])] })).toEqual([
       '/mpans/0/mdrAppointments/0/effectiveFrom: 2024-02-30 is not a calendar date',
     ]);
-    expect(issuesOf({ mpans: [point([{ mdr: 'M', effectiveFrom: '2024-07-02', effectiveTo: '2024-07-01' }])] })).toEqual([
+    expect(await issuesOf({ mpans: [point([{ mdr: 'M', effectiveFrom: '2024-07-02', effectiveTo: '2024-07-01' }])] })).toEqual([
       '/mpans/0/mdrAppointments/0/effectiveTo: Effective To Date 2024-07-01 is before the Effective From Date 2024-07-02',
     ]);
     expect(
-      issuesOf({
+      await issuesOf({
         mpans: [
           point([
             { mdr: 'A', effectiveFrom: '2024-07-01', effectiveTo: '2024-07-31' },
@@ -256,7 +261,7 @@ describe('bad input is an error naming the field, never a crash', () => {
       '/mpans/0/mdrAppointments/1: appointment of B overlaps /mpans/0/mdrAppointments/0 (A from 2024-07-01); one MDR is appointed for an MPAN at a time',
     ]);
     expect(
-      issuesOf({
+      await issuesOf({
         mpans: [
           point([
             { mdr: 'A', effectiveFrom: '2024-07-01', effectiveTo: '2024-07-31' },
@@ -265,40 +270,66 @@ describe('bad input is an error naming the field, never a crash', () => {
         ],
       }),
     ).toEqual([]);
-    expect(issuesOf({ mpans: [point([]), point([])] })).toEqual(['/mpans/1/mpan: MPAN 2000000000001 is already listed at /mpans/0']);
+    expect(await issuesOf({ mpans: [point([]), point([])] })).toEqual(['/mpans/1/mpan: MPAN 2000000000001 is already listed at /mpans/0']);
   });
 
-  it('reports JSON that does not parse as Registration Data error, and authorise() validates raw data too', () => {
-    expect(() => parseRegistrationData('{"mpans": [')).toThrow(RegistrationDataError);
-    expect(() =>
-      authorise(mdrRead('2024-07-10'), { mpans: [{ mpan: 'x', devices: [] }] } as unknown as RegistrationData, { view: 'modified' }),
-    ).toThrow(/\/mpans\/0\/mpan: must be a 13-digit MPAN core/);
+  it('reports JSON that does not parse as Registration Data error, and authorise() rejects bad raw data with a reason per field', async () => {
+    await expect(parseRegistrationData('{"mpans": [')).rejects.toThrow(RegistrationDataError);
+    const decision = await authorise(mdrRead('2024-07-10'), { mpans: [{ mpan: 'x', devices: [] }] }, { view: 'modified' });
+    expect(decision.accepted).toBe(false);
+    expect(decision.reasons).toEqual([
+      expect.objectContaining({
+        code: 'input',
+        passed: false,
+        field: '/registrationData/mpans/0/mpan',
+        message: 'Unexpected registrationData/mpans/0/mpan: must be a 13-digit MPAN core',
+      }),
+    ]);
   });
 
-  it('names each bad field of a request', () => {
-    const bad = {
+  it('rejects each bad field of an untyped request with a reason, never a throw', async () => {
+    const bad: unknown = {
       sender: { role: 'mdr' },
       sr: '4.8.1',
       target: { mpan: '1', deviceType: 'ESME', smets: 3 },
       mode: 'sometimes',
       executionDate: '2024-02-30',
       purpose: 'fun',
-    } as unknown as ServiceRequestInput;
-    try {
-      authorise(bad, REGISTRATION, { view: 'modified' });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(GatewayInputError);
-      expect((error as GatewayInputError).issues.map((issue) => issue.field)).toEqual([
-        '/sender/party',
-        '/target/mpan',
-        '/target/smets',
-        '/mode',
-        '/executionDate',
-        '/purpose',
-      ]);
-    }
-    expect(() => authorise(mdrRead('2024-07-10'), REGISTRATION, { view: 'future' as 'modified' })).toThrow(/\/view/);
+    };
+    const decision = await authorise(bad, REGISTRATION, { view: 'modified' });
+    expect(decision.accepted).toBe(false);
+    expect(decision.reasons.every((reason) => reason.code === 'input' && !reason.passed)).toBe(true);
+    expect(decision.reasons.map((reason) => reason.field)).toEqual([
+      '/request/sender/party',
+      '/request/target/mpan',
+      '/request/target/smets',
+      '/request/mode',
+      '/request/executionDate',
+      '/request/purpose',
+    ]);
+    const bySmets = await authorise(
+      { ...mdrRead('2024-07-10'), target: { mpan: '2000000000001', deviceType: 'ESME', smets: '2' } },
+      REGISTRATION,
+    );
+    expect(bySmets.reasons.map((reason) => `${reason.field ?? ''}: ${reason.message}`)).toEqual([
+      '/request/target/smets: Unexpected request/target/smets: must be 1 or 2',
+    ]);
+    const options = await authorise(mdrRead('2024-07-10'), REGISTRATION, { view: 'future' as 'modified' });
+    expect(options.reasons.map((reason) => reason.field)).toEqual(['/options/view']);
+    // Everything wrong at once: every problem of every argument, in argument order.
+    const all = await authorise('4.8.1', [], { tables: GENERATED_TABLES });
+    expect(all.reasons.map((reason) => reason.field)).toEqual(['/request', '/options/view', '/registrationData']);
+    for (const value of [null, undefined, 42, [], 'x', { sender: null }, { target: [] }])
+      expect((await authorise(value, REGISTRATION)).accepted, JSON.stringify(value)).toBe(false);
+  });
+
+  it('decides synchronously against loaded Registration Data (authoriseLoaded), and rejects anything else in its place', async () => {
+    const registry = await loadRegistrationData(REGISTRATION);
+    expect(authoriseLoaded(mdrRead('2024-07-10'), registry).trtSeconds).toBe(86400);
+    expect(authoriseLoaded(mdrRead('2024-07-10'), registry)).toEqual(await authorise(mdrRead('2024-07-10'), REGISTRATION));
+    const raw = authoriseLoaded(mdrRead('2024-07-10'), REGISTRATION as unknown as Registry);
+    expect(raw.accepted).toBe(false);
+    expect(raw.reasons.map((reason) => reason.field)).toEqual(['/registrationData']);
   });
 });
 
@@ -313,18 +344,18 @@ describe('a TRT cell changed in the legal text changes the decision, with no cod
   const CELL = '<ins cite="MP162">30 secs[^ab-fn5]</ins>';
 
   it('compiled in memory', async () => {
-    expect(authorise(request, REGISTRATION, { view: 'modified' }).trtSeconds).toBe(30);
+    expect((await authorise(request, REGISTRATION, { view: 'modified' })).trtSeconds).toBe(30);
     const documents = await textDocuments();
     documents['appendix-ab.md'] = replaceOnce(documents['appendix-ab.md']!, CELL, '<ins cite="MP162">45 secs[^ab-fn5]</ins>');
     const result = await compileStrings(documents, false);
     expect(result.ok).toBe(true);
     const tables = tablesFromRuleSets(result.ruleSets!);
-    const decision = authorise(request, REGISTRATION, { view: 'modified', tables });
+    const decision = await authorise(request, REGISTRATION, { view: 'modified', tables });
     expect(decision.trtSeconds).toBe(45);
     expect(decision.trt?.text).toBe('45 secs');
     const line = (await readText('appendix-ab.md')).split('\n').findIndex((text) => text.includes(CELL)) + 1;
     expect(decision.trt?.basis.position).toMatch(new RegExp(`^appendix-ab\\.md:${line}:\\d+$`));
-    expect(authorise(request, REGISTRATION, { view: 'baseline', tables }).trtSeconds).toBe(16);
+    expect((await authorise(request, REGISTRATION, { view: 'baseline', tables })).trtSeconds).toBe(16);
   });
 
   it('rebuilt by `secc build` into generated/ of a copy of the project', async () => {
@@ -337,7 +368,7 @@ describe('a TRT cell changed in the legal text changes the decision, with no cod
       const module = (await import(pathToFileURL(path.join(copy.dir, 'generated', 'index.ts')).href)) as Parameters<
         typeof tablesFromGenerated
       >[0];
-      const decision = authorise(request, REGISTRATION, { view: 'modified', tables: tablesFromGenerated(module) });
+      const decision = await authorise(request, REGISTRATION, { view: 'modified', tables: tablesFromGenerated(module) });
       expect(decision.trtSeconds).toBe(120);
       expect(decision.accepted).toBe(true);
     } finally {
@@ -347,14 +378,17 @@ describe('a TRT cell changed in the legal text changes the decision, with no cod
 });
 
 describe('the package entry point sec-rules/gateway', () => {
-  it.skipIf(!existsSync(path.join(ROOT, 'dist', 'src', 'gateway', 'index.js')))('resolves through package.json exports and decides', () => {
-    const script = `
+  it.skipIf(!existsSync(path.join(ROOT, 'dist', 'src', 'gateway', 'index.js')))(
+    'resolves through package.json exports and decides',
+    async () => {
+      const script = `
       const { authorise } = await import('sec-rules/gateway');
       const registration = ${JSON.stringify(REGISTRATION)};
-      const decision = authorise(${JSON.stringify(mdrRead('2024-07-01'))}, registration, { view: 'modified' });
+      const decision = await authorise(${JSON.stringify(mdrRead('2024-07-01'))}, registration, { view: 'modified' });
       process.stdout.write(JSON.stringify([decision.accepted, decision.trtSeconds]));
     `;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual([true, 86400]);
-  });
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+      expect(JSON.parse(out)).toEqual([true, 86400]);
+    },
+  );
 });

@@ -19,9 +19,9 @@ const request = (sr: string, role = 'import-supplier'): ServiceRequestInput => (
 });
 
 describe('authorise() for SRs with and without Target Response Times in the corpus', () => {
-  it('accepts an eligible request for an SR outside the TRT table, with no TRT and AB1.3 as the basis', () => {
+  it('accepts an eligible request for an SR outside the TRT table, with no TRT and AB1.3 as the basis', async () => {
     for (const view of ['baseline', 'modified'] as const) {
-      const decision = authorise(request('1.1.1'), REGISTRATION, { view });
+      const decision = await authorise(request('1.1.1'), REGISTRATION, { view });
       expect(decision.accepted, view).toBe(true);
       expect(decision.trtSeconds).toBeUndefined();
       const availability = decision.reasons.find((reason) => reason.code === 'availability');
@@ -29,14 +29,14 @@ describe('authorise() for SRs with and without Target Response Times in the corp
     }
   });
 
-  it('still rejects a role Appendix E does not make eligible for such an SR', () => {
-    const decision = authorise(request('1.1.1', 'export-supplier'), REGISTRATION, { view: 'modified' });
+  it('still rejects a role Appendix E does not make eligible for such an SR', async () => {
+    const decision = await authorise(request('1.1.1', 'export-supplier'), REGISTRATION, { view: 'modified' });
     expect(decision.accepted).toBe(false);
     expect(decision.reasons.filter((reason) => !reason.passed).map((reason) => reason.code)).toContain('eligibility');
   });
 
-  it('gives the TRT of an SR inside the table', () => {
-    const decision = authorise(request('4.8.1'), REGISTRATION, { view: 'modified' });
+  it('gives the TRT of an SR inside the table', async () => {
+    const decision = await authorise(request('4.8.1'), REGISTRATION, { view: 'modified' });
     expect(decision.accepted).toBe(true);
     expect(decision.trtSeconds).toBe(5600);
   });

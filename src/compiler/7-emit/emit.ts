@@ -6,6 +6,7 @@
 import type { RuleSet } from '../../shared/model.js';
 import { VIEWS, type View } from '../../shared/vocabulary.js';
 import { changeSetJson, type ChangeSet } from '../5-link/change-set/diff.js';
+import { generateRegistrationSchema } from './registration-schema.js';
 import { generateIndex, generateTables } from './tables.js';
 import type { TimelineInterval } from './timeline.js';
 
@@ -16,6 +17,7 @@ export const OUTPUT_PATHS = {
   types: 'generated/types.ts',
   tables: 'generated/tables.ts',
   index: 'generated/index.ts',
+  registrationSchema: 'generated/registration-schema.ts',
   changeSet: 'rules/change-set.json',
 } as const;
 
@@ -34,6 +36,7 @@ export async function emitOutputs(
   outputs.set(OUTPUT_PATHS.types, await generateTypes());
   outputs.set(OUTPUT_PATHS.tables, generateTables(ruleSets, intervals));
   outputs.set(OUTPUT_PATHS.index, generateIndex());
+  outputs.set(OUTPUT_PATHS.registrationSchema, generateRegistrationSchema());
   outputs.set(OUTPUT_PATHS.changeSet, changeSetJson(changeSet));
   return outputs;
 }

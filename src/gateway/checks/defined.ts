@@ -1,4 +1,5 @@
 /** Section H1.1 and Appendix E: the sender's User Role and the SR exist in the decision's view. */
+import { address } from '../../shared/address.js';
 import { cellBasis, clauseBasis } from '../basis.js';
 import { describeInterval, roleComesIntoForce } from '../dated.js';
 import { fail, otherView, pass, type DecisionContext } from '../decision.js';
@@ -15,7 +16,7 @@ function checkUserRole(context: DecisionContext): void {
   const roles = tables.userRoles[view];
   const role = roles.find((entry) => entry.id === request.sender.role);
   if (role) {
-    pass(context, 'user-role', `${role.name} is a User Role (Section H1.1)`, cellBasis(role, role.name));
+    pass(context, 'user-role', `${role.name} is a User Role (Section H1.1)`, cellBasis(role, role.name, address('user-role', role.id)));
     return;
   }
   const elsewhere = tables.userRoles[otherView(view)].find((entry) => entry.id === request.sender.role);
@@ -30,7 +31,7 @@ function checkUserRole(context: DecisionContext): void {
     elsewhere
       ? `Unexpected User Role ${elsewhere.name}, which exists only in the ${otherView(view)} view, expected a User Role of the ${view} view (Section H1.1)`
       : `Unexpected User Role \`${request.sender.role}\`, expected one of ${roles.map((entry) => `\`${entry.id}\``).join(', ')} (Section H1.1)`,
-    anchor ? cellBasis(anchor, 'User Roles table') : clauseBasis('H1.1'),
+    anchor ? cellBasis(anchor, 'User Roles table', address('clause', anchor.clause ?? 'H1.1')) : clauseBasis('H1.1'),
   );
 }
 
@@ -46,7 +47,7 @@ function failNotInForce(context: DecisionContext, anchor: { source: string; clau
     later
       ? `Unexpected User Role \`${request.sender.role}\` on ${dated.date}, expected a User Role in force on that day: it comes into force on ${later.from ?? ''} with ${describeInterval(later)} (Section H1.1)`
       : `Unexpected User Role \`${request.sender.role}\` on ${dated.date}, expected one of ${roles.map((entry) => `\`${entry.id}\``).join(', ')} in force under ${describeInterval(dated.interval)} (Section H1.1)`,
-    anchor ? cellBasis(anchor, 'User Roles table') : clauseBasis('H1.1'),
+    anchor ? cellBasis(anchor, 'User Roles table', address('clause', anchor.clause ?? 'H1.1')) : clauseBasis('H1.1'),
   );
 }
 
@@ -59,6 +60,6 @@ function checkServiceRequest(context: DecisionContext): void {
     context,
     'service-request',
     `Unexpected SR ${request.sr}, expected a Service Request listed in Appendix E`,
-    anchor ? cellBasis(anchor, 'Service Requests table') : clauseBasis('E2.1'),
+    anchor ? cellBasis(anchor, 'Service Requests table', address('clause', anchor.clause ?? 'E2.1')) : clauseBasis('E2.1'),
   );
 }

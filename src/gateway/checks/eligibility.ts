@@ -1,6 +1,7 @@
 /** Appendix E (eligibility, the DCC Scheduled flag) and Appendix AB (the TRT; N/A: not available). */
 import type { ServiceRequestEntry, TrtCell } from '../../../generated/index.js';
 import type { ClauseRule } from '../../../generated/types.js';
+import { address } from '../../shared/address.js';
 import { cellBasis, ruleBasis } from '../basis.js';
 import { describeCombination, fail, nameOfRole, pass, rulesOf, trtCellName, type DecisionContext } from '../decision.js';
 
@@ -24,34 +25,37 @@ function checkEligible(context: DecisionContext, srEntry: ServiceRequestEntry): 
       context,
       'eligibility',
       `Unexpected SR ${request.sr} from ${roleName}: Appendix E has no eligibility cell for it, expected one`,
-      cellBasis(srEntry, `SR ${request.sr}`),
+      cellBasis(srEntry, `SR ${request.sr}`, address('service-request', request.sr)),
     );
     return false;
   }
   const eligibilityCell = `SR ${request.sr} / ${roleName}`;
+  const at = address('eligibility', request.sr, request.sender.role);
   if (!cell.eligible) {
     fail(
       context,
       'eligibility',
       `Unexpected SR ${request.sr} from ${roleName}, expected a User Role that Appendix E makes eligible to send it`,
-      cellBasis(cell, eligibilityCell),
+      cellBasis(cell, eligibilityCell, at),
     );
     return false;
   }
-  pass(context, 'eligibility', `${roleName} is eligible to send SR ${request.sr} (Appendix E)`, cellBasis(cell, eligibilityCell));
+  pass(context, 'eligibility', `${roleName} is eligible to send SR ${request.sr} (Appendix E)`, cellBasis(cell, eligibilityCell, at));
   return true;
 }
 
 function checkDccScheduled(context: DecisionContext, srEntry: ServiceRequestEntry): void {
   const { request } = context;
   const flag = `SR ${request.sr} / DCC Scheduled`;
-  if (srEntry.dccScheduled) pass(context, 'dcc-scheduled', `SR ${request.sr} may be DCC Scheduled (Appendix E)`, cellBasis(srEntry, flag));
+  const at = address('service-request', request.sr);
+  if (srEntry.dccScheduled)
+    pass(context, 'dcc-scheduled', `SR ${request.sr} may be DCC Scheduled (Appendix E)`, cellBasis(srEntry, flag, at));
   else
     fail(
       context,
       'dcc-scheduled',
       `Unexpected DCC Scheduled SR ${request.sr}, expected On-Demand: Appendix E does not make it DCC Scheduled`,
-      cellBasis(srEntry, flag),
+      cellBasis(srEntry, flag, at),
     );
 }
 
@@ -72,7 +76,7 @@ function checkAvailable(context: DecisionContext, srEntry: ServiceRequestEntry):
       context,
       'availability',
       `Unexpected ${describeCombination(context)}: Appendix AB gives no Target Response Time for it, expected a cell`,
-      cellBasis(srEntry, `SR ${request.sr}`),
+      cellBasis(srEntry, `SR ${request.sr}`, address('service-request', request.sr)),
     );
     return undefined;
   }
@@ -82,7 +86,7 @@ function checkAvailable(context: DecisionContext, srEntry: ServiceRequestEntry):
       context,
       'availability',
       `Unexpected ${describeCombination(context)}: its Target Response Time is N/A (not available), expected an available combination`,
-      cellBasis(trt, trtCellName(context)),
+      cellBasis(trt, trtCellName(context), trtAddress(context)),
     );
     return trt;
   }
@@ -90,7 +94,13 @@ function checkAvailable(context: DecisionContext, srEntry: ServiceRequestEntry):
     context,
     'availability',
     `Target Response Time for ${describeCombination(context)}: ${trt.text}`,
-    cellBasis(trt, trtCellName(context)),
+    cellBasis(trt, trtCellName(context), trtAddress(context)),
   );
   return trt;
+}
+
+/** `trt/4.8.1/mdr/smets2/scheduled`: the stable address of the request's TRT cell. */
+export function trtAddress(context: DecisionContext): string {
+  const { request } = context;
+  return address('trt', request.sr, request.sender.role, `smets${request.target.smets}`, request.mode);
 }
