@@ -424,6 +424,128 @@ export interface Change {
   beforeSource?: Source
 }
 
+/**
+ * The request's execution date.
+ */
+export type IsoDate1 = string
+
+/**
+ * secc export vectors: the authorisation decision for every combination a gateway can meet (Service Request, User Role, SMETS generation, mode) on the days either side of every release boundary, decided by sec-rules' authorise() for a sender the Registration Data names in every capacity. A gateway in any language replays them against its own implementation.
+ */
+export interface DecisionVectors {
+  $schema?: string
+  format: "sec-rules/decision-vectors@1"
+  /**
+   * The execution dates decided on: the day before and the day of every release date, in order.
+   */
+  dates: IsoDate[]
+  vectors: DecisionVector[]
+}
+
+export interface DecisionVector {
+  at: IsoDate1
+  /**
+   * The version of the text in force on that date: a key of `versions` in secc export tables (a release id, or `base`).
+   */
+  version: string
+  sr: SrReference
+  user_role: UserRoleIdentifier
+  smets: SmetsGeneration
+  mode: RequestMode
+  decision: ("accepted" | "rejected")
+  /**
+   * The codes of the failed checks, in the order they are made; empty when accepted.
+   */
+  rejected_by: ("user-role" | "service-request" | "eligibility" | "dcc-scheduled" | "availability")[]
+  /**
+   * The Target Response Time in seconds when accepted with one; "not-available" when the Appendix AB cell is N/A; null otherwise (rejected before the TRT, or an SR without TRTs in the corpus).
+   */
+  trt: (number | "not-available" | null)
+  /**
+   * Stable addresses of what the decision rests on: the failed checks' entries when rejected, every check's when accepted (e.g. user-role/mdr, eligibility/4.8.1/mdr, trt/4.8.1/mdr/smets2/scheduled, clause-rule/AB1.3.trt-scope, clause/H1.1).
+   *
+   * @minItems 1
+   */
+  legal_basis: [string, ...(string)[]]
+}
+
+export type Address = string
+
+/**
+ * secc export tables: what a gateway outside TypeScript decides from. The versions of the text over time, and for each the Section H1.1 User Roles, the Appendix E Service Requests and eligibility, the Appendix AB Target Response Times and the scope of the TRT table (AB1.3), every entry with its stable address.
+ */
+export interface GatewayTablesExport {
+  $schema?: string
+  format: "sec-rules/gateway-tables@1"
+  /**
+   * The text in force: from (included) to (excluded); from null since the base, to null still in force. The version on a date is that of the last interval whose from is null or not after it.
+   */
+  intervals: GatewayTablesInterval[]
+  versions: {
+    [k: string]: GatewayVersionTables | undefined
+  }
+}
+
+export interface GatewayTablesInterval {
+  from: (IsoDate | null)
+  to: (IsoDate | null)
+  release: ({
+    id: string
+    title: string
+  } | null)
+  modifications: string[]
+  /**
+   * The key of this interval's tables in `versions`.
+   */
+  version: string
+}
+
+export interface GatewayVersionTables {
+  user_roles: {
+    id: UserRoleIdentifier
+    name: string
+    clause: (ClauseIdentifier | null)
+    address: Address
+  }[]
+  service_requests: {
+    ref: SrReference
+    name: string
+    critical: boolean
+    non_device: boolean
+    on_demand: boolean
+    future_dated: ("DSP" | "Device" | "DSP & Device" | "No")
+    dcc_scheduled: boolean
+    clause: (ClauseIdentifier | null)
+    address: Address
+  }[]
+  eligibility: {
+    sr: SrReference
+    user_role: UserRoleIdentifier
+    eligible: boolean
+    address: Address
+  }[]
+  trt: {
+    sr: SrReference
+    user_role: UserRoleIdentifier
+    smets: SmetsGeneration
+    mode: RequestMode
+    /**
+     * null: N/A, not available.
+     */
+    seconds: (number | null)
+    text: string
+    address: Address
+  }[]
+  /**
+   * The SRs the TRT table covers (clause AB1.3); an SR outside it has no TRT in the corpus, which does not make it unavailable. null when the text declares no scope.
+   */
+  trt_scope: ({
+    service_requests: SrReference[]
+    clause: ClauseIdentifier
+    address: Address
+  } | null)
+}
+
 export type Matcher = (Scalar | [Scalar, ...(Scalar)[]] | {
   /**
    * @minItems 1

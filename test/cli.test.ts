@@ -79,13 +79,18 @@ describe('secc export eligibility', () => {
 });
 
 describe('usage errors exit 2', () => {
-  it.each([[['export', 'tables']], [['export', 'trt', '--view', 'draft']], [['export', 'trt', '--format', 'xlsx']], [['nonsense']], [[]]])(
-    'secc %j',
-    async (args) => {
-      const run = await runCli(args, ROOT);
-      expect(run.code).toBe(2);
-      expect(run.stderr.length).toBeGreaterThan(0);
-      expect(run.stderr).not.toMatch(/\n\s+at /);
-    },
-  );
+  it.each([
+    [['export', 'rules']],
+    [['export', 'tables', '--view', 'baseline']],
+    [['export', 'vectors', '--format', 'csv']],
+    [['export', 'trt', '--view', 'draft']],
+    [['export', 'trt', '--format', 'xlsx']],
+    [['nonsense']],
+    [[]],
+  ])('secc %j', async (args) => {
+    const run = await runCli(args, ROOT);
+    expect(run.code).toBe(2);
+    expect(run.stderr.length).toBeGreaterThan(0);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
 });

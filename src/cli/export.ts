@@ -1,18 +1,22 @@
+import { timeline } from '../compiler/versions.js';
+import { gatewayTables } from '../features/export/gateway-tables.js';
 import { ELIGIBILITY_HEADER, eligibilityRows, toCsv, TRT_HEADER, trtRows } from '../features/export/tables.js';
+import { decisionVectors } from '../features/export/vectors.js';
 import { reportText } from '../features/report/text.js';
-import { EXIT, type Command } from './context.js';
+import { EXIT, type Command, type CommandContext } from './context.js';
 import { compileText } from './shared.js';
 import { selectedVersion, versionSpec } from './version.js';
 
 export const exportCommand: Command = {
   summary:
-    'export trt|eligibility|docx print a table (--view baseline|modified, --as-at DATE or --modification ID; --format csv|json), or write Word documents (docx --out DIR)',
+    'export trt|eligibility|tables|vectors|docx print a table (--view baseline|modified, --as-at DATE or --modification ID; --format csv|json), the gateway tables or decision vectors over time (--format json), or write Word documents (docx --out DIR)',
   async run(context) {
     const { options, io, args } = context;
     const table = args[0];
     if (table === 'docx') return (await import('./export-docx.js')).exportDocxCommand(context);
+    if (table === 'tables' || table === 'vectors') return exportOverTime(context, table);
     if (table !== 'trt' && table !== 'eligibility') {
-      io.stderr.write(`secc export: expected \`trt\`, \`eligibility\` or \`docx\`, got \`${table ?? ''}\`\n`);
+      io.stderr.write(`secc export: expected \`trt\`, \`eligibility\`, \`tables\`, \`vectors\` or \`docx\`, got \`${table ?? ''}\`\n`);
       return EXIT.cannotRun;
     }
     const spec = versionSpec(options);
@@ -39,3 +43,29 @@ export const exportCommand: Command = {
     return EXIT.clean;
   },
 };
+
+/** `secc export tables|vectors`: every version of the text over time, so no version option applies; JSON only. */
+async function exportOverTime(context: CommandContext, what: 'tables' | 'vectors'): Promise<number> {
+  const { options, io } = context;
+  if (options.view !== undefined || options.asAt !== undefined || options.modification !== undefined) {
+    io.stderr.write(`secc export ${what}: covers every version of the text over time; --view, --as-at and --modification do not apply\n`);
+    return EXIT.cannotRun;
+  }
+  if ((options.format ?? 'json') !== 'json') {
+    io.stderr.write(`secc export ${what}: --format must be json, got \`${options.format ?? ''}\`\n`);
+    return EXIT.cannotRun;
+  }
+  const result = await compileText(context, { emit: false });
+  const intervals = timeline(result);
+  if (!intervals) {
+    io.stderr.write(reportText(result.files, { quiet: true }));
+    return EXIT.findings;
+  }
+  const value = what === 'tables' ? gatewayTables(intervals) : decisionVectors(intervals);
+  io.stdout.write(
+    `${JSON.stringify(value, null, what === 'tables' ? 2 : undefined)
+      .replace(/\},\{"at"/g, '},\n{"at"')
+      .replace('"vectors":[{', '"vectors":[\n{')}\n`,
+  );
+  return EXIT.clean;
+}
