@@ -3,8 +3,9 @@
  * playwright-core, never a downloaded browser. Skipped only when Chromium is absent outside CI;
  * in CI (.ci/run installs it) it always runs.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +15,8 @@ import { ROOT, runCli } from './support/project.js';
 
 /** The browser globals the in-page callbacks use (the project's tsconfig has no DOM lib). */
 interface DomElement {
-  getBoundingClientRect(): { top: number; bottom: number; height: number };
+  getBoundingClientRect(): { top: number; bottom: number; left: number; right: number; height: number; width: number };
+  scrollTop: number;
   closest(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   parentElement: DomElement | null;
@@ -30,11 +32,17 @@ declare const window: {
 };
 
 const CHROMIUM = '/usr/bin/chromium';
+const PDFTOTEXT = '/usr/bin/pdftotext';
 const available = existsSync(CHROMIUM);
 const skip = !available && !process.env.CI;
 if (skip)
   console.warn(
     `report.browser.test.ts: skipped: ${CHROMIUM} is not installed (apt-get install -y chromium). In CI (CI set) this test runs and fails without it.`,
+  );
+const skipPdf = skip || (!existsSync(PDFTOTEXT) && !process.env.CI);
+if (skipPdf && !skip)
+  console.warn(
+    `report.browser.test.ts: the PDF check is skipped: ${PDFTOTEXT} is not installed (apt-get install -y poppler-utils). In CI it runs.`,
   );
 
 /** The change whose cell the test looks for: SR 8.2, SMETS1, On-Demand, for an existing role. */
@@ -80,7 +88,11 @@ describe.skipIf(skip)('the review page in Chromium', () => {
     expect(await cell.getAttribute('class')).toContain('change-changed');
     expect(await cell.locator('del').innerText()).toBe('16 secs');
     expect(await cell.locator('ins').innerText()).toContain('30 secs');
-    expect(await cell.locator('.change-badge').innerText()).toBe('16 s → 30 s [^ab-fn5]');
+    // Before → after as the cell spells it, the footnote by its number, and the modification, all without hovering.
+    const badge = cell.locator('.change-badge');
+    expect((await badge.innerText()).replace(/\s+/g, ' ')).toBe('16 secs → 30 secs2 MP162');
+    expect(await badge.isVisible()).toBe(true);
+    expect(await cell.locator('ins sup a').innerText()).toBe('2');
     // The highlight is visible: the cell's background is not the page's.
     const background = await cell.evaluate((element) => window.getComputedStyle(element as unknown as DomElement).backgroundColor);
     expect(background).not.toBe('rgba(0, 0, 0, 0)');
@@ -104,8 +116,14 @@ describe.skipIf(skip)('the review page in Chromium', () => {
         return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
       });
     expect(await inView()).toBe(false);
-    const link = page.locator(`.change-list li[data-change="${CHANGE}"] a`);
-    expect(await link.innerText()).toBe('TRT SR 8.2, other-user, SMETS1, on-demand: 16 s → 30 s [^ab-fn5]');
+    // One line for the seven existing User Roles (not seven lines), in the words of the text.
+    const line = page.locator(`.change-list li[data-changes~="${CHANGE}"]`);
+    await expect(line.count()).resolves.toBe(1);
+    expect((await line.innerText()).replace(/\s+/g, ' ')).toMatch(
+      /^SR 8\.2 Read Inventory, SMETS1 On-Demand: 16 secs → 30 secs ?2 for all Users MP162/,
+    );
+    expect((await line.getAttribute('data-changes'))!.split(' ')).toHaveLength(7);
+    const link = line.locator('a').first();
     await link.click();
     await page.waitForFunction((expected) => window.location.hash === `#${expected}`, id);
     expect(await page.evaluate(() => window.location.hash)).toBe(`#${id}`);
@@ -115,5 +133,57 @@ describe.skipIf(skip)('the review page in Chromium', () => {
     await page.screenshot({ path: shot });
     expect(statSync(shot).size).toBeGreaterThan(10_000);
     console.log(`report.browser.test.ts: screenshot saved to ${shot}`);
+  });
+
+  it("keeps Appendix E's inserted Meter Data Retriever column one click away at 1400 px, with the SR column and the header in view", async () => {
+    const table = page.locator('#section-appendix-e .table-scroll').first();
+    const header = page.locator('#section-appendix-e th.cell-inserted').first();
+    expect((await header.innerText()).replace(/\s+/g, ' ')).toBe('Meter Data Retriever Column inserted by MP162');
+    const visible = () =>
+      header.evaluate((element) => {
+        const cell = (element as unknown as DomElement).getBoundingClientRect();
+        const box = (element as unknown as DomElement).closest('.table-scroll')!.getBoundingClientRect();
+        const inside = (a: number, b: number, from: number, to: number) => a >= from - 1 && b <= to + 1;
+        return (
+          cell.width > 0 &&
+          inside(cell.left, cell.right, box.left, box.right) &&
+          inside(cell.top, cell.bottom, Math.max(box.top, 0), Math.min(box.bottom, window.innerHeight))
+        );
+      });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('#section-appendix-e .inserted-columns a', { hasText: 'Meter Data Retriever' }).click();
+    expect(await visible()).toBe(true);
+    // The SR column stays at the left of the box while the table is scrolled sideways.
+    const srHeader = table.locator('th').first();
+    const [srBox, tableBox] = [await srHeader.boundingBox(), await table.boundingBox()];
+    expect(await srHeader.innerText()).toBe('SR');
+    expect(Math.abs(srBox!.x - tableBox!.x)).toBeLessThan(3);
+    // Scrolled down inside its box, the header row stays at its top.
+    await table.evaluate((element) => {
+      (element as unknown as DomElement).scrollTop = 2000;
+    });
+    const [headerBox, boxAfter] = [await header.boundingBox(), await table.boundingBox()];
+    expect(Math.abs(headerBox!.y - boxAfter!.y)).toBeLessThan(3);
+    expect(await header.getAttribute('class')).toContain('cell-inserted');
+  });
+
+  it.skipIf(skipPdf)("prints to a readable PDF that carries the redline (Chromium's print, read back with pdftotext)", async () => {
+    const pdf = path.join(dir, 'review.pdf');
+    await writeFile(pdf, await page.pdf({ format: 'A4' }));
+    const text = execFileSync(PDFTOTEXT, ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const lines = text.split('\n');
+    // The change list comes first, folded and in words.
+    expect(text).toMatch(/SR 8\.2 Read Inventory, SMETS1 On-Demand: 16 secs → 30 secs2 for all Users +MP162/);
+    // Appendix AB's row of SR 8.2: the deleted 16 secs printed beside the inserted 30 secs, and the badge.
+    expect(
+      lines.some((line) => /^\s*8\.2\s+N\/A\s+30 secs\s+N\/A\s+16 secs\s*30 secs2\s+N\/A\s+30 secs\s+N\/A\s+30 secs\s*$/.test(line)),
+    ).toBe(true);
+    expect(text).toMatch(/16 secs → 30\s+secs2\s+MP162/);
+    // Every inserted column is marked, and none is cut off: Appendix E's row of SR 8.2 has all 13 flag and role cells.
+    // (Four in Appendix AB, one in Appendix E, whose header row repeats on each printed page.)
+    expect((text.match(/Column\s+inserted by\s+MP162/g) ?? []).length).toBeGreaterThanOrEqual(5);
+    expect(lines.some((line) => /^\s*8\.2\s+Read Inventory(\s+(Yes|No)){13}\s*$/.test(line))).toBe(true);
+    // Inserted blocks say so in print too.
+    expect(text).toMatch(/INSERTED BY MP162\s+H3\.13A Scheduled retrieval of MHHS data/);
   });
 });

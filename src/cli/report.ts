@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { CHECK_STEPS, runCheckSteps } from '../features/check/steps.js';
 import { displayDir } from '../features/changeset/check-step.js';
-import { summarise, type ChangeSet } from '../features/changeset/diff.js';
+import type { ChangeSet } from '../features/changeset/diff.js';
 import { checkIntents, loadManifests, type IntentResult } from '../features/changeset/intent.js';
 import { renderReviewPage } from '../features/review/page.js';
 import { changesByModification } from '../features/changeset/attribute.js';
@@ -24,7 +24,8 @@ export const reportCommand: Command = {
     // The page renders each document's tree; a cached document re-creates it with the parser.
     const result = await compileText(context, { emit: false, trees: true });
     const textDir = displayDir(options.text, io.cwd);
-    let changeSet: ChangeSet = { from: 'baseline', to: 'modified', modifications: [], summary: summarise([]), changes: [] };
+    // Undefined when the text does not compile: the page then says so rather than showing an empty change set.
+    let changeSet: ChangeSet | undefined;
     let intents: IntentResult | undefined;
     const findings: VFile[] = [...result.files];
     if (result.ok && result.ruleSets && result.changeSet) {
@@ -37,11 +38,21 @@ export const reportCommand: Command = {
       findings.push(...(await runCheckSteps({ result, root: projectRoot(context), textDir: options.text, cwd: io.cwd }, pageSteps())));
     }
     const madeBy = changesByModification(result);
-    const html = renderReviewPage({ parsed: result.parsed, changeSet, intents, findings, textDir, madeBy });
+    const manifests = result.plan.modifications.map((modification) => modification.id);
+    const html = renderReviewPage({
+      parsed: result.parsed,
+      changeSet,
+      ruleSets: result.ruleSets,
+      manifests,
+      intents,
+      findings,
+      textDir,
+      madeBy,
+    });
     const out = path.resolve(io.cwd, options.out);
     await writeOutputsAtomically(out, new Map([['index.html', html]]));
     io.stdout.write(
-      `secc report: wrote ${path.join(path.relative(io.cwd, out) || '.', 'index.html')} (${changeSet.changes.length} changes, ${findings.reduce((sum, file) => sum + file.messages.length, 0)} findings)\n`,
+      `secc report: wrote ${path.join(path.relative(io.cwd, out) || '.', 'index.html')} (${changeSet ? `${changeSet.changes.length} changes` : 'no change set: the text does not compile'}, ${findings.reduce((sum, file) => sum + file.messages.length, 0)} findings)\n`,
     );
     return findingsExit(findings, options);
   },

@@ -22,7 +22,7 @@ import type { Change, ChangeSet } from './diff.js';
 import { expectedInstances } from './expected.js';
 import { INTENT_RULES } from './intent-rules.js';
 import { MANIFEST_DIR, type LoadedManifest, type ManifestLoad } from './manifest.js';
-import { identityKey, identityOf, matchesPattern, valueMismatch } from './patterns.js';
+import { identityKey, identityOf, matchesPattern, valueMismatch, type Identity } from './patterns.js';
 
 export type { ChangePattern, ModificationManifest };
 export { INTENT_RULES } from './intent-rules.js';
@@ -47,8 +47,20 @@ export interface IntentResult {
   /** For each change id: the intents (`MP162#mdr-trts`) that account for it. */
   intended: Map<string, string[]>;
   unintended: Change[];
-  missing: Array<{ manifest: string; intent: string; description: string }>;
+  missing: MissingIntent[];
   manifests: string[];
+  /** For each intent (`MP162#mdr-trts`): what it says, in the manifest's words (the review page quotes it). */
+  says: Map<string, string>;
+}
+
+/** An intended change the redline does not make: the pattern's identity, so a page can name it in the text's words. */
+export interface MissingIntent {
+  manifest: string;
+  intent: string;
+  description: string;
+  kind: ChangePattern['kind'];
+  action: ChangePattern['action'];
+  identity?: Identity;
 }
 
 /** Compares a change set with the manifests; `before`/`after` are the rule sets it was made from. */
@@ -76,6 +88,7 @@ export function checkIntents(
       single.reportUnintended(id);
       for (const [name, file] of single.documentFiles) check.documentFiles.set(name, file);
       for (const [key, value] of single.result.intended) check.result.intended.set(key, value);
+      for (const [key, value] of single.result.says) check.result.says.set(key, value);
       check.result.unintended.push(...single.result.unintended);
       check.result.missing.push(...single.result.missing);
     }
@@ -91,7 +104,7 @@ export function checkIntents(
 
 /** One run of the intent check: the result so far and the document files findings go on. */
 class IntentCheck {
-  readonly result: IntentResult = { files: [], intended: new Map(), unintended: [], missing: [], manifests: [] };
+  readonly result: IntentResult = { files: [], intended: new Map(), unintended: [], missing: [], manifests: [], says: new Map() };
   readonly documentFiles = new Map<string, VFile>();
   private readonly byIdentity = new Set<string>();
   private readonly valueReported = new Set<string>();
@@ -147,12 +160,20 @@ class IntentCheck {
   matchManifest({ manifest, file, places }: LoadedManifest, before: RuleSet, after: RuleSet): void {
     manifest.intents.forEach((intent, i) => {
       const label = `${manifest.modification}#${intent.id}`;
+      if (intent.says) this.result.says.set(label, intent.says);
       intent.changes.forEach((pattern, j) => {
         this.accountFor(pattern, label, intent.ref);
         for (const expected of expectedInstances(pattern, before, after)) {
           if (expected.identity && this.byIdentity.has(identityKey(pattern.kind, pattern.action, expected.identity))) continue;
-          const { description } = expected;
-          this.result.missing.push({ manifest: manifest.modification, intent: intent.id, description });
+          const { description, identity } = expected;
+          this.result.missing.push({
+            manifest: manifest.modification,
+            intent: intent.id,
+            description,
+            kind: pattern.kind,
+            action: pattern.action,
+            ...(identity ? { identity } : {}),
+          });
           report(file, `Missing intended change: ${description} (${label}: ${intent.ref}), expected the redline to make it`, {
             ruleId: INTENT_RULES.missing,
             place: places[i]?.[j],

@@ -4,7 +4,7 @@
  * gets a stable id, and findings sit beside the top-level block they concern.
  */
 import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast';
-import type { Nodes, Root, RootContent, TableCell } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import type { VFileMessage } from 'vfile-message';
 import { isWhollyRedlined } from '../../compiler/3-project/project.js';
@@ -12,10 +12,12 @@ import type { ParsedDocument } from '../../compiler/driver.js';
 import { clauseNumberOf } from '../../compiler/4-extract/outline.js';
 import { severityOf } from '../../shared/diagnostics.js';
 import type { Change } from '../changeset/diff.js';
+import { decorate, type PageContext } from './decorate.js';
+import { finishFootnotes } from './footnotes.js';
 import { frontMatterHandler, rawHtmlHandler, redlineHandler } from './handlers.js';
-import { badge, el, slug, text } from './hast.js';
+import { el, slug, text } from './hast.js';
 import { anchorId, locator, topBlock, walk, type AnchorMap } from './locate.js';
-import { findingAside } from './panels.js';
+import { findingAside } from './findings.js';
 
 type Locate = (line: number, column: number) => Nodes | undefined;
 
@@ -23,26 +25,33 @@ export function renderDocument(
   document: ParsedDocument,
   changes: readonly Change[],
   messages: readonly VFileMessage[],
-  anchors: AnchorMap,
+  page: PageContext,
 ): Element {
   const name = document.doc.name;
   const prefix = slug(name);
-  const header = el('h2', { className: ['doc-name'], id: `doc-${prefix}` }, [text(name)]);
+  const title = page.words.document(name);
+  const header = el('h2', { className: ['doc-name'], id: `doc-${prefix}` }, [
+    text(title),
+    ...(title === name ? [] : [el('span', { className: ['doc-file'] }, [text(name)])]),
+  ]);
   if (!document.tree) {
     return el('section', { className: ['doc'] }, [header, ...messages.map((message) => findingAside(message, undefined))]);
   }
   const tree = structuredClone(document.tree) as Root;
   const locate = locator(tree);
-  markChanges(changes, locate, prefix, anchors);
+  markChanges(changes, locate, prefix, page.anchors);
   identifyCells(tree, prefix);
   identifyClauseHeadings(tree);
   const unplaced = placeFindings(tree, messages, locate, prefix);
 
   const hast = toHast(tree, {
     clobberPrefix: `${prefix}-`,
-    footnoteLabel: `Footnotes of ${name}`,
+    footnoteLabel: `Footnotes of ${title}`,
+    footnoteLabelProperties: { className: ['footnotes-heading'] },
     handlers: { insertion: redlineHandler('ins'), deletion: redlineHandler('del'), yaml: frontMatterHandler, html: rawHtmlHandler },
   }) as HastRoot;
+  finishFootnotes(hast, name, prefix, page.notes, tree);
+  decorate(hast, name, changes, page);
   return el('section', { className: ['doc'], id: `section-${prefix}` }, [
     header,
     ...unplaced.map((message) => findingAside(message, undefined)),
@@ -54,7 +63,7 @@ function propertiesOf(node: Nodes): { hProperties?: Properties } {
   return (node.data ??= {}) as { hProperties?: Properties };
 }
 
-/** Marks the element that holds each change, and shows before → after in changed cells. */
+/** Marks the element that holds each change (decorate.ts adds what a reader sees of it). */
 function markChanges(changes: readonly Change[], locate: Locate, prefix: string, anchors: AnchorMap): void {
   const byNode = new Map<Nodes, Change[]>();
   for (const change of changes) {
@@ -79,14 +88,7 @@ function markChanges(changes: readonly Change[], locate: Locate, prefix: string,
       id,
       className: ['changed', ...[...actions].map((action) => `change-${action}`)],
       dataChanges: nodeChanges.map((change) => change.id).join(' '),
-      title: nodeChanges.map((change) => change.summary).join('\n'),
     };
-    if (node.type === 'tableCell') {
-      const shown = nodeChanges
-        .filter((change) => change.action !== 'added')
-        .map((change) => (change.action === 'removed' ? `${change.from ?? 'removed'} → removed` : `${change.from} → ${change.to}`));
-      for (const value of new Set(shown)) (node as TableCell).children.push(badge(value) as never);
-    }
   }
 }
 

@@ -1,14 +1,5 @@
 /** Small builders of hast (HTML) nodes: legal text only ever becomes escaped text nodes. */
 import type { Element, ElementContent, Properties } from 'hast';
-import type { RootContent } from 'mdast';
-
-/** A before → after badge inside a changed table cell. */
-export function badge(value: string): RootContent {
-  return {
-    type: 'changeBadge',
-    data: { hName: 'span', hProperties: { className: ['change-badge'] }, hChildren: [{ type: 'text', value }] },
-  } as never;
-}
 
 export function el(tagName: string, properties: Properties, children: ElementContent[] = []): Element {
   return { type: 'element', tagName, properties, children };

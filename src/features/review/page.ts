@@ -13,22 +13,32 @@ import { toHtml } from 'hast-util-to-html';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { ParsedDocument } from '../../compiler/driver.js';
+import type { RuleSet } from '../../shared/model.js';
+import type { View } from '../../shared/vocabulary.js';
 import type { ChangeSet } from '../changeset/diff.js';
 import type { IntentResult } from '../changeset/intent.js';
 import { REVIEW_CSS, REVIEW_JS } from './assets.js';
+import { changeList } from './change-list.js';
+import type { PageContext } from './decorate.js';
 import { renderDocument } from './document.js';
 import { el, text } from './hast.js';
-import type { AnchorMap } from './locate.js';
-import { changeList, intentBanner, otherFindingsSection, summaryLine } from './panels.js';
+import { intentBanner, otherFindingsSection, summaryLine } from './panels.js';
+import { wordsOf } from './words.js';
 
 export type { AnchorMap } from './locate.js';
+export type { PageContext } from './decorate.js';
 export { slug } from './hast.js';
 export type { HastContent };
 
 export interface ReviewInput {
   /** The documents as compiled: each with its redlined mdast tree. */
   parsed: readonly ParsedDocument[];
-  changeSet: ChangeSet;
+  /** The baseline → modified change set; undefined when the text does not compile (the page says so). */
+  changeSet: ChangeSet | undefined;
+  /** Both views' rule sets, for the names the text gives User Roles, Service Requests and documents. */
+  ruleSets?: Partial<Record<View, RuleSet>> | undefined;
+  /** The modifications with a manifest (sec-text/modifications/), named when the text does not compile. */
+  manifests?: readonly string[];
   /** The intent check's result; undefined when there is no manifest. */
   intents?: IntentResult | undefined;
   /** Findings to show beside the text (compile diagnostics, lint, intent check), by file path. */
@@ -41,7 +51,12 @@ export interface ReviewInput {
 }
 
 export function renderReviewPage(input: ReviewInput): string {
-  const anchors: AnchorMap = new Map();
+  const context: PageContext = {
+    anchors: new Map(),
+    notes: new Map(),
+    words: wordsOf(input.ruleSets ?? {}),
+    madeBy: input.madeBy ?? new Map(),
+  };
   const sections: Element[] = [];
   const byPath = new Map<string, VFileMessage[]>();
   for (const file of input.findings)
@@ -49,14 +64,17 @@ export function renderReviewPage(input: ReviewInput): string {
 
   for (const document of input.parsed) {
     const name = document.doc.name;
-    const changes = input.changeSet.changes.filter((change) => change.document === name);
+    const changes = input.changeSet?.changes.filter((change) => change.document === name) ?? [];
     const messages = byPath.get(document.doc.file.path) ?? [];
-    sections.push(renderDocument(document, changes, messages, anchors));
+    sections.push(renderDocument(document, changes, messages, context));
   }
   // Findings on files that are not documents (a manifest, an output file).
   const otherFindings = [...byPath.entries()].filter(([file]) => !input.parsed.some((document) => document.doc.file.path === file));
 
-  const title = input.title ?? `Review: ${input.changeSet.modifications.join(', ') || input.textDir}`;
+  const modifications = input.changeSet?.modifications ?? input.manifests ?? [];
+  const title = input.title ?? `Review: ${modifications.join(', ') || input.textDir}`;
+  const errors = input.findings.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal === true).length, 0);
+  const status = { compiled: input.changeSet !== undefined, errors, manifests: input.manifests ?? [] };
   const page: HastRoot = {
     type: 'root',
     children: [
@@ -71,14 +89,19 @@ export function renderReviewPage(input: ReviewInput): string {
         el('body', {}, [
           el('header', { className: ['page-header'] }, [
             el('h1', {}, [text(title)]),
-            intentBanner(input.intents, anchors),
+            intentBanner(input.intents, context, status),
             summaryLine(input.changeSet),
           ]),
           el('div', { className: ['layout'] }, [
             el(
               'nav',
               { className: ['change-list'], ariaLabel: 'Change set' },
-              changeList(input.changeSet, input.intents, anchors, input.madeBy),
+              input.changeSet
+                ? changeList(input.changeSet, input.intents, context)
+                : [
+                    el('h2', {}, [text('Change set')]),
+                    el('p', {}, [text('None: the text does not compile (see the errors beside the text).')]),
+                  ],
             ),
             el('main', {}, [...(otherFindings.length > 0 ? [otherFindingsSection(otherFindings)] : []), ...sections]),
           ]),

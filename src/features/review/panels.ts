@@ -1,16 +1,26 @@
-/** The parts of the review page around the documents: the intent check's banner, the summary line, the change list, findings. */
+/** The parts of the review page around the documents: the intent check's banner, the summary line, findings on other files. */
 import type { Element, ElementContent } from 'hast';
 import type { VFileMessage } from 'vfile-message';
-import { severityOf } from '../../shared/diagnostics.js';
-import { where } from '../../shared/vocabulary.js';
 import type { ChangeSet } from '../changeset/diff.js';
-import { CHANGE_KINDS, KIND_TITLES } from '../changeset/diff.js';
 import { countsLine } from '../changeset/format.js';
 import type { IntentResult } from '../changeset/intent.js';
-import type { AnchorMap } from './locate.js';
-import { el, slug, text } from './hast.js';
+import { lineItem } from './change-list.js';
+import type { PageContext } from './decorate.js';
+import { describeIntended } from './describe.js';
+import { findingAside } from './findings.js';
+import { foldChanges } from './fold.js';
+import { el, text } from './hast.js';
 
-export function intentBanner(intents: IntentResult | undefined, anchors: AnchorMap): Element {
+/** Whether the text compiled; when it did not, how many errors and which manifests exist, so the page can say so. */
+export interface CompileStatus {
+  compiled: boolean;
+  errors: number;
+  /** The modifications with a manifest in sec-text/modifications/ (read even when the text does not compile). */
+  manifests: readonly string[];
+}
+
+export function intentBanner(intents: IntentResult | undefined, page: PageContext, status: CompileStatus): Element {
+  if (!status.compiled) return notCompiledBanner(status);
   if (!intents || intents.manifests.length === 0) {
     return el('section', { className: ['intent', 'intent-none'], id: 'intent' }, [
       el('p', {}, [
@@ -34,22 +44,7 @@ export function intentBanner(intents: IntentResult | undefined, anchors: AnchorM
       ),
     ]),
   ];
-  if (intents.unintended.length > 0) {
-    children.push(el('h2', {}, [text('Changes nobody intended')]));
-    children.push(
-      el(
-        'ul',
-        { className: ['unintended'] },
-        intents.unintended.map((change) =>
-          el('li', {}, [
-            el('a', { href: `#${anchors.get(change.id) ?? ''}` }, [text(change.summary)]),
-            text(' '),
-            el('code', {}, [text(where(change.source))]),
-          ]),
-        ),
-      ),
-    );
-  }
+  if (intents.unintended.length > 0) children.push(...unintendedList(intents, page));
   if (intents.missing.length > 0) {
     children.push(el('h2', {}, [text('Intended changes the redline does not make')]));
     children.push(
@@ -58,8 +53,9 @@ export function intentBanner(intents: IntentResult | undefined, anchors: AnchorM
         { className: ['missing'] },
         intents.missing.map((entry) =>
           el('li', {}, [
-            text(`${entry.description} `),
-            el('span', { className: ['intent-ref'] }, [text(`(${entry.manifest}#${entry.intent})`)]),
+            text(entry.identity ? describeIntended(entry.kind, entry.action, entry.identity, page.words) : entry.description),
+            text(' '),
+            el('span', { className: ['intent-ref'] }, [text(intents.says.get(`${entry.manifest}#${entry.intent}`) ?? entry.manifest)]),
           ]),
         ),
       ),
@@ -70,52 +66,46 @@ export function intentBanner(intents: IntentResult | undefined, anchors: AnchorM
   return el('section', { className: ['intent', ok ? 'intent-pass' : 'intent-fail'], id: 'intent' }, children);
 }
 
-export function summaryLine(changeSet: ChangeSet): Element {
-  const total = changeSet.summary.total;
-  return el('p', { className: ['summary'] }, [
-    text(`${changeSet.from} → ${changeSet.to}: ${total.total} change${total.total === 1 ? '' : 's'} (${countsLine(total)}).`),
+/** The unintended changes, folded and worded like the change list. */
+function unintendedList(intents: IntentResult, page: PageContext): ElementContent[] {
+  const ids = new Set(intents.unintended.map((change) => change.id));
+  const items: Element[] = [];
+  for (const document of new Set(intents.unintended.map((change) => change.document))) {
+    const inDocument = intents.unintended.filter((change) => change.document === document);
+    for (const kind of new Set(inDocument.map((change) => change.kind)))
+      for (const line of foldChanges(
+        kind,
+        inDocument.filter((change) => change.kind === kind),
+        page.words,
+      ))
+        items.push(lineItem(line, document, page, undefined, ids));
+  }
+  return [el('h2', {}, [text('Changes nobody intended')]), el('ul', { className: ['unintended'] }, items)];
+}
+
+/** The text did not compile: no change set and no intent check can be computed, and the page says so. */
+function notCompiledBanner(status: CompileStatus): Element {
+  const manifests =
+    status.manifests.length > 0
+      ? `The manifests of ${status.manifests.join(', ')} are in place; the intent check runs once the text compiles.`
+      : 'The intent check runs once the text compiles.';
+  return el('section', { className: ['intent', 'intent-fail', 'not-compiled'], id: 'intent' }, [
+    el('p', { className: ['intent-result'] }, [
+      text(
+        `The text does not compile: ${status.errors} error${status.errors === 1 ? '' : 's'}, shown beside the text below. Until they are fixed there is no change set to review. ${manifests}`,
+      ),
+    ]),
   ]);
 }
 
-export function changeList(
-  changeSet: ChangeSet,
-  intents: IntentResult | undefined,
-  anchors: AnchorMap,
-  madeBy: ReadonlyMap<string, readonly string[]> = new Map(),
-): ElementContent[] {
-  const out: ElementContent[] = [el('h2', {}, [text('Change set')])];
-  if (changeSet.changes.length === 0) return [...out, el('p', {}, [text('No semantic change.')])];
-  const unintended = new Set(intents?.unintended.map((change) => change.id));
-  const documents = [...new Set(changeSet.changes.map((change) => change.document))];
-  for (const document of documents) {
-    const inDocument = changeSet.changes.filter((change) => change.document === document);
-    out.push(el('h3', {}, [el('a', { href: `#doc-${slug(document)}` }, [text(document)]), text(` (${inDocument.length})`)]));
-    for (const kind of CHANGE_KINDS) {
-      const ofKind = inDocument.filter((change) => change.kind === kind);
-      if (ofKind.length === 0) continue;
-      out.push(
-        el('details', { open: true }, [
-          el('summary', {}, [text(`${KIND_TITLES[kind]} (${ofKind.length})`)]),
-          el(
-            'ul',
-            {},
-            ofKind.map((change) =>
-              el(
-                'li',
-                { className: [`action-${change.action}`, ...(unintended.has(change.id) ? ['unintended'] : [])], dataChange: change.id },
-                [
-                  el('a', { href: `#${anchors.get(change.id) ?? `doc-${slug(document)}`}` }, [text(change.summary)]),
-                  ...modificationRef(madeBy.get(change.id)),
-                  ...intentRef(intents?.intended.get(change.id)),
-                ],
-              ),
-            ),
-          ),
-        ]),
-      );
-    }
-  }
-  return out;
+export function summaryLine(changeSet: ChangeSet | undefined): Element {
+  if (!changeSet) return el('p', { className: ['summary'] }, [text('No change set: the text does not compile.')]);
+  const total = changeSet.summary.total;
+  return el('p', { className: ['summary'] }, [
+    text(
+      `Changes to the rules from the ${changeSet.from} text to the ${changeSet.to} text: ${total.total} change${total.total === 1 ? '' : 's'} (${countsLine(total)}).`,
+    ),
+  ]);
 }
 
 export function otherFindingsSection(entries: Array<[string, VFileMessage[]]>): Element {
@@ -123,26 +113,4 @@ export function otherFindingsSection(entries: Array<[string, VFileMessage[]]>): 
     el('h2', {}, [text('Other findings')]),
     ...entries.flatMap(([, messages]) => messages.map((message) => findingAside(message, undefined))),
   ]);
-}
-
-export function findingAside(message: VFileMessage, target: string | undefined): Element {
-  const severity = severityOf(message);
-  const place = `${message.file}${message.line === undefined ? '' : `:${message.line}:${message.column ?? 1}`}`;
-  return el('aside', { className: ['finding', severity] }, [
-    el('span', { className: ['finding-head'] }, [text(`${severity}${message.ruleId ? ` · ${message.ruleId}` : ''}`)]),
-    target
-      ? el('a', { href: `#${target}`, className: ['finding-place'] }, [text(place)])
-      : el('span', { className: ['finding-place'] }, [text(place)]),
-    el('span', { className: ['finding-reason'] }, [text(message.reason)]),
-  ]);
-}
-
-/** The intents that account for a change (`MP162#mdr-trts`), when any do. */
-/** The modification(s) that make a change, e.g. `MP162`. */
-function modificationRef(ids: readonly string[] | undefined): Element[] {
-  return ids && ids.length > 0 ? [el('span', { className: ['made-by'], title: 'made by' }, [text(ids.join(', '))])] : [];
-}
-
-function intentRef(labels: readonly string[] | undefined): Element[] {
-  return labels ? [el('span', { className: ['intent-ref'] }, [text(labels.join(', '))])] : [];
 }
