@@ -56,7 +56,7 @@ describe('the review page', () => {
     // Redlines are <ins>/<del> with their modification.
     expect(html).toContain('<del class="redline html" cite="MP162" title="Deleted by MP162">16 secs</del>');
     expect(html).toMatch(
-      /<ins class="redline-block html" cite="MP162"[^>]*><span class="redline-by block">Inserted by MP162<\/span>\s*<h3 id="[^"]+"[^>]*>H3\.13A Scheduled retrieval of MHHS data<\/h3>/,
+      /<ins class="redline-block html" cite="MP162"[^>]*><span class="redline-by block">Inserted by MP162<\/span>\s*<h5 id="[^"]+"[^>]*>H3\.13A Scheduled retrieval of MHHS data<\/h5>/,
     );
   });
 

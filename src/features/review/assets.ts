@@ -35,7 +35,8 @@ main { padding: 0 1.5rem 40vh; min-width: 0; }
 .doc { border-bottom: 2px solid var(--line); padding-bottom: 1rem; }
 .doc-name { font-size: 1.15rem; background: #f6f8fa; padding: .4rem .6rem; border: 1px solid var(--line); border-radius: 6px; margin-top: 1.5rem; }
 .doc-file { margin-left: .6em; font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--muted); font-weight: 400; }
-.doc-body > p, .doc-body > ul, .doc-body > ol, .doc-body > h3, .doc-body > h4, .doc-body > .notes, .doc-body > ins, .doc-body > del, .doc-body > pre { max-width: 62rem; }
+.doc-body h3 { font-size: 1.7rem; } .doc-body h4 { font-size: 1.4rem; } .doc-body h5 { font-size: 1.15rem; } .doc-body h6 { font-size: 1rem; }
+.doc-body > p, .doc-body > ul, .doc-body > ol, .doc-body > h3, .doc-body > h4, .doc-body > .notes, .doc-body > ins, .doc-body > del, .doc-body > pre, .doc-body > h5, .doc-body > h6 { max-width: 62rem; }
 .table-block { margin: .5rem 0 1rem; }
 .inserted-columns { margin: .3rem 0; font-size: 13px; }
 .inserted-columns a { color: var(--ins-ink); font-weight: 600; }
@@ -98,7 +99,7 @@ code.raw-html { color: #953800; background: #fff1e5; }
   main { padding: 0; }
   .table-scroll { max-height: none; overflow: visible; border: 0; }
   .doc-body table { font-size: 7pt; width: 100%; }
-  .doc-body th, .doc-body td { position: static; padding: 1px 3px; min-width: 0; }
+  .doc-body th, .doc-body td { position: static; padding: 1px 3px; min-width: 0; font-size: 7.5pt; }
   .change-badge { white-space: normal; width: auto; }
   thead { display: table-header-group; }
   tr, .finding, .change-badge { break-inside: avoid; }

@@ -48,6 +48,7 @@ export function renderDocument(
     clobberPrefix: `${prefix}-`,
     footnoteLabel: `Footnotes of ${title}`,
     footnoteLabelProperties: { className: ['footnotes-heading'] },
+    footnoteLabelTagName: 'h3',
     handlers: { insertion: redlineHandler('ins'), deletion: redlineHandler('del'), yaml: frontMatterHandler, html: rawHtmlHandler },
   }) as HastRoot;
   finishFootnotes(hast, name, prefix, page.notes, tree);
@@ -108,12 +109,18 @@ function identifyCells(tree: Root, prefix: string): void {
   });
 }
 
-/** Headings of clauses get a stable id (`clause-h4-2a`). */
+/**
+ * Headings of clauses get a stable id (`clause-h4-2a`), and every heading of a document sits two
+ * levels under the page's (h1 the page, h2 the document): a screen reader's outline stays whole.
+ */
 function identifyClauseHeadings(tree: Root): void {
   walk(tree, (node) => {
     if (node.type !== 'heading') return;
     const number = clauseNumberOf(node);
-    const data = propertiesOf(node);
+    const data = propertiesOf(node) as { hName?: string; hProperties?: Properties };
+    const level = node.depth + 2;
+    data.hName = `h${Math.min(level, 6)}`;
+    if (level > 6) data.hProperties = { ...data.hProperties, role: 'heading', ariaLevel: level };
     if (number && !data.hProperties?.id) data.hProperties = { ...data.hProperties, id: `clause-${slug(number.id)}` };
   });
 }

@@ -76,7 +76,8 @@ export function wordsOf(ruleSets: Partial<Record<View, RuleSet>>): Words {
       const name = srNames.get(ref);
       return name ? `SR ${ref} ${name}` : `SR ${ref}`;
     },
-    document: (file) => documentNames.get(file) ?? file,
+    // A change to the plan itself (a modification no document cites) has no document.
+    document: (file) => (file === '' ? 'Modifications' : (documentNames.get(file) ?? file)),
     trtRoles: (view, sr, smets, mode) => trtIndex.get(`${view}|${sr}|${smets}|${mode}`) ?? new Map(),
     roleOrder: (id) => {
       const index = order.indexOf(id);
