@@ -80,8 +80,10 @@ describe('the review page', () => {
       // Honest: neither "no change" nor "no manifest", but why there is no change set, and that the manifest exists.
       const page = plainText(html);
       expect(page).not.toMatch(/No semantic change|no change to the rules|no modification manifest/i);
-      expect(page).toContain('The text does not compile: 1 error, shown beside the text below.');
-      expect(page).toContain('The manifests of MP162 are in place; the intent check runs once the text compiles.');
+      expect(page).toContain(
+        'The text does not compile: 1 error, shown beside the text below. Until it is fixed there is no change set to review.',
+      );
+      expect(page).toContain('The manifest of MP162 is in place; the intent check runs once the text compiles.');
       expect(page).toContain('None: the text does not compile');
     } finally {
       await copy.cleanup();

@@ -87,12 +87,12 @@ function unintendedList(intents: IntentResult, page: PageContext): ElementConten
 function notCompiledBanner(status: CompileStatus): Element {
   const manifests =
     status.manifests.length > 0
-      ? `The manifests of ${status.manifests.join(', ')} are in place; the intent check runs once the text compiles.`
+      ? `${status.manifests.length === 1 ? 'The manifest of' : 'The manifests of'} ${status.manifests.join(', ')} ${status.manifests.length === 1 ? 'is' : 'are'} in place; the intent check runs once the text compiles.`
       : 'The intent check runs once the text compiles.';
   return el('section', { className: ['intent', 'intent-fail', 'not-compiled'], id: 'intent' }, [
     el('p', { className: ['intent-result'] }, [
       text(
-        `The text does not compile: ${status.errors} error${status.errors === 1 ? '' : 's'}, shown beside the text below. Until they are fixed there is no change set to review. ${manifests}`,
+        `The text does not compile: ${status.errors} error${status.errors === 1 ? '' : 's'}, shown beside the text below. Until ${status.errors === 1 ? 'it is' : 'they are'} fixed there is no change set to review. ${manifests}`,
       ),
     ]),
   ]);
