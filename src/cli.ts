@@ -32,6 +32,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', default: false },
   frail: { type: 'boolean', default: false },
   write: { type: 'boolean', default: false },
+  watch: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
@@ -56,6 +57,7 @@ Options:
   --front-matter FILE        import docx: the YAML front matter of the imported document
   --author NAME=ID           import docx: the modification a Word author's tracked changes belong to (repeatable)
   --correct --by NAME --why TEXT --date YYYY-MM-DD   freeze: a recorded correction of the frozen base
+  --watch                    check: check again whenever the legal text (or rules/, generated/) changes
   --quiet                    errors only
   --frail                    warnings fail too (exit 1)
   -h, --help                 this help

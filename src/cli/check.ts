@@ -1,24 +1,72 @@
+import path from 'node:path';
 import { runCheckSteps } from '../features/check/steps.js';
-import { EXIT, type Command } from './context.js';
+import { watchFolders } from '../features/check/watch.js';
+import { EXIT, type Command, type CommandContext } from './context.js';
 import { gateExit } from '../features/lint/exit.js';
 import { compileText, formatFindings, projectRoot } from './shared.js';
 import { printRunTimings, startRunTimings } from '../compiler/timings.js';
 
+/** Quiet time after the last change before `--watch` checks again: an editor's save is a burst of events. */
+const WATCH_QUIET_MS = 150;
+
 export const check: Command = {
-  summary: 'check                      compile in memory, compare with rules/ and generated/, run the checks (the CI gate)',
+  summary:
+    'check                      compile in memory, compare with rules/ and generated/, run the checks (the CI gate); --watch: again on every change',
   async run(context) {
-    const { options, io } = context;
-    const timings = startRunTimings('check');
-    const result = await compileText(context, { timings });
-    const files = [...result.files];
-    files.push(...(await runCheckSteps({ result, root: projectRoot(context), textDir: options.text, cwd: io.cwd })));
-    timings?.mark('compare');
-    io.stdout.write(formatFindings(files, context, 'check'));
-    timings?.mark('report');
-    printRunTimings(timings, io.stderr);
-    const exit = gateExit(files, options);
-    if (exit === EXIT.clean && (options.format ?? 'text') === 'text')
-      io.stderr.write('secc check: the legal text, rules/ and generated/ agree.\n');
-    return exit;
+    if (context.options.watch) return watch(context);
+    return checkOnce(context);
   },
 };
+
+async function checkOnce(context: CommandContext): Promise<number> {
+  const { options, io } = context;
+  const timings = startRunTimings('check');
+  const result = await compileText(context, { timings });
+  const files = [...result.files];
+  files.push(...(await runCheckSteps({ result, root: projectRoot(context), textDir: options.text, cwd: io.cwd })));
+  timings?.mark('compare');
+  io.stdout.write(formatFindings(files, context, 'check'));
+  timings?.mark('report');
+  printRunTimings(timings, io.stderr);
+  const exit = gateExit(files, options);
+  if (exit === EXIT.clean && (options.format ?? 'text') === 'text')
+    io.stderr.write('secc check: the legal text, rules/ and generated/ agree.\n');
+  return exit;
+}
+
+/**
+ * `secc check --watch`: checks, then again whenever sec-text/ (or rules/, generated/: a build in
+ * another terminal) changes, until interrupted. A run that cannot run (a folder emptied
+ * mid-edit) is reported and the watch goes on.
+ */
+async function watch(context: CommandContext): Promise<number> {
+  const { io, options } = context;
+  const root = projectRoot(context);
+  const textDir = path.resolve(io.cwd, options.text);
+  const checkReporting = async (): Promise<number> => {
+    try {
+      return await checkOnce(context);
+    } catch (error) {
+      io.stderr.write(`secc check --watch: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT.cannotRun;
+    }
+  };
+  let last = await checkReporting();
+  return new Promise<number>((resolve) => {
+    const watcher = watchFolders({
+      folders: [textDir, path.join(root, 'rules'), path.join(root, 'generated')],
+      quietMs: WATCH_QUIET_MS,
+      onChange: async (changed) => {
+        const names = changed.map((file) => path.relative(io.cwd, file) || '.').slice(0, 3);
+        io.stderr.write(`\nsecc check --watch: ${names.join(', ')}${changed.length > 3 ? ', …' : ''} changed; checking again\n`);
+        last = await checkReporting();
+      },
+      onError: (error) => io.stderr.write(`secc check --watch: cannot watch: ${error.message}\n`),
+    });
+    io.stderr.write(`secc check --watch: watching ${options.text}/ (Ctrl-C to stop)\n`);
+    process.once('SIGINT', () => {
+      watcher.close();
+      resolve(last);
+    });
+  });
+}

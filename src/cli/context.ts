@@ -38,6 +38,8 @@ export interface Options {
   quiet: boolean;
   frail: boolean;
   write: boolean;
+  /** `secc check --watch`: check again on every change. */
+  watch?: boolean;
   help: boolean;
 }
 

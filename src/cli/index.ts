@@ -17,6 +17,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   import: async () => (await import('./import.js')).importCommand,
   freeze: async () => (await import('./freeze.js')).freeze,
   lint: async () => (await import('./lint.js')).lintCommand,
+  lsp: async () => (await import('./lsp.js')).lsp,
   report: async () => (await import('./report.js')).reportCommand,
 };
 

@@ -65,6 +65,7 @@ export function importGraph(root: string): Graph {
 export type Layer =
   | { kind: 'entry' }
   | { kind: 'cli' }
+  | { kind: 'lsp' }
   | { kind: 'feature'; feature: string }
   | { kind: 'gateway' }
   | { kind: 'compiler' }
@@ -83,6 +84,7 @@ export function layerOf(file: string): Layer {
   if (parts[0] !== 'src' || parts.length < 3) return { kind: 'unknown' };
   const [, top = '', second = ''] = parts;
   if (top === 'cli') return { kind: 'cli' };
+  if (top === 'lsp') return { kind: 'lsp' };
   if (top === 'gateway') return { kind: 'gateway' };
   if (top === 'shared') return { kind: 'shared' };
   if (top === 'features' && parts.length >= 4) return { kind: 'feature', feature: second };
@@ -117,17 +119,19 @@ export function brokenRule(from: string, to: string): string | undefined {
   const source = layerOf(from);
   const target = layerOf(to);
   if (source.kind === 'unknown')
-    return `every file of src/ belongs to a layer (cli/, features/<name>/, gateway/, compiler/, compiler/<n>-<stage>/, shared/, or the entries ${ENTRIES.join(', ')})`;
+    return `every file of src/ belongs to a layer (cli/, lsp/, features/<name>/, gateway/, compiler/, compiler/<n>-<stage>/, shared/, or the entries ${ENTRIES.join(', ')})`;
   if (target.kind === 'unknown') return `an import resolves to a file of a layer (${to} is in none, or does not exist)`;
   if (target.kind === 'entry') return 'nothing imports an entry point (src/cli.ts, src/redline.ts)';
   const compiler = source.kind === 'compiler' || source.kind === 'stage';
-  if (compiler && (target.kind === 'feature' || target.kind === 'cli' || target.kind === 'gateway'))
-    return `the compiler never imports a feature, the gateway or the CLI (${describeLayer(source)} imports ${describeLayer(target)})`;
+  if (compiler && (target.kind === 'feature' || target.kind === 'cli' || target.kind === 'lsp' || target.kind === 'gateway'))
+    return `the compiler never imports a feature, the gateway, the language server or the CLI (${describeLayer(source)} imports ${describeLayer(target)})`;
   if (source.kind === 'stage' && target.kind === 'compiler')
     return `a compiler stage imports only earlier stages and src/shared/, never the driver (${describeLayer(source)} imports ${to})`;
   if (source.kind === 'stage' && target.kind === 'stage' && target.order > source.order)
     return `compiler stages import only earlier stages (${source.name} imports the later ${target.name})`;
   if (source.kind === 'feature' && target.kind === 'cli') return 'features never import the CLI';
+  if (source.kind === 'feature' && target.kind === 'lsp') return 'features never import the language server (src/lsp/ uses them)';
+  if (source.kind === 'lsp' && target.kind === 'cli') return 'the language server never imports the CLI (the CLI starts it)';
   if (source.kind === 'feature' && source.feature === 'report' && target.kind === 'feature' && target.feature === 'lint')
     return 'reporters never import lint rules (rule metadata reaches them through the findings or the reporter options)';
   if (source.kind === 'gateway' && !['gateway', 'generated', 'shared'].includes(target.kind))

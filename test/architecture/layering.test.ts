@@ -119,6 +119,17 @@ describe('the rules fail on each kind of violation', () => {
     expect(rule('src/features/lint/index.ts', 'src/compiler/driver.ts')).toBe('(allowed)');
   });
 
+  it('the language server uses the compiler and features; nothing below it imports it, and it never imports the CLI', () => {
+    expect(rule('src/lsp/workspace.ts', 'src/compiler/driver.ts')).toBe('(allowed)');
+    expect(rule('src/lsp/workspace.ts', 'src/features/check/steps.ts')).toBe('(allowed)');
+    expect(rule('src/cli/lsp.ts', 'src/lsp/server.ts')).toBe('(allowed)');
+    expect(rule('src/lsp/server.ts', 'src/cli/context.ts')).toBe('the language server never imports the CLI (the CLI starts it)');
+    expect(rule('src/features/lint/index.ts', 'src/lsp/server.ts')).toBe('features never import the language server (src/lsp/ uses them)');
+    expect(rule('src/compiler/driver.ts', 'src/lsp/workspace.ts')).toMatch(/^the compiler never imports/);
+    expect(rule('src/shared/paths.ts', 'src/lsp/workspace.ts')).toMatch(/^src\/shared\/ imports nothing above it/);
+    expect(rule('src/gateway/tables.ts', 'src/lsp/server.ts')).toMatch(/^the gateway imports only/);
+  });
+
   it('reporters never import lint rules', () => {
     expect(rule('src/features/report/sarif.ts', 'src/features/lint/index.ts')).toMatch(/^reporters never import lint rules/);
     expect(rule('src/features/lint/index.ts', 'src/features/report/options.ts')).toBe('(allowed)');

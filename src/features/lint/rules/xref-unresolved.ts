@@ -5,6 +5,7 @@
  */
 import type { Clause } from '../../../shared/model.js';
 import type { LintRule } from '../types.js';
+import { nearest } from '../../../shared/did-you-mean.js';
 import { matchPlace, proseTexts } from '../util.js';
 
 /** `Section H3.13A`, `Appendix AB`, `clause H4.2A(b)`. */
@@ -87,12 +88,21 @@ export const xrefUnresolved: LintRule = {
           if (hit.headingStart && ref.index === hit.value.search(/\S/) && ref.kind === undefined) continue; // the heading's own number
           const problem = resolve(ref);
           if (!problem) continue;
+          const meant = problem.startsWith('there is no clause') ? suggestions(ref) : [];
           context.report(document, {
-            reason: `Unexpected reference \`${ref.text}\`: ${problem}`,
+            reason: `Unexpected reference \`${ref.text}\`: ${problem}${meant.length > 0 ? `; did you mean ${meant.map((text) => `\`${text}\``).join(' or ')}?` : ''}`,
             place: matchPlace(hit, ref.index, ref.length),
             actual: ref.text,
+            ...(meant.length > 0 ? { expected: meant } : {}),
           });
         }
+      }
+
+      /** The reference rewritten to the nearest existing clauses of the same document (`clause AB2.3` → `clause AB2.1`). */
+      function suggestions(ref: Reference): string[] {
+        const id = `${ref.letter}${ref.number}`;
+        const sameDocument = [...clauses.keys()].filter((candidate) => candidate.startsWith(ref.letter) && /^\d/.test(candidate.slice(ref.letter.length)));
+        return nearest(id, sameDocument).map((meant) => ref.text.replace(id, meant).replace(/(\([a-z]{1,3}\))+$/, ''));
       }
 
       function resolve(ref: Reference): string | undefined {
