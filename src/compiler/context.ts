@@ -12,6 +12,7 @@ import { CACHE_DIR, cachedTypes, DocumentCache } from './cache.js';
 import { compilerHash } from './compiler-hash.js';
 import { Schemas } from '../shared/schemas.js';
 import type { TimingRecorder } from './timings.js';
+import { VersionFactsMemo } from './version-memo.js';
 
 export interface CompileContext {
   readonly schemas: Schemas;
@@ -27,6 +28,8 @@ export interface CompileContext {
   readonly parse: ParseCounters;
   /** The compiler's own hash (compiler-hash.ts) when caching, for caches beside the document cache. */
   readonly compilerHash: string | undefined;
+  /** A document's facts in each version that accepts only some of its redlines, kept while its text is unchanged. */
+  readonly versionFacts: VersionFactsMemo;
 }
 
 export type CompileContextOptions = Partial<CompileContext>;
@@ -40,6 +43,7 @@ export function createCompileContext(options: CompileContextOptions = {}): Compi
     timings: options.timings,
     parse: options.parse ?? { ms: 0, documents: 0 },
     compilerHash: options.compilerHash,
+    versionFacts: options.versionFacts ?? new VersionFactsMemo(),
   };
 }
 

@@ -19,6 +19,7 @@ import { projectVersion } from './3-project/project.js';
 import { extractView, type DocumentFacts, type ViewFacts } from './4-extract/document.js';
 import { link } from './5-link/link.js';
 import type { CompileContext } from './context.js';
+import type { VersionFactsEntry } from './version-memo.js';
 
 /** A document as compiled (the driver's ParsedDocument fits). */
 export interface VersionDocument {
@@ -32,7 +33,7 @@ export interface VersionInput {
   ok: boolean;
   parsed: readonly VersionDocument[];
   plan: CorpusPlan;
-  context: Pick<CompileContext, 'schemas' | 'kinds'>;
+  context: Pick<CompileContext, 'schemas' | 'kinds'> & Partial<Pick<CompileContext, 'versionFacts'>>;
   ruleSets: Record<View, RuleSet> | undefined;
 }
 
@@ -84,11 +85,46 @@ function versionFacts(parsed: VersionDocument, version: Version, result: Version
   const document = parsed.facts;
   const view = namedViewFor(document, version);
   if (view) return { document, facts: document.views[view] };
-  const tree = parsed.tree;
-  if (!tree) return { document, facts: document.views.baseline };
   const part = secPart(document.info?.document ?? '');
-  const projected = projectVersion(tree, (redline) => version.accepts(redline.cite === '' ? undefined : redline.cite, part));
+  const accepts = (cite: string | undefined) => version.accepts(cite, part);
+  const text = String(parsed.doc.file.value);
+  const acceptance = acceptanceOf(document, accepts);
+  const memo = result.context.versionFacts;
+  let entry = memo?.get(document.name, text, acceptance);
+  if (!entry) {
+    entry = extractVersion(parsed, accepts, result);
+    if (!entry) return { document, facts: document.views.baseline };
+    memo?.set(document.name, text, acceptance, entry);
+  }
   // Findings of this projection that neither named view had are the document's findings too.
+  const known = new Set(parsed.doc.file.messages.map((message) => `${message.ruleId}|${message.line}:${message.column}`));
+  for (const message of entry.messages) {
+    if (known.has(`${message.ruleId}|${message.line}:${message.column}`)) continue;
+    report(parsed.doc.file, `${message.reason} (in ${version.label})`, {
+      ruleId: message.ruleId,
+      place: { line: message.line, column: message.column },
+      severity: message.fatal ? 'error' : 'warning',
+    });
+  }
+  return { document, facts: entry.facts };
+}
+
+/** Which of the document's cited modifications a version accepts: all a projection depends on. */
+function acceptanceOf(document: DocumentFacts, accepts: (cite: string | undefined) => boolean): string {
+  const cited = [...new Set(document.cites.map((cite) => cite.modification ?? ''))].sort();
+  return cited.map((cite) => `${cite}=${accepts(cite === '' ? undefined : cite)}`).join(',');
+}
+
+/** Projects the document's tree for the version and extracts it; undefined without a tree. */
+function extractVersion(
+  parsed: VersionDocument,
+  accepts: (cite: string | undefined) => boolean,
+  result: VersionInput,
+): VersionFactsEntry | undefined {
+  const tree = parsed.tree;
+  if (!tree) return undefined;
+  const document = parsed.facts;
+  const projected = projectVersion(tree, (redline) => accepts(redline.cite === '' ? undefined : redline.cite));
   const scratch = new VFile({ path: parsed.doc.file.path, value: parsed.doc.file.value });
   const facts = extractView(projected, {
     file: scratch,
@@ -98,16 +134,14 @@ function versionFacts(parsed: VersionDocument, version: Version, result: Version
     schemas: result.context.schemas,
     kinds: result.context.kinds,
   });
-  const known = new Set(parsed.doc.file.messages.map((message) => `${message.ruleId}|${message.line}:${message.column}`));
-  for (const message of scratch.messages) {
-    if (known.has(`${message.ruleId}|${message.line}:${message.column}`)) continue;
-    report(parsed.doc.file, `${message.reason} (in ${version.label})`, {
-      ruleId: message.ruleId ?? 'version',
-      place: { line: message.line ?? 1, column: message.column ?? 1 },
-      severity: message.fatal === true ? 'error' : 'warning',
-    });
-  }
-  return { document, facts };
+  const messages = scratch.messages.map((message) => ({
+    reason: message.reason,
+    ruleId: message.ruleId ?? 'version',
+    line: message.line ?? 1,
+    column: message.column ?? 1,
+    fatal: message.fatal === true,
+  }));
+  return { facts, messages };
 }
 
 /**

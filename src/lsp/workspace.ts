@@ -11,6 +11,7 @@ import { projectCompileContext, type CompileContext, type CompileContextOptions 
 import { compile, type CompileResult } from '../compiler/driver.js';
 import { readPlan } from '../compiler/1-read/plan.js';
 import { timeline, type InForce } from '../compiler/versions.js';
+import type { CacheStats } from '../compiler/cache.js';
 import { runCheckSteps } from '../features/check/steps.js';
 import { compareText } from '../shared/order.js';
 
@@ -48,6 +49,11 @@ export class Workspace {
     this.text = options.text;
     this.textDir = path.resolve(options.cwd, options.text);
     this.context = projectCompileContext(options.root, options.context ?? {}, options.env);
+  }
+
+  /** What the kept results saved: documents served by the cache, version facts reused. */
+  get stats(): { documents: CacheStats | undefined; versionFacts: { hits: number; misses: number } } {
+    return { documents: this.context.cache?.stats, versionFacts: this.context.versionFacts.stats };
   }
 
   /** Whether a path is a document of the legal text (a `*.md` directly in the text folder). */
