@@ -43,6 +43,18 @@ export interface DocumentCacheOptions {
   compilerHash?: string;
   /** The table kinds whose facts an entry must hold. */
   kinds?: readonly TableKind[];
+  /**
+   * Keep entries (and trees once read) in memory too, for a long-lived process (the language
+   * server): an unchanged document is then served without touching the disk, and its tree is the
+   * same object from one compilation to the next (so what is derived from it can be kept too).
+   */
+  memory?: boolean;
+}
+
+interface Remembered {
+  key: string;
+  entry: Entry;
+  tree?: Root;
 }
 
 /** A document's facts and its tree (which a cached document reads only when asked). */
@@ -63,8 +75,10 @@ export class DocumentCache {
   private readonly hash: string;
   private readonly kinds: readonly TableKind[];
   private readonly prepared = new Map<SourceDocument, Lookup>();
+  private readonly memory: Map<string, Remembered> | undefined;
 
   constructor(options: DocumentCacheOptions) {
+    this.memory = options.memory ? new Map() : undefined;
     this.dir = path.join(options.dir, 'extract');
     this.hash = options.compilerHash ?? compilerHash();
     this.kinds = options.kinds ?? TABLE_KINDS;
@@ -101,20 +115,23 @@ export class DocumentCache {
     if (entry) {
       this.stats.hits++;
       for (const message of entry.messages) restoreMessage(doc.file, message);
-      return this.withLazyTree(doc, entry.facts, treeSlot(slot), key, reparse);
+      return this.withLazyTree(doc, entry.facts, slot, key, reparse);
     }
     this.stats.misses++;
     const before = doc.file.messages.length;
     const extracted = extract();
     const messages = doc.file.messages.slice(before).map(storeMessage);
-    this.write(slot, JSON.stringify({ format: FORMAT, key, facts: extracted.facts, messages } satisfies Entry));
-    const stored = extracted.tree ? treeJson(extracted.tree) : undefined;
-    if (stored === undefined) return extracted;
-    this.write(treeSlot(slot), `${key}\n${stored}`);
+    const stored: Entry = { format: FORMAT, key, facts: extracted.facts, messages };
+    this.write(slot, JSON.stringify(stored));
+    this.memory?.set(slot, { key, entry: stored, ...(extracted.tree ? { tree: extracted.tree } : {}) });
+    const treeText = extracted.tree ? treeJson(extracted.tree) : undefined;
+    if (treeText === undefined) return extracted;
+    this.write(treeSlot(slot), `${key}\n${treeText}`);
+    if (this.memory) return extracted;
     // Hand back a tree read again on demand (JSON, far cheaper than Markdown): holding every
     // document's tree and projections through link and generate made a 50,000-row corpus spend
     // its time collecting garbage. Projections are then made on demand too (the driver's).
-    return this.withLazyTree(doc, extracted.facts, treeSlot(slot), key, reparse);
+    return this.withLazyTree(doc, extracted.facts, slot, key, reparse);
   }
 
   private keyOf(doc: SourceDocument): string {
@@ -124,23 +141,32 @@ export class DocumentCache {
   private lookup(doc: SourceDocument): Lookup {
     const key = this.keyOf(doc);
     const slot = path.join(this.dir, `${sha256(doc.file.path || doc.name).slice(0, 32)}.json`);
-    return { key, slot, entry: this.read(slot, key) };
+    const remembered = this.memory?.get(slot);
+    if (remembered?.key === key) return { key, slot, entry: remembered.entry };
+    const entry = this.read(slot, key);
+    if (entry) this.memory?.set(slot, { key, entry });
+    return { key, slot, entry };
   }
 
   private withLazyTree(
     doc: SourceDocument,
     facts: DocumentFacts,
-    file: string,
+    slot: string,
     key: string,
     reparse: (file: VFile) => Root | undefined,
   ): ExtractedDocument {
     let tree: Root | undefined;
     let loaded = false;
+    const file = treeSlot(slot);
+    const remembered = this.memory?.get(slot);
     const load = (): Root | undefined => {
+      if (remembered?.key === key && remembered.tree) return remembered.tree;
       tree = readTree(file, key);
-      if (tree) return tree;
-      tree = reparse(new VFile({ path: doc.file.path, cwd: doc.file.cwd, value: doc.file.value }));
-      if (tree) this.write(file, `${key}\n${JSON.stringify(tree)}`);
+      if (!tree) {
+        tree = reparse(new VFile({ path: doc.file.path, cwd: doc.file.cwd, value: doc.file.value }));
+        if (tree) this.write(file, `${key}\n${JSON.stringify(tree)}`);
+      }
+      if (remembered?.key === key && tree) remembered.tree = tree;
       return tree;
     };
     return {

@@ -5,6 +5,8 @@
  * generator of generated/types.ts, and the timing recorder and parse counters.
  */
 import path from 'node:path';
+import type { Root } from 'mdast';
+import type { View } from '../shared/vocabulary.js';
 import type { ParseCounters } from './2-parse/parse.js';
 import { TABLE_KINDS, type TableKind } from './4-extract/tables.js';
 import { generateTypes } from './7-emit/types.js';
@@ -30,6 +32,8 @@ export interface CompileContext {
   readonly compilerHash: string | undefined;
   /** A document's facts in each version that accepts only some of its redlines, kept while its text is unchanged. */
   readonly versionFacts: VersionFactsMemo;
+  /** Each view's projection of a document tree, by the tree object (kept by a cache in memory; projected once). */
+  readonly projections: WeakMap<Root, Partial<Record<View, Root | undefined>>>;
 }
 
 export type CompileContextOptions = Partial<CompileContext>;
@@ -44,24 +48,27 @@ export function createCompileContext(options: CompileContextOptions = {}): Compi
     parse: options.parse ?? { ms: 0, documents: 0 },
     compilerHash: options.compilerHash,
     versionFacts: options.versionFacts ?? new VersionFactsMemo(),
+    projections: options.projections ?? new WeakMap(),
   };
 }
 
 /**
  * The context for a project root: per-document facts, generated/types.ts and precompiled
- * validators cached under `<root>/.secc-cache/`. `SECC_CACHE=0` (or `off`) turns the cache off.
+ * validators cached under `<root>/.secc-cache/`. `SECC_CACHE=0` (or `off`) turns the cache off;
+ * `memory` keeps it in memory as well (a long-lived process: the language server).
  */
 export function projectCompileContext(
   root: string,
   options: CompileContextOptions = {},
   env: NodeJS.ProcessEnv = process.env,
+  cache: { memory?: boolean } = {},
 ): CompileContext {
   if (env.SECC_CACHE === '0' || env.SECC_CACHE === 'off') return createCompileContext(options);
   const dir = path.join(root, CACHE_DIR);
   const hash = compilerHash();
   const kinds = options.kinds ?? TABLE_KINDS;
   return createCompileContext({
-    cache: new DocumentCache({ dir, compilerHash: hash, kinds }),
+    cache: new DocumentCache({ dir, compilerHash: hash, kinds, memory: cache.memory }),
     schemas: new Schemas({ dir, hash }),
     generateTypes: cachedTypes(dir, generateTypes, hash),
     compilerHash: hash,

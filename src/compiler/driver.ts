@@ -146,9 +146,9 @@ async function extractAll(documents: readonly SourceDocument[], context: Compile
   const driver = (): DocumentDriver => chain ?? requireDocumentDriver();
   return documents.map((doc) => {
     const extract = () => driver().extractDocument(doc, context);
-    if (!cache) return parsedDocument(doc, extract());
+    if (!cache) return parsedDocument(doc, extract(), context);
     const extracted = cache.facts(doc, extract, (file) => driver().reparse(file, context));
-    return parsedDocument(doc, extracted);
+    return parsedDocument(doc, extracted, context);
   });
 }
 
@@ -156,8 +156,10 @@ async function extractAll(documents: readonly SourceDocument[], context: Compile
 function parsedDocument(
   doc: SourceDocument,
   extracted: ExtractedDocument & { projections?: Record<View, Root | undefined> },
+  context: CompileContext,
 ): ParsedDocument {
-  const projections = extracted.projections ?? lazyProjections(() => extracted.tree);
+  if (extracted.projections && extracted.tree) context.projections.set(extracted.tree, extracted.projections);
+  const projections = extracted.projections ?? lazyProjections(() => extracted.tree, context.projections);
   return {
     doc,
     facts: extracted.facts,
@@ -168,7 +170,8 @@ function parsedDocument(
   };
 }
 
-function lazyProjections(tree: () => Root | undefined): Record<View, Root | undefined> {
+/** A tree's projections, made on first demand; a tree already projected in this context (the same object: a cache kept in memory) is not projected again. */
+function lazyProjections(tree: () => Root | undefined, known: CompileContext['projections']): Record<View, Root | undefined> {
   const projections = {} as Record<View, Root | undefined>;
   for (const view of VIEWS) {
     let done = false;
@@ -179,7 +182,9 @@ function lazyProjections(tree: () => Root | undefined): Record<View, Root | unde
         if (!done) {
           done = true;
           const root = tree();
-          value = root && projectSafely(root, view);
+          const before = root && known.get(root);
+          value = before && view in before ? before[view] : root && projectSafely(root, view);
+          if (root) known.set(root, { ...before, [view]: value });
         }
         return value;
       },

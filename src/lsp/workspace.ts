@@ -48,7 +48,7 @@ export class Workspace {
     this.cwd = options.cwd;
     this.text = options.text;
     this.textDir = path.resolve(options.cwd, options.text);
-    this.context = projectCompileContext(options.root, options.context ?? {}, options.env);
+    this.context = projectCompileContext(options.root, options.context ?? {}, options.env, { memory: true });
   }
 
   /** What the kept results saved: documents served by the cache, version facts reused. */

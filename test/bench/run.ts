@@ -6,7 +6,8 @@
  * 2. `secc check` on MP162 as a whole process (node bin/secc.js check), cold process, with and
  *    without the cache, with its breakdown from `SECC_TIMINGS=1`;
  * 3. `secc check` after a one-cell edit of the generated corpus: documents re-parsed, with the
- *    cache and without it;
+ *    cache and without it; then the language server's analysis after the same edit (in process),
+ *    both as ratios to the parse of the edited document alone, measured in the same run;
  * 4. lookups: generated trtFor / isEligible against a plain property read of the same data;
  * 5. peak memory (max RSS, heap) of a full `secc build` of the generated corpus, as a process;
  * 6. cost linearity: `secc build` with Appendix E at 5,000 and 50,000 rows, time and peak RSS
@@ -31,6 +32,7 @@ import { corpusFromStrings } from '../../src/compiler/1-read/read.js';
 import { planFromTexts } from '../../src/compiler/1-read/plan.js';
 import { editOneCell, generateCorpus, writeCorpus, type Corpus } from './corpus.js';
 import { measureLookups } from './run/lookups.js';
+import { measureEditRatio } from './run/edit-ratio.js';
 import { ROOT, round, seccAt, snapshotCompiler, type ProcessRun, type Secc } from './run/process.js';
 import { assembleResults, type BuildMeasures, type CorpusCheckMeasures, type Mp162Measures } from './run/results.js';
 import { table } from './run/table.js';
@@ -154,6 +156,8 @@ async function main(): Promise<void> {
 
   const build = await measureBuild(corpus, runs);
   const checks = await measureCorpusChecks(secc, bench, textDir, runs);
+  log('one-cell edit: the language server in process, against the parse of the edited document alone');
+  const editRatio = await measureEditRatio(bench, textDir, runs);
   const mp162 = await measureMp162(secc, work, runs);
   // 4. Lookups on the generated corpus's own tables.
   log('lookups');
@@ -164,7 +168,7 @@ async function main(): Promise<void> {
   const linearity = values['no-linearity'] ? undefined : await measureLinearity(bin, path.join(ROOT, 'sec-text'), work);
 
   const results = {
-    ...assembleResults({ machine, seed, corpus, generationMs, build, checks, mp162, lookups }, new Date().toISOString()),
+    ...assembleResults({ machine, seed, corpus, generationMs, build, checks, editRatio, mp162, lookups }, new Date().toISOString()),
     ...(linearity ? { linearity } : {}),
   };
   await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);

@@ -60,6 +60,19 @@ export interface TextHit {
  * way to turn an offset in the node's value into a file position. Iterative: deep trees are fine.
  */
 export function proseTexts(tree: Root, file: { value: unknown }): TextHit[] {
+  // A projected tree is never changed once made, and is the same object while its document's text
+  // is (a language server's kept cache): its prose is walked once, by every rule that reads it.
+  let hits = walked.get(tree);
+  if (!hits) {
+    hits = walkProse(tree, file);
+    walked.set(tree, hits);
+  }
+  return hits;
+}
+
+const walked = new WeakMap<Root, TextHit[]>();
+
+function walkProse(tree: Root, file: { value: unknown }): TextHit[] {
   const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
   const hits: TextHit[] = [];
   const stack: Array<{ node: Nodes; headingStart: boolean }> = [{ node: tree, headingStart: false }];

@@ -68,6 +68,21 @@ export function table(results: BenchResults): string {
       '',
     ],
     [
+      'one-cell edit: parse of the edited document alone',
+      `${s(r.oneCellEditRatio.parseAloneMs)} (remark floor ${s(r.oneCellEditRatio.floorAloneMs)})`,
+      '',
+    ],
+    [
+      '  language server (in process), ratio to that parse',
+      `${s(r.oneCellEditRatio.languageServer.ms)}, ${r.oneCellEditRatio.languageServer.parsed.median} parsed; ratio ${s(r.oneCellEditRatio.languageServer.ratio, 'x', 2)}`,
+      `≤ 2x: ${pass(r.oneCellEditRatio.languageServer.ratioOfMedians <= 2)}`,
+    ],
+    [
+      '  secc check, cache warm, ratio to that parse',
+      `${r.oneCellEditRatio.seccCheckWarm.ratioOfMedians.toFixed(2)}x as a process; ${r.oneCellEditRatio.seccCheckWarm.afterStartupRatioOfMedians.toFixed(2)}x after node's start-up (${s(r.oneCellEditRatio.seccCheckWarm.afterStartupMs)})`,
+      `≤ 2x: ${pass(r.oneCellEditRatio.seccCheckWarm.ratioOfMedians <= 2)}`,
+    ],
+    [
       'trtFor vs plain property read',
       `${s(r.lookups.trtForMopsPerS, 'M/s', 1)} vs ${r.lookups.trtPlainMopsPerS.median.toFixed(1)} M/s; ratio ${r.lookups.trtRatio.median.toFixed(2)}x (min ${r.lookups.trtRatio.min.toFixed(2)})`,
       `≥ 0.5x: ${pass(r.lookups.trtRatio.median >= 0.5)}`,

@@ -25,11 +25,19 @@ function checkMode(spec: ModeSpec, context: LintContext, view: View): void {
   if (!ruleSet) return; // needsRules: only run with compiled rule sets
   const roles = roleIndex(ruleSet);
   const mode = modeName(spec.mode);
+  // The mode's TRTs by SR, once (a scan of every TRT per row was quadratic at SEC scale).
+  const bySr = new Map<string, typeof ruleSet.trt>();
+  for (const trt of ruleSet.trt) {
+    if (trt.mode !== spec.mode) continue;
+    const list = bySr.get(trt.sr);
+    if (list) list.push(trt);
+    else bySr.set(trt.sr, [trt]);
+  }
   for (const { document, facts } of viewFacts(context.documents, view)) {
     for (const row of facts.serviceRows) {
       const eligible = roles.eligible.get(row.ref);
       if (!eligible || eligible.size === 0) continue;
-      const times = ruleSet.trt.filter((trt) => trt.sr === row.ref && trt.mode === spec.mode && eligible.has(trt.role));
+      const times = (bySr.get(row.ref) ?? []).filter((trt) => eligible.has(trt.role));
       const [firstTime] = times;
       if (!firstTime) continue; // no TRT row or columns: trt-missing, the compiler's
       const available = times.filter((trt) => trt.seconds !== null);

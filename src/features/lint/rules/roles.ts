@@ -1,4 +1,5 @@
 /** Where User Roles are defined and where they are named, per view (shared by the two role rules). */
+import type { Root } from 'mdast';
 import type { Position } from 'unist';
 import type { View } from '../../../shared/vocabulary.js';
 import type { RoleRow } from '../../../compiler/4-extract/tables.js';
@@ -25,36 +26,48 @@ export function definedRoles(documents: readonly LintDocument[], view: View): Ar
 
 /** Role names in prose: `X User Role`, `User Role of X, Y or Z`. */
 export function proseMentions(documents: readonly LintDocument[], view: View): RoleMention[] {
-  const mentions: RoleMention[] = [];
-  for (const document of documents) {
+  return documents.flatMap((document) => {
     const tree = document.projection(view);
-    if (!tree) continue;
-    for (const hit of proseTexts(tree, document.file)) {
-      for (const match of hit.value.matchAll(BEFORE)) {
-        // Read back from `User Role` while the words are capitalised words (not `H1`, not `MDR`).
-        const [, before = ''] = match;
-        const words: string[] = [];
-        for (const word of before.trim().split(' ').reverse()) {
-          if (!/^[A-Z][a-z][\w'-]*$/.test(word) || NOT_A_ROLE.has(word)) break;
-          words.unshift(word);
-        }
-        if (words.length === 0) continue;
-        const name = words.join(' ');
-        if (name === ELIGIBLE_USER_ROLES.replace(/ User Roles$/, '')) continue;
-        const offset = match.index + match[0].indexOf(name);
-        mentions.push({ document, name, place: matchPlace(hit, offset, name.length) });
+    if (!tree) return [];
+    let found = mentionsIn.get(tree);
+    if (!found) {
+      found = treeMentions(tree, document.file);
+      mentionsIn.set(tree, found);
+    }
+    return found.map((mention) => ({ document, ...mention }));
+  });
+}
+
+/** By projected tree, which is never changed once made: each is read once however many rules ask. */
+const mentionsIn = new WeakMap<Root, Array<Omit<RoleMention, 'document'>>>();
+
+function treeMentions(tree: Root, file: { value: unknown }): Array<Omit<RoleMention, 'document'>> {
+  const mentions: Array<Omit<RoleMention, 'document'>> = [];
+  for (const hit of proseTexts(tree, file)) {
+    for (const match of hit.value.matchAll(BEFORE)) {
+      // Read back from `User Role` while the words are capitalised words (not `H1`, not `MDR`).
+      const [, before = ''] = match;
+      const words: string[] = [];
+      for (const word of before.trim().split(' ').reverse()) {
+        if (!/^[A-Z][a-z][\w'-]*$/.test(word) || NOT_A_ROLE.has(word)) break;
+        words.unshift(word);
       }
-      for (const match of hit.value.matchAll(AFTER)) {
-        let offset = match.index + match[0].length;
-        for (;;) {
-          const name = NAME.exec(hit.value.slice(offset))?.[0];
-          if (!name) break;
-          mentions.push({ document, name, place: matchPlace(hit, offset, name.length) });
-          offset += name.length;
-          const joiner = JOINER.exec(hit.value.slice(offset));
-          if (!joiner) break;
-          offset += joiner[0].length;
-        }
+      if (words.length === 0) continue;
+      const name = words.join(' ');
+      if (name === ELIGIBLE_USER_ROLES.replace(/ User Roles$/, '')) continue;
+      const offset = match.index + match[0].indexOf(name);
+      mentions.push({ name, place: matchPlace(hit, offset, name.length) });
+    }
+    for (const match of hit.value.matchAll(AFTER)) {
+      let offset = match.index + match[0].length;
+      for (;;) {
+        const name = NAME.exec(hit.value.slice(offset))?.[0];
+        if (!name) break;
+        mentions.push({ name, place: matchPlace(hit, offset, name.length) });
+        offset += name.length;
+        const joiner = JOINER.exec(hit.value.slice(offset));
+        if (!joiner) break;
+        offset += joiner[0].length;
       }
     }
   }

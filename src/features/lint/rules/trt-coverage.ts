@@ -38,10 +38,18 @@ export const trtCoverage: LintRule = {
     const roles = roleIndex(ruleSet);
     const facts = viewFacts(context.documents, view);
 
-    // (a) An eligible role whose every TRT is N/A.
+    // (a) An eligible role whose every TRT is N/A. (TRTs indexed by SR and role: a scan per
+    // eligibility entry was quadratic, seconds at SEC scale.)
+    const timesOf = new Map<string, typeof ruleSet.trt>();
+    for (const trt of ruleSet.trt) {
+      const key = `${trt.sr}\u0000${trt.role}`;
+      const list = timesOf.get(key);
+      if (list) list.push(trt);
+      else timesOf.set(key, [trt]);
+    }
     for (const entry of ruleSet.eligibility) {
       if (!entry.eligible) continue;
-      const times = ruleSet.trt.filter((trt) => trt.sr === entry.sr && trt.role === entry.role);
+      const times = timesOf.get(`${entry.sr}\u0000${entry.role}`) ?? [];
       const [firstTime] = times;
       if (!firstTime || times.some((trt) => trt.seconds !== null)) continue;
       const name = roles.nameOf(entry.role);
