@@ -28,7 +28,7 @@ import { emitOutputs, OUTPUT_PATHS } from './7-emit/emit.js';
 import type { ExtractedDocument } from './cache.js';
 import { createCompileContext, type CompileContext, type CompileContextOptions } from './context.js';
 import { phaseTimer } from './timings.js';
-import { timeline } from './versions.js';
+import { timeline, type CompiledVersion } from './versions.js';
 import { checkConflicts } from './conflicts.js';
 
 export { OUTPUT_PATHS, ruleSetJson } from './7-emit/emit.js';
@@ -57,6 +57,8 @@ export interface CompileResult {
   context: CompileContext;
   /** The release plan and declared modifications the compilation read. */
   plan: CorpusPlan;
+  /** Versions compiled from this result (versions.ts), kept so each is linked once. */
+  versions: Map<string, CompiledVersion>;
 }
 
 export interface CompileOptions extends CompileContextOptions {
@@ -118,7 +120,17 @@ export async function compile(documents: readonly SourceDocument[], options: Com
   for (const file of files) mergeAcrossViews(file);
   phase('link');
 
-  const result: CompileResult = { files, parsed, ruleSets, changeSet: undefined, outputs: new Map(), ok: false, context, plan };
+  const result: CompileResult = {
+    files,
+    parsed,
+    ruleSets,
+    changeSet: undefined,
+    outputs: new Map(),
+    ok: false,
+    context,
+    plan,
+    versions: new Map(),
+  };
   if (hasErrors(files)) return result;
   checkConflicts({ ...result, ok: true });
   if (hasErrors(files)) return result;

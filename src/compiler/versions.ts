@@ -35,6 +35,8 @@ export interface VersionInput {
   plan: CorpusPlan;
   context: Pick<CompileContext, 'schemas' | 'kinds'> & Partial<Pick<CompileContext, 'versionFacts'>>;
   ruleSets: Record<View, RuleSet> | undefined;
+  /** The versions compiled so far from this input, by spec: the timeline, the conflict check and the intent check ask for some of the same. */
+  versions?: Map<string, CompiledVersion>;
 }
 
 /** One interval of the timeline: from a release's date (null: since the base) to the next one's (null: open). */
@@ -64,12 +66,17 @@ export function compileVersion(result: VersionInput, spec: VersionSpec): Compile
   if (!result.ok || !result.ruleSets) return undefined;
   const version = versionOf(result, spec);
   if (spec.kind === 'baseline' || spec.kind === 'modified') return { version, ruleSet: result.ruleSets[spec.kind] };
+  const key = JSON.stringify(spec);
+  const known = result.versions?.get(key);
+  if (known) return known;
   const facts = result.parsed.map((parsed) => versionFacts(parsed, version, result));
   const files = new Map(result.parsed.map((parsed) => [parsed.doc.name, parsed.doc.file]));
   const label: View = 'modified';
   const documents = facts.map((entry) => ({ ...entry.document, views: { baseline: entry.facts, modified: entry.facts } }));
   const ruleSet = link(documents, label, { files, modifications: result.plan.modifications, kinds: result.context.kinds });
-  return { version, ruleSet };
+  const compiled = { version, ruleSet };
+  result.versions?.set(key, compiled);
+  return compiled;
 }
 
 /** Which of the document's views a version reads, or undefined when it accepts only some of its redlines. */
