@@ -9,4 +9,17 @@ try {
   );
   process.exit(2);
 }
-process.exitCode = await cli.main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr });
+// A reader that stops early (`secc fingerprint | head -1`) closes the pipe: that is not an error
+// of secc's, so stop quietly rather than print Node's EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+process.exitCode = await cli.main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+});

@@ -7,13 +7,17 @@ import { loadCommand, loadCommands } from './cli/index.js';
 import { EXIT, type Io, type Options } from './cli/context.js';
 import { CannotRun, CorpusRefused } from './compiler/1-read/read.js';
 import { escapingStream } from './shared/escape.js';
+import { commandUsage, globalUsage } from './cli/help.js';
+import { wantsColour } from './cli/colour.js';
+import { locateProject } from './cli/project.js';
+import { packageVersion } from './cli/package-version.js';
 
 export type { Io };
 export { EXIT };
 
 const OPTIONS = {
-  text: { type: 'string', default: 'sec-text' },
-  root: { type: 'string', default: '.' },
+  text: { type: 'string' },
+  root: { type: 'string' },
   view: { type: 'string' },
   'as-at': { type: 'string' },
   modification: { type: 'string' },
@@ -34,36 +38,12 @@ const OPTIONS = {
   write: { type: 'boolean', default: false },
   watch: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', default: false },
+  'exit-code': { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 
 async function usage(): Promise<string> {
-  return `Usage: secc <command> [options]
-
-Commands:
-${(await loadCommands()).map((command) => `  ${command.summary}`).join('\n')}
-
-Options:
-  --text DIR                 the legal text (default: sec-text)
-  --root DIR                 where rules/ and generated/ live (default: the current directory)
-  --view baseline|modified   the version (export, diff, conform): the base, or every pending modification; export docx also takes redline (the default)
-  --as-at YYYY-MM-DD         the version in force on that day (the implementation day included)
-  --modification ID          the base plus that modification alone
-  --impl FILE                the gateway configuration to check (conform)
-  --only-sr SR,SR            conform: the Service Requests a partial gateway claims (or a line \`# only-sr: 4.8.1, 4.8.3\` above the CSV header)
-  --format NAME              output format (check, lint: text, pretty, json, sarif, junit; export: csv, json; diff: text, json, markdown)
-  --against DIR              diff: compare with another version of the legal text (its modified view → this one's)
-  --out DIR                  report: the folder to write index.html to; export docx: the folder for the .docx files; import docx: the .md to write
-  --rules omit|annex         export docx: leave rule blocks out (default), or add them as an annex after the legal text
-  --front-matter FILE        import docx: the YAML front matter of the imported document
-  --author NAME=ID           import docx: the modification a Word author's tracked changes belong to (repeatable)
-  --correct --by NAME --why TEXT --date YYYY-MM-DD   freeze: a recorded correction of the frozen base
-  --watch                    check: check again whenever the legal text (or rules/, generated/) changes
-  --quiet                    errors only
-  --frail                    warnings fail too (exit 1)
-  -h, --help                 this help
-
-Exit codes: 0 clean, 1 findings or drift, 2 could not run.
-`;
+  return globalUsage(await loadCommands());
 }
 
 /** Formats read by machines keep their bytes; everything else people read is escaped. */
@@ -71,7 +51,11 @@ const MACHINE_FORMATS = new Set(['json', 'sarif', 'junit', 'csv']);
 
 export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
   const format = formatOf(argv);
-  const keepStdout = (format !== undefined && MACHINE_FORMATS.has(format)) || (format === 'pretty' && process.stdout.isTTY === true);
+  const colour = wantsColour(rawIo.env, rawIo.stdout);
+  // Reporters that colour escape the legal text themselves; their own colour codes must pass.
+  const colouredReport =
+    colour && (format ?? 'text') === 'text' && ['check', 'lint'].includes(argv.find((arg) => !arg.startsWith('-')) ?? '');
+  const keepStdout = (format !== undefined && MACHINE_FORMATS.has(format)) || (format === 'pretty' && colour) || colouredReport;
   const io: Io = { cwd: rawIo.cwd, stdout: keepStdout ? rawIo.stdout : escapingStream(rawIo.stdout), stderr: escapingStream(rawIo.stderr) };
   let parsed: { values: Options; positionals: string[] };
   try {
@@ -89,15 +73,26 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     'as-at': asAt,
     'front-matter': frontMatter,
     'only-sr': onlySr,
+    'exit-code': exitCode,
+    text,
+    root,
     ...rest
-  } = parsed.values as Options & {
+  } = parsed.values as Omit<Options, 'text' | 'root'> & {
     'as-at'?: string;
     'front-matter'?: string;
     'only-sr'?: string;
+    'exit-code'?: boolean;
+    text?: string;
+    root?: string;
   };
-  const options: Options = { ...rest, asAt, frontMatter, onlySr };
+  const options: Options = { ...rest, ...locateProject(io.cwd, { text, root }), asAt, frontMatter, onlySr, exitCode, colour };
   const [name, ...args] = positionals;
-  if (options.help || name === 'help') {
+  if (options.version) {
+    io.stdout.write(`secc ${packageVersion()}\n`);
+    return EXIT.clean;
+  }
+  if (name === 'help' || (options.help && name !== undefined)) return help(name === 'help' ? args[0] : name, io);
+  if (options.help) {
     io.stdout.write(await usage());
     return EXIT.clean;
   }
@@ -141,6 +136,21 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     if (process.env.SECC_DEBUG) io.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
     return EXIT.cannotRun;
   }
+}
+
+/** `secc help [command]` and `secc <command> --help`: the command's own usage (or the global one). */
+async function help(name: string | undefined, io: Io): Promise<number> {
+  if (name === undefined) {
+    io.stdout.write(await usage());
+    return EXIT.clean;
+  }
+  const command = await loadCommand(name);
+  if (!command) {
+    io.stderr.write(`secc: unknown command \`${name}\`\n\n${await usage()}`);
+    return EXIT.cannotRun;
+  }
+  io.stdout.write(commandUsage(command));
+  return EXIT.clean;
 }
 
 /** `--format X` or `--format=X`, read before parsing so even a usage error is escaped. */

@@ -11,6 +11,14 @@ import { printRunTimings, startRunTimings } from '../compiler/timings.js';
 
 export const build: Command = {
   summary: 'build                      compile sec-text/ into rules/ and generated/ (nothing is written on error)',
+  help: {
+    options: [],
+    examples: [
+      ['secc build', 'compile sec-text/ and write rules/ and generated/'],
+      ['secc build --text drafts/mp200 --root out', 'compile another folder into out/'],
+    ],
+    exit: 'Exit codes: 0 built, 1 errors in the text (nothing written), 2 could not run.',
+  },
   async run(context) {
     const { options, io } = context;
     const timings = startRunTimings('build');

@@ -10,8 +10,19 @@ import { printRunTimings, startRunTimings } from '../compiler/timings.js';
 const WATCH_QUIET_MS = 150;
 
 export const check: Command = {
-  summary:
-    'check                      compile in memory, compare with rules/ and generated/, run the checks (the CI gate); --watch: again on every change',
+  summary: 'check                      compile in memory, compare with rules/ and generated/, run the checks (the CI gate)',
+  help: {
+    options: [
+      ['--format text|pretty|json|sarif|junit', 'how to print the findings (default: text)'],
+      ['--watch', 'check again whenever the legal text (or rules/, generated/) changes, until Ctrl-C'],
+    ],
+    examples: [
+      ['secc check', 'the release gate: text, rules/ and generated/ agree'],
+      ['secc check --format sarif > check.sarif', 'findings for GitHub code scanning'],
+      ['cd sec-text && secc check', 'works from any folder inside the project'],
+      ['secc check --watch', 'for those without an editor: findings again on every save'],
+    ],
+  },
   async run(context) {
     if (context.options.watch) return watch(context);
     return checkOnce(context);

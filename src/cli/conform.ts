@@ -31,6 +31,21 @@ export const CONFORM_RULES = {
 export const conform: Command = {
   summary:
     'conform --impl FILE         check a gateway configuration (CSV or JSON) against the legal text: --view baseline|modified, --as-at DATE or --modification ID; --only-sr 4.8.1,4.8.3 for a partial gateway',
+  help: {
+    options: [
+      ['--impl FILE', 'the gateway configuration (CSV: sr,user_role,smets,mode,trt_seconds,eligible; or the same as JSON)'],
+      ['--view baseline|modified', 'the base, or every pending modification (default: modified)'],
+      ['--as-at YYYY-MM-DD', 'the version in force on that day (the implementation day included)'],
+      ['--modification ID', 'the base plus that modification alone'],
+      ['--only-sr SR,SR', 'the Service Requests a partial gateway claims (or a line `# only-sr: 4.8.1, 4.8.3` above the CSV header)'],
+      ['--format text|json|sarif|junit', 'how to print the disagreements (default: text)'],
+    ],
+    examples: [
+      ['secc conform --impl gateway.csv', 'the configuration against the modified text'],
+      ['secc conform --impl gateway.json --as-at 2024-06-27', 'against the text in force on a day'],
+      ['secc conform --impl mdr-only.csv --only-sr 4.8.1,4.8.3', 'a partial gateway, judged on the SRs it claims'],
+    ],
+  },
   async run(context) {
     const { options, io } = context;
     const spec = versionSpec(options);

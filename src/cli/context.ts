@@ -5,6 +5,8 @@ export { EXIT, findingsExit };
 
 export interface Io {
   cwd: string;
+  /** The environment (NO_COLOR, FORCE_COLOR); the entry point passes process.env, tests usually nothing. */
+  env?: Readonly<Record<string, string | undefined>>;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
 }
@@ -41,6 +43,12 @@ export interface Options {
   /** `secc check --watch`: check again on every change. */
   watch?: boolean;
   help: boolean;
+  /** `secc --version`. */
+  version?: boolean;
+  /** `secc diff --exit-code`: exit 1 when there are changes. */
+  exitCode?: boolean;
+  /** Colour the text output (decided once in cli.ts: a terminal, NO_COLOR, FORCE_COLOR). */
+  colour?: boolean;
 }
 
 export interface CommandContext {
@@ -50,8 +58,19 @@ export interface CommandContext {
   io: Io;
 }
 
+/** What `secc help <command>` and `secc <command> --help` print besides the summary line. */
+export interface CommandHelp {
+  /** The options this command reads (beyond the global ones): `[flag, what it does]`. */
+  options: ReadonlyArray<readonly [flag: string, text: string]>;
+  /** Example invocations: `[command line, what it does]`. */
+  examples: ReadonlyArray<readonly [command: string, text: string]>;
+  /** What the exit codes mean for this command, when it differs from 0 clean, 1 findings, 2 could not run. */
+  exit?: string;
+}
+
 export interface Command {
   /** One line for `secc --help`, e.g. `build    compile sec-text/ into rules/ and generated/`. */
   summary: string;
+  help: CommandHelp;
   run(context: CommandContext): Promise<number>;
 }

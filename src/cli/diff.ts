@@ -17,6 +17,22 @@ const FORMATS = ['text', 'json', 'markdown'] as const;
 export const diff: Command = {
   summary:
     'diff [--against DIR]       the semantic change set, baseline → modified (or --as-at DATE, --modification ID; or DIR → this text): --format text|json|markdown',
+  help: {
+    options: [
+      ['--view baseline|modified', 'the base, or every pending modification (default: modified)'],
+      ['--as-at YYYY-MM-DD', 'the version in force on that day (the implementation day included)'],
+      ['--modification ID', 'the base plus that modification alone'],
+      ['--against DIR', 'compare another version of the legal text (its modified view) with this one'],
+      ['--format text|json|markdown', 'how to print the change set (default: text)'],
+      ['--exit-code', 'exit 1 when there are changes, 0 when there are none (like git diff --exit-code)'],
+    ],
+    examples: [
+      ['secc diff', 'what the redline changes, baseline → modified'],
+      ['secc diff --modification MP162 --format markdown', 'one modification as a PR comment'],
+      ['secc diff --against ../sec-rules-main/sec-text --exit-code', 'did this branch change any rule?'],
+    ],
+    exit: 'Exit codes: 0 printed (with --exit-code: no changes), 1 the text does not compile (with --exit-code: also changes), 2 could not run.',
+  },
   async run(context) {
     const { options, io } = context;
     const format = options.format ?? 'text';
@@ -50,11 +66,11 @@ export const diff: Command = {
     }
     if (format === 'json') {
       io.stdout.write(changeSetJson(changeSet));
-      return EXIT.clean;
+      return changesExit(changeSet, options.exitCode);
     }
     if (format === 'text') {
       io.stdout.write(formatChangeSetText(changeSet, { textDir }));
-      return EXIT.clean;
+      return changesExit(changeSet, options.exitCode);
     }
     // The intent check is about the redline (baseline → modified), not about two versions of it.
     const intents =
@@ -64,9 +80,14 @@ export const diff: Command = {
           })
         : undefined;
     io.stdout.write(formatChangeSetMarkdown(changeSet, { status: intents ? intentStatus(intents) : undefined }));
-    return EXIT.clean;
+    return changesExit(changeSet, options.exitCode);
   },
 };
+
+/** `--exit-code`: 1 when there are changes, like `git diff --exit-code`; otherwise printing is success. */
+function changesExit(changeSet: { changes: readonly unknown[] }, exitCode: boolean | undefined): number {
+  return exitCode === true && changeSet.changes.length > 0 ? EXIT.findings : EXIT.clean;
+}
 
 /** The base → a version: `--modification ID` lists exactly that modification's changes, `--as-at` what is in force by then. */
 function versionChangeSet(baseline: RuleSet, compiled: CompiledVersion, spec: VersionSpec) {

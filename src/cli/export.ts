@@ -9,7 +9,24 @@ import { selectedVersion, versionSpec } from './version.js';
 
 export const exportCommand: Command = {
   summary:
-    'export trt|eligibility|tables|vectors|docx print a table (--view baseline|modified, --as-at DATE or --modification ID; --format csv|json), the gateway tables or decision vectors over time (--format json), or write Word documents (docx --out DIR)',
+    'export trt|eligibility|tables|vectors|docx  print a table (--view baseline|modified, --as-at DATE or --modification ID; --format csv|json), the gateway tables or decision vectors over time (--format json), or write Word documents (docx --out DIR)',
+  help: {
+    options: [
+      ['--view baseline|modified', 'the base, or every pending modification (default: modified)'],
+      ['--as-at YYYY-MM-DD', 'the version in force on that day (the implementation day included)'],
+      ['--modification ID', 'the base plus that modification alone'],
+      ['--format csv|json', 'trt and eligibility: the table format (default: csv); tables and vectors: json'],
+      ['--out DIR', 'docx: the folder for the .docx files'],
+      ['--rules omit|annex', 'docx: leave rule blocks out (default), or add them as an annex'],
+    ],
+    examples: [
+      ['secc export trt --view baseline', 'the TRT table of the base as CSV'],
+      ['secc export eligibility --as-at 2024-06-27 --format json', 'eligibility in force on a day'],
+      ['secc export tables --format json > tables.json', 'every version of the gateway tables over time'],
+      ['secc export vectors --format json > vectors.json', 'decision vectors on both sides of every release date'],
+      ['secc export docx --out word/', 'one Word document per document, changes tracked'],
+    ],
+  },
   async run(context) {
     const { options, io, args } = context;
     const table = args[0];

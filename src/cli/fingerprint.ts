@@ -9,6 +9,14 @@ import { VIEWS } from '../shared/vocabulary.js';
 
 export const fingerprint: Command = {
   summary: 'fingerprint [--write]      list clause fingerprints; --write records the review of stale rule blocks and changed schemas',
+  help: {
+    options: [['--write', 'record the review of stale rule blocks (in the text) and of changed schemas (rules/schemas.lock.json)']],
+    examples: [
+      ['secc fingerprint', 'list every clause fingerprint, per view'],
+      ['secc fingerprint --write', 'after reviewing the rule blocks under changed clauses'],
+    ],
+    exit: 'Exit codes: 0 every rule block reviewed, 1 stale rule blocks (listed), 2 could not run.',
+  },
   async run(context) {
     const { options, io } = context;
     const result = await compileText(context, { emit: false });

@@ -24,6 +24,21 @@ interface Correction {
 
 export const freeze: Command = {
   summary: 'freeze [--correct --by NAME --why TEXT --date YYYY-MM-DD]   record the base as rules/releases/<base>.rules.json',
+  help: {
+    options: [
+      ['--correct', 'rewrite an already frozen base (a recorded correction)'],
+      ['--by NAME', 'who corrects it'],
+      ['--why TEXT', 'why'],
+      ['--date YYYY-MM-DD', 'on which day'],
+    ],
+    examples: [
+      ['secc freeze', 'freeze the base the first time'],
+      [
+        'secc freeze --correct --by "J. Smith" --why "typo in H1.1" --date 2024-07-01',
+        'correct the frozen base, logged in rules/releases/corrections.json',
+      ],
+    ],
+  },
   async run(context) {
     const { options, io } = context;
     const root = projectRoot(context);

@@ -11,6 +11,19 @@ import { EXIT, type Command, type CommandContext } from './context.js';
 export const importCommand: Command = {
   summary:
     'import docx FILE           a Word document with tracked changes → redlined Markdown (--front-matter YAML, --author NAME=ID, --out PATH)',
+  help: {
+    options: [
+      ['--front-matter FILE', 'the YAML front matter (document, id, title) of the imported document'],
+      ['--author NAME=ID', "a Word author's tracked changes belong to modification ID (repeatable)"],
+      ['--out PATH', 'the .md to write (default: print it)'],
+    ],
+    examples: [
+      [
+        'secc import docx mp200.docx --front-matter fm.yaml --author "SECAS=MP200" --out sec-text/appendix-ab.md',
+        'a Word redline back into sec-text/',
+      ],
+    ],
+  },
   async run(context) {
     const { options, io, args } = context;
     const [kind, file] = args;

@@ -12,12 +12,14 @@ export const COMMANDS: Record<string, CommandEntry> = {
   check: async () => (await import('./check.js')).check,
   conform: async () => (await import('./conform.js')).conform,
   diff: async () => (await import('./diff.js')).diff,
+  explain: async () => (await import('./explain.js')).explain,
   export: async () => (await import('./export.js')).exportCommand,
   fingerprint: async () => (await import('./fingerprint.js')).fingerprint,
   import: async () => (await import('./import.js')).importCommand,
   freeze: async () => (await import('./freeze.js')).freeze,
   lint: async () => (await import('./lint.js')).lintCommand,
   lsp: async () => (await import('./lsp.js')).lsp,
+  manifest: async () => (await import('./manifest.js')).manifestCommand,
   report: async () => (await import('./report.js')).reportCommand,
 };
 

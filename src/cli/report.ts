@@ -15,6 +15,10 @@ const pageSteps = () => CHECK_STEPS.filter((step) => step.name !== 'drift' && st
 
 export const reportCommand: Command = {
   summary: 'report --out DIR           write the HTML review page (DIR/index.html): redline, change set, diagnostics, intent check',
+  help: {
+    options: [['--out DIR', 'the folder to write index.html to (required)']],
+    examples: [['secc report --out review/', 'the review page for the Change Board: review/index.html']],
+  },
   async run(context) {
     const { options, io } = context;
     if (!options.out) {

@@ -10,6 +10,7 @@ import { ruleMetadata } from '../features/lint/index.js';
 import type { VFile } from 'vfile';
 import type { CommandContext } from './context.js';
 import { CannotRun } from '../compiler/1-read/read.js';
+import { packageInfo } from './package-version.js';
 
 /**
  * The project root (`--root`, where rules/, generated/ and .secc-cache/ live), absolute. A path
@@ -47,5 +48,11 @@ export function formatFindings(files: readonly VFile[], context: CommandContext,
   const name = context.options.format ?? 'text';
   const reporter = REPORTERS[name];
   if (!reporter) throw new CannotRun(`--format must be one of ${Object.keys(REPORTERS).join(', ')}, got \`${name}\``);
-  return reporter(files, { quiet: context.options.quiet, command, rules: ruleMetadata() });
+  return reporter(files, {
+    quiet: context.options.quiet,
+    command,
+    rules: ruleMetadata({ homepage: packageInfo().homepage }),
+    colour: context.options.colour,
+    baseDir: context.io.cwd,
+  });
 }

@@ -10,6 +10,7 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { IsoDate } from '../shared/dates.js';
 import { report } from '../shared/diagnostics.js';
+import { registeredId } from '../shared/rule-registry.js';
 import type { RuleSet } from '../shared/model.js';
 import { datedReleases, secPart, selectVersion, type ReleasePlan, type Version, type VersionSpec } from '../shared/release-plan.js';
 import type { View } from '../shared/vocabulary.js';
@@ -108,7 +109,7 @@ function versionFacts(parsed: VersionDocument, version: Version, result: Version
   for (const message of entry.messages) {
     if (known.has(`${message.ruleId}|${message.line}:${message.column}`)) continue;
     report(parsed.doc.file, `${message.reason} (in ${version.label})`, {
-      ruleId: message.ruleId,
+      ruleId: registeredId(message.ruleId),
       place: { line: message.line, column: message.column },
       severity: message.fatal ? 'error' : 'warning',
     });

@@ -6,6 +6,7 @@
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { report, severityOf, type Severity } from './diagnostics.js';
+import { registeredId } from './rule-registry.js';
 import { compareMessages, groupThousands } from './order.js';
 
 export const MAX_PER_RULE = 100;
@@ -42,7 +43,7 @@ function capFile(file: VFile, limit: number): VFile {
     const summary = report(
       copy,
       `${groupThousands(rest.length)} more \`${ruleId}\` findings in this document are not listed (the first ${limit} are); fix those and run again to see the rest`,
-      { ruleId, place: first?.place ?? undefined, severity: worst(rest) },
+      { ruleId: registeredId(ruleId), place: first?.place ?? undefined, severity: worst(rest) },
     );
     SUMMARIES.add(summary);
   }

@@ -6,13 +6,15 @@ import type { Node, Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { View } from './vocabulary.js';
+import type { RuleId, Severity } from './rule-registry.js';
+
+export type { RuleId, Severity };
 
 export const SOURCE = 'sec-rules';
 
-export type Severity = 'error' | 'warning' | 'info';
-
 export interface ReportOptions {
-  ruleId: string;
+  /** A registered rule id (src/shared/rule-registry.ts): anything else is a type error. */
+  ruleId: RuleId;
   place?: Position | Point | undefined;
   severity?: Severity;
   /** What was found, for machine readers (vfile's `actual`). */

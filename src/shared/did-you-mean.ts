@@ -27,3 +27,11 @@ function commonPrefix(a: string, b: string): number {
   while (length < a.length && length < b.length && a[length] === b[length]) length++;
   return length;
 }
+
+/** `; did you mean \`AB2.1\`?` (or `\`AB2.1\` or \`AB2.2\``), or nothing. */
+export function didYouMean(suggestions: readonly string[]): string {
+  if (suggestions.length === 0) return '';
+  const quoted = suggestions.map((suggestion) => `\`${suggestion}\``);
+  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1) ?? ''}`;
+  return `; did you mean ${list}?`;
+}

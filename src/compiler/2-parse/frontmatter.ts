@@ -3,7 +3,7 @@ import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { LineCounter, parseDocument as parseYaml } from 'yaml';
 import { yamlValueProblems } from './yaml-values.js';
-import { report } from '../../shared/diagnostics.js';
+import { report, type RuleId } from '../../shared/diagnostics.js';
 import type { DocumentInfo } from '../../shared/model.js';
 import type { FrontMatter } from '../../../generated/types.js';
 import { describeErrors, type Schemas } from '../../shared/schemas.js';
@@ -57,7 +57,7 @@ export function readFrontMatter(
 export function parseYamlNode(
   node: Yaml | { value: string; position?: Yaml['position'] },
   file: VFile,
-  ruleId: string,
+  ruleId: RuleId,
   offsetLines: number,
 ): unknown {
   const lines = new LineCounter();

@@ -7,6 +7,7 @@
  * - dates that do not exist (`2024-02-30`).
  * Each problem is returned with its line and column in the YAML text.
  */
+import type { RuleId } from '../../shared/rule-registry.js';
 import { isScalar, visit, type Document, type LineCounter } from 'yaml';
 
 export interface YamlProblem {
@@ -15,7 +16,7 @@ export interface YamlProblem {
   line: number;
   column: number;
   /** A rule id of its own (dates); otherwise the caller's YAML rule. */
-  ruleId?: string;
+  ruleId?: RuleId;
 }
 
 export const YAML_VALUE_RULES = { date: 'date-invalid' } as const;
@@ -25,7 +26,7 @@ const DATE_LIKE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ].*)?$/;
 
 export function yamlValueProblems(document: Document, text: string, lines: LineCounter): YamlProblem[] {
   const problems: YamlProblem[] = [];
-  const at = (offset: number, reason: string, ruleId?: string): void => {
+  const at = (offset: number, reason: string, ruleId?: RuleId): void => {
     const { line, col } = lines.linePos(offset);
     problems.push({ reason, line, column: col, ...(ruleId ? { ruleId } : {}) });
   };

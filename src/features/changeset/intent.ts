@@ -22,7 +22,7 @@ import type { Change, ChangeSet } from './diff.js';
 import { expectedInstances } from './expected.js';
 import { INTENT_RULES } from './intent-rules.js';
 import { MANIFEST_DIR, type LoadedManifest, type ManifestLoad } from './manifest.js';
-import { identityKey, identityOf, matchesPattern, valueMismatch, type Identity } from './patterns.js';
+import { identityKey, identityOf, matchesPattern, patternLine, valueMismatch, type Identity } from './patterns.js';
 
 export type { ChangePattern, ModificationManifest };
 export { INTENT_RULES } from './intent-rules.js';
@@ -209,13 +209,16 @@ class IntentCheck {
     for (const change of this.changeSet.changes) {
       if (this.result.intended.has(change.id)) continue;
       this.result.unintended.push(change);
+      const line = patternLine(change);
+      const manifestPath = path.join(this.options.textDir, MANIFEST_DIR, `${modifications.split(', ')[0] ?? modifications}.yaml`);
       report(
         this.fileFor(change.document),
-        `Unexpected change ${change.summary}${cell(change)}, expected only the changes that the manifest of ${modifications} intends`,
+        `Unexpected change ${change.summary}${cell(change)}, expected only the changes that the manifest of ${modifications} intends; if it is meant, add to an intent's changes in ${manifestPath}: ${line}`,
         {
           ruleId: INTENT_RULES.unintended,
           place: placeFrom(change),
           actual: change.summary,
+          expected: [line],
           note: `Either the redline changes this by mistake, or ${path.join(this.options.textDir, MANIFEST_DIR)}/ should state the intent (with the paragraph of the Modification Report it comes from).`,
         },
       );

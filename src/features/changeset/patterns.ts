@@ -3,6 +3,7 @@
  * fields that name one entry of its kind), and whether a pattern (values, lists, `*`,
  * `{except: [...]}`) matches a change and states its values.
  */
+import { Document as YamlDocument, isMap, isScalar } from 'yaml';
 import type { ChangePattern, Matcher } from '../../../generated/types.js';
 import { parseDuration } from '../../compiler/4-extract/duration.js';
 import type { Change, ChangeAction, ChangeKind } from './diff.js';
@@ -79,4 +80,33 @@ export function valueMismatch(change: Change, pattern: ChangePattern): string | 
   };
   if (ok(pattern.from, before, change.from) && ok(pattern.to, after, change.to)) return undefined;
   return `${pattern.from ?? change.from ?? '…'} → ${pattern.to ?? change.to ?? '…'}`;
+}
+
+/**
+ * The manifest line that intends exactly this change, as flow YAML for an intent's `changes:`
+ * (what `intent-unintended` prints, so the drafter can paste it when the change is meant).
+ */
+export function patternLine(change: Change): string {
+  const identity = identityOf(change);
+  const pattern: Record<string, string | number> = { kind: change.kind, action: change.action };
+  for (const field of identityFields(change.kind, change.action)) {
+    const value = identity[field];
+    if (value !== undefined) pattern[field] = field === 'smets' && /^\d+$/.test(value) ? Number(value) : value;
+  }
+  const text = (side: unknown, shown: string | undefined): string | undefined =>
+    change.kind === 'trt' && side && typeof (side as { text?: unknown }).text === 'string' ? (side as { text: string }).text : shown;
+  const from = change.action === 'changed' ? text(change.before, change.from) : undefined;
+  const to = change.action === 'changed' ? text(change.after, change.to) : undefined;
+  if (from !== undefined) pattern.from = from;
+  if (to !== undefined) pattern.to = to;
+  const document = new YamlDocument(pattern);
+  if (isMap(document.contents)) {
+    document.contents.flow = true;
+    // `8.2` unquoted would read back as a number: SR references and the like stay strings.
+    for (const item of document.contents.items) {
+      if (isScalar(item.value) && typeof item.value.value === 'string' && /^[\d.]+$/.test(item.value.value))
+        item.value.type = 'QUOTE_SINGLE';
+    }
+  }
+  return `- ${document.toString({ lineWidth: 0 }).trim()}`;
 }

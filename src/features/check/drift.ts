@@ -33,10 +33,22 @@ export interface DriftOptions {
   textDir: string;
 }
 
-/** Compares expected outputs with the files on disk; returns one vfile per drifting output. */
+/** The first difference of a rule file in drafting terms: where in the text, and what changed there. */
+interface DraftingDifference {
+  where: string;
+  what: string;
+}
+
+/**
+ * Compares expected outputs with the files on disk; returns one vfile per drifting output, with one
+ * finding naming the first difference in drafting terms (the rule files are compared first, and
+ * generated code and the change set, built from the same rules, name the same difference).
+ */
 export async function checkDrift(outputs: ReadonlyMap<string, string>, options: DriftOptions): Promise<VFile[]> {
   const files: VFile[] = [];
-  for (const [relative, expected] of outputs) {
+  let drafting: DraftingDifference | undefined;
+  const ordered = [...outputs].sort(([a], [b]) => Number(!a.endsWith('.rules.json')) - Number(!b.endsWith('.rules.json')));
+  for (const [relative, expected] of ordered) {
     const actual = await readIfExists(path.join(options.root, relative));
     if (actual === expected) continue;
     const file = new VFile({ path: relative });
@@ -45,13 +57,21 @@ export async function checkDrift(outputs: ReadonlyMap<string, string>, options: 
       report(file, `Missing ${relative}, expected it to be built from the legal text; run \`secc build\``, { ruleId: DRIFT_RULE });
       continue;
     }
-    if (relative.endsWith('.rules.json')) describeRuleDrift(file, relative, actual, expected, options);
-    else describeTextDrift(file, relative, actual, expected);
+    if (relative.endsWith('.rules.json')) {
+      const described = describeRuleDrift(file, relative, actual, expected, options);
+      drafting ??= described;
+    } else describeTextDrift(file, relative, actual, expected, drafting);
   }
-  return files;
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function describeRuleDrift(file: VFile, relative: string, actual: string, expected: string, options: DriftOptions): void {
+function describeRuleDrift(
+  file: VFile,
+  relative: string,
+  actual: string,
+  expected: string,
+  options: DriftOptions,
+): DraftingDifference | undefined {
   let committed: RuleSet;
   try {
     committed = JSON.parse(actual) as RuleSet;
@@ -59,13 +79,13 @@ function describeRuleDrift(file: VFile, relative: string, actual: string, expect
     report(file, `Unexpected content in ${relative}: it is not valid JSON, expected the compiler's output; run \`secc build\``, {
       ruleId: DRIFT_RULE,
     });
-    return;
+    return undefined;
   }
   const compiled = JSON.parse(expected) as RuleSet;
   const difference = firstDifference(committed, compiled);
   if (!difference) {
-    describeTextDrift(file, relative, actual, expected);
-    return;
+    describeTextDrift(file, relative, actual, expected, undefined);
+    return undefined;
   }
   const { section, key, before, after } = difference;
   const source = (after ?? before) as { source?: Source; file?: string } | undefined;
@@ -86,6 +106,7 @@ function describeRuleDrift(file: VFile, relative: string, actual: string, expect
     place: lineOf(actual, before),
     view: compiled.view,
   });
+  return { where, what: key };
 }
 
 function firstDifference(
@@ -150,7 +171,17 @@ function lineOf(text: string, entry: unknown): { line: number; column: number } 
   return { line, column: 1 };
 }
 
-function describeTextDrift(file: VFile, relative: string, actual: string, expected: string): void {
+/**
+ * Generated code or the change set: when a rule file drifts too, the same change in drafting terms
+ * (they are built from the same rules); otherwise the first differing line, cut at word boundaries.
+ */
+function describeTextDrift(
+  file: VFile,
+  relative: string,
+  actual: string,
+  expected: string,
+  drafting: DraftingDifference | undefined,
+): void {
   const a = actual.split('\n');
   const b = expected.split('\n');
   let index = 0;
@@ -159,18 +190,25 @@ function describeTextDrift(file: VFile, relative: string, actual: string, expect
   const wanted = b[index] ?? '';
   let column = 0;
   while (column < Math.min(found.length, wanted.length) && found[column] === wanted[column]) column++;
-  const excerpt = (line: string | undefined): string =>
-    line === undefined ? '(end of file)' : truncate(line.slice(Math.max(0, column - 30), column + 50));
-  report(
-    file,
-    `${relative} is out of date with the legal text or schemas at line ${index + 1}: expected \`${excerpt(b[index])}\`, found \`${excerpt(a[index])}\`; run \`secc build\``,
-    {
-      ruleId: DRIFT_RULE,
-      place: { line: index + 1, column: column + 1 },
-    },
-  );
+  const reason = drafting
+    ? `${relative} is out of date with ${drafting.where}: ${drafting.what} changed in the text`
+    : `${relative} is out of date with the legal text or schemas at line ${index + 1}: expected \`${excerpt(b[index], column)}\`, found \`${excerpt(a[index], column)}\``;
+  report(file, `${reason}; run \`secc build\``, { ruleId: DRIFT_RULE, place: { line: index + 1, column: column + 1 } });
+}
+
+/** Whole words around `column`: about 30 characters before and 50 after, never cut inside a word. */
+export function excerpt(line: string | undefined, column: number): string {
+  if (line === undefined) return '(end of file)';
+  let start = Math.max(0, column - 30);
+  while (start > 0 && /\w/.test(line[start - 1] ?? '') && /\w/.test(line[start] ?? '')) start--;
+  let end = Math.min(line.length, column + 50);
+  while (end < line.length && /\w/.test(line[end - 1] ?? '') && /\w/.test(line[end] ?? '')) end++;
+  const text = `${start > 0 ? '…' : ''}${line.slice(start, end).trim()}${end < line.length ? '…' : ''}`;
+  return truncate(text);
 }
 
 function truncate(text: string): string {
-  return text.length > 100 ? `${text.slice(0, 97)}…` : text;
+  if (text.length <= 160) return text;
+  const cut = text.slice(0, 159);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 80))}…`;
 }

@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import type { CompileResult } from '../../compiler/driver.js';
 import { mergeAcrossViews, report } from '../../shared/diagnostics.js';
+import { ruleEntry, type RuleId } from '../../shared/rule-registry.js';
 import { VIEWS, type View } from '../../shared/vocabulary.js';
 import { clauseOrder } from './rules/clause-order.js';
 import { clauseRenumbered } from './rules/clause-renumbered.js';
@@ -19,7 +20,7 @@ import { trtScope } from './rules/trt-scope.js';
 import { userRoleUndefined } from './rules/user-role-undefined.js';
 import { userRoleUnused } from './rules/user-role-unused.js';
 import { xrefUnresolved } from './rules/xref-unresolved.js';
-import type { LintContext, LintDocument, LintFinding, LintRule } from './types.js';
+import type { LintContext, LintDocument, LintFinding, LintRule, RuleDoc } from './types.js';
 import { COMPILER_RULES } from './compiler-rules/index.js';
 import type { RuleMetadata } from '../report/options.js';
 
@@ -101,7 +102,7 @@ function emit(file: VFile, rule: LintRule, finding: LintFinding, view: View | un
   return report(file, finding.reason, {
     ruleId: rule.id,
     place: finding.place,
-    severity: finding.severity ?? rule.severity,
+    severity: finding.severity ?? ruleEntry(rule.id).severity,
     actual: finding.actual,
     expected: finding.expected,
     note: finding.note,
@@ -111,11 +112,30 @@ function emit(file: VFile, rule: LintRule, finding: LintFinding, view: View | un
 }
 
 /** Every rule `secc lint` and `secc check` can report (drafting and compiler rules), as reporters describe rules. */
-export function ruleMetadata(): RuleMetadata[] {
+export function ruleMetadata(options: { homepage?: string } = {}): RuleMetadata[] {
   return [...LINT_RULES, ...COMPILER_RULES].map((rule) => ({
     id: rule.id,
-    severity: rule.severity,
-    summary: rule.summary,
+    ...ruleEntry(rule.id),
     description: rule.doc.description,
+    help: helpMarkdown(rule.id, rule.doc),
+    ...(options.homepage ? { helpUri: `${options.homepage.replace(/#.*$/, '')}#rule-${rule.id}` } : {}),
   }));
+}
+
+/** A rule's doc and examples as Markdown (SARIF's `help`, what `secc explain` prints as text). */
+export function helpMarkdown(id: RuleId, doc: RuleDoc): string {
+  const { severity, summary } = ruleEntry(id);
+  const examples = doc.examples.map((example) => {
+    const edits = (example.edits ?? []).map((edit) => `  - in \`${edit.file}\`: \`${edit.find}\` → \`${edit.replace}\``);
+    const found = example.expect.length === 0 ? ['  - no finding'] : example.expect.map((entry) => `  - finds \`${entry}\``);
+    return [`- ${example.title}`, ...edits, ...found].join('\n');
+  });
+  return [
+    `**${id}** (${severity}): ${summary}`,
+    '',
+    doc.description,
+    ...(examples.length > 0 ? ['', '**Examples**', '', ...examples] : []),
+    '',
+    `Run \`secc explain ${id}\` for this text in a terminal.`,
+  ].join('\n');
 }

@@ -9,6 +9,7 @@ import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Severity } from '../../shared/diagnostics.js';
+import type { RuleId } from '../../shared/rule-registry.js';
 import type { View } from '../../shared/vocabulary.js';
 import type { DocumentFacts } from '../../compiler/4-extract/document.js';
 import type { Modification, RuleSet } from '../../shared/model.js';
@@ -69,11 +70,8 @@ export interface RuleDoc {
 }
 
 interface LintRuleBase {
-  /** Stable id, shown with every finding and used in SARIF, JUnit and the README. */
-  id: string;
-  severity: Severity;
-  /** One line for listings. */
-  summary: string;
+  /** Stable id, shown with every finding and used in SARIF, JUnit and the README; its severity and summary are in the registry. */
+  id: RuleId;
   doc: RuleDoc;
   /** Needs compiled rule sets (skipped when compilation failed). */
   needsRules: boolean;
@@ -97,8 +95,7 @@ export type LintRule = ViewRule | RedlineRule;
 
 /** A rule the compiler itself enforces: documented and exemplified here, detected there. */
 export interface CompilerRuleDoc {
-  id: string;
-  severity: Severity;
-  summary: string;
+  /** Its severity and summary are in the registry (src/shared/rule-registry.ts). */
+  id: RuleId;
   doc: RuleDoc;
 }

@@ -10,6 +10,7 @@ import { reportJunit } from './junit.js';
 import { reportSarif } from './sarif.js';
 import type { ReportOptions, Reporter } from './options.js';
 import { capFindings } from '../../shared/cap.js';
+import { foldConsequences } from '../../shared/root-causes.js';
 
 export type { ReportOptions, Reporter, RuleMetadata } from './options.js';
 
@@ -25,6 +26,6 @@ const UNCAPPED: Record<string, Reporter> = {
 export const REPORTERS: Record<string, Reporter> = Object.fromEntries(
   Object.entries(UNCAPPED).map(([name, reporter]) => [
     name,
-    (files: readonly VFile[], options: ReportOptions) => reporter(capFindings(files), options),
+    (files: readonly VFile[], options: ReportOptions) => reporter(capFindings(foldConsequences(files)), options),
   ]),
 );

@@ -14,6 +14,10 @@ export interface RuleMetadata {
   summary: string;
   /** One paragraph: what the rule checks and why. */
   description: string;
+  /** The doc and its examples as Markdown (SARIF's `help`), when known. */
+  help?: string;
+  /** Where the rule's doc is published (SARIF's `helpUri`), when the package says where (package.json `homepage`). */
+  helpUri?: string;
 }
 
 export interface ReportOptions {
@@ -23,6 +27,10 @@ export interface ReportOptions {
   command?: string;
   /** Every rule the command can report, to describe rules in SARIF (also those without findings). */
   rules?: readonly RuleMetadata[];
+  /** The folder the findings' paths are relative to, absolute (SARIF's `%SRCROOT%`). */
+  baseDir?: string;
+  /** Colour for a terminal (text and pretty only); the CLI decides (TTY, NO_COLOR, FORCE_COLOR). */
+  colour?: boolean;
 }
 
 export type Reporter = (files: readonly VFile[], options: ReportOptions) => string;

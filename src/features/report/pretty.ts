@@ -12,7 +12,7 @@ import type { ReportOptions } from './options.js';
 
 export function reportPretty(files: readonly VFile[], options: ReportOptions): string {
   const safe = [...files].sort(compareFiles).map(escapedCopy);
-  const output = reporter(safe, { quiet: true, silent: options.quiet === true, color: process.stdout.isTTY === true, verbose: true });
+  const output = reporter(safe, { quiet: true, silent: options.quiet === true, color: options.colour === true, verbose: true });
   return output === '' ? '' : `${output}\n`;
 }
 

@@ -4,9 +4,14 @@
  * docs; a reporter never imports the rules); results carry regions with end positions and the other
  * side of a contradiction as a related location. The tests validate it against the SARIF schema.
  */
+import { pathToFileURL } from 'node:url';
 import type { VFile } from 'vfile';
 import { collectFindings, type Finding, type Span } from './findings.js';
+import { FINGERPRINT_KEY, fingerprints } from './fingerprints.js';
 import type { ReportOptions, RuleMetadata } from './options.js';
+
+/** Paths in results are relative to this base, which `originalUriBaseIds` resolves (the folder secc ran in). */
+const SRCROOT = '%SRCROOT%';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -20,9 +25,13 @@ export function reportSarif(files: readonly VFile[], options: ReportOptions = {}
       id,
       shortDescription: { text: doc?.summary ?? id },
       ...(doc ? { fullDescription: { text: doc.description } } : {}),
+      ...(doc ? { help: { text: doc.help ?? doc.description, ...(doc.help ? { markdown: doc.help } : {}) } } : {}),
+      ...(doc?.helpUri ? { helpUri: doc.helpUri } : {}),
       defaultConfiguration: { level: LEVEL[doc?.severity ?? 'error'] },
     };
   });
+  const lines = sourceLines(files);
+  const hashes = fingerprints(findings, (file, line) => lines.get(file)?.[line - 1]);
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -30,8 +39,16 @@ export function reportSarif(files: readonly VFile[], options: ReportOptions = {}
       {
         tool: { driver: { name: 'secc', semanticVersion: '0.1.0', rules } },
         invocations: [{ executionSuccessful: true, ...(options.command ? { commandLine: `secc ${options.command}` } : {}) }],
+        originalUriBaseIds: {
+          [SRCROOT]: options.baseDir
+            ? { uri: pathToFileURL(options.baseDir.endsWith('/') ? options.baseDir : `${options.baseDir}/`).href }
+            : { description: { text: 'The folder secc ran in: result paths are relative to it.' } },
+        },
         columnKind: 'utf16CodeUnits',
-        results: findings.map((finding) => result(finding, ids.indexOf(finding.ruleId))),
+        results: findings.map((finding, index) => ({
+          ...result(finding, ids.indexOf(finding.ruleId)),
+          partialFingerprints: { [FINGERPRINT_KEY]: hashes[index] },
+        })),
       },
     ],
   };
@@ -73,5 +90,16 @@ function location(file: string, span: Partial<Span>) {
           },
         }
       : {};
-  return { physicalLocation: { artifactLocation: { uri: encodeURI(file) }, ...region } };
+  return { physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: SRCROOT }, ...region } };
+}
+
+/** Each file's text by line, keyed like the findings' paths, for the fingerprints. */
+function sourceLines(files: readonly VFile[]): Map<string, string[]> {
+  const lines = new Map<string, string[]>();
+  for (const file of files) {
+    if (file.value === undefined || file.value === null) continue;
+    const text = typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value);
+    lines.set(file.path.split('\\').join('/'), text.split(/\r?\n/));
+  }
+  return lines;
 }

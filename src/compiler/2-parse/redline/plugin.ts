@@ -67,7 +67,7 @@ function pairChildren(parent: Parent, file: VFile): void {
   children.forEach((child, index) => {
     const tag = child.type === 'html' ? readTag(child.value) : undefined;
     if (!tag) pairing.result.push(child);
-    else if (tag.trailing.trim() !== '') reportTrailingText(pairing, tag, child as Html);
+    else if (tag.trailing.trim() !== '') reportTrailingText(pairing, tag, child as Html, index);
     else if (tag.kind === 'open') openTag(pairing, tag, child as Html, index);
     else closeTag(pairing, tag, child as Html);
   });
@@ -76,7 +76,12 @@ function pairChildren(parent: Parent, file: VFile): void {
   if (!pairing.failed) parent.children = pairing.result as Parent['children'];
 }
 
-function reportTrailingText(pairing: Pairing, tag: RedlineTag, html: Html): void {
+/**
+ * A block tag with text after it (a missing blank line): reported, then paired all the same, so
+ * the rest of the document projects as the drafter meant and this one slip does not turn into
+ * findings about the baseline text, roles or references (the text after the tag is not read).
+ */
+function reportTrailingText(pairing: Pairing, tag: RedlineTag, html: Html, index: number): void {
   report(
     pairing.file,
     `Unexpected text after \`<${tag.kind === 'close' ? '/' : ''}${tag.tag}>\` in the same block, expected the tag alone on its line followed by a blank line`,
@@ -87,8 +92,8 @@ function reportTrailingText(pairing: Pairing, tag: RedlineTag, html: Html): void
       note: 'A redline around whole blocks needs its opening and closing tags alone on their lines, with a blank line after the opening tag and before the closing tag; otherwise the Markdown between them is not read.',
     },
   );
-  pairing.failed = true;
-  pairing.result.push(html);
+  if (tag.kind === 'open') openTag(pairing, tag, html, index);
+  else closeTag(pairing, tag, html);
 }
 
 function openTag(pairing: Pairing, tag: OpenTag, html: Html, index: number): void {

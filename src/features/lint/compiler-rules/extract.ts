@@ -7,8 +7,6 @@ import type { CompilerRuleDoc } from '../types.js';
 export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
   {
     id: 'rule-fingerprint-stale',
-    severity: 'error',
-    summary: "a rule block's fingerprint matches the text of its clause (review it after the clause changes)",
     doc: {
       description:
         'Each literate rule block records the sha256 of the clause text it was reviewed against. When the clause text changes and the block does not, the rule may no longer say what the clause says: the check fails until a drafter has reviewed the rule and recorded it with `secc fingerprint --write`. Emptied clauses and blocks without a clause fail too (`rule-clause-empty`, `rule-clause-missing`).',
@@ -30,8 +28,6 @@ export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'rule-yaml',
-    severity: 'error',
-    summary: 'a rule block is valid YAML (a mapping)',
     doc: {
       description:
         'A rule block that does not parse says nothing a program can check; it is an error rather than being skipped, so that a broken block cannot pass review unnoticed.',
@@ -47,8 +43,6 @@ export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'rule-schema',
-    severity: 'error',
-    summary: 'a rule block fits the schema of its kind (rules/schema/clause-rule.schema.json)',
     doc: {
       description: 'Each kind of rule has its fields; a missing or misspelt field would silently change what the gateway enforces.',
       examples: [
@@ -63,38 +57,26 @@ export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'rule-clause-missing',
-    severity: 'error',
-    summary: 'each rule block names its clause',
     doc: { description: 'A rule must say which clause states it, so that review can find the text.', examples: [] },
   },
   {
     id: 'rule-clause-mismatch',
-    severity: 'error',
-    summary: 'each rule block names the clause it sits under',
     doc: { description: 'A rule block that names another clause was moved or copied without review.', examples: [] },
   },
   {
     id: 'rule-clause-empty',
-    severity: 'error',
-    summary: 'a rule block rests on a clause that has text',
     doc: { description: 'An emptied clause states no rule, whatever its rule block says.', examples: [] },
   },
   {
     id: 'rule-outside-clause',
-    severity: 'error',
-    summary: 'a rule block sits under a numbered clause',
     doc: { description: 'A rule block before the first clause has no clause text to be reviewed against.', examples: [] },
   },
   {
     id: 'clause-prefix',
-    severity: 'error',
-    summary: 'a clause number starts with its document id',
     doc: { description: '`Y1.1` in Section X cannot be cited as a clause of Section X.', examples: [] },
   },
   {
     id: 'trt-unknown-duration',
-    severity: 'error',
-    summary: 'every Target Response Time is `<n> secs|mins|hrs` or `N/A` (with a suggestion otherwise)',
     doc: {
       description:
         'Durations are data: `24 hours`, `30s`, `-5 secs` or `soon` are rejected with the spelling meant where it can be told (`24 hours` → did you mean `24 hrs`?), never guessed.',
@@ -110,8 +92,6 @@ export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'flag-unknown-value',
-    severity: 'error',
-    summary: 'flag and eligibility cells are `Yes`/`No` (Future Dated: `DSP`/`Device`/`No`), with a suggestion otherwise',
     doc: {
       description:
         'A flag cell that is neither `Yes` nor `No` (`Y`, `yes`, `✓`) is rejected with the value meant, so that eligibility is never guessed.',
@@ -127,8 +107,6 @@ export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'table-ragged-row',
-    severity: 'error',
-    summary: 'every table row has as many cells as the header',
     doc: {
       description: 'A row with too few or too many cells cannot be read by header name: which column is missing?',
       examples: [
@@ -142,8 +120,6 @@ export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'table-missing-column',
-    severity: 'error',
-    summary: 'a services or User Roles table has every column it is read by',
     doc: {
       description:
         'Tables are read by header name; a table missing a column (`DCC Scheduled`) cannot say what that column would have said.',
@@ -152,14 +128,10 @@ export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'table-duplicate-column',
-    severity: 'error',
-    summary: 'no table has two columns with the same header',
     doc: { description: 'Two columns with one header make every cell under them ambiguous.', examples: [] },
   },
   {
     id: 'table-unknown-column',
-    severity: 'error',
-    summary: 'every TRT column header reads `<sender> / SMETS<1|2> / <Scheduled|On-Demand>`',
     doc: {
       description: 'A TRT column whose header cannot be read (`SMETS3`, a missing part) has no sender, device type or request type.',
       examples: [],
@@ -167,14 +139,10 @@ export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'sr-invalid-reference',
-    severity: 'error',
-    summary: 'every SR reference is numbers separated by dots (`4.1.1`, `8.2`)',
     doc: { description: 'A row keyed by anything else cannot be joined across the appendices.', examples: [] },
   },
   {
     id: 'role-invalid-identifier',
-    severity: 'error',
-    summary: 'every User Role identifier is lower-case words joined by hyphens',
     doc: {
       description: 'The identifier is what compiled rules and generated code use; it must be a stable, code-safe name.',
       examples: [],

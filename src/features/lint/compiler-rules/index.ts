@@ -11,6 +11,7 @@ import { OUTPUT_RULE_DOCS } from './outputs.js';
 import { PARSE_RULE_DOCS } from './parse.js';
 import { READ_RULE_DOCS } from './read.js';
 import { INTEGRITY_RULES } from './integrity.js';
+import { CHECK_RULE_DOCS } from './checks.js';
 
 /** In data-flow order: the stage that reports a rule is the module that documents it. */
 export const COMPILER_RULES: readonly CompilerRuleDoc[] = [
@@ -21,4 +22,6 @@ export const COMPILER_RULES: readonly CompilerRuleDoc[] = [
   ...OUTPUT_RULE_DOCS,
   // Issue 11's checks that nothing is lost in silence (read, parse, extract and the drift check).
   ...INTEGRITY_RULES,
+  // Beyond the stages: the frozen base, the tables package, the intent check, conform, Word.
+  ...CHECK_RULE_DOCS,
 ];

@@ -34,8 +34,6 @@ const CELL_461 = '| 4.6.1 | 24 hrs | 30 secs | 24 hrs | 16 secs | <ins cite="MP1
 export const INTEGRITY_RULES: readonly CompilerRuleDoc[] = [
   {
     id: 'rule-block-unrecognised',
-    severity: 'error',
-    summary: 'a block that reads like a rule block is fenced ```rule',
     doc: {
       description:
         'Only a fenced block with language `rule` is compiled. A fence written ```Rule, ```rules, ```yaml or with no language, holding what reads like a rule (`kind:` with `clause:` or `fingerprint:`), would silently delete the rule from rules/ and generated/ while the text still shows it.',
@@ -53,8 +51,6 @@ export const INTEGRITY_RULES: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'rule-block-nested',
-    severity: 'error',
-    summary: 'a rule block sits at the top level of its clause',
     doc: {
       description:
         'A rule block inside a list item, block quote or footnote is not read as a rule: it would vanish from the compiled rules. Put it at the top level, right under the clause (or lettered paragraph) that states the rule.',
@@ -66,8 +62,6 @@ export const INTEGRITY_RULES: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'table-unrecognised',
-    severity: 'error',
-    summary: 'a table that looks like data is read as data',
     doc: {
       description:
         'Tables are read by their headers. A table whose headers look like a User Roles, services or Target Response Time table but that no kind recognises (a header renamed `SR No.`), or that one view reads and the other does not, would compile to no entries; it is reported at its header row.',
@@ -89,8 +83,6 @@ export const INTEGRITY_RULES: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'date-invalid',
-    severity: 'error',
-    summary: 'dates in rule blocks and `datetime` attributes exist',
     doc: {
       description:
         'A date such as `2024-02-30` matches the pattern of a date but names no day; a date in a rule block or a redline `datetime` that does not exist is reported at the value or attribute, never stored. (Release dates are checked in `releases.yaml`: `release-date-invalid`.)',
@@ -112,8 +104,6 @@ export const INTEGRITY_RULES: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'redline-column-cell',
-    severity: 'error',
-    summary: 'every cell of an inserted (deleted) column is wholly inserted (deleted)',
     doc: {
       description:
         'A column whose header is wholly inserted is dropped from the baseline view (and a deleted one from the modified view), cells and all. A cell in it that is not itself wholly inserted (deleted) would silently vanish from that view.',
@@ -129,8 +119,6 @@ export const INTEGRITY_RULES: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'file-not-regular',
-    severity: 'error',
-    summary: 'everything in sec-text/ is a regular file inside it',
     doc: {
       description:
         'A symbolic link, FIFO, folder or device named `*.md` (or in `modifications/`) is refused by its type without being opened: a link could bring /etc/passwd or a credentials file into the review page, a FIFO would block forever. Every command exits 2.',
@@ -139,8 +127,6 @@ export const INTEGRITY_RULES: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'schema-changed',
-    severity: 'error',
-    summary: 'the schemas are the ones last reviewed (secc check, secc build)',
     doc: {
       description:
         'rules/schemas.lock.json records the reviewed fingerprint of every schema in rules/schema/. A schema that differs from it (a type loosened, a required field dropped) fails `secc check` and makes `secc build` write nothing until `secc fingerprint --write` records the review: a build never accepts a schema change by itself.',

@@ -7,8 +7,6 @@ import type { CompilerRuleDoc } from '../types.js';
 export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
   {
     id: 'sr-duplicate',
-    severity: 'error',
-    summary: 'each Service Request has one row in Appendix E and one in Appendix AB',
     doc: {
       description: 'Two rows for one SR make its flags, eligibility or times ambiguous.',
       examples: [
@@ -22,8 +20,6 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'clause-duplicate',
-    severity: 'error',
-    summary: 'each clause number is used once',
     doc: {
       description: 'A clause number used twice makes every reference to it ambiguous.',
       examples: [
@@ -37,9 +33,6 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'trt-missing',
-    severity: 'error',
-    summary:
-      'every SR that the scope clause AB1.3 names (without a `trt-scope` rule: every SR in Appendix E) has a row in Appendix AB, with a column for every eligible User Role',
     doc: {
       description:
         'An SR that the text says Appendix AB covers, with no Target Response Times there, leaves the DCC with no time to meet. The scope is the `trt-scope` rule under clause AB1.3; a text without one must give a row for every SR of Appendix E. An SR outside the scope (SR 1.1.1, say) needs no row.',
@@ -60,8 +53,6 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'trt-unknown-sr',
-    severity: 'error',
-    summary: 'Appendix AB names no SR that Appendix E does not list',
     doc: {
       description: 'Times for a Service Request that does not exist are dead text, or the sign of a typo in one appendix.',
       examples: [
@@ -75,8 +66,6 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'role-unknown',
-    severity: 'error',
-    summary: 'every User Role named in a table header or rule block is defined in the User Roles table',
     doc: {
       description: 'A header or rule naming an undefined User Role binds nobody.',
       examples: [
@@ -96,26 +85,18 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'role-duplicate',
-    severity: 'error',
-    summary: 'each User Role and identifier is defined once',
     doc: { description: 'Two definitions of one role make its identifier or name ambiguous.', examples: [] },
   },
   {
     id: 'roles-missing',
-    severity: 'error',
-    summary: 'the corpus defines its User Roles (Section H1.1 table)',
     doc: { description: 'Without the User Roles table no eligibility column can be resolved to a role.', examples: [] },
   },
   {
     id: 'eligibility-missing-role',
-    severity: 'error',
-    summary: 'the services table has a column for every defined User Role',
     doc: { description: 'A role with no column in Appendix E has no eligibility stated for any Service Request.', examples: [] },
   },
   {
     id: 'redline-cite-undeclared',
-    severity: 'error',
-    summary: "every redline's `cite` names a modification declared in `sec-text/modifications/<ID>.yaml`",
     doc: {
       description:
         "Each redline is attributed to a modification by its `cite` attribute; each modification is declared once, in `sec-text/modifications/<ID>.yaml`, and dated by the release in `sec-text/releases.yaml` that implements it. A `cite` naming an undeclared modification (a typo such as `MP612`, or a redline pasted from another modification's draft) cannot be dated or reviewed with its modification, so the build fails at the redline until the cite is corrected or the modification declared.",
@@ -137,8 +118,6 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'modification-conflict',
-    severity: 'error',
-    summary: 'no two modifications change the same address (a TRT cell, an eligibility, a flag, a rule, a footnote, a clause)',
     doc: {
       description:
         'Each modification is compared alone with the base; an address that two of them change cannot take both changes as drafted, whatever the order of their releases. The finding names both modifications and where their redlines are. Two modifications changing different cells of one table both change the text of the clause holding it, which is not a conflict.',
@@ -147,14 +126,10 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'document-duplicate',
-    severity: 'error',
-    summary: 'each document id is used by one document',
     doc: { description: 'Two documents with one clause prefix make every clause number ambiguous.', examples: [] },
   },
   {
     id: 'rule-duplicate-id',
-    severity: 'error',
-    summary: 'each rule block id is used once',
     doc: { description: 'Rule ids key the compiled rules and the gateway configuration.', examples: [] },
   },
 ];

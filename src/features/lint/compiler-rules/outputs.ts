@@ -7,8 +7,6 @@ import type { CompilerRuleDoc } from '../types.js';
 export const OUTPUT_RULE_DOCS: readonly CompilerRuleDoc[] = [
   {
     id: 'output-schema',
-    severity: 'error',
-    summary: 'compiled rules fit rules/schema/rule-set.schema.json',
     doc: {
       description: 'The compiled JSON is the contract with the gateway teams; the build stops before writing anything that breaks it.',
       examples: [],
@@ -16,8 +14,6 @@ export const OUTPUT_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'drift',
-    severity: 'error',
-    summary: 'rules/ and generated/ are what the legal text compiles to (secc check)',
     doc: {
       description:
         'Committed rules and tables that no longer follow from the text would ship rules the SEC does not say; run `secc build`.',

@@ -9,8 +9,6 @@ const row82 = '| 8.2 | N/A | 30 secs | N/A | <del cite="MP162">16 secs</del><ins
 export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
   {
     id: 'redline-unbalanced',
-    severity: 'error',
-    summary: 'every `<ins>`/`<del>` is closed in the same paragraph, heading or table cell (or block)',
     doc: {
       description:
         'An inline redline opens and closes inside one paragraph, heading or table cell; a block redline has its tags alone on their lines with blank lines around the content. A tag that is never closed (or closed in another cell: a redline cannot span two table cells) leaves the extent of the change unknown, so the text cannot be projected.',
@@ -43,8 +41,6 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'redline-crossing',
-    severity: 'error',
-    summary: 'redlines do not overlap (`<ins>…<del>…</ins>…</del>`)',
     doc: {
       description:
         'Two redlines whose extents overlap have no single reading: which text does each view keep? Close one before opening the other.',
@@ -66,8 +62,6 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'redline-nested',
-    severity: 'error',
-    summary: 'redlines are not nested',
     doc: {
       description:
         'An insertion inside a deletion (or the reverse) has no meaning in either view; a change to a change is made by editing the first redline.',
@@ -89,8 +83,6 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'redline-empty',
-    severity: 'warning',
-    summary: 'no empty insertion or deletion',
     doc: {
       description:
         'An `<ins></ins>` or `<del></del>` with nothing (or only spaces) inside changes nothing and is usually an editing accident.',
@@ -112,8 +104,6 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'redline-block-spacing',
-    severity: 'error',
-    summary: 'a block redline has its tags alone on their lines, with blank lines around the content',
     doc: {
       description:
         'Markdown reads a line starting with an HTML tag, up to the next blank line, as raw HTML: without the blank lines the inserted clause would not be read as Markdown at all.',
@@ -135,8 +125,6 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'front-matter-missing',
-    severity: 'error',
-    summary: 'every document starts with YAML front matter',
     doc: {
       description:
         'The front matter names the document and its clause prefix (the modifications it carries are the cites of its redlines, declared in sec-text/modifications/); without it no clause can be checked.',
@@ -145,8 +133,6 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'front-matter-yaml',
-    severity: 'error',
-    summary: 'front matter is valid YAML',
     doc: {
       description: 'Front matter that does not parse cannot declare anything.',
       examples: [
@@ -156,8 +142,6 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'front-matter-invalid',
-    severity: 'error',
-    summary: 'front matter fits rules/schema/front-matter.schema.json',
     doc: {
       description: 'A document id, title or modification missing or malformed.',
       examples: [
@@ -171,8 +155,6 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'document-too-deep',
-    severity: 'error',
-    summary: 'no nesting deeper than 100 levels (block quotes, lists)',
     doc: {
       description: 'Legal text is never nested this deep; such input is rejected with its place rather than exhausting the parser.',
       examples: [

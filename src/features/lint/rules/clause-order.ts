@@ -5,8 +5,6 @@ import { clauseKey, compareClauses } from './clause-numbers.js';
 
 export const clauseOrder: LintRule = {
   id: 'clause-order',
-  severity: 'error',
-  summary: 'clause numbers increase through each document, in both projections',
   needsRules: false,
   views: 'each',
   doc: {

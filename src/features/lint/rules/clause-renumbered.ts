@@ -13,8 +13,6 @@ import { clauseKey, compareClauses, hasLetterSuffix, parentOf } from './clause-n
 
 export const clauseRenumbered: LintRule = {
   id: 'clause-renumbered',
-  severity: 'error',
-  summary: 'existing clauses keep their numbers; a clause inserted before an existing one takes a letter suffix (H3.13A)',
   needsRules: false,
   views: 'once',
   doc: {

@@ -6,8 +6,6 @@ import { redlinesOf } from './redlines.js';
 
 export const redlineReinsertIdentical: LintRule = {
   id: 'redline-reinsert-identical',
-  severity: 'warning',
-  summary: 'no deletion is followed by an insertion of the same text (a redline that changes nothing)',
   needsRules: false,
   views: 'once',
   doc: {

@@ -4,8 +4,6 @@ import { redlinesOf } from './redlines.js';
 
 export const redlineUnattributed: LintRule = {
   id: 'redline-unattributed',
-  severity: 'warning',
-  summary: 'every redline names its modification with `cite` (a GFM `~~strike~~` deletion cannot)',
   needsRules: false,
   views: 'once',
   doc: {

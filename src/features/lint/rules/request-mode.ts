@@ -76,8 +76,6 @@ function checkMode(spec: ModeSpec, context: LintContext, view: View): void {
 
 export const dccScheduledTrt: LintRule = {
   id: 'dcc-scheduled-trt',
-  severity: 'error',
-  summary: 'an SR is DCC Scheduled in Appendix E exactly when Appendix AB gives it a Scheduled TRT other than N/A for an eligible User Role',
   needsRules: true,
   views: 'each',
   doc: {
@@ -114,8 +112,6 @@ export const dccScheduledTrt: LintRule = {
 
 export const onDemandTrt: LintRule = {
   id: 'on-demand-trt',
-  severity: 'error',
-  summary: 'an SR is On Demand in Appendix E exactly when Appendix AB gives it an On-Demand TRT other than N/A for an eligible User Role',
   needsRules: true,
   views: 'each',
   doc: {

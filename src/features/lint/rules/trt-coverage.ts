@@ -11,8 +11,6 @@ import { listing, modeName, placeOf, roleIndex, viewFacts, where } from '../util
 
 export const trtCoverage: LintRule = {
   id: 'trt-coverage',
-  severity: 'error',
-  summary: 'every User Role eligible for an SR in Appendix E has a Target Response Time in Appendix AB, and AB gives none that E does not allow',
   needsRules: true,
   views: 'each',
   doc: {

@@ -17,8 +17,6 @@ const MDR_NA = '<ins cite="MP162">N/A</ins>';
 
 export const trtScope: ViewRule = {
   id: 'trt-scope',
-  severity: 'error',
-  summary: 'the Target Response Time table has rows for exactly the Service Requests its scope clause names, each listed in Appendix E',
   needsRules: true,
   views: 'each',
   doc: {

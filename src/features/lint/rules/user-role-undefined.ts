@@ -4,8 +4,6 @@ import { definedRoles, proseMentions, resolvesTo } from './roles.js';
 
 export const userRoleUndefined: LintRule = {
   id: 'user-role-undefined',
-  severity: 'error',
-  summary: 'every User Role named in the text (`X User Role`, `User Role of X`) is defined in the User Roles table',
   needsRules: false,
   views: 'each',
   doc: {

@@ -7,8 +7,6 @@ const ROLE_FIELDS = ['role', 'roles', 'partyRoles', 'mustUseRole', 'as', 'exempt
 
 export const userRoleUnused: LintRule = {
   id: 'user-role-unused',
-  severity: 'warning',
-  summary: 'every User Role defined in the User Roles table is eligible for some SR, has TRT columns, or is named by a clause or rule',
   needsRules: false,
   views: 'each',
   doc: {

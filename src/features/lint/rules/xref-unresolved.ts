@@ -5,8 +5,8 @@
  */
 import type { Clause } from '../../../shared/model.js';
 import type { LintRule } from '../types.js';
-import { nearest } from '../../../shared/did-you-mean.js';
 import { matchPlace, proseTexts } from '../util.js';
+import { didYouMean, nearest } from '../../../shared/did-you-mean.js';
 
 /** `Section H3.13A`, `Appendix AB`, `clause H4.2A(b)`. */
 const KEYWORD = /\b(Section|Appendix|[Cc]lause)\s+([A-Z]{1,2})((?:\d+(?:\.\d+)*[A-Z]?)?)((?:\([a-z]{1,3}\))*)(?![A-Za-z0-9])/g;
@@ -45,8 +45,6 @@ function labels(text: string): string[] {
 
 export const xrefUnresolved: LintRule = {
   id: 'xref-unresolved',
-  severity: 'error',
-  summary: 'every cross-reference (`Section H3.13A`, `Appendix AB`, `G5.3(a)`, `clause H4.2A(b)`) resolves in the same projection',
   needsRules: false,
   views: 'each',
   doc: {
@@ -78,6 +76,8 @@ export const xrefUnresolved: LintRule = {
     const other = view === 'modified' ? 'baseline' : 'modified';
     const otherClauses = new Set(context.documents.flatMap((document) => document.facts.views[other].clauses.map((clause) => clause.id)));
 
+    /** The clause numbers `resolve` suggested for the reference it last refused (a quick fix's `expected`). */
+    let suggested: string[] = [];
     for (const document of context.documents) {
       const info = document.facts.info;
       const tree = document.projection(view);
@@ -86,24 +86,18 @@ export const xrefUnresolved: LintRule = {
       for (const hit of proseTexts(tree, document.file)) {
         for (const ref of references(hit.value)) {
           if (hit.headingStart && ref.index === hit.value.search(/\S/) && ref.kind === undefined) continue; // the heading's own number
+          suggested = [];
           const problem = resolve(ref);
           if (!problem) continue;
-          const meant = problem.startsWith('there is no clause') ? suggestions(ref) : [];
           context.report(document, {
-            reason: `Unexpected reference \`${ref.text}\`: ${problem}${meant.length > 0 ? `; did you mean ${meant.map((text) => `\`${text}\``).join(' or ')}?` : ''}`,
+            reason: `Unexpected reference \`${ref.text}\`: ${problem}`,
             place: matchPlace(hit, ref.index, ref.length),
             actual: ref.text,
-            ...(meant.length > 0 ? { expected: meant } : {}),
+            ...(suggested.length > 0 ? { expected: suggested.map((id) => ref.text.replace(`${ref.letter}${ref.number}`, id)) } : {}),
           });
         }
       }
 
-      /** The reference rewritten to the nearest existing clauses of the same document (`clause AB2.3` → `clause AB2.1`). */
-      function suggestions(ref: Reference): string[] {
-        const id = `${ref.letter}${ref.number}`;
-        const sameDocument = [...clauses.keys()].filter((candidate) => candidate.startsWith(ref.letter) && /^\d/.test(candidate.slice(ref.letter.length)));
-        return nearest(id, sameDocument).map((meant) => ref.text.replace(id, meant).replace(/(\([a-z]{1,3}\))+$/, ''));
-      }
 
       function resolve(ref: Reference): string | undefined {
         const parts = ref.kind === 'Section' || ref.kind === 'Appendix' ? [`${ref.kind} ${ref.letter}`] : [`Section ${ref.letter}`, `Appendix ${ref.letter}`];
@@ -121,7 +115,15 @@ export const xrefUnresolved: LintRule = {
         }
         const clause = clauses.get(id);
         if (!clause) {
-          if (!otherClauses.has(id)) return `there is no clause ${id} in ${owner.info.document.replace(/^SEC /, '')}, expected the number of an existing clause`;
+          if (!otherClauses.has(id)) {
+            // Same part only: `A…` must not suggest `AB2.1`.
+            const sameDocument = [...clauses.keys()].filter(
+              (known) => known.startsWith(ref.letter) && /^\d/.test(known.slice(ref.letter.length)),
+            );
+            const near = nearest(id, sameDocument);
+            suggested = near;
+            return `there is no clause ${id} in ${owner.info.document.replace(/^SEC /, '')}, expected the number of an existing clause${didYouMean(near)}`;
+          }
           return view === 'modified'
             ? `clause ${id} does not exist after the modification (the redline deletes or renumbers it), expected a clause of the modified text`
             : `clause ${id} exists only after the modification, expected existing text to refer to clauses that exist before it (insert the reference with the clause)`;
