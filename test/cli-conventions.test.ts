@@ -164,6 +164,36 @@ describe('in a copy of the project', () => {
     }
   });
 
+  it('intent-unintended prints the manifest line that intends the change; pasted into the manifest, the finding goes', async () => {
+    const table = path.join(dir, 'sec-text', 'appendix-ab.md');
+    const manifest = path.join(dir, 'sec-text', 'modifications', 'MP162.yaml');
+    const [tableBefore, manifestBefore] = await Promise.all([readFile(table, 'utf8'), readFile(manifest, 'utf8')]);
+    await writeFile(
+      table,
+      replaceOnce(
+        tableBefore,
+        '| 4.6.1 | 24 hrs | 30 secs |',
+        '| 4.6.1 | 24 hrs | <del cite="MP162">30 secs</del><ins cite="MP162">60 secs</ins> |',
+      ),
+    );
+    try {
+      const first = await runCli(['check'], dir);
+      const lines = [
+        ...first.stdout.matchAll(/add to an intent's changes in sec-text\/modifications\/MP162\.yaml: (- \{.*\}) {2}intent-unintended$/gm),
+      ].map((match) => match[1] ?? '');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toBe(
+        "- { kind: trt, action: changed, sr: '4.6.1', role: gas-supplier, smets: 2, mode: on-demand, from: 30 secs, to: 60 secs }",
+      );
+      await writeFile(manifest, `${manifestBefore.trimEnd()}\n${lines.map((line) => `      ${line}`).join('\n')}\n`);
+      const second = await runCli(['check'], dir);
+      expect(second.stdout).not.toMatch(/intent-unintended|manifest-invalid|manifest-yaml/);
+    } finally {
+      await writeFile(table, tableBefore);
+      await writeFile(manifest, manifestBefore);
+    }
+  });
+
   it('secc manifest init writes a skeleton that fits the manifest schema, and never overwrites', async () => {
     const run = await runCli(['manifest', 'init', 'MP200', 'Faster', 'daily', 'reads'], dir);
     expect(run.code).toBe(0);

@@ -65,6 +65,14 @@ describe('the registry of rule ids', () => {
     }
   });
 
+  it('every failing doc example asserts the full message text of each finding', () => {
+    for (const rule of DOCS) {
+      for (const example of rule.doc.examples) {
+        for (const entry of example.expect) expect(entry, `${rule.id}: ${example.title}`).toMatch(/^\S+:\S.* — \S/s);
+      }
+    }
+  });
+
   it('report() accepts only registered ids (a type error otherwise)', () => {
     const file = new VFile();
     // @ts-expect-error `not-a-rule` is not in src/shared/rule-registry.ts: tsc fails if report() ever accepts it.

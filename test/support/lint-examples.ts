@@ -1,6 +1,7 @@
 /** Runs a rule doc's example: edits the MP162 corpus in memory, compiles, lints, lists findings. */
 import type { RuleExample } from '../../src/features/lint/types.js';
 import { lint } from '../../src/features/lint/index.js';
+import { isRuleId } from '../../src/shared/rule-registry.js';
 import { compileStrings, replaceOnce, textDocuments } from './project.js';
 
 export async function exampleCorpus(example: RuleExample): Promise<Record<string, string>> {
@@ -9,12 +10,20 @@ export async function exampleCorpus(example: RuleExample): Promise<Record<string
   return { ...documents, ...(example.add ?? {}) };
 }
 
-/** `file:line:column [view]` of every finding with this rule id, sorted. */
+/** The separator between an expectation's place and the full message text it asserts. */
+export const MESSAGE_SEPARATOR = ' — ';
+
+/** `file:line:column [view] — message` of every finding with this rule id, sorted. */
 export async function runExample(example: RuleExample, ruleId: string): Promise<{ got: string[]; want: string[] }> {
   const documents = await exampleCorpus(example);
   const result = await compileStrings(documents, false);
   lint(result);
-  return { got: findingsOf(result.files, ruleId), want: example.expect.map((entry) => resolveExpectation(entry, documents)).sort() };
+  const unregistered = result.files.flatMap((file) => file.messages.filter((message) => !isRuleId(message.ruleId)).map(String));
+  if (unregistered.length > 0) throw new Error(`findings with an unregistered rule id: ${unregistered.join('; ')}`);
+  return {
+    got: findingsOf(result.files, ruleId, true),
+    want: example.expect.map((entry) => resolveExpectation(entry, documents)).sort(),
+  };
 }
 
 /**
@@ -23,6 +32,12 @@ export async function runExample(example: RuleExample, ruleId: string): Promise<
  * Markers keep the examples right when the corpus around them changes.
  */
 export function resolveExpectation(entry: string, documents: Record<string, string>): string {
+  const at = entry.indexOf(MESSAGE_SEPARATOR);
+  if (at !== -1) return `${resolvePlace(entry.slice(0, at), documents)}${entry.slice(at)}`;
+  return resolvePlace(entry, documents);
+}
+
+function resolvePlace(entry: string, documents: Record<string, string>): string {
   const match = /^([^:]+):\{(.*)\}((?: \[(?:baseline|modified)\])?)$/s.exec(entry);
   if (!match) return entry;
   const [, file, marker, view] = match as unknown as [string, string, string, string];
@@ -42,9 +57,16 @@ export function resolveExpectation(entry: string, documents: Record<string, stri
 export function findingsOf(
   files: ReadonlyArray<{
     path: string;
-    messages: Array<{ ruleId?: string | undefined; line?: number | undefined; column?: number | undefined; view?: string | undefined }>;
+    messages: Array<{
+      ruleId?: string | undefined;
+      line?: number | undefined;
+      column?: number | undefined;
+      view?: string | undefined;
+      reason: string;
+    }>;
   }>,
   ruleId: string,
+  withMessages = false,
 ): string[] {
   return files
     .flatMap((file) =>
@@ -52,7 +74,7 @@ export function findingsOf(
         .filter((message) => message.ruleId === ruleId)
         .map(
           (message) =>
-            `${file.path.replace(/^.*\//, '')}:${message.line ?? '?'}:${message.column ?? '?'}${message.view ? ` [${message.view}]` : ''}`,
+            `${file.path.replace(/^.*\//, '')}:${message.line ?? '?'}:${message.column ?? '?'}${message.view ? ` [${message.view}]` : ''}${withMessages ? `${MESSAGE_SEPARATOR}${message.reason}` : ''}`,
         ),
     )
     .sort();

@@ -5,6 +5,7 @@
  * eligible. Small passes, each returning its entries and reporting its own findings: the
  * document passes, then each table kind's link (in registry order), then clauses and rules.
  */
+import { didYouMean, nearest } from '../../shared/did-you-mean.js';
 import type { VFile } from 'vfile';
 import { report, type ReportOptions } from '../../shared/diagnostics.js';
 import type { DocumentFacts } from '../4-extract/document.js';
@@ -162,12 +163,12 @@ function reportUnknownRoles(pass: Pass, rule: ClauseRule, userRoles: readonly Us
       if (known.includes(id)) continue;
       pass.report(
         rule.source.file,
-        `Unexpected User Role \`${id}\` in rule \`${rule.id}\` (${field}), expected an identifier from the User Roles table`,
+        `Unexpected User Role \`${id}\` in rule \`${rule.id}\` (${field}), expected an identifier from the User Roles table${didYouMean(nearest(id, known))}`,
         {
           ruleId: LINK_RULES.roleUnknown,
           place: at(rule.source),
           actual: id,
-          expected: known,
+          expected: nearest(id, known).length > 0 ? nearest(id, known) : known,
         },
       );
     }

@@ -58,7 +58,8 @@ export interface RuleExample {
   add?: Record<string, string>;
   /**
    * The findings of this rule the example produces, as `file:line:column` optionally followed by
-   * ` [baseline]` or ` [modified]` when the finding concerns one view only. Empty: a passing example.
+   * ` [baseline]` or ` [modified]` when the finding concerns one view only, then ` — ` and the
+   * full message text (as remark-lint's tests assert it). Empty: a passing example.
    */
   expect: string[];
 }

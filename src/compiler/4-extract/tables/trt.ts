@@ -5,6 +5,7 @@
  * TRTs, one per eligible User Role, generation and mode, `Eligible User Roles` standing for every
  * role without its own columns.
  */
+import { didYouMean, nearest } from '../../../shared/did-you-mean.js';
 import { report } from '../../../shared/diagnostics.js';
 import type { ClauseRule, ServiceRequest, Source, Trt, UserRole, Eligibility } from '../../../shared/model.js';
 import {
@@ -209,8 +210,8 @@ function link(input: LinkInput<TrtFacts>, linked: Readonly<LinkedTables>): { trt
       if (!srRefs.has(row.sr)) {
         input.report(
           document,
-          `Unexpected Target Response Times for SR ${row.sr}, which Appendix E does not list, expected only Service Requests defined in the services table`,
-          { ruleId: TRT_LINK_RULES.trtUnknownSr, place: at(row.source) },
+          `Unexpected Target Response Times for SR ${row.sr}, which Appendix E does not list, expected only Service Requests defined in the services table${didYouMean(nearest(row.sr, srRefs))}`,
+          { ruleId: TRT_LINK_RULES.trtUnknownSr, place: at(row.source), actual: row.sr, ...suggested(nearest(row.sr, srRefs)) },
         );
         continue;
       }
@@ -252,3 +253,8 @@ export const trtTable: TableKind<TrtFacts> = {
   empty: () => ({ trtRows: [], trtColumns: [] }),
   link,
 };
+
+/** `expected` for a quick fix, only when there is a suggestion. */
+function suggested(near: readonly string[]): { expected?: string[] } {
+  return near.length > 0 ? { expected: [...near] } : {};
+}

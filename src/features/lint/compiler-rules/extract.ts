@@ -21,7 +21,9 @@ export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
               replace: 'only to retry a DCC Scheduled Service Request that has failed twice.',
             },
           ],
-          expect: ['section-h.md:{```rule\nid: H3.13A.schedule-first} [modified]'],
+          expect: [
+            'section-h.md:{```rule\nid: H3.13A.schedule-first} [modified] — Rule `H3.13A.schedule-first` was reviewed against other text of clause H3.13A, expected its fingerprint to be `sha256:9b73fdf2711109bf914fb349c573b4d4f3c47466ea67178f2c4b091dca2fc5cf` after review',
+          ],
         },
       ],
     },
@@ -36,7 +38,9 @@ export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
         {
           title: 'Broken YAML',
           edits: [{ file: 'section-h.md', find: 'firstAttempt: scheduled\n', replace: 'firstAttempt: [scheduled\n' }],
-          expect: ['section-h.md:{firstAttempt: [scheduled\n»onDemandOnlyAsRetry}'],
+          expect: [
+            'section-h.md:{firstAttempt: [scheduled\n»onDemandOnlyAsRetry} — Unexpected YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 8, column 1:',
+          ],
         },
       ],
     },
@@ -50,7 +54,9 @@ export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
         {
           title: 'A field of the wrong type',
           edits: [{ file: 'section-h.md', find: 'onDemandOnlyAsRetry: true\n', replace: 'onDemandOnlyAsRetry: sometimes\n' }],
-          expect: ['section-h.md:{```rule\nid: H3.13A.schedule-first} [modified]'],
+          expect: [
+            'section-h.md:{```rule\nid: H3.13A.schedule-first} [modified] — Rule `H3.13A.schedule-first` does not fit its kind: /onDemandOnlyAsRetry: must be boolean',
+          ],
         },
       ],
     },
@@ -85,7 +91,9 @@ export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
         {
           title: '`24 hours`',
           edits: [{ file: 'appendix-ab.md', find: '| 5.3 | N/A | 24 hrs |', replace: '| 5.3 | N/A | 24 hours |' }],
-          expect: ['appendix-ab.md:{24 hours}'],
+          expect: [
+            'appendix-ab.md:{24 hours} — Unexpected Target Response Time `24 hours` for SR 5.3, Eligible User Roles / SMETS2 / On-Demand: it is not in the accepted form; did you mean `24 hrs`?',
+          ],
         },
       ],
     },
@@ -100,7 +108,9 @@ export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
         {
           title: '`Y` for Yes',
           edits: [{ file: 'appendix-e.md', find: '| 5.3 | Delete Schedule | No | Yes |', replace: '| 5.3 | Delete Schedule | No | Y |' }],
-          expect: ['appendix-e.md:{| 5.3 | Delete Schedule | No | »Y}'],
+          expect: [
+            'appendix-e.md:{| 5.3 | Delete Schedule | No | »Y} — Unexpected `Y` for SR 5.3, Non-Device: expected `Yes` or `No`; did you mean `Yes`?',
+          ],
         },
       ],
     },
@@ -113,7 +123,7 @@ export const EXTRACT_RULE_DOCS: readonly CompilerRuleDoc[] = [
         {
           title: 'A row with a cell too few',
           edits: [{ file: 'appendix-ab.md', find: '| 5.3 | N/A | 24 hrs |', replace: '| 5.3 | 24 hrs |' }],
-          expect: ['appendix-ab.md:{| 5.3 | 24 hrs} [modified]'],
+          expect: ['appendix-ab.md:{| 5.3 | 24 hrs} [modified] — Unexpected 8 cells in the row for `5.3`, expected 9 as in the header'],
         },
       ],
     },

@@ -44,7 +44,9 @@ export const INTEGRITY_RULES: readonly CompilerRuleDoc[] = [
           edits: [
             { file: 'section-h.md', find: '```rule\nid: H4.2.import-supplier-access', replace: '```yaml\nid: H4.2.import-supplier-access' },
           ],
-          expect: ['section-h.md:{```yaml}'],
+          expect: [
+            'section-h.md:{```yaml} — Unexpected ```yaml that reads like a rule block, expected the fence ```rule (lower case) so the rule is compiled; as written it is not read as a rule',
+          ],
         },
       ],
     },
@@ -56,7 +58,13 @@ export const INTEGRITY_RULES: readonly CompilerRuleDoc[] = [
         'A rule block inside a list item, block quote or footnote is not read as a rule: it would vanish from the compiled rules. Put it at the top level, right under the clause (or lettered paragraph) that states the rule.',
       examples: [
         { title: 'MP162 as drafted', expect: [] },
-        { title: 'A rule block inside a lettered paragraph', add: { 'section-x.md': NESTED_RULE }, expect: ['section-x.md:17:3'] },
+        {
+          title: 'A rule block inside a lettered paragraph',
+          add: { 'section-x.md': NESTED_RULE },
+          expect: [
+            'section-x.md:17:3 — Unexpected rule block inside a list, block quote or footnote, expected it at the top level right under its clause heading; it is not read as a rule',
+          ],
+        },
       ],
     },
   },
@@ -76,7 +84,9 @@ export const INTEGRITY_RULES: readonly CompilerRuleDoc[] = [
               replace: '| SR No. | Eligible User Roles / SMETS2 / Scheduled',
             },
           ],
-          expect: ['appendix-ab.md:{| SR No.}'],
+          expect: [
+            'appendix-ab.md:{| SR No.} — Unexpected table with `SR No.`, `Eligible User Roles / SMETS2 / Scheduled`, `Eligible User Roles / SMETS2 / On-Demand`, …, rows keyed by SR numbers, cells of Target Response Times that no table kind recognises, expected the headers of the User Roles table (`User Role | Identifier | Party Category`), the services table (`SR | Service Request Name | …`) or a Target Response Time table (`SR | <sender> / SMETS<n> / <mode>`); its rows are not read',
+          ],
         },
       ],
     },
@@ -97,7 +107,9 @@ export const INTEGRITY_RULES: readonly CompilerRuleDoc[] = [
               replace: '<del cite="MP162" datetime="2024-06-31">16 secs</del>',
             },
           ],
-          expect: ['appendix-ab.md:{datetime="2024-06-31"}'],
+          expect: [
+            'appendix-ab.md:{datetime="2024-06-31"} — Unexpected `datetime="2024-06-31"` on a deletion: it is not a date that exists, expected `YYYY-MM-DD` or `YYYY-MM-DDThh:mm` (optionally with seconds and a zone)',
+          ],
         },
       ],
     },
@@ -112,7 +124,9 @@ export const INTEGRITY_RULES: readonly CompilerRuleDoc[] = [
         {
           title: 'A plain cell in the inserted Meter Data Retriever column',
           edits: [{ file: 'appendix-ab.md', find: CELL_461, replace: '| 4.6.1 | 24 hrs | 30 secs | 24 hrs | 16 secs | 24 hrs |' }],
-          expect: ['appendix-ab.md:{| 4.6.1 | 24 hrs | 30 secs | 24 hrs | 16 secs | »24 hrs |}'],
+          expect: [
+            'appendix-ab.md:{| 4.6.1 | 24 hrs | 30 secs | 24 hrs | 16 secs | »24 hrs |} — Unexpected text in the inserted column `Meter Data Retriever / SMETS2 / Scheduled` that is not itself inserted, expected every cell of an inserted column to be wholly inserted',
+          ],
         },
       ],
     },

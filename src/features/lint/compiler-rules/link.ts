@@ -13,7 +13,9 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
         {
           title: 'SR 5.3 twice',
           edits: [{ file: 'appendix-e.md', find: '| 8.2 | Read Inventory |', replace: '| 5.3 | Read Inventory |' }],
-          expect: ['appendix-e.md:{5.3 | Read Inventory}'],
+          expect: [
+            'appendix-e.md:{5.3 | Read Inventory} — Unexpected second row for SR 5.3, expected each Service Request once (first at line 81)',
+          ],
         },
       ],
     },
@@ -26,7 +28,9 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
         {
           title: 'H4.3 numbered H4.1',
           edits: [{ file: 'section-h.md', find: '### H4.3 Rejected Service Requests', replace: '### H4.1 Rejected Service Requests' }],
-          expect: ['section-h.md:{### H4.1 Rejected}'],
+          expect: [
+            'section-h.md:{### H4.1 Rejected} — Unexpected second clause `H4.1`, expected each clause number once (first at line 94)',
+          ],
         },
       ],
     },
@@ -46,7 +50,9 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
               replace: '',
             },
           ],
-          expect: ['appendix-e.md:{5.3 | Delete}'],
+          expect: [
+            'appendix-e.md:{5.3 | Delete} — Missing Target Response Times for SR 5.3, expected a row for it in the Appendix AB table',
+          ],
         },
       ],
     },
@@ -59,7 +65,9 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
         {
           title: 'SR 5.4 in AB only',
           edits: [{ file: 'appendix-ab.md', find: '| 5.3 | N/A | 24 hrs |', replace: '| 5.4 | N/A | 24 hrs |' }],
-          expect: ['appendix-ab.md:{5.4 | }'],
+          expect: [
+            'appendix-ab.md:{5.4 | } — Unexpected Target Response Times for SR 5.4, which Appendix E does not list, expected only Service Requests defined in the services table',
+          ],
         },
       ],
     },
@@ -78,7 +86,9 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
               replace: '<ins cite="MP162">Meter Data Retreiver / SMETS2 / Scheduled</ins>',
             },
           ],
-          expect: ['appendix-ab.md:{Meter Data Retreiver} [modified]'],
+          expect: [
+            'appendix-ab.md:{Meter Data Retreiver} [modified] — Unexpected sender `Meter Data Retreiver` in column `Meter Data Retreiver / SMETS2 / Scheduled`, expected `Eligible User Roles` or a defined User Role',
+          ],
         },
       ],
     },
@@ -111,7 +121,9 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
               replace: '| 8.2 | N/A | 30 secs | N/A | <del cite="MP612">16 secs</del>',
             },
           ],
-          expect: ['appendix-ab.md:{<del cite="MP612">}'],
+          expect: [
+            'appendix-ab.md:{<del cite="MP612">} — Unexpected `cite="MP612"` on a redline, expected a modification declared in modifications/<ID>.yaml (MP162)',
+          ],
         },
       ],
     },

@@ -23,7 +23,9 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
               replace: '| 8.2 | N/A | 30 secs | N/A | <del cite="MP162">16 secs<ins cite="MP162">30 secs[^ab-fn5]</ins> |',
             },
           ],
-          expect: ['appendix-ab.md:{<del cite="MP162">16 secs<ins}'],
+          expect: [
+            'appendix-ab.md:{<del cite="MP162">16 secs<ins} — Unexpected `<del>` that is never closed in the same table cell, expected `</del>`',
+          ],
         },
         {
           title: 'A redline spanning two table cells',
@@ -34,7 +36,10 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
               replace: '| 8.2 | N/A | 30 secs | <del cite="MP162">N/A | 16 secs</del><ins cite="MP162">30 secs[^ab-fn5]</ins> |',
             },
           ],
-          expect: ['appendix-ab.md:{<del cite="MP162">N/A | }', 'appendix-ab.md:{<del cite="MP162">N/A | 16 secs»</del>}'],
+          expect: [
+            'appendix-ab.md:{<del cite="MP162">N/A | } — Unexpected `<del>` that is never closed in the same table cell, expected `</del>`',
+            'appendix-ab.md:{<del cite="MP162">N/A | 16 secs»</del>} — Unexpected `</del>` with no `<del>` before it in the same table cell, expected an opening tag first',
+          ],
         },
       ],
     },
@@ -55,7 +60,10 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
               replace: 'A Party shall not <ins cite="MP162">send <del cite="MP162">a</ins> Service</del> Request in a User Role until',
             },
           ],
-          expect: ['section-h.md:{<del cite="MP162">a»</ins>}', 'section-h.md:{</ins> Service»</del>}'],
+          expect: [
+            'section-h.md:{<del cite="MP162">a»</ins>} — Unexpected `</ins>` while `<del>` is open, expected `</del>`: redlines must not cross',
+            'section-h.md:{</ins> Service»</del>} — Unexpected `</del>` while `<ins>` is open, expected `</ins>`: redlines must not cross',
+          ],
         },
       ],
     },
@@ -76,7 +84,9 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
               replace: 'A Party shall not <ins cite="MP162">send <ins cite="MP162">a</ins> Service</ins> Request in a User Role until',
             },
           ],
-          expect: ['section-h.md:{<ins cite="MP162">send »<ins cite="MP162">a}'],
+          expect: [
+            'section-h.md:{<ins cite="MP162">send »<ins cite="MP162">a} — Unexpected `<ins>` inside an open `<ins>`, expected redlines not to be nested',
+          ],
         },
       ],
     },
@@ -97,7 +107,7 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
               replace: 'A Party shall not <ins cite="MP162"> </ins>send a Service Request',
             },
           ],
-          expect: ['section-h.md:{<ins cite="MP162"> </ins>}'],
+          expect: ['section-h.md:{<ins cite="MP162"> </ins>} — Unexpected empty insertion, expected some inserted text'],
         },
       ],
     },
@@ -118,7 +128,9 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
               replace: '<ins cite="MP162">\n### H1.2A Meter Data Retriever',
             },
           ],
-          expect: ['section-h.md:{<ins cite="MP162">\n### H1.2A}'],
+          expect: [
+            'section-h.md:{<ins cite="MP162">\n### H1.2A} — Unexpected text after `<ins>` in the same block, expected the tag alone on its line followed by a blank line',
+          ],
         },
       ],
     },
@@ -128,7 +140,15 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
     doc: {
       description:
         'The front matter names the document and its clause prefix (the modifications it carries are the cites of its redlines, declared in sec-text/modifications/); without it no clause can be checked.',
-      examples: [{ title: 'No front matter', add: { 'section-x.md': '# Title\n\n## X1 Clause\n\nText.\n' }, expect: ['section-x.md:1:1'] }],
+      examples: [
+        {
+          title: 'No front matter',
+          add: { 'section-x.md': '# Title\n\n## X1 Clause\n\nText.\n' },
+          expect: [
+            'section-x.md:1:1 — Missing front matter, expected the document to start with `---`, YAML naming `document`, `id` and `title`, and `---`',
+          ],
+        },
+      ],
     },
   },
   {
@@ -136,7 +156,13 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
     doc: {
       description: 'Front matter that does not parse cannot declare anything.',
       examples: [
-        { title: 'Broken YAML', add: { 'section-x.md': '---\ndocument: [SEC Section X\n---\n\n# Title\n' }, expect: ['section-x.md:2:25'] },
+        {
+          title: 'Broken YAML',
+          add: { 'section-x.md': '---\ndocument: [SEC Section X\n---\n\n# Title\n' },
+          expect: [
+            'section-x.md:2:25 — Unexpected YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 25:',
+          ],
+        },
       ],
     },
   },
@@ -148,7 +174,7 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
         {
           title: 'No id',
           add: { 'section-x.md': '---\ndocument: SEC Section X\ntitle: X\n---\n\n# X\n' },
-          expect: ['section-x.md:1:1'],
+          expect: ["section-x.md:1:1 — Unexpected front matter: (top level): must have required property 'id'"],
         },
       ],
     },
@@ -161,7 +187,7 @@ export const PARSE_RULE_DOCS: readonly CompilerRuleDoc[] = [
         {
           title: 'Block quotes 1,000 deep',
           add: { 'section-x.md': `---\ndocument: SEC Section X\nid: X\ntitle: X\n---\n\n${'>'.repeat(1000)} deep\n` },
-          expect: ['section-x.md:7:1'],
+          expect: ['section-x.md:7:1 — Unexpected nesting more than 100 levels deep, expected a document of ordinary depth'],
         },
       ],
     },

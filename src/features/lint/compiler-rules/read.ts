@@ -10,7 +10,13 @@ export const READ_RULE_DOCS: readonly CompilerRuleDoc[] = [
     id: 'file-binary',
     doc: {
       description: 'A file with NUL bytes is not a Markdown document (a misnamed Word file, an image).',
-      examples: [{ title: 'A NUL byte', add: { 'section-x.md': 'ab\u0000cd' }, expect: ['section-x.md:1:3'] }],
+      examples: [
+        {
+          title: 'A NUL byte',
+          add: { 'section-x.md': 'ab\u0000cd' },
+          expect: ['section-x.md:1:3 — Unexpected binary content (a NUL byte), expected a UTF-8 Markdown text'],
+        },
+      ],
     },
   },
   {

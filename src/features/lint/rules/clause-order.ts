@@ -18,7 +18,7 @@ export const clauseOrder: LintRule = {
           { file: 'section-h.md', find: '### H3.13A Scheduled retrieval of MHHS data', replace: '### H3.12A Scheduled retrieval of MHHS data' },
           { file: 'section-h.md', find: 'clause: H3.13A\n', replace: 'clause: H3.12A\n' },
         ],
-        expect: ['section-h.md:{### H3.12A} [modified]'],
+        expect: ['section-h.md:{### H3.12A} [modified] — Unexpected clause H3.12A after clause H3.13, expected clause numbers to increase through the document'],
       },
     ],
   },

@@ -23,7 +23,7 @@ export const clauseRenumbered: LintRule = {
       {
         title: 'An existing clause renumbered to make room',
         edits: [{ file: 'section-h.md', find: '### H3.14 Reading and deleting schedules', replace: '### <del cite="MP162">H3.14</del><ins cite="MP162">H3.15</ins> Reading and deleting schedules' }],
-        expect: ['section-h.md:{### <del cite="MP162">H3.14}'],
+        expect: ['section-h.md:{### <del cite="MP162">H3.14} — Unexpected renumbering of clause H3.14 to H3.15, expected existing clauses to keep their numbers (an inserted clause takes a letter suffix, such as H3.14A, instead)'],
       },
       {
         title: 'An inserted clause numbered as if the ones after it would move',
@@ -32,7 +32,7 @@ export const clauseRenumbered: LintRule = {
           { file: 'section-h.md', find: '### H3.14 Reading and deleting schedules', replace: '### H3.15 Reading and deleting schedules' },
           { file: 'section-h.md', find: 'clause: H3.13A\n', replace: 'clause: H3.14\n' },
         ],
-        expect: ['section-h.md:{### H3.14 Scheduled}'],
+        expect: ['section-h.md:{### H3.14 Scheduled} — Unexpected number H3.14 for a clause inserted before the existing clause H3.15, expected a letter suffix (H3.13A) so that existing clauses keep their numbers'],
       },
     ],
   },

@@ -16,7 +16,7 @@ export const redlineReinsertIdentical: LintRule = {
       {
         title: 'A replacement that replaces nothing',
         edits: [{ file: 'appendix-ab.md', find: '| 8.2 | N/A | 30 secs | N/A | <del cite="MP162">16 secs</del><ins cite="MP162">30 secs[^ab-fn5]</ins> |', replace: '| 8.2 | N/A | 30 secs | N/A | <del cite="MP162">16 secs</del><ins cite="MP162">16 secs</ins>[^ab-fn5] |' }],
-        expect: ['appendix-ab.md:{<del cite="MP162">16 secs</del><ins cite="MP162">16 secs</ins>}'],
+        expect: ['appendix-ab.md:{<del cite="MP162">16 secs</del><ins cite="MP162">16 secs</ins>} — Unexpected deletion of `16 secs` re-inserted unchanged right after it, expected a redline to change the text (remove both tags and keep the text)'],
       },
     ],
   },

@@ -14,7 +14,7 @@ export const redlineUnattributed: LintRule = {
       {
         title: 'A GFM strikethrough and an insertion without cite',
         edits: [{ file: 'appendix-ab.md', find: '| 8.2 | N/A | 30 secs | N/A | <del cite="MP162">16 secs</del><ins cite="MP162">30 secs[^ab-fn5]</ins> |', replace: '| 8.2 | N/A | 30 secs | N/A | ~~16 secs~~<ins>30 secs[^ab-fn5]</ins> |' }],
-        expect: ['appendix-ab.md:{~~16 secs~~}', 'appendix-ab.md:{<ins>30 secs}'],
+        expect: ['appendix-ab.md:{~~16 secs~~} — Unexpected `~~strikethrough~~` deletion, which cannot name a modification, expected `<del cite="MP162">` naming the modification', 'appendix-ab.md:{<ins>30 secs} — Unexpected `<ins>` without `cite`, expected `<ins cite="MP162">` naming the modification'],
       },
     ],
   },

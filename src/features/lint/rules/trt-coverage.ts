@@ -21,12 +21,12 @@ export const trtCoverage: LintRule = {
       {
         title: 'The MDR is eligible for SR 4.6.2 in E, but AB gives it only N/A',
         edits: [{ file: 'appendix-ab.md', find: '| 4.6.2 | 24 hrs | 30 secs | N/A | N/A | <ins cite="MP162">24 hrs</ins> | <ins cite="MP162">24 hrs</ins> |', replace: '| 4.6.2 | 24 hrs | 30 secs | N/A | N/A | <ins cite="MP162">N/A</ins> | <ins cite="MP162">N/A</ins> |' }],
-        expect: ['appendix-e.md:{| 4.6.2 |»Yes</ins>} [modified]'],
+        expect: ['appendix-e.md:{| 4.6.2 |»Yes</ins>} [modified] — Unexpected `Yes` for Meter Data Retriever and SR 4.6.2: Appendix AB gives Meter Data Retriever no Target Response Time other than `N/A` for SR 4.6.2, expected at least one time in Appendix AB (appendix-ab.md:47:60) or `No` here'],
       },
       {
         title: 'AB gives the MDR a time for SR 8.2, which E does not make it eligible for',
         edits: [{ file: 'appendix-e.md', find: '| 8.2 | Read Inventory | No | Yes | Yes | No | No | Yes | Yes | Yes | Yes | Yes | Yes | Yes | <ins cite="MP162">Yes</ins> |', replace: '| 8.2 | Read Inventory | No | Yes | Yes | No | No | Yes | Yes | Yes | Yes | Yes | Yes | Yes | <ins cite="MP162">No</ins> |' }],
-        expect: ['appendix-ab.md:{| 8.2 |»30 secs</ins>} [modified]', 'appendix-ab.md:{<ins cite="MP162">30 secs</ins> | <ins cite="MP162">N/A</ins> | <ins cite="MP162">»30 secs</ins>} [modified]'],
+        expect: ['appendix-ab.md:{| 8.2 |»30 secs</ins>} [modified] — Unexpected Target Response Time `30 secs` for SR 8.2, Meter Data Retriever, SMETS2, On-Demand: Appendix E does not make Meter Data Retriever eligible for SR 8.2 (appendix-e.md:140:113), expected `N/A`', 'appendix-ab.md:{<ins cite="MP162">30 secs</ins> | <ins cite="MP162">N/A</ins> | <ins cite="MP162">»30 secs</ins>} [modified] — Unexpected Target Response Time `30 secs` for SR 8.2, Meter Data Retriever, SMETS1, On-Demand: Appendix E does not make Meter Data Retriever eligible for SR 8.2 (appendix-e.md:140:113), expected `N/A`'],
       },
     ],
   },

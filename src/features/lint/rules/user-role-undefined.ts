@@ -1,6 +1,7 @@
 /** `user-role-undefined`: a User Role named in prose is one the User Roles table defines. */
 import type { LintRule } from '../types.js';
 import { definedRoles, proseMentions, resolvesTo } from './roles.js';
+import { didYouMean, nearest } from '../../../shared/did-you-mean.js';
 
 export const userRoleUndefined: LintRule = {
   id: 'user-role-undefined',
@@ -14,7 +15,7 @@ export const userRoleUndefined: LintRule = {
       {
         title: 'A misspelt User Role in Section G',
         edits: [{ file: 'section-g.md', find: 'that it may send in the Meter Data Retriever User Role, in the same manner', replace: 'that it may send in the Meter Data Retreiver User Role, in the same manner' }],
-        expect: ['section-g.md:{Meter Data Retreiver} [modified]'],
+        expect: ['section-g.md:{Meter Data Retreiver} [modified] — Unexpected User Role `Meter Data Retreiver`, expected a User Role defined in the User Roles table; did you mean `Meter Data Retriever`?'],
       },
     ],
   },
@@ -23,11 +24,12 @@ export const userRoleUndefined: LintRule = {
     if (names.length === 0) return; // no User Roles table: roles-missing, the compiler's
     for (const mention of proseMentions(context.documents, view)) {
       if (resolvesTo(mention.name, names).length > 0) continue;
+      const near = nearest(mention.name, names);
       context.report(mention.document, {
-        reason: `Unexpected User Role \`${mention.name}\`, expected a User Role defined in the User Roles table`,
+        reason: `Unexpected User Role \`${mention.name}\`, expected a User Role defined in the User Roles table${didYouMean(near)}`,
         place: mention.place,
         actual: mention.name,
-        expected: names,
+        expected: near.length > 0 ? near : names,
       });
     }
   },

@@ -17,7 +17,7 @@ export const userRoleUnused: LintRule = {
       {
         title: 'A role defined and used nowhere',
         edits: [{ file: 'section-h.md', find: '| Registered Supplier Agent | `registered-supplier-agent` | Other SEC Party |', replace: '| Registered Supplier Agent | `registered-supplier-agent` | Other SEC Party |\n| Meter Operator | `meter-operator` | Other SEC Party |' }],
-        expect: ['section-h.md:{Meter Operator} [baseline]'],
+        expect: ['section-h.md:{Meter Operator} [baseline] — Unexpected User Role `Meter Operator` that nothing uses, expected it to be eligible for a Service Request in Appendix E, to have Target Response Times, or to be named by a clause or rule'],
       },
     ],
   },
