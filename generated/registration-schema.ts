@@ -62,6 +62,38 @@ export const REGISTRATION_DATA_SCHEMAS: readonly object[] = [
         "type": "string",
         "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
       },
+      "place": {
+        "title": "Place",
+        "description": "Where an entry was read, without positions (they are in the output's source map): file relative to sec-text/ and the legal anchor: clause, row key, column header.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "file"
+        ],
+        "properties": {
+          "file": {
+            "type": "string",
+            "pattern": "^[^/\\\\]+\\.md$"
+          },
+          "clause": {
+            "$ref": "#/$defs/clauseId"
+          },
+          "row": {
+            "type": "string",
+            "description": "The table row's key: an SR reference or a User Role name."
+          },
+          "header": {
+            "type": "string",
+            "description": "The table column's header."
+          }
+        }
+      },
+      "address": {
+        "title": "Address",
+        "description": "An entry's stable address (src/shared/address.ts): its kind, then its legal identity, no line or column, e.g. trt/8.2/other-user/smets1/on-demand.",
+        "type": "string",
+        "pattern": "^(modification|document|user-role|service-request|eligibility|trt|clause|clause-rule|footnote)/[^#]+$"
+      },
       "source": {
         "title": "Source",
         "description": "Where a rule was read: file relative to sec-text/, 1-based start and end position, and the legal anchor.",

@@ -29,8 +29,10 @@ export interface TrtCell {
   readonly seconds: number | null;
   readonly text: string;
   readonly notes: readonly string[];
-  /** file:line:column of the cell in sec-text/. */
-  readonly source: string;
+  /** The cell's stable address (e.g. trt/8.2/other-user/smets1/on-demand); its line is in the source map. */
+  readonly address: string;
+  /** Where it is read: document#clause[row][column header]. */
+  readonly place: string;
   readonly clause: string | null;
 }
 
@@ -38,7 +40,8 @@ export type TrtBySmetsAndMode = { readonly [S in Smets]: { readonly [M in Mode]:
 
 export interface EligibilityCell {
   readonly eligible: boolean;
-  readonly source: string;
+  readonly address: string;
+  readonly place: string;
   readonly clause: string | null;
 }
 
@@ -50,7 +53,8 @@ export interface ServiceRequestEntry {
   readonly onDemand: boolean;
   readonly futureDated: 'DSP' | 'Device' | 'DSP & Device' | 'No';
   readonly dccScheduled: boolean;
-  readonly source: string;
+  readonly address: string;
+  readonly place: string;
   readonly clause: string | null;
 }
 
@@ -58,7 +62,8 @@ export interface UserRoleEntry {
   readonly id: RoleId;
   readonly name: string;
   readonly partyCategory: string;
-  readonly source: string;
+  readonly address: string;
+  readonly place: string;
   readonly clause: string | null;
 }
 
@@ -73,49 +78,56 @@ export const USER_ROLES: { readonly [V in View]: readonly UserRoleEntry[] } = {
       "id": "import-supplier",
       "name": "Import Supplier",
       "partyCategory": "Supplier Party",
-      "source": "section-h.md:18:3",
+      "address": "user-role/import-supplier",
+      "place": "section-h.md#H1.1[Import Supplier][User Role]",
       "clause": "H1.1"
     },
     {
       "id": "export-supplier",
       "name": "Export Supplier",
       "partyCategory": "Supplier Party",
-      "source": "section-h.md:19:3",
+      "address": "user-role/export-supplier",
+      "place": "section-h.md#H1.1[Export Supplier][User Role]",
       "clause": "H1.1"
     },
     {
       "id": "gas-supplier",
       "name": "Gas Supplier",
       "partyCategory": "Supplier Party",
-      "source": "section-h.md:20:3",
+      "address": "user-role/gas-supplier",
+      "place": "section-h.md#H1.1[Gas Supplier][User Role]",
       "clause": "H1.1"
     },
     {
       "id": "electricity-distributor",
       "name": "Electricity Distributor",
       "partyCategory": "Electricity Network Party",
-      "source": "section-h.md:21:3",
+      "address": "user-role/electricity-distributor",
+      "place": "section-h.md#H1.1[Electricity Distributor][User Role]",
       "clause": "H1.1"
     },
     {
       "id": "gas-transporter",
       "name": "Gas Transporter",
       "partyCategory": "Gas Network Party",
-      "source": "section-h.md:22:3",
+      "address": "user-role/gas-transporter",
+      "place": "section-h.md#H1.1[Gas Transporter][User Role]",
       "clause": "H1.1"
     },
     {
       "id": "other-user",
       "name": "Other User",
       "partyCategory": "Other SEC Party",
-      "source": "section-h.md:23:3",
+      "address": "user-role/other-user",
+      "place": "section-h.md#H1.1[Other User][User Role]",
       "clause": "H1.1"
     },
     {
       "id": "registered-supplier-agent",
       "name": "Registered Supplier Agent",
       "partyCategory": "Other SEC Party",
-      "source": "section-h.md:24:3",
+      "address": "user-role/registered-supplier-agent",
+      "place": "section-h.md#H1.1[Registered Supplier Agent][User Role]",
       "clause": "H1.1"
     }
   ],
@@ -124,56 +136,64 @@ export const USER_ROLES: { readonly [V in View]: readonly UserRoleEntry[] } = {
       "id": "import-supplier",
       "name": "Import Supplier",
       "partyCategory": "Supplier Party",
-      "source": "section-h.md:18:3",
+      "address": "user-role/import-supplier",
+      "place": "section-h.md#H1.1[Import Supplier][User Role]",
       "clause": "H1.1"
     },
     {
       "id": "export-supplier",
       "name": "Export Supplier",
       "partyCategory": "Supplier Party",
-      "source": "section-h.md:19:3",
+      "address": "user-role/export-supplier",
+      "place": "section-h.md#H1.1[Export Supplier][User Role]",
       "clause": "H1.1"
     },
     {
       "id": "gas-supplier",
       "name": "Gas Supplier",
       "partyCategory": "Supplier Party",
-      "source": "section-h.md:20:3",
+      "address": "user-role/gas-supplier",
+      "place": "section-h.md#H1.1[Gas Supplier][User Role]",
       "clause": "H1.1"
     },
     {
       "id": "electricity-distributor",
       "name": "Electricity Distributor",
       "partyCategory": "Electricity Network Party",
-      "source": "section-h.md:21:3",
+      "address": "user-role/electricity-distributor",
+      "place": "section-h.md#H1.1[Electricity Distributor][User Role]",
       "clause": "H1.1"
     },
     {
       "id": "gas-transporter",
       "name": "Gas Transporter",
       "partyCategory": "Gas Network Party",
-      "source": "section-h.md:22:3",
+      "address": "user-role/gas-transporter",
+      "place": "section-h.md#H1.1[Gas Transporter][User Role]",
       "clause": "H1.1"
     },
     {
       "id": "other-user",
       "name": "Other User",
       "partyCategory": "Other SEC Party",
-      "source": "section-h.md:23:3",
+      "address": "user-role/other-user",
+      "place": "section-h.md#H1.1[Other User][User Role]",
       "clause": "H1.1"
     },
     {
       "id": "registered-supplier-agent",
       "name": "Registered Supplier Agent",
       "partyCategory": "Other SEC Party",
-      "source": "section-h.md:24:3",
+      "address": "user-role/registered-supplier-agent",
+      "place": "section-h.md#H1.1[Registered Supplier Agent][User Role]",
       "clause": "H1.1"
     },
     {
       "id": "mdr",
       "name": "Meter Data Retriever",
       "partyCategory": "Other SEC Party",
-      "source": "section-h.md:25:21",
+      "address": "user-role/mdr",
+      "place": "section-h.md#H1.1[Meter Data Retriever][User Role]",
       "clause": "H1.1"
     }
   ]
@@ -189,7 +209,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:37:3",
+      "address": "service-request/1.1.1",
+      "place": "appendix-e.md#E2.1[1.1.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -200,7 +221,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:38:3",
+      "address": "service-request/1.1.2",
+      "place": "appendix-e.md#E2.1[1.1.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -211,7 +233,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:39:3",
+      "address": "service-request/1.2.1",
+      "place": "appendix-e.md#E2.1[1.2.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -222,7 +245,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:40:3",
+      "address": "service-request/1.2.2",
+      "place": "appendix-e.md#E2.1[1.2.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -233,7 +257,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:41:3",
+      "address": "service-request/1.5",
+      "place": "appendix-e.md#E2.1[1.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -244,7 +269,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:42:3",
+      "address": "service-request/1.6",
+      "place": "appendix-e.md#E2.1[1.6][SR]",
       "clause": "E2.1"
     },
     {
@@ -255,7 +281,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:43:3",
+      "address": "service-request/1.7",
+      "place": "appendix-e.md#E2.1[1.7][SR]",
       "clause": "E2.1"
     },
     {
@@ -266,7 +293,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:44:3",
+      "address": "service-request/2.1",
+      "place": "appendix-e.md#E2.1[2.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -277,7 +305,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:45:3",
+      "address": "service-request/2.2",
+      "place": "appendix-e.md#E2.1[2.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -288,7 +317,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:46:3",
+      "address": "service-request/2.3",
+      "place": "appendix-e.md#E2.1[2.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -299,7 +329,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:47:3",
+      "address": "service-request/2.5",
+      "place": "appendix-e.md#E2.1[2.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -310,7 +341,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:48:3",
+      "address": "service-request/3.1",
+      "place": "appendix-e.md#E2.1[3.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -321,7 +353,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:49:3",
+      "address": "service-request/3.2",
+      "place": "appendix-e.md#E2.1[3.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -332,7 +365,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:50:3",
+      "address": "service-request/3.3",
+      "place": "appendix-e.md#E2.1[3.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -343,7 +377,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:51:3",
+      "address": "service-request/3.4",
+      "place": "appendix-e.md#E2.1[3.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -354,7 +389,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:52:3",
+      "address": "service-request/3.5",
+      "place": "appendix-e.md#E2.1[3.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -365,7 +401,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:53:3",
+      "address": "service-request/4.1.1",
+      "place": "appendix-e.md#E2.1[4.1.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -376,7 +413,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:54:3",
+      "address": "service-request/4.1.2",
+      "place": "appendix-e.md#E2.1[4.1.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -387,7 +425,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:55:3",
+      "address": "service-request/4.1.3",
+      "place": "appendix-e.md#E2.1[4.1.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -398,7 +437,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:56:3",
+      "address": "service-request/4.1.4",
+      "place": "appendix-e.md#E2.1[4.1.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -409,7 +449,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:57:3",
+      "address": "service-request/4.2",
+      "place": "appendix-e.md#E2.1[4.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -420,7 +461,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:58:3",
+      "address": "service-request/4.3",
+      "place": "appendix-e.md#E2.1[4.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -431,7 +473,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:59:3",
+      "address": "service-request/4.4.2",
+      "place": "appendix-e.md#E2.1[4.4.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -442,7 +485,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:60:3",
+      "address": "service-request/4.4.3",
+      "place": "appendix-e.md#E2.1[4.4.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -453,7 +497,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:61:3",
+      "address": "service-request/4.4.4",
+      "place": "appendix-e.md#E2.1[4.4.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -464,7 +509,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:62:3",
+      "address": "service-request/4.4.5",
+      "place": "appendix-e.md#E2.1[4.4.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -475,7 +521,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:63:3",
+      "address": "service-request/4.6.1",
+      "place": "appendix-e.md#E2.1[4.6.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -486,7 +533,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:64:3",
+      "address": "service-request/4.6.2",
+      "place": "appendix-e.md#E2.1[4.6.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -497,7 +545,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:65:3",
+      "address": "service-request/4.8.1",
+      "place": "appendix-e.md#E2.1[4.8.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -508,7 +557,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:66:3",
+      "address": "service-request/4.8.2",
+      "place": "appendix-e.md#E2.1[4.8.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -519,7 +569,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:67:3",
+      "address": "service-request/4.8.3",
+      "place": "appendix-e.md#E2.1[4.8.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -530,7 +581,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:68:3",
+      "address": "service-request/4.10",
+      "place": "appendix-e.md#E2.1[4.10][SR]",
       "clause": "E2.1"
     },
     {
@@ -541,7 +593,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:69:3",
+      "address": "service-request/4.11.1",
+      "place": "appendix-e.md#E2.1[4.11.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -552,7 +605,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:70:3",
+      "address": "service-request/4.11.2",
+      "place": "appendix-e.md#E2.1[4.11.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -563,7 +617,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:71:3",
+      "address": "service-request/4.12.1",
+      "place": "appendix-e.md#E2.1[4.12.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -574,7 +629,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:72:3",
+      "address": "service-request/4.12.2",
+      "place": "appendix-e.md#E2.1[4.12.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -585,7 +641,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:73:3",
+      "address": "service-request/4.13",
+      "place": "appendix-e.md#E2.1[4.13][SR]",
       "clause": "E2.1"
     },
     {
@@ -596,7 +653,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:74:3",
+      "address": "service-request/4.14",
+      "place": "appendix-e.md#E2.1[4.14][SR]",
       "clause": "E2.1"
     },
     {
@@ -607,7 +665,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:75:3",
+      "address": "service-request/4.15",
+      "place": "appendix-e.md#E2.1[4.15][SR]",
       "clause": "E2.1"
     },
     {
@@ -618,7 +677,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": true,
-      "source": "appendix-e.md:76:3",
+      "address": "service-request/4.16",
+      "place": "appendix-e.md#E2.1[4.16][SR]",
       "clause": "E2.1"
     },
     {
@@ -629,7 +689,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:77:3",
+      "address": "service-request/4.17",
+      "place": "appendix-e.md#E2.1[4.17][SR]",
       "clause": "E2.1"
     },
     {
@@ -640,7 +701,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:78:3",
+      "address": "service-request/4.18",
+      "place": "appendix-e.md#E2.1[4.18][SR]",
       "clause": "E2.1"
     },
     {
@@ -651,7 +713,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:79:3",
+      "address": "service-request/5.1",
+      "place": "appendix-e.md#E2.1[5.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -662,7 +725,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:80:3",
+      "address": "service-request/5.2",
+      "place": "appendix-e.md#E2.1[5.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -673,7 +737,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:81:3",
+      "address": "service-request/5.3",
+      "place": "appendix-e.md#E2.1[5.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -684,7 +749,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:82:3",
+      "address": "service-request/6.2.1",
+      "place": "appendix-e.md#E2.1[6.2.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -695,7 +761,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:83:3",
+      "address": "service-request/6.2.2",
+      "place": "appendix-e.md#E2.1[6.2.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -706,7 +773,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:84:3",
+      "address": "service-request/6.2.3",
+      "place": "appendix-e.md#E2.1[6.2.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -717,7 +785,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:85:3",
+      "address": "service-request/6.2.4",
+      "place": "appendix-e.md#E2.1[6.2.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -728,7 +797,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:86:3",
+      "address": "service-request/6.2.5",
+      "place": "appendix-e.md#E2.1[6.2.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -739,7 +809,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:87:3",
+      "address": "service-request/6.2.7",
+      "place": "appendix-e.md#E2.1[6.2.7][SR]",
       "clause": "E2.1"
     },
     {
@@ -750,7 +821,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:88:3",
+      "address": "service-request/6.2.8",
+      "place": "appendix-e.md#E2.1[6.2.8][SR]",
       "clause": "E2.1"
     },
     {
@@ -761,7 +833,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:89:3",
+      "address": "service-request/6.2.9",
+      "place": "appendix-e.md#E2.1[6.2.9][SR]",
       "clause": "E2.1"
     },
     {
@@ -772,7 +845,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:90:3",
+      "address": "service-request/6.2.10",
+      "place": "appendix-e.md#E2.1[6.2.10][SR]",
       "clause": "E2.1"
     },
     {
@@ -783,7 +857,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:91:3",
+      "address": "service-request/6.4.1",
+      "place": "appendix-e.md#E2.1[6.4.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -794,7 +869,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:92:3",
+      "address": "service-request/6.4.2",
+      "place": "appendix-e.md#E2.1[6.4.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -805,7 +881,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:93:3",
+      "address": "service-request/6.5",
+      "place": "appendix-e.md#E2.1[6.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -816,7 +893,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:94:3",
+      "address": "service-request/6.6",
+      "place": "appendix-e.md#E2.1[6.6][SR]",
       "clause": "E2.1"
     },
     {
@@ -827,7 +905,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:95:3",
+      "address": "service-request/6.7",
+      "place": "appendix-e.md#E2.1[6.7][SR]",
       "clause": "E2.1"
     },
     {
@@ -838,7 +917,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:96:3",
+      "address": "service-request/6.8",
+      "place": "appendix-e.md#E2.1[6.8][SR]",
       "clause": "E2.1"
     },
     {
@@ -849,7 +929,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:97:3",
+      "address": "service-request/6.11",
+      "place": "appendix-e.md#E2.1[6.11][SR]",
       "clause": "E2.1"
     },
     {
@@ -860,7 +941,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:98:3",
+      "address": "service-request/6.12",
+      "place": "appendix-e.md#E2.1[6.12][SR]",
       "clause": "E2.1"
     },
     {
@@ -871,7 +953,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:99:3",
+      "address": "service-request/6.13",
+      "place": "appendix-e.md#E2.1[6.13][SR]",
       "clause": "E2.1"
     },
     {
@@ -882,7 +965,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:100:3",
+      "address": "service-request/6.14.1",
+      "place": "appendix-e.md#E2.1[6.14.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -893,7 +977,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:101:3",
+      "address": "service-request/6.14.2",
+      "place": "appendix-e.md#E2.1[6.14.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -904,7 +989,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:102:3",
+      "address": "service-request/6.14.3",
+      "place": "appendix-e.md#E2.1[6.14.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -915,7 +1001,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:103:3",
+      "address": "service-request/6.15.1",
+      "place": "appendix-e.md#E2.1[6.15.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -926,7 +1013,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:104:3",
+      "address": "service-request/6.15.2",
+      "place": "appendix-e.md#E2.1[6.15.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -937,7 +1025,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:105:3",
+      "address": "service-request/6.17",
+      "place": "appendix-e.md#E2.1[6.17][SR]",
       "clause": "E2.1"
     },
     {
@@ -948,7 +1037,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:106:3",
+      "address": "service-request/6.18.1",
+      "place": "appendix-e.md#E2.1[6.18.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -959,7 +1049,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:107:3",
+      "address": "service-request/6.18.2",
+      "place": "appendix-e.md#E2.1[6.18.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -970,7 +1061,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:108:3",
+      "address": "service-request/6.20.1",
+      "place": "appendix-e.md#E2.1[6.20.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -981,7 +1073,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:109:3",
+      "address": "service-request/6.20.2",
+      "place": "appendix-e.md#E2.1[6.20.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -992,7 +1085,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:110:3",
+      "address": "service-request/6.21",
+      "place": "appendix-e.md#E2.1[6.21][SR]",
       "clause": "E2.1"
     },
     {
@@ -1003,7 +1097,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:111:3",
+      "address": "service-request/6.22",
+      "place": "appendix-e.md#E2.1[6.22][SR]",
       "clause": "E2.1"
     },
     {
@@ -1014,7 +1109,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP & Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:112:3",
+      "address": "service-request/6.23",
+      "place": "appendix-e.md#E2.1[6.23][SR]",
       "clause": "E2.1"
     },
     {
@@ -1025,7 +1121,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:113:3",
+      "address": "service-request/6.24.1",
+      "place": "appendix-e.md#E2.1[6.24.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1036,7 +1133,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:114:3",
+      "address": "service-request/6.24.2",
+      "place": "appendix-e.md#E2.1[6.24.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1047,7 +1145,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:115:3",
+      "address": "service-request/6.25",
+      "place": "appendix-e.md#E2.1[6.25][SR]",
       "clause": "E2.1"
     },
     {
@@ -1058,7 +1157,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:116:3",
+      "address": "service-request/6.26",
+      "place": "appendix-e.md#E2.1[6.26][SR]",
       "clause": "E2.1"
     },
     {
@@ -1069,7 +1169,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:117:3",
+      "address": "service-request/6.27",
+      "place": "appendix-e.md#E2.1[6.27][SR]",
       "clause": "E2.1"
     },
     {
@@ -1080,7 +1181,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:118:3",
+      "address": "service-request/6.28",
+      "place": "appendix-e.md#E2.1[6.28][SR]",
       "clause": "E2.1"
     },
     {
@@ -1091,7 +1193,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:119:3",
+      "address": "service-request/6.29",
+      "place": "appendix-e.md#E2.1[6.29][SR]",
       "clause": "E2.1"
     },
     {
@@ -1102,7 +1205,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:120:3",
+      "address": "service-request/6.30",
+      "place": "appendix-e.md#E2.1[6.30][SR]",
       "clause": "E2.1"
     },
     {
@@ -1113,7 +1217,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:121:3",
+      "address": "service-request/6.31",
+      "place": "appendix-e.md#E2.1[6.31][SR]",
       "clause": "E2.1"
     },
     {
@@ -1124,7 +1229,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:122:3",
+      "address": "service-request/6.32",
+      "place": "appendix-e.md#E2.1[6.32][SR]",
       "clause": "E2.1"
     },
     {
@@ -1135,7 +1241,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:123:3",
+      "address": "service-request/7.1",
+      "place": "appendix-e.md#E2.1[7.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1146,7 +1253,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:124:3",
+      "address": "service-request/7.2",
+      "place": "appendix-e.md#E2.1[7.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1157,7 +1265,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:125:3",
+      "address": "service-request/7.3",
+      "place": "appendix-e.md#E2.1[7.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -1168,7 +1277,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:126:3",
+      "address": "service-request/7.4",
+      "place": "appendix-e.md#E2.1[7.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -1179,7 +1289,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:127:3",
+      "address": "service-request/7.5",
+      "place": "appendix-e.md#E2.1[7.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -1190,7 +1301,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:128:3",
+      "address": "service-request/7.6",
+      "place": "appendix-e.md#E2.1[7.6][SR]",
       "clause": "E2.1"
     },
     {
@@ -1201,7 +1313,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:129:3",
+      "address": "service-request/7.7",
+      "place": "appendix-e.md#E2.1[7.7][SR]",
       "clause": "E2.1"
     },
     {
@@ -1212,7 +1325,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:130:3",
+      "address": "service-request/7.8",
+      "place": "appendix-e.md#E2.1[7.8][SR]",
       "clause": "E2.1"
     },
     {
@@ -1223,7 +1337,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:131:3",
+      "address": "service-request/7.9",
+      "place": "appendix-e.md#E2.1[7.9][SR]",
       "clause": "E2.1"
     },
     {
@@ -1234,7 +1349,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:132:3",
+      "address": "service-request/7.10",
+      "place": "appendix-e.md#E2.1[7.10][SR]",
       "clause": "E2.1"
     },
     {
@@ -1245,7 +1361,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:133:3",
+      "address": "service-request/7.11",
+      "place": "appendix-e.md#E2.1[7.11][SR]",
       "clause": "E2.1"
     },
     {
@@ -1256,7 +1373,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:134:3",
+      "address": "service-request/7.12",
+      "place": "appendix-e.md#E2.1[7.12][SR]",
       "clause": "E2.1"
     },
     {
@@ -1267,7 +1385,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:135:3",
+      "address": "service-request/7.13",
+      "place": "appendix-e.md#E2.1[7.13][SR]",
       "clause": "E2.1"
     },
     {
@@ -1278,7 +1397,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:136:3",
+      "address": "service-request/7.14",
+      "place": "appendix-e.md#E2.1[7.14][SR]",
       "clause": "E2.1"
     },
     {
@@ -1289,7 +1409,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:137:3",
+      "address": "service-request/7.15",
+      "place": "appendix-e.md#E2.1[7.15][SR]",
       "clause": "E2.1"
     },
     {
@@ -1300,7 +1421,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:138:3",
+      "address": "service-request/7.16",
+      "place": "appendix-e.md#E2.1[7.16][SR]",
       "clause": "E2.1"
     },
     {
@@ -1311,7 +1433,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:139:3",
+      "address": "service-request/8.1.1",
+      "place": "appendix-e.md#E2.1[8.1.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1322,7 +1445,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:140:3",
+      "address": "service-request/8.2",
+      "place": "appendix-e.md#E2.1[8.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1333,7 +1457,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:141:3",
+      "address": "service-request/8.3",
+      "place": "appendix-e.md#E2.1[8.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -1344,7 +1469,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:142:3",
+      "address": "service-request/8.4",
+      "place": "appendix-e.md#E2.1[8.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -1355,7 +1481,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": false,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:143:3",
+      "address": "service-request/8.5",
+      "place": "appendix-e.md#E2.1[8.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -1366,7 +1493,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:144:3",
+      "address": "service-request/8.6",
+      "place": "appendix-e.md#E2.1[8.6][SR]",
       "clause": "E2.1"
     },
     {
@@ -1377,7 +1505,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:145:3",
+      "address": "service-request/8.7.1",
+      "place": "appendix-e.md#E2.1[8.7.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1388,7 +1517,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:146:3",
+      "address": "service-request/8.7.2",
+      "place": "appendix-e.md#E2.1[8.7.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1399,7 +1529,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:147:3",
+      "address": "service-request/8.8.1",
+      "place": "appendix-e.md#E2.1[8.8.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1410,7 +1541,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:148:3",
+      "address": "service-request/8.8.2",
+      "place": "appendix-e.md#E2.1[8.8.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1421,7 +1553,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:149:3",
+      "address": "service-request/8.9",
+      "place": "appendix-e.md#E2.1[8.9][SR]",
       "clause": "E2.1"
     },
     {
@@ -1432,7 +1565,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:150:3",
+      "address": "service-request/8.11",
+      "place": "appendix-e.md#E2.1[8.11][SR]",
       "clause": "E2.1"
     },
     {
@@ -1443,7 +1577,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:151:3",
+      "address": "service-request/8.12.1",
+      "place": "appendix-e.md#E2.1[8.12.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1454,7 +1589,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:152:3",
+      "address": "service-request/8.12.2",
+      "place": "appendix-e.md#E2.1[8.12.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1465,7 +1601,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:153:3",
+      "address": "service-request/8.13",
+      "place": "appendix-e.md#E2.1[8.13][SR]",
       "clause": "E2.1"
     },
     {
@@ -1476,7 +1613,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:154:3",
+      "address": "service-request/8.14.1",
+      "place": "appendix-e.md#E2.1[8.14.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1487,7 +1625,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:155:3",
+      "address": "service-request/8.14.2",
+      "place": "appendix-e.md#E2.1[8.14.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1498,7 +1637,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:156:3",
+      "address": "service-request/8.14.3",
+      "place": "appendix-e.md#E2.1[8.14.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -1509,7 +1649,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:157:3",
+      "address": "service-request/8.14.4",
+      "place": "appendix-e.md#E2.1[8.14.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -1520,7 +1661,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:158:3",
+      "address": "service-request/9.1",
+      "place": "appendix-e.md#E2.1[9.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1531,7 +1673,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:159:3",
+      "address": "service-request/11.1",
+      "place": "appendix-e.md#E2.1[11.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1542,7 +1685,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:160:3",
+      "address": "service-request/11.2",
+      "place": "appendix-e.md#E2.1[11.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1553,7 +1697,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:161:3",
+      "address": "service-request/11.3",
+      "place": "appendix-e.md#E2.1[11.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -1564,7 +1709,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:162:3",
+      "address": "service-request/11.4",
+      "place": "appendix-e.md#E2.1[11.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -1575,7 +1721,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:163:3",
+      "address": "service-request/12.1",
+      "place": "appendix-e.md#E2.1[12.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1586,7 +1733,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:164:3",
+      "address": "service-request/12.2",
+      "place": "appendix-e.md#E2.1[12.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1597,7 +1745,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": true,
-      "source": "appendix-e.md:165:3",
+      "address": "service-request/14.1",
+      "place": "appendix-e.md#E2.1[14.1][SR]",
       "clause": "E2.1"
     }
   ],
@@ -1610,7 +1759,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:37:3",
+      "address": "service-request/1.1.1",
+      "place": "appendix-e.md#E2.1[1.1.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1621,7 +1771,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:38:3",
+      "address": "service-request/1.1.2",
+      "place": "appendix-e.md#E2.1[1.1.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1632,7 +1783,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:39:3",
+      "address": "service-request/1.2.1",
+      "place": "appendix-e.md#E2.1[1.2.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1643,7 +1795,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:40:3",
+      "address": "service-request/1.2.2",
+      "place": "appendix-e.md#E2.1[1.2.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1654,7 +1807,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:41:3",
+      "address": "service-request/1.5",
+      "place": "appendix-e.md#E2.1[1.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -1665,7 +1819,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:42:3",
+      "address": "service-request/1.6",
+      "place": "appendix-e.md#E2.1[1.6][SR]",
       "clause": "E2.1"
     },
     {
@@ -1676,7 +1831,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:43:3",
+      "address": "service-request/1.7",
+      "place": "appendix-e.md#E2.1[1.7][SR]",
       "clause": "E2.1"
     },
     {
@@ -1687,7 +1843,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:44:3",
+      "address": "service-request/2.1",
+      "place": "appendix-e.md#E2.1[2.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1698,7 +1855,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:45:3",
+      "address": "service-request/2.2",
+      "place": "appendix-e.md#E2.1[2.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1709,7 +1867,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:46:3",
+      "address": "service-request/2.3",
+      "place": "appendix-e.md#E2.1[2.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -1720,7 +1879,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:47:3",
+      "address": "service-request/2.5",
+      "place": "appendix-e.md#E2.1[2.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -1731,7 +1891,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:48:3",
+      "address": "service-request/3.1",
+      "place": "appendix-e.md#E2.1[3.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1742,7 +1903,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:49:3",
+      "address": "service-request/3.2",
+      "place": "appendix-e.md#E2.1[3.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1753,7 +1915,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:50:3",
+      "address": "service-request/3.3",
+      "place": "appendix-e.md#E2.1[3.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -1764,7 +1927,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:51:3",
+      "address": "service-request/3.4",
+      "place": "appendix-e.md#E2.1[3.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -1775,7 +1939,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:52:3",
+      "address": "service-request/3.5",
+      "place": "appendix-e.md#E2.1[3.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -1786,7 +1951,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:53:3",
+      "address": "service-request/4.1.1",
+      "place": "appendix-e.md#E2.1[4.1.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1797,7 +1963,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:54:3",
+      "address": "service-request/4.1.2",
+      "place": "appendix-e.md#E2.1[4.1.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1808,7 +1975,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:55:3",
+      "address": "service-request/4.1.3",
+      "place": "appendix-e.md#E2.1[4.1.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -1819,7 +1987,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:56:3",
+      "address": "service-request/4.1.4",
+      "place": "appendix-e.md#E2.1[4.1.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -1830,7 +1999,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:57:3",
+      "address": "service-request/4.2",
+      "place": "appendix-e.md#E2.1[4.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1841,7 +2011,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:58:3",
+      "address": "service-request/4.3",
+      "place": "appendix-e.md#E2.1[4.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -1852,7 +2023,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:59:3",
+      "address": "service-request/4.4.2",
+      "place": "appendix-e.md#E2.1[4.4.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1863,7 +2035,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:60:3",
+      "address": "service-request/4.4.3",
+      "place": "appendix-e.md#E2.1[4.4.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -1874,7 +2047,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:61:3",
+      "address": "service-request/4.4.4",
+      "place": "appendix-e.md#E2.1[4.4.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -1885,7 +2059,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:62:3",
+      "address": "service-request/4.4.5",
+      "place": "appendix-e.md#E2.1[4.4.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -1896,7 +2071,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:63:3",
+      "address": "service-request/4.6.1",
+      "place": "appendix-e.md#E2.1[4.6.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1907,7 +2083,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:64:3",
+      "address": "service-request/4.6.2",
+      "place": "appendix-e.md#E2.1[4.6.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1918,7 +2095,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:65:3",
+      "address": "service-request/4.8.1",
+      "place": "appendix-e.md#E2.1[4.8.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1929,7 +2107,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:66:3",
+      "address": "service-request/4.8.2",
+      "place": "appendix-e.md#E2.1[4.8.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1940,7 +2119,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:67:3",
+      "address": "service-request/4.8.3",
+      "place": "appendix-e.md#E2.1[4.8.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -1951,7 +2131,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:68:3",
+      "address": "service-request/4.10",
+      "place": "appendix-e.md#E2.1[4.10][SR]",
       "clause": "E2.1"
     },
     {
@@ -1962,7 +2143,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:69:3",
+      "address": "service-request/4.11.1",
+      "place": "appendix-e.md#E2.1[4.11.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1973,7 +2155,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:70:3",
+      "address": "service-request/4.11.2",
+      "place": "appendix-e.md#E2.1[4.11.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -1984,7 +2167,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:71:3",
+      "address": "service-request/4.12.1",
+      "place": "appendix-e.md#E2.1[4.12.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -1995,7 +2179,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:72:3",
+      "address": "service-request/4.12.2",
+      "place": "appendix-e.md#E2.1[4.12.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2006,7 +2191,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:73:3",
+      "address": "service-request/4.13",
+      "place": "appendix-e.md#E2.1[4.13][SR]",
       "clause": "E2.1"
     },
     {
@@ -2017,7 +2203,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:74:3",
+      "address": "service-request/4.14",
+      "place": "appendix-e.md#E2.1[4.14][SR]",
       "clause": "E2.1"
     },
     {
@@ -2028,7 +2215,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:75:3",
+      "address": "service-request/4.15",
+      "place": "appendix-e.md#E2.1[4.15][SR]",
       "clause": "E2.1"
     },
     {
@@ -2039,7 +2227,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": true,
-      "source": "appendix-e.md:76:3",
+      "address": "service-request/4.16",
+      "place": "appendix-e.md#E2.1[4.16][SR]",
       "clause": "E2.1"
     },
     {
@@ -2050,7 +2239,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": true,
-      "source": "appendix-e.md:77:3",
+      "address": "service-request/4.17",
+      "place": "appendix-e.md#E2.1[4.17][SR]",
       "clause": "E2.1"
     },
     {
@@ -2061,7 +2251,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:78:3",
+      "address": "service-request/4.18",
+      "place": "appendix-e.md#E2.1[4.18][SR]",
       "clause": "E2.1"
     },
     {
@@ -2072,7 +2263,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:79:3",
+      "address": "service-request/5.1",
+      "place": "appendix-e.md#E2.1[5.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2083,7 +2275,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:80:3",
+      "address": "service-request/5.2",
+      "place": "appendix-e.md#E2.1[5.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2094,7 +2287,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:81:3",
+      "address": "service-request/5.3",
+      "place": "appendix-e.md#E2.1[5.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -2105,7 +2299,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:82:3",
+      "address": "service-request/6.2.1",
+      "place": "appendix-e.md#E2.1[6.2.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2116,7 +2311,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:83:3",
+      "address": "service-request/6.2.2",
+      "place": "appendix-e.md#E2.1[6.2.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2127,7 +2323,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:84:3",
+      "address": "service-request/6.2.3",
+      "place": "appendix-e.md#E2.1[6.2.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -2138,7 +2335,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:85:3",
+      "address": "service-request/6.2.4",
+      "place": "appendix-e.md#E2.1[6.2.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -2149,7 +2347,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:86:3",
+      "address": "service-request/6.2.5",
+      "place": "appendix-e.md#E2.1[6.2.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -2160,7 +2359,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:87:3",
+      "address": "service-request/6.2.7",
+      "place": "appendix-e.md#E2.1[6.2.7][SR]",
       "clause": "E2.1"
     },
     {
@@ -2171,7 +2371,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:88:3",
+      "address": "service-request/6.2.8",
+      "place": "appendix-e.md#E2.1[6.2.8][SR]",
       "clause": "E2.1"
     },
     {
@@ -2182,7 +2383,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:89:3",
+      "address": "service-request/6.2.9",
+      "place": "appendix-e.md#E2.1[6.2.9][SR]",
       "clause": "E2.1"
     },
     {
@@ -2193,7 +2395,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:90:3",
+      "address": "service-request/6.2.10",
+      "place": "appendix-e.md#E2.1[6.2.10][SR]",
       "clause": "E2.1"
     },
     {
@@ -2204,7 +2407,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:91:3",
+      "address": "service-request/6.4.1",
+      "place": "appendix-e.md#E2.1[6.4.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2215,7 +2419,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:92:3",
+      "address": "service-request/6.4.2",
+      "place": "appendix-e.md#E2.1[6.4.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2226,7 +2431,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:93:3",
+      "address": "service-request/6.5",
+      "place": "appendix-e.md#E2.1[6.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -2237,7 +2443,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:94:3",
+      "address": "service-request/6.6",
+      "place": "appendix-e.md#E2.1[6.6][SR]",
       "clause": "E2.1"
     },
     {
@@ -2248,7 +2455,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:95:3",
+      "address": "service-request/6.7",
+      "place": "appendix-e.md#E2.1[6.7][SR]",
       "clause": "E2.1"
     },
     {
@@ -2259,7 +2467,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:96:3",
+      "address": "service-request/6.8",
+      "place": "appendix-e.md#E2.1[6.8][SR]",
       "clause": "E2.1"
     },
     {
@@ -2270,7 +2479,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:97:3",
+      "address": "service-request/6.11",
+      "place": "appendix-e.md#E2.1[6.11][SR]",
       "clause": "E2.1"
     },
     {
@@ -2281,7 +2491,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:98:3",
+      "address": "service-request/6.12",
+      "place": "appendix-e.md#E2.1[6.12][SR]",
       "clause": "E2.1"
     },
     {
@@ -2292,7 +2503,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:99:3",
+      "address": "service-request/6.13",
+      "place": "appendix-e.md#E2.1[6.13][SR]",
       "clause": "E2.1"
     },
     {
@@ -2303,7 +2515,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:100:3",
+      "address": "service-request/6.14.1",
+      "place": "appendix-e.md#E2.1[6.14.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2314,7 +2527,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:101:3",
+      "address": "service-request/6.14.2",
+      "place": "appendix-e.md#E2.1[6.14.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2325,7 +2539,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:102:3",
+      "address": "service-request/6.14.3",
+      "place": "appendix-e.md#E2.1[6.14.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -2336,7 +2551,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:103:3",
+      "address": "service-request/6.15.1",
+      "place": "appendix-e.md#E2.1[6.15.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2347,7 +2563,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:104:3",
+      "address": "service-request/6.15.2",
+      "place": "appendix-e.md#E2.1[6.15.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2358,7 +2575,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:105:3",
+      "address": "service-request/6.17",
+      "place": "appendix-e.md#E2.1[6.17][SR]",
       "clause": "E2.1"
     },
     {
@@ -2369,7 +2587,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:106:3",
+      "address": "service-request/6.18.1",
+      "place": "appendix-e.md#E2.1[6.18.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2380,7 +2599,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:107:3",
+      "address": "service-request/6.18.2",
+      "place": "appendix-e.md#E2.1[6.18.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2391,7 +2611,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:108:3",
+      "address": "service-request/6.20.1",
+      "place": "appendix-e.md#E2.1[6.20.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2402,7 +2623,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:109:3",
+      "address": "service-request/6.20.2",
+      "place": "appendix-e.md#E2.1[6.20.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2413,7 +2635,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:110:3",
+      "address": "service-request/6.21",
+      "place": "appendix-e.md#E2.1[6.21][SR]",
       "clause": "E2.1"
     },
     {
@@ -2424,7 +2647,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:111:3",
+      "address": "service-request/6.22",
+      "place": "appendix-e.md#E2.1[6.22][SR]",
       "clause": "E2.1"
     },
     {
@@ -2435,7 +2659,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP & Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:112:3",
+      "address": "service-request/6.23",
+      "place": "appendix-e.md#E2.1[6.23][SR]",
       "clause": "E2.1"
     },
     {
@@ -2446,7 +2671,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:113:3",
+      "address": "service-request/6.24.1",
+      "place": "appendix-e.md#E2.1[6.24.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2457,7 +2683,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:114:3",
+      "address": "service-request/6.24.2",
+      "place": "appendix-e.md#E2.1[6.24.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2468,7 +2695,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:115:3",
+      "address": "service-request/6.25",
+      "place": "appendix-e.md#E2.1[6.25][SR]",
       "clause": "E2.1"
     },
     {
@@ -2479,7 +2707,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:116:3",
+      "address": "service-request/6.26",
+      "place": "appendix-e.md#E2.1[6.26][SR]",
       "clause": "E2.1"
     },
     {
@@ -2490,7 +2719,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:117:3",
+      "address": "service-request/6.27",
+      "place": "appendix-e.md#E2.1[6.27][SR]",
       "clause": "E2.1"
     },
     {
@@ -2501,7 +2731,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:118:3",
+      "address": "service-request/6.28",
+      "place": "appendix-e.md#E2.1[6.28][SR]",
       "clause": "E2.1"
     },
     {
@@ -2512,7 +2743,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:119:3",
+      "address": "service-request/6.29",
+      "place": "appendix-e.md#E2.1[6.29][SR]",
       "clause": "E2.1"
     },
     {
@@ -2523,7 +2755,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:120:3",
+      "address": "service-request/6.30",
+      "place": "appendix-e.md#E2.1[6.30][SR]",
       "clause": "E2.1"
     },
     {
@@ -2534,7 +2767,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:121:3",
+      "address": "service-request/6.31",
+      "place": "appendix-e.md#E2.1[6.31][SR]",
       "clause": "E2.1"
     },
     {
@@ -2545,7 +2779,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:122:3",
+      "address": "service-request/6.32",
+      "place": "appendix-e.md#E2.1[6.32][SR]",
       "clause": "E2.1"
     },
     {
@@ -2556,7 +2791,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:123:3",
+      "address": "service-request/7.1",
+      "place": "appendix-e.md#E2.1[7.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2567,7 +2803,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:124:3",
+      "address": "service-request/7.2",
+      "place": "appendix-e.md#E2.1[7.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2578,7 +2815,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:125:3",
+      "address": "service-request/7.3",
+      "place": "appendix-e.md#E2.1[7.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -2589,7 +2827,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:126:3",
+      "address": "service-request/7.4",
+      "place": "appendix-e.md#E2.1[7.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -2600,7 +2839,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:127:3",
+      "address": "service-request/7.5",
+      "place": "appendix-e.md#E2.1[7.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -2611,7 +2851,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:128:3",
+      "address": "service-request/7.6",
+      "place": "appendix-e.md#E2.1[7.6][SR]",
       "clause": "E2.1"
     },
     {
@@ -2622,7 +2863,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:129:3",
+      "address": "service-request/7.7",
+      "place": "appendix-e.md#E2.1[7.7][SR]",
       "clause": "E2.1"
     },
     {
@@ -2633,7 +2875,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:130:3",
+      "address": "service-request/7.8",
+      "place": "appendix-e.md#E2.1[7.8][SR]",
       "clause": "E2.1"
     },
     {
@@ -2644,7 +2887,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:131:3",
+      "address": "service-request/7.9",
+      "place": "appendix-e.md#E2.1[7.9][SR]",
       "clause": "E2.1"
     },
     {
@@ -2655,7 +2899,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:132:3",
+      "address": "service-request/7.10",
+      "place": "appendix-e.md#E2.1[7.10][SR]",
       "clause": "E2.1"
     },
     {
@@ -2666,7 +2911,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:133:3",
+      "address": "service-request/7.11",
+      "place": "appendix-e.md#E2.1[7.11][SR]",
       "clause": "E2.1"
     },
     {
@@ -2677,7 +2923,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:134:3",
+      "address": "service-request/7.12",
+      "place": "appendix-e.md#E2.1[7.12][SR]",
       "clause": "E2.1"
     },
     {
@@ -2688,7 +2935,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:135:3",
+      "address": "service-request/7.13",
+      "place": "appendix-e.md#E2.1[7.13][SR]",
       "clause": "E2.1"
     },
     {
@@ -2699,7 +2947,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:136:3",
+      "address": "service-request/7.14",
+      "place": "appendix-e.md#E2.1[7.14][SR]",
       "clause": "E2.1"
     },
     {
@@ -2710,7 +2959,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:137:3",
+      "address": "service-request/7.15",
+      "place": "appendix-e.md#E2.1[7.15][SR]",
       "clause": "E2.1"
     },
     {
@@ -2721,7 +2971,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:138:3",
+      "address": "service-request/7.16",
+      "place": "appendix-e.md#E2.1[7.16][SR]",
       "clause": "E2.1"
     },
     {
@@ -2732,7 +2983,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:139:3",
+      "address": "service-request/8.1.1",
+      "place": "appendix-e.md#E2.1[8.1.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2743,7 +2995,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:140:3",
+      "address": "service-request/8.2",
+      "place": "appendix-e.md#E2.1[8.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2754,7 +3007,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:141:3",
+      "address": "service-request/8.3",
+      "place": "appendix-e.md#E2.1[8.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -2765,7 +3019,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:142:3",
+      "address": "service-request/8.4",
+      "place": "appendix-e.md#E2.1[8.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -2776,7 +3031,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": false,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:143:3",
+      "address": "service-request/8.5",
+      "place": "appendix-e.md#E2.1[8.5][SR]",
       "clause": "E2.1"
     },
     {
@@ -2787,7 +3043,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:144:3",
+      "address": "service-request/8.6",
+      "place": "appendix-e.md#E2.1[8.6][SR]",
       "clause": "E2.1"
     },
     {
@@ -2798,7 +3055,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:145:3",
+      "address": "service-request/8.7.1",
+      "place": "appendix-e.md#E2.1[8.7.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2809,7 +3067,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:146:3",
+      "address": "service-request/8.7.2",
+      "place": "appendix-e.md#E2.1[8.7.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2820,7 +3079,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:147:3",
+      "address": "service-request/8.8.1",
+      "place": "appendix-e.md#E2.1[8.8.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2831,7 +3091,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:148:3",
+      "address": "service-request/8.8.2",
+      "place": "appendix-e.md#E2.1[8.8.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2842,7 +3103,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:149:3",
+      "address": "service-request/8.9",
+      "place": "appendix-e.md#E2.1[8.9][SR]",
       "clause": "E2.1"
     },
     {
@@ -2853,7 +3115,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:150:3",
+      "address": "service-request/8.11",
+      "place": "appendix-e.md#E2.1[8.11][SR]",
       "clause": "E2.1"
     },
     {
@@ -2864,7 +3127,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:151:3",
+      "address": "service-request/8.12.1",
+      "place": "appendix-e.md#E2.1[8.12.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2875,7 +3139,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:152:3",
+      "address": "service-request/8.12.2",
+      "place": "appendix-e.md#E2.1[8.12.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2886,7 +3151,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:153:3",
+      "address": "service-request/8.13",
+      "place": "appendix-e.md#E2.1[8.13][SR]",
       "clause": "E2.1"
     },
     {
@@ -2897,7 +3163,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:154:3",
+      "address": "service-request/8.14.1",
+      "place": "appendix-e.md#E2.1[8.14.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2908,7 +3175,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:155:3",
+      "address": "service-request/8.14.2",
+      "place": "appendix-e.md#E2.1[8.14.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2919,7 +3187,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:156:3",
+      "address": "service-request/8.14.3",
+      "place": "appendix-e.md#E2.1[8.14.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -2930,7 +3199,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:157:3",
+      "address": "service-request/8.14.4",
+      "place": "appendix-e.md#E2.1[8.14.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -2941,7 +3211,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:158:3",
+      "address": "service-request/9.1",
+      "place": "appendix-e.md#E2.1[9.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2952,7 +3223,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:159:3",
+      "address": "service-request/11.1",
+      "place": "appendix-e.md#E2.1[11.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -2963,7 +3235,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "DSP",
       "dccScheduled": false,
-      "source": "appendix-e.md:160:3",
+      "address": "service-request/11.2",
+      "place": "appendix-e.md#E2.1[11.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -2974,7 +3247,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "Device",
       "dccScheduled": false,
-      "source": "appendix-e.md:161:3",
+      "address": "service-request/11.3",
+      "place": "appendix-e.md#E2.1[11.3][SR]",
       "clause": "E2.1"
     },
     {
@@ -2985,7 +3259,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:162:3",
+      "address": "service-request/11.4",
+      "place": "appendix-e.md#E2.1[11.4][SR]",
       "clause": "E2.1"
     },
     {
@@ -2996,7 +3271,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:163:3",
+      "address": "service-request/12.1",
+      "place": "appendix-e.md#E2.1[12.1][SR]",
       "clause": "E2.1"
     },
     {
@@ -3007,7 +3283,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": false,
-      "source": "appendix-e.md:164:3",
+      "address": "service-request/12.2",
+      "place": "appendix-e.md#E2.1[12.2][SR]",
       "clause": "E2.1"
     },
     {
@@ -3018,7 +3295,8 @@ export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEn
       "onDemand": true,
       "futureDated": "No",
       "dccScheduled": true,
-      "source": "appendix-e.md:165:3",
+      "address": "service-request/14.1",
+      "place": "appendix-e.md#E2.1[14.1][SR]",
       "clause": "E2.1"
     }
   ]
@@ -3034,14 +3312,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:27",
+            "address": "trt/4.1.1/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:33",
+            "address": "trt/4.1.1/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3050,14 +3330,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:11",
+            "address": "trt/4.1.1/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:17",
+            "address": "trt/4.1.1/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3068,14 +3350,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:27",
+            "address": "trt/4.1.1/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:33",
+            "address": "trt/4.1.1/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3084,14 +3368,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:11",
+            "address": "trt/4.1.1/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:17",
+            "address": "trt/4.1.1/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3102,14 +3388,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:27",
+            "address": "trt/4.1.1/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:33",
+            "address": "trt/4.1.1/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3118,14 +3406,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:11",
+            "address": "trt/4.1.1/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:17",
+            "address": "trt/4.1.1/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3136,14 +3426,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:27",
+            "address": "trt/4.1.1/gas-transporter/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:33",
+            "address": "trt/4.1.1/gas-transporter/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3152,14 +3444,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:11",
+            "address": "trt/4.1.1/gas-transporter/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:17",
+            "address": "trt/4.1.1/gas-transporter/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3172,14 +3466,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:106",
+            "address": "trt/4.2/export-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:45:157",
+            "address": "trt/4.2/export-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3188,14 +3484,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:27",
+            "address": "trt/4.2/export-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:45:78",
+            "address": "trt/4.2/export-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3206,14 +3504,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:106",
+            "address": "trt/4.2/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:45:157",
+            "address": "trt/4.2/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3222,14 +3522,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:45:27",
+            "address": "trt/4.2/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:45:78",
+            "address": "trt/4.2/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3242,14 +3544,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:46:30",
+            "address": "trt/4.6.1/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:39",
+            "address": "trt/4.6.1/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3258,14 +3562,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:46:11",
+            "address": "trt/4.6.1/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:20",
+            "address": "trt/4.6.1/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3276,14 +3582,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:46:30",
+            "address": "trt/4.6.1/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:39",
+            "address": "trt/4.6.1/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3292,14 +3600,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:46:11",
+            "address": "trt/4.6.1/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:20",
+            "address": "trt/4.6.1/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3312,14 +3622,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:47:30",
+            "address": "trt/4.6.2/export-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:47:36",
+            "address": "trt/4.6.2/export-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3328,14 +3640,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:47:11",
+            "address": "trt/4.6.2/export-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:47:20",
+            "address": "trt/4.6.2/export-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3348,14 +3662,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "address": "trt/4.8.1/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:42",
+            "address": "trt/4.8.1/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3364,14 +3680,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "address": "trt/4.8.1/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:20",
+            "address": "trt/4.8.1/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3382,14 +3700,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "address": "trt/4.8.1/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:42",
+            "address": "trt/4.8.1/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3398,14 +3718,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "address": "trt/4.8.1/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:20",
+            "address": "trt/4.8.1/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3416,14 +3738,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "address": "trt/4.8.1/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:42",
+            "address": "trt/4.8.1/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3432,14 +3756,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "address": "trt/4.8.1/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:20",
+            "address": "trt/4.8.1/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3450,14 +3776,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "address": "trt/4.8.1/gas-transporter/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:42",
+            "address": "trt/4.8.1/gas-transporter/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3466,14 +3794,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "address": "trt/4.8.1/gas-transporter/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:20",
+            "address": "trt/4.8.1/gas-transporter/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3484,14 +3814,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "address": "trt/4.8.1/other-user/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:42",
+            "address": "trt/4.8.1/other-user/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3500,14 +3832,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "address": "trt/4.8.1/other-user/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:20",
+            "address": "trt/4.8.1/other-user/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3520,14 +3854,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:30",
+            "address": "trt/4.8.3/export-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:39",
+            "address": "trt/4.8.3/export-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3536,14 +3872,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:11",
+            "address": "trt/4.8.3/export-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:20",
+            "address": "trt/4.8.3/export-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3554,14 +3892,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:30",
+            "address": "trt/4.8.3/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:39",
+            "address": "trt/4.8.3/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3570,14 +3910,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:11",
+            "address": "trt/4.8.3/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:20",
+            "address": "trt/4.8.3/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3588,14 +3930,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:30",
+            "address": "trt/4.8.3/other-user/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:39",
+            "address": "trt/4.8.3/other-user/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3604,14 +3948,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:11",
+            "address": "trt/4.8.3/other-user/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:20",
+            "address": "trt/4.8.3/other-user/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3624,14 +3970,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:29",
+            "address": "trt/4.17/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:35",
+            "address": "trt/4.17/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3640,14 +3988,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:10",
+            "address": "trt/4.17/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:19",
+            "address": "trt/4.17/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3658,14 +4008,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:29",
+            "address": "trt/4.17/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:35",
+            "address": "trt/4.17/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3674,14 +4026,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:10",
+            "address": "trt/4.17/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:19",
+            "address": "trt/4.17/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3692,14 +4046,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:29",
+            "address": "trt/4.17/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:35",
+            "address": "trt/4.17/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3708,14 +4064,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:10",
+            "address": "trt/4.17/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:19",
+            "address": "trt/4.17/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3726,14 +4084,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:29",
+            "address": "trt/4.17/gas-transporter/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:35",
+            "address": "trt/4.17/gas-transporter/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3742,14 +4102,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:10",
+            "address": "trt/4.17/gas-transporter/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:19",
+            "address": "trt/4.17/gas-transporter/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3760,14 +4122,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:29",
+            "address": "trt/4.17/other-user/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:35",
+            "address": "trt/4.17/other-user/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3776,14 +4140,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:10",
+            "address": "trt/4.17/other-user/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:19",
+            "address": "trt/4.17/other-user/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3796,14 +4162,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:24",
+            "address": "trt/5.1/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:30",
+            "address": "trt/5.1/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3812,14 +4180,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:9",
+            "address": "trt/5.1/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:15",
+            "address": "trt/5.1/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3830,14 +4200,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:24",
+            "address": "trt/5.1/export-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:30",
+            "address": "trt/5.1/export-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3846,14 +4218,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:9",
+            "address": "trt/5.1/export-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:15",
+            "address": "trt/5.1/export-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3864,14 +4238,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:24",
+            "address": "trt/5.1/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:30",
+            "address": "trt/5.1/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3880,14 +4256,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:9",
+            "address": "trt/5.1/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:15",
+            "address": "trt/5.1/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3898,14 +4276,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:24",
+            "address": "trt/5.1/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:30",
+            "address": "trt/5.1/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3914,14 +4294,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:9",
+            "address": "trt/5.1/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:15",
+            "address": "trt/5.1/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3932,14 +4314,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:24",
+            "address": "trt/5.1/gas-transporter/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:30",
+            "address": "trt/5.1/gas-transporter/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3948,14 +4332,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:9",
+            "address": "trt/5.1/gas-transporter/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:15",
+            "address": "trt/5.1/gas-transporter/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -3966,14 +4352,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:24",
+            "address": "trt/5.1/other-user/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:30",
+            "address": "trt/5.1/other-user/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -3982,14 +4370,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:9",
+            "address": "trt/5.1/other-user/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:15",
+            "address": "trt/5.1/other-user/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4002,14 +4392,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:24",
+            "address": "trt/5.2/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:30",
+            "address": "trt/5.2/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4018,14 +4410,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:9",
+            "address": "trt/5.2/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:15",
+            "address": "trt/5.2/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4036,14 +4430,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:24",
+            "address": "trt/5.2/export-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:30",
+            "address": "trt/5.2/export-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4052,14 +4448,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:9",
+            "address": "trt/5.2/export-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:15",
+            "address": "trt/5.2/export-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4070,14 +4468,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:24",
+            "address": "trt/5.2/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:30",
+            "address": "trt/5.2/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4086,14 +4486,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:9",
+            "address": "trt/5.2/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:15",
+            "address": "trt/5.2/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4104,14 +4506,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:24",
+            "address": "trt/5.2/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:30",
+            "address": "trt/5.2/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4120,14 +4524,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:9",
+            "address": "trt/5.2/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:15",
+            "address": "trt/5.2/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4138,14 +4544,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:24",
+            "address": "trt/5.2/gas-transporter/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:30",
+            "address": "trt/5.2/gas-transporter/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4154,14 +4562,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:9",
+            "address": "trt/5.2/gas-transporter/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:15",
+            "address": "trt/5.2/gas-transporter/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4172,14 +4582,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:24",
+            "address": "trt/5.2/other-user/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:30",
+            "address": "trt/5.2/other-user/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4188,14 +4600,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:9",
+            "address": "trt/5.2/other-user/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:15",
+            "address": "trt/5.2/other-user/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4208,14 +4622,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:24",
+            "address": "trt/5.3/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "address": "trt/5.3/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4224,14 +4640,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:9",
+            "address": "trt/5.3/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:15",
+            "address": "trt/5.3/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4242,14 +4660,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:24",
+            "address": "trt/5.3/export-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "address": "trt/5.3/export-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4258,14 +4678,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:9",
+            "address": "trt/5.3/export-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:15",
+            "address": "trt/5.3/export-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4276,14 +4698,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:24",
+            "address": "trt/5.3/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "address": "trt/5.3/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4292,14 +4716,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:9",
+            "address": "trt/5.3/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:15",
+            "address": "trt/5.3/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4310,14 +4736,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:24",
+            "address": "trt/5.3/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "address": "trt/5.3/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4326,14 +4754,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:9",
+            "address": "trt/5.3/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:15",
+            "address": "trt/5.3/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4344,14 +4774,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:24",
+            "address": "trt/5.3/gas-transporter/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "address": "trt/5.3/gas-transporter/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4360,14 +4792,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:9",
+            "address": "trt/5.3/gas-transporter/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:15",
+            "address": "trt/5.3/gas-transporter/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4378,14 +4812,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:24",
+            "address": "trt/5.3/other-user/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "address": "trt/5.3/other-user/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4394,14 +4830,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:9",
+            "address": "trt/5.3/other-user/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:15",
+            "address": "trt/5.3/other-user/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4414,14 +4852,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:25",
+            "address": "trt/8.2/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:49",
+            "address": "trt/8.2/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4430,14 +4870,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:9",
+            "address": "trt/8.2/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:15",
+            "address": "trt/8.2/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4448,14 +4890,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:25",
+            "address": "trt/8.2/export-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:49",
+            "address": "trt/8.2/export-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4464,14 +4908,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:9",
+            "address": "trt/8.2/export-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:15",
+            "address": "trt/8.2/export-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4482,14 +4928,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:25",
+            "address": "trt/8.2/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:49",
+            "address": "trt/8.2/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4498,14 +4946,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:9",
+            "address": "trt/8.2/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:15",
+            "address": "trt/8.2/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4516,14 +4966,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:25",
+            "address": "trt/8.2/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:49",
+            "address": "trt/8.2/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4532,14 +4984,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:9",
+            "address": "trt/8.2/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:15",
+            "address": "trt/8.2/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4550,14 +5004,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:25",
+            "address": "trt/8.2/gas-transporter/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:49",
+            "address": "trt/8.2/gas-transporter/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4566,14 +5022,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:9",
+            "address": "trt/8.2/gas-transporter/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:15",
+            "address": "trt/8.2/gas-transporter/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4584,14 +5042,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:25",
+            "address": "trt/8.2/other-user/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:49",
+            "address": "trt/8.2/other-user/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4600,14 +5060,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:9",
+            "address": "trt/8.2/other-user/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:15",
+            "address": "trt/8.2/other-user/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4618,14 +5080,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:25",
+            "address": "trt/8.2/registered-supplier-agent/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:49",
+            "address": "trt/8.2/registered-supplier-agent/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4634,14 +5098,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:9",
+            "address": "trt/8.2/registered-supplier-agent/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:15",
+            "address": "trt/8.2/registered-supplier-agent/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4656,14 +5122,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:27",
+            "address": "trt/4.1.1/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:33",
+            "address": "trt/4.1.1/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4672,14 +5140,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:11",
+            "address": "trt/4.1.1/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:17",
+            "address": "trt/4.1.1/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4690,14 +5160,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:27",
+            "address": "trt/4.1.1/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:33",
+            "address": "trt/4.1.1/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4706,14 +5178,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:11",
+            "address": "trt/4.1.1/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:17",
+            "address": "trt/4.1.1/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4724,14 +5198,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:27",
+            "address": "trt/4.1.1/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:33",
+            "address": "trt/4.1.1/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4740,14 +5216,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:11",
+            "address": "trt/4.1.1/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:17",
+            "address": "trt/4.1.1/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4758,14 +5236,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:27",
+            "address": "trt/4.1.1/gas-transporter/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:33",
+            "address": "trt/4.1.1/gas-transporter/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4774,14 +5254,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:11",
+            "address": "trt/4.1.1/gas-transporter/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:44:17",
+            "address": "trt/4.1.1/gas-transporter/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4792,14 +5274,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:121",
+            "address": "trt/4.1.1/mdr/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Meter Data Retriever / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:44:151",
+            "address": "trt/4.1.1/mdr/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Meter Data Retriever / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4808,14 +5292,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:61",
+            "address": "trt/4.1.1/mdr/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Meter Data Retriever / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:44:91",
+            "address": "trt/4.1.1/mdr/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.1.1][Meter Data Retriever / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4830,14 +5316,16 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn4"
             ],
-            "source": "appendix-ab.md:45:133",
+            "address": "trt/4.2/export-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:45:157",
+            "address": "trt/4.2/export-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4848,14 +5336,16 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn4"
             ],
-            "source": "appendix-ab.md:45:54",
+            "address": "trt/4.2/export-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:45:78",
+            "address": "trt/4.2/export-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4868,14 +5358,16 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn4"
             ],
-            "source": "appendix-ab.md:45:133",
+            "address": "trt/4.2/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:45:157",
+            "address": "trt/4.2/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4886,14 +5378,16 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn4"
             ],
-            "source": "appendix-ab.md:45:54",
+            "address": "trt/4.2/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:45:78",
+            "address": "trt/4.2/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4904,14 +5398,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:251",
+            "address": "trt/4.2/mdr/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.2][Meter Data Retriever / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:284",
+            "address": "trt/4.2/mdr/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.2][Meter Data Retriever / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4920,14 +5416,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:185",
+            "address": "trt/4.2/mdr/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.2][Meter Data Retriever / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:45:218",
+            "address": "trt/4.2/mdr/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.2][Meter Data Retriever / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4940,14 +5438,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:46:30",
+            "address": "trt/4.6.1/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:39",
+            "address": "trt/4.6.1/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4956,14 +5456,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:46:11",
+            "address": "trt/4.6.1/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:20",
+            "address": "trt/4.6.1/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -4974,14 +5476,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:46:30",
+            "address": "trt/4.6.1/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:39",
+            "address": "trt/4.6.1/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -4990,14 +5494,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:46:11",
+            "address": "trt/4.6.1/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:46:20",
+            "address": "trt/4.6.1/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5008,14 +5514,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:46:133",
+            "address": "trt/4.6.1/mdr/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Meter Data Retriever / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:46:166",
+            "address": "trt/4.6.1/mdr/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Meter Data Retriever / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5024,14 +5532,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:46:67",
+            "address": "trt/4.6.1/mdr/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Meter Data Retriever / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:46:100",
+            "address": "trt/4.6.1/mdr/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.1][Meter Data Retriever / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5044,14 +5554,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:47:30",
+            "address": "trt/4.6.2/export-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:47:36",
+            "address": "trt/4.6.2/export-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5060,14 +5572,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:47:11",
+            "address": "trt/4.6.2/export-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:47:20",
+            "address": "trt/4.6.2/export-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5078,14 +5592,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:47:126",
+            "address": "trt/4.6.2/mdr/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.2][Meter Data Retriever / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:47:156",
+            "address": "trt/4.6.2/mdr/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.2][Meter Data Retriever / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5094,14 +5610,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:47:60",
+            "address": "trt/4.6.2/mdr/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.6.2][Meter Data Retriever / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:47:93",
+            "address": "trt/4.6.2/mdr/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.6.2][Meter Data Retriever / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5114,14 +5632,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "address": "trt/4.8.1/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:42",
+            "address": "trt/4.8.1/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5130,14 +5650,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "address": "trt/4.8.1/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:20",
+            "address": "trt/4.8.1/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5148,14 +5670,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "address": "trt/4.8.1/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:42",
+            "address": "trt/4.8.1/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5164,14 +5688,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "address": "trt/4.8.1/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:20",
+            "address": "trt/4.8.1/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5182,14 +5708,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "address": "trt/4.8.1/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:42",
+            "address": "trt/4.8.1/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5198,14 +5726,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "address": "trt/4.8.1/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:20",
+            "address": "trt/4.8.1/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5216,14 +5746,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "address": "trt/4.8.1/gas-transporter/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:42",
+            "address": "trt/4.8.1/gas-transporter/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5232,14 +5764,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "address": "trt/4.8.1/gas-transporter/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:20",
+            "address": "trt/4.8.1/gas-transporter/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5250,14 +5784,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:33",
+            "address": "trt/4.8.1/other-user/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:42",
+            "address": "trt/4.8.1/other-user/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5266,14 +5802,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:11",
+            "address": "trt/4.8.1/other-user/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 5600,
             "text": "5,600 secs",
             "notes": [],
-            "source": "appendix-ab.md:48:20",
+            "address": "trt/4.8.1/other-user/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5284,14 +5822,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:136",
+            "address": "trt/4.8.1/mdr/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Meter Data Retriever / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:169",
+            "address": "trt/4.8.1/mdr/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Meter Data Retriever / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5300,14 +5840,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:70",
+            "address": "trt/4.8.1/mdr/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Meter Data Retriever / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:48:103",
+            "address": "trt/4.8.1/mdr/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.1][Meter Data Retriever / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5320,14 +5862,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:30",
+            "address": "trt/4.8.3/export-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:39",
+            "address": "trt/4.8.3/export-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5336,14 +5880,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:11",
+            "address": "trt/4.8.3/export-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:20",
+            "address": "trt/4.8.3/export-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5354,14 +5900,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:30",
+            "address": "trt/4.8.3/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:39",
+            "address": "trt/4.8.3/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5370,14 +5918,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:11",
+            "address": "trt/4.8.3/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:20",
+            "address": "trt/4.8.3/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5388,14 +5938,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:30",
+            "address": "trt/4.8.3/other-user/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 16,
             "text": "16 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:39",
+            "address": "trt/4.8.3/other-user/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5404,14 +5956,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:11",
+            "address": "trt/4.8.3/other-user/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:49:20",
+            "address": "trt/4.8.3/other-user/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5422,14 +5976,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:133",
+            "address": "trt/4.8.3/mdr/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Meter Data Retriever / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:166",
+            "address": "trt/4.8.3/mdr/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Meter Data Retriever / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5438,14 +5994,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:67",
+            "address": "trt/4.8.3/mdr/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Meter Data Retriever / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:49:100",
+            "address": "trt/4.8.3/mdr/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.8.3][Meter Data Retriever / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5458,14 +6016,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:29",
+            "address": "trt/4.17/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:35",
+            "address": "trt/4.17/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5474,14 +6034,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:10",
+            "address": "trt/4.17/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:19",
+            "address": "trt/4.17/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5492,14 +6054,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:29",
+            "address": "trt/4.17/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:35",
+            "address": "trt/4.17/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5508,14 +6072,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:10",
+            "address": "trt/4.17/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:19",
+            "address": "trt/4.17/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5526,14 +6092,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:29",
+            "address": "trt/4.17/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:35",
+            "address": "trt/4.17/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5542,14 +6110,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:10",
+            "address": "trt/4.17/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:19",
+            "address": "trt/4.17/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5560,14 +6130,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:29",
+            "address": "trt/4.17/gas-transporter/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:35",
+            "address": "trt/4.17/gas-transporter/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5576,14 +6148,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:10",
+            "address": "trt/4.17/gas-transporter/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:19",
+            "address": "trt/4.17/gas-transporter/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5594,14 +6168,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:29",
+            "address": "trt/4.17/other-user/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:35",
+            "address": "trt/4.17/other-user/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5610,14 +6186,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:10",
+            "address": "trt/4.17/other-user/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:50:19",
+            "address": "trt/4.17/other-user/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5628,14 +6206,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:125",
+            "address": "trt/4.17/mdr/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Meter Data Retriever / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:50:155",
+            "address": "trt/4.17/mdr/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Meter Data Retriever / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5644,14 +6224,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:59",
+            "address": "trt/4.17/mdr/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[4.17][Meter Data Retriever / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:50:92",
+            "address": "trt/4.17/mdr/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[4.17][Meter Data Retriever / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5664,14 +6246,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:24",
+            "address": "trt/5.1/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:30",
+            "address": "trt/5.1/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5680,14 +6264,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:9",
+            "address": "trt/5.1/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:15",
+            "address": "trt/5.1/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5698,14 +6284,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:24",
+            "address": "trt/5.1/export-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:30",
+            "address": "trt/5.1/export-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5714,14 +6302,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:9",
+            "address": "trt/5.1/export-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:15",
+            "address": "trt/5.1/export-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5732,14 +6322,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:24",
+            "address": "trt/5.1/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:30",
+            "address": "trt/5.1/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5748,14 +6340,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:9",
+            "address": "trt/5.1/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:15",
+            "address": "trt/5.1/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5766,14 +6360,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:24",
+            "address": "trt/5.1/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:30",
+            "address": "trt/5.1/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5782,14 +6378,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:9",
+            "address": "trt/5.1/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:15",
+            "address": "trt/5.1/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5800,14 +6398,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:24",
+            "address": "trt/5.1/gas-transporter/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:30",
+            "address": "trt/5.1/gas-transporter/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5816,14 +6416,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:9",
+            "address": "trt/5.1/gas-transporter/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:15",
+            "address": "trt/5.1/gas-transporter/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5834,14 +6436,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:24",
+            "address": "trt/5.1/other-user/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:30",
+            "address": "trt/5.1/other-user/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5850,14 +6454,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:9",
+            "address": "trt/5.1/other-user/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:15",
+            "address": "trt/5.1/other-user/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5868,14 +6474,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:120",
+            "address": "trt/5.1/mdr/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Meter Data Retriever / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:150",
+            "address": "trt/5.1/mdr/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Meter Data Retriever / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5884,14 +6492,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:51:57",
+            "address": "trt/5.1/mdr/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.1][Meter Data Retriever / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:51:87",
+            "address": "trt/5.1/mdr/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.1][Meter Data Retriever / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5904,14 +6514,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:24",
+            "address": "trt/5.2/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:30",
+            "address": "trt/5.2/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5920,14 +6532,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:9",
+            "address": "trt/5.2/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:15",
+            "address": "trt/5.2/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5938,14 +6552,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:24",
+            "address": "trt/5.2/export-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:30",
+            "address": "trt/5.2/export-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5954,14 +6570,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:9",
+            "address": "trt/5.2/export-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:15",
+            "address": "trt/5.2/export-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -5972,14 +6590,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:24",
+            "address": "trt/5.2/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:30",
+            "address": "trt/5.2/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -5988,14 +6608,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:9",
+            "address": "trt/5.2/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:15",
+            "address": "trt/5.2/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6006,14 +6628,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:24",
+            "address": "trt/5.2/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:30",
+            "address": "trt/5.2/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6022,14 +6646,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:9",
+            "address": "trt/5.2/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:15",
+            "address": "trt/5.2/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6040,14 +6666,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:24",
+            "address": "trt/5.2/gas-transporter/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:30",
+            "address": "trt/5.2/gas-transporter/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6056,14 +6684,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:9",
+            "address": "trt/5.2/gas-transporter/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:15",
+            "address": "trt/5.2/gas-transporter/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6074,14 +6704,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:24",
+            "address": "trt/5.2/other-user/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:30",
+            "address": "trt/5.2/other-user/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6090,14 +6722,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:9",
+            "address": "trt/5.2/other-user/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:15",
+            "address": "trt/5.2/other-user/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6108,14 +6742,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:120",
+            "address": "trt/5.2/mdr/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Meter Data Retriever / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:150",
+            "address": "trt/5.2/mdr/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Meter Data Retriever / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6124,14 +6760,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:52:57",
+            "address": "trt/5.2/mdr/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.2][Meter Data Retriever / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:52:87",
+            "address": "trt/5.2/mdr/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.2][Meter Data Retriever / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6144,14 +6782,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:24",
+            "address": "trt/5.3/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "address": "trt/5.3/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6160,14 +6800,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:9",
+            "address": "trt/5.3/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:15",
+            "address": "trt/5.3/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6178,14 +6820,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:24",
+            "address": "trt/5.3/export-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "address": "trt/5.3/export-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6194,14 +6838,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:9",
+            "address": "trt/5.3/export-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:15",
+            "address": "trt/5.3/export-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6212,14 +6858,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:24",
+            "address": "trt/5.3/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "address": "trt/5.3/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6228,14 +6876,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:9",
+            "address": "trt/5.3/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:15",
+            "address": "trt/5.3/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6246,14 +6896,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:24",
+            "address": "trt/5.3/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "address": "trt/5.3/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6262,14 +6914,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:9",
+            "address": "trt/5.3/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:15",
+            "address": "trt/5.3/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6280,14 +6934,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:24",
+            "address": "trt/5.3/gas-transporter/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "address": "trt/5.3/gas-transporter/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6296,14 +6952,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:9",
+            "address": "trt/5.3/gas-transporter/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:15",
+            "address": "trt/5.3/gas-transporter/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6314,14 +6972,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:24",
+            "address": "trt/5.3/other-user/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:30",
+            "address": "trt/5.3/other-user/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6330,14 +6990,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:9",
+            "address": "trt/5.3/other-user/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:15",
+            "address": "trt/5.3/other-user/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6348,14 +7010,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:120",
+            "address": "trt/5.3/mdr/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Meter Data Retriever / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:150",
+            "address": "trt/5.3/mdr/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Meter Data Retriever / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6364,14 +7028,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:53:57",
+            "address": "trt/5.3/mdr/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[5.3][Meter Data Retriever / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 86400,
             "text": "24 hrs",
             "notes": [],
-            "source": "appendix-ab.md:53:87",
+            "address": "trt/5.3/mdr/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[5.3][Meter Data Retriever / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6384,7 +7050,8 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:25",
+            "address": "trt/8.2/import-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -6393,7 +7060,8 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:54:80",
+            "address": "trt/8.2/import-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6402,14 +7070,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:9",
+            "address": "trt/8.2/import-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:15",
+            "address": "trt/8.2/import-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6420,7 +7090,8 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:25",
+            "address": "trt/8.2/export-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -6429,7 +7100,8 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:54:80",
+            "address": "trt/8.2/export-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6438,14 +7110,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:9",
+            "address": "trt/8.2/export-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:15",
+            "address": "trt/8.2/export-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6456,7 +7130,8 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:25",
+            "address": "trt/8.2/gas-supplier/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -6465,7 +7140,8 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:54:80",
+            "address": "trt/8.2/gas-supplier/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6474,14 +7150,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:9",
+            "address": "trt/8.2/gas-supplier/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:15",
+            "address": "trt/8.2/gas-supplier/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6492,7 +7170,8 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:25",
+            "address": "trt/8.2/electricity-distributor/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -6501,7 +7180,8 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:54:80",
+            "address": "trt/8.2/electricity-distributor/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6510,14 +7190,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:9",
+            "address": "trt/8.2/electricity-distributor/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:15",
+            "address": "trt/8.2/electricity-distributor/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6528,7 +7210,8 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:25",
+            "address": "trt/8.2/gas-transporter/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -6537,7 +7220,8 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:54:80",
+            "address": "trt/8.2/gas-transporter/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6546,14 +7230,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:9",
+            "address": "trt/8.2/gas-transporter/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:15",
+            "address": "trt/8.2/gas-transporter/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6564,7 +7250,8 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:25",
+            "address": "trt/8.2/other-user/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -6573,7 +7260,8 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:54:80",
+            "address": "trt/8.2/other-user/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6582,14 +7270,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:9",
+            "address": "trt/8.2/other-user/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:15",
+            "address": "trt/8.2/other-user/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6600,7 +7290,8 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:25",
+            "address": "trt/8.2/registered-supplier-agent/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
@@ -6609,7 +7300,8 @@ export const TRT_TABLE: TrtTable = {
             "notes": [
               "ab-fn5"
             ],
-            "source": "appendix-ab.md:54:80",
+            "address": "trt/8.2/registered-supplier-agent/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6618,14 +7310,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:9",
+            "address": "trt/8.2/registered-supplier-agent/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:15",
+            "address": "trt/8.2/registered-supplier-agent/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6636,14 +7330,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:187",
+            "address": "trt/8.2/mdr/smets1/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Meter Data Retriever / SMETS1 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:217",
+            "address": "trt/8.2/mdr/smets1/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Meter Data Retriever / SMETS1 / On-Demand]",
             "clause": "AB2.1"
           }
         },
@@ -6652,14 +7348,16 @@ export const TRT_TABLE: TrtTable = {
             "seconds": null,
             "text": "N/A",
             "notes": [],
-            "source": "appendix-ab.md:54:123",
+            "address": "trt/8.2/mdr/smets2/scheduled",
+            "place": "appendix-ab.md#AB2.1[8.2][Meter Data Retriever / SMETS2 / Scheduled]",
             "clause": "AB2.1"
           },
           "on-demand": {
             "seconds": 30,
             "text": "30 secs",
             "notes": [],
-            "source": "appendix-ab.md:54:153",
+            "address": "trt/8.2/mdr/smets2/on-demand",
+            "place": "appendix-ab.md#AB2.1[8.2][Meter Data Retriever / SMETS2 / On-Demand]",
             "clause": "AB2.1"
           }
         }
@@ -6674,4773 +7372,5676 @@ export const ELIGIBILITY_TABLE: EligibilityTable = {
     "1.1.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:37:83",
+        "address": "eligibility/1.1.1/import-supplier",
+        "place": "appendix-e.md#E2.1[1.1.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:37:89",
+        "address": "eligibility/1.1.1/export-supplier",
+        "place": "appendix-e.md#E2.1[1.1.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:37:94",
+        "address": "eligibility/1.1.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[1.1.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:37:100",
+        "address": "eligibility/1.1.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[1.1.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:37:105",
+        "address": "eligibility/1.1.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[1.1.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:37:110",
+        "address": "eligibility/1.1.1/other-user",
+        "place": "appendix-e.md#E2.1[1.1.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:37:115",
+        "address": "eligibility/1.1.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[1.1.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "1.1.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:38:85",
+        "address": "eligibility/1.1.2/import-supplier",
+        "place": "appendix-e.md#E2.1[1.1.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:38:91",
+        "address": "eligibility/1.1.2/export-supplier",
+        "place": "appendix-e.md#E2.1[1.1.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:38:96",
+        "address": "eligibility/1.1.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[1.1.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:38:101",
+        "address": "eligibility/1.1.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[1.1.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:38:106",
+        "address": "eligibility/1.1.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[1.1.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:38:111",
+        "address": "eligibility/1.1.2/other-user",
+        "place": "appendix-e.md#E2.1[1.1.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:38:116",
+        "address": "eligibility/1.1.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[1.1.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "1.2.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:39:75",
+        "address": "eligibility/1.2.1/import-supplier",
+        "place": "appendix-e.md#E2.1[1.2.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:39:81",
+        "address": "eligibility/1.2.1/export-supplier",
+        "place": "appendix-e.md#E2.1[1.2.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:39:86",
+        "address": "eligibility/1.2.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[1.2.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:39:92",
+        "address": "eligibility/1.2.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[1.2.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:39:97",
+        "address": "eligibility/1.2.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[1.2.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:39:102",
+        "address": "eligibility/1.2.1/other-user",
+        "place": "appendix-e.md#E2.1[1.2.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:39:107",
+        "address": "eligibility/1.2.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[1.2.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "1.2.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:40:77",
+        "address": "eligibility/1.2.2/import-supplier",
+        "place": "appendix-e.md#E2.1[1.2.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:40:83",
+        "address": "eligibility/1.2.2/export-supplier",
+        "place": "appendix-e.md#E2.1[1.2.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:40:88",
+        "address": "eligibility/1.2.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[1.2.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:40:93",
+        "address": "eligibility/1.2.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[1.2.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:40:98",
+        "address": "eligibility/1.2.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[1.2.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:40:103",
+        "address": "eligibility/1.2.2/other-user",
+        "place": "appendix-e.md#E2.1[1.2.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:40:108",
+        "address": "eligibility/1.2.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[1.2.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "1.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:41:59",
+        "address": "eligibility/1.5/import-supplier",
+        "place": "appendix-e.md#E2.1[1.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:41:65",
+        "address": "eligibility/1.5/export-supplier",
+        "place": "appendix-e.md#E2.1[1.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:41:70",
+        "address": "eligibility/1.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[1.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:41:76",
+        "address": "eligibility/1.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[1.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:41:81",
+        "address": "eligibility/1.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[1.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:41:86",
+        "address": "eligibility/1.5/other-user",
+        "place": "appendix-e.md#E2.1[1.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:41:91",
+        "address": "eligibility/1.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[1.5][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "1.6": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:42:62",
+        "address": "eligibility/1.6/import-supplier",
+        "place": "appendix-e.md#E2.1[1.6][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:42:68",
+        "address": "eligibility/1.6/export-supplier",
+        "place": "appendix-e.md#E2.1[1.6][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:42:73",
+        "address": "eligibility/1.6/gas-supplier",
+        "place": "appendix-e.md#E2.1[1.6][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:42:79",
+        "address": "eligibility/1.6/electricity-distributor",
+        "place": "appendix-e.md#E2.1[1.6][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:42:84",
+        "address": "eligibility/1.6/gas-transporter",
+        "place": "appendix-e.md#E2.1[1.6][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:42:89",
+        "address": "eligibility/1.6/other-user",
+        "place": "appendix-e.md#E2.1[1.6][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:42:94",
+        "address": "eligibility/1.6/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[1.6][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "1.7": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:43:72",
+        "address": "eligibility/1.7/import-supplier",
+        "place": "appendix-e.md#E2.1[1.7][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:43:78",
+        "address": "eligibility/1.7/export-supplier",
+        "place": "appendix-e.md#E2.1[1.7][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:43:83",
+        "address": "eligibility/1.7/gas-supplier",
+        "place": "appendix-e.md#E2.1[1.7][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:43:88",
+        "address": "eligibility/1.7/electricity-distributor",
+        "place": "appendix-e.md#E2.1[1.7][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:43:93",
+        "address": "eligibility/1.7/gas-transporter",
+        "place": "appendix-e.md#E2.1[1.7][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:43:98",
+        "address": "eligibility/1.7/other-user",
+        "place": "appendix-e.md#E2.1[1.7][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:43:103",
+        "address": "eligibility/1.7/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[1.7][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "2.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:44:70",
+        "address": "eligibility/2.1/import-supplier",
+        "place": "appendix-e.md#E2.1[2.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:44:76",
+        "address": "eligibility/2.1/export-supplier",
+        "place": "appendix-e.md#E2.1[2.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:44:81",
+        "address": "eligibility/2.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[2.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:44:87",
+        "address": "eligibility/2.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[2.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:44:92",
+        "address": "eligibility/2.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[2.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:44:97",
+        "address": "eligibility/2.1/other-user",
+        "place": "appendix-e.md#E2.1[2.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:44:102",
+        "address": "eligibility/2.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[2.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "2.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:45:51",
+        "address": "eligibility/2.2/import-supplier",
+        "place": "appendix-e.md#E2.1[2.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:45:57",
+        "address": "eligibility/2.2/export-supplier",
+        "place": "appendix-e.md#E2.1[2.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:45:62",
+        "address": "eligibility/2.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[2.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:45:68",
+        "address": "eligibility/2.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[2.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:45:73",
+        "address": "eligibility/2.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[2.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:45:78",
+        "address": "eligibility/2.2/other-user",
+        "place": "appendix-e.md#E2.1[2.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:45:83",
+        "address": "eligibility/2.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[2.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "2.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:46:50",
+        "address": "eligibility/2.3/import-supplier",
+        "place": "appendix-e.md#E2.1[2.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:46:56",
+        "address": "eligibility/2.3/export-supplier",
+        "place": "appendix-e.md#E2.1[2.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:46:61",
+        "address": "eligibility/2.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[2.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:46:67",
+        "address": "eligibility/2.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[2.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:46:72",
+        "address": "eligibility/2.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[2.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:46:77",
+        "address": "eligibility/2.3/other-user",
+        "place": "appendix-e.md#E2.1[2.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:46:82",
+        "address": "eligibility/2.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[2.3][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "2.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:47:64",
+        "address": "eligibility/2.5/import-supplier",
+        "place": "appendix-e.md#E2.1[2.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:47:70",
+        "address": "eligibility/2.5/export-supplier",
+        "place": "appendix-e.md#E2.1[2.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:47:75",
+        "address": "eligibility/2.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[2.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:47:81",
+        "address": "eligibility/2.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[2.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:47:86",
+        "address": "eligibility/2.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[2.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:47:91",
+        "address": "eligibility/2.5/other-user",
+        "place": "appendix-e.md#E2.1[2.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:47:96",
+        "address": "eligibility/2.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[2.5][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "3.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:48:54",
+        "address": "eligibility/3.1/import-supplier",
+        "place": "appendix-e.md#E2.1[3.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:48:60",
+        "address": "eligibility/3.1/export-supplier",
+        "place": "appendix-e.md#E2.1[3.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:48:65",
+        "address": "eligibility/3.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[3.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:48:71",
+        "address": "eligibility/3.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[3.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:48:76",
+        "address": "eligibility/3.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[3.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:48:81",
+        "address": "eligibility/3.1/other-user",
+        "place": "appendix-e.md#E2.1[3.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:48:86",
+        "address": "eligibility/3.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[3.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "3.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:49:76",
+        "address": "eligibility/3.2/import-supplier",
+        "place": "appendix-e.md#E2.1[3.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:49:82",
+        "address": "eligibility/3.2/export-supplier",
+        "place": "appendix-e.md#E2.1[3.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:49:87",
+        "address": "eligibility/3.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[3.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:49:93",
+        "address": "eligibility/3.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[3.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:49:98",
+        "address": "eligibility/3.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[3.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:49:103",
+        "address": "eligibility/3.2/other-user",
+        "place": "appendix-e.md#E2.1[3.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:49:108",
+        "address": "eligibility/3.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[3.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "3.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:50:53",
+        "address": "eligibility/3.3/import-supplier",
+        "place": "appendix-e.md#E2.1[3.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:50:59",
+        "address": "eligibility/3.3/export-supplier",
+        "place": "appendix-e.md#E2.1[3.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:50:64",
+        "address": "eligibility/3.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[3.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:50:70",
+        "address": "eligibility/3.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[3.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:50:75",
+        "address": "eligibility/3.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[3.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:50:80",
+        "address": "eligibility/3.3/other-user",
+        "place": "appendix-e.md#E2.1[3.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:50:85",
+        "address": "eligibility/3.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[3.3][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "3.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:51:59",
+        "address": "eligibility/3.4/import-supplier",
+        "place": "appendix-e.md#E2.1[3.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:51:65",
+        "address": "eligibility/3.4/export-supplier",
+        "place": "appendix-e.md#E2.1[3.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:51:70",
+        "address": "eligibility/3.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[3.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:51:76",
+        "address": "eligibility/3.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[3.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:51:81",
+        "address": "eligibility/3.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[3.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:51:86",
+        "address": "eligibility/3.4/other-user",
+        "place": "appendix-e.md#E2.1[3.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:51:91",
+        "address": "eligibility/3.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[3.4][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "3.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:52:57",
+        "address": "eligibility/3.5/import-supplier",
+        "place": "appendix-e.md#E2.1[3.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:52:63",
+        "address": "eligibility/3.5/export-supplier",
+        "place": "appendix-e.md#E2.1[3.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:52:68",
+        "address": "eligibility/3.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[3.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:52:74",
+        "address": "eligibility/3.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[3.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:52:79",
+        "address": "eligibility/3.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[3.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:52:84",
+        "address": "eligibility/3.5/other-user",
+        "place": "appendix-e.md#E2.1[3.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:52:89",
+        "address": "eligibility/3.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[3.5][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.1.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:53:76",
+        "address": "eligibility/4.1.1/import-supplier",
+        "place": "appendix-e.md#E2.1[4.1.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:53:82",
+        "address": "eligibility/4.1.1/export-supplier",
+        "place": "appendix-e.md#E2.1[4.1.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:53:87",
+        "address": "eligibility/4.1.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.1.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:53:93",
+        "address": "eligibility/4.1.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.1.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:53:99",
+        "address": "eligibility/4.1.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.1.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:53:105",
+        "address": "eligibility/4.1.1/other-user",
+        "place": "appendix-e.md#E2.1[4.1.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:53:110",
+        "address": "eligibility/4.1.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.1.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.1.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:54:79",
+        "address": "eligibility/4.1.2/import-supplier",
+        "place": "appendix-e.md#E2.1[4.1.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:54:85",
+        "address": "eligibility/4.1.2/export-supplier",
+        "place": "appendix-e.md#E2.1[4.1.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:54:90",
+        "address": "eligibility/4.1.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.1.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:54:96",
+        "address": "eligibility/4.1.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.1.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:54:102",
+        "address": "eligibility/4.1.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.1.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:54:108",
+        "address": "eligibility/4.1.2/other-user",
+        "place": "appendix-e.md#E2.1[4.1.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:54:113",
+        "address": "eligibility/4.1.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.1.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.1.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:55:91",
+        "address": "eligibility/4.1.3/import-supplier",
+        "place": "appendix-e.md#E2.1[4.1.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:55:97",
+        "address": "eligibility/4.1.3/export-supplier",
+        "place": "appendix-e.md#E2.1[4.1.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:55:102",
+        "address": "eligibility/4.1.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.1.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:55:107",
+        "address": "eligibility/4.1.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.1.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:55:113",
+        "address": "eligibility/4.1.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.1.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:55:118",
+        "address": "eligibility/4.1.3/other-user",
+        "place": "appendix-e.md#E2.1[4.1.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:55:123",
+        "address": "eligibility/4.1.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.1.3][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.1.4": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:56:81",
+        "address": "eligibility/4.1.4/import-supplier",
+        "place": "appendix-e.md#E2.1[4.1.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:56:86",
+        "address": "eligibility/4.1.4/export-supplier",
+        "place": "appendix-e.md#E2.1[4.1.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:56:91",
+        "address": "eligibility/4.1.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.1.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:56:97",
+        "address": "eligibility/4.1.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.1.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:56:102",
+        "address": "eligibility/4.1.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.1.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:56:107",
+        "address": "eligibility/4.1.4/other-user",
+        "place": "appendix-e.md#E2.1[4.1.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:56:112",
+        "address": "eligibility/4.1.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.1.4][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:57:139",
+        "address": "eligibility/4.2/import-supplier",
+        "place": "appendix-e.md#E2.1[4.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:57:144",
+        "address": "eligibility/4.2/export-supplier",
+        "place": "appendix-e.md#E2.1[4.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:57:150",
+        "address": "eligibility/4.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:57:155",
+        "address": "eligibility/4.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:57:161",
+        "address": "eligibility/4.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:57:166",
+        "address": "eligibility/4.2/other-user",
+        "place": "appendix-e.md#E2.1[4.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:57:171",
+        "address": "eligibility/4.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:58:71",
+        "address": "eligibility/4.3/import-supplier",
+        "place": "appendix-e.md#E2.1[4.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:58:77",
+        "address": "eligibility/4.3/export-supplier",
+        "place": "appendix-e.md#E2.1[4.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:58:82",
+        "address": "eligibility/4.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:58:88",
+        "address": "eligibility/4.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:58:93",
+        "address": "eligibility/4.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:58:98",
+        "address": "eligibility/4.3/other-user",
+        "place": "appendix-e.md#E2.1[4.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:58:103",
+        "address": "eligibility/4.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.3][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.4.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:59:100",
+        "address": "eligibility/4.4.2/import-supplier",
+        "place": "appendix-e.md#E2.1[4.4.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:59:106",
+        "address": "eligibility/4.4.2/export-supplier",
+        "place": "appendix-e.md#E2.1[4.4.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:59:111",
+        "address": "eligibility/4.4.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.4.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:59:117",
+        "address": "eligibility/4.4.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.4.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:59:122",
+        "address": "eligibility/4.4.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.4.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:59:127",
+        "address": "eligibility/4.4.2/other-user",
+        "place": "appendix-e.md#E2.1[4.4.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:59:132",
+        "address": "eligibility/4.4.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.4.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.4.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:60:93",
+        "address": "eligibility/4.4.3/import-supplier",
+        "place": "appendix-e.md#E2.1[4.4.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:60:99",
+        "address": "eligibility/4.4.3/export-supplier",
+        "place": "appendix-e.md#E2.1[4.4.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:60:104",
+        "address": "eligibility/4.4.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.4.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:60:110",
+        "address": "eligibility/4.4.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.4.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:60:115",
+        "address": "eligibility/4.4.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.4.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:60:120",
+        "address": "eligibility/4.4.3/other-user",
+        "place": "appendix-e.md#E2.1[4.4.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:60:125",
+        "address": "eligibility/4.4.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.4.3][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.4.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:61:96",
+        "address": "eligibility/4.4.4/import-supplier",
+        "place": "appendix-e.md#E2.1[4.4.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:61:102",
+        "address": "eligibility/4.4.4/export-supplier",
+        "place": "appendix-e.md#E2.1[4.4.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:61:107",
+        "address": "eligibility/4.4.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.4.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:61:113",
+        "address": "eligibility/4.4.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.4.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:61:118",
+        "address": "eligibility/4.4.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.4.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:61:123",
+        "address": "eligibility/4.4.4/other-user",
+        "place": "appendix-e.md#E2.1[4.4.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:61:128",
+        "address": "eligibility/4.4.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.4.4][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.4.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:62:87",
+        "address": "eligibility/4.4.5/import-supplier",
+        "place": "appendix-e.md#E2.1[4.4.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:62:93",
+        "address": "eligibility/4.4.5/export-supplier",
+        "place": "appendix-e.md#E2.1[4.4.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:62:98",
+        "address": "eligibility/4.4.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.4.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:62:104",
+        "address": "eligibility/4.4.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.4.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:62:109",
+        "address": "eligibility/4.4.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.4.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:62:114",
+        "address": "eligibility/4.4.5/other-user",
+        "place": "appendix-e.md#E2.1[4.4.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:62:119",
+        "address": "eligibility/4.4.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.4.5][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.6.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:63:72",
+        "address": "eligibility/4.6.1/import-supplier",
+        "place": "appendix-e.md#E2.1[4.6.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:63:78",
+        "address": "eligibility/4.6.1/export-supplier",
+        "place": "appendix-e.md#E2.1[4.6.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:63:83",
+        "address": "eligibility/4.6.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.6.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:63:89",
+        "address": "eligibility/4.6.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.6.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:63:94",
+        "address": "eligibility/4.6.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.6.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:63:99",
+        "address": "eligibility/4.6.1/other-user",
+        "place": "appendix-e.md#E2.1[4.6.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:63:104",
+        "address": "eligibility/4.6.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.6.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.6.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:64:72",
+        "address": "eligibility/4.6.2/import-supplier",
+        "place": "appendix-e.md#E2.1[4.6.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:64:77",
+        "address": "eligibility/4.6.2/export-supplier",
+        "place": "appendix-e.md#E2.1[4.6.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:64:83",
+        "address": "eligibility/4.6.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.6.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:64:88",
+        "address": "eligibility/4.6.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.6.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:64:93",
+        "address": "eligibility/4.6.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.6.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:64:98",
+        "address": "eligibility/4.6.2/other-user",
+        "place": "appendix-e.md#E2.1[4.6.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:64:103",
+        "address": "eligibility/4.6.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.6.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.8.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:65:73",
+        "address": "eligibility/4.8.1/import-supplier",
+        "place": "appendix-e.md#E2.1[4.8.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:65:79",
+        "address": "eligibility/4.8.1/export-supplier",
+        "place": "appendix-e.md#E2.1[4.8.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:65:84",
+        "address": "eligibility/4.8.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.8.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:65:90",
+        "address": "eligibility/4.8.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.8.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:65:96",
+        "address": "eligibility/4.8.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.8.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:65:102",
+        "address": "eligibility/4.8.1/other-user",
+        "place": "appendix-e.md#E2.1[4.8.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:65:108",
+        "address": "eligibility/4.8.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.8.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.8.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:66:75",
+        "address": "eligibility/4.8.2/import-supplier",
+        "place": "appendix-e.md#E2.1[4.8.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:66:81",
+        "address": "eligibility/4.8.2/export-supplier",
+        "place": "appendix-e.md#E2.1[4.8.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:66:86",
+        "address": "eligibility/4.8.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.8.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:66:91",
+        "address": "eligibility/4.8.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.8.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:66:97",
+        "address": "eligibility/4.8.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.8.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:66:102",
+        "address": "eligibility/4.8.2/other-user",
+        "place": "appendix-e.md#E2.1[4.8.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:66:108",
+        "address": "eligibility/4.8.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.8.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.8.3": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:67:66",
+        "address": "eligibility/4.8.3/import-supplier",
+        "place": "appendix-e.md#E2.1[4.8.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:67:71",
+        "address": "eligibility/4.8.3/export-supplier",
+        "place": "appendix-e.md#E2.1[4.8.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:67:77",
+        "address": "eligibility/4.8.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.8.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:67:82",
+        "address": "eligibility/4.8.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.8.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:67:88",
+        "address": "eligibility/4.8.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.8.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:67:93",
+        "address": "eligibility/4.8.3/other-user",
+        "place": "appendix-e.md#E2.1[4.8.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:67:99",
+        "address": "eligibility/4.8.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.8.3][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.10": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:68:58",
+        "address": "eligibility/4.10/import-supplier",
+        "place": "appendix-e.md#E2.1[4.10][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:68:64",
+        "address": "eligibility/4.10/export-supplier",
+        "place": "appendix-e.md#E2.1[4.10][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:68:69",
+        "address": "eligibility/4.10/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.10][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:68:75",
+        "address": "eligibility/4.10/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.10][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:68:81",
+        "address": "eligibility/4.10/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.10][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:68:87",
+        "address": "eligibility/4.10/other-user",
+        "place": "appendix-e.md#E2.1[4.10][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:68:92",
+        "address": "eligibility/4.10/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.10][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.11.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:69:70",
+        "address": "eligibility/4.11.1/import-supplier",
+        "place": "appendix-e.md#E2.1[4.11.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:69:76",
+        "address": "eligibility/4.11.1/export-supplier",
+        "place": "appendix-e.md#E2.1[4.11.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:69:81",
+        "address": "eligibility/4.11.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.11.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:69:87",
+        "address": "eligibility/4.11.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.11.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:69:92",
+        "address": "eligibility/4.11.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.11.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:69:97",
+        "address": "eligibility/4.11.1/other-user",
+        "place": "appendix-e.md#E2.1[4.11.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:69:103",
+        "address": "eligibility/4.11.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.11.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.11.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:70:72",
+        "address": "eligibility/4.11.2/import-supplier",
+        "place": "appendix-e.md#E2.1[4.11.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:70:78",
+        "address": "eligibility/4.11.2/export-supplier",
+        "place": "appendix-e.md#E2.1[4.11.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:70:83",
+        "address": "eligibility/4.11.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.11.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:70:88",
+        "address": "eligibility/4.11.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.11.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:70:93",
+        "address": "eligibility/4.11.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.11.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:70:98",
+        "address": "eligibility/4.11.2/other-user",
+        "place": "appendix-e.md#E2.1[4.11.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:70:104",
+        "address": "eligibility/4.11.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.11.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.12.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:71:79",
+        "address": "eligibility/4.12.1/import-supplier",
+        "place": "appendix-e.md#E2.1[4.12.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:71:85",
+        "address": "eligibility/4.12.1/export-supplier",
+        "place": "appendix-e.md#E2.1[4.12.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:71:90",
+        "address": "eligibility/4.12.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.12.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:71:95",
+        "address": "eligibility/4.12.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.12.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:71:101",
+        "address": "eligibility/4.12.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.12.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:71:106",
+        "address": "eligibility/4.12.1/other-user",
+        "place": "appendix-e.md#E2.1[4.12.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:71:111",
+        "address": "eligibility/4.12.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.12.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.12.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:72:79",
+        "address": "eligibility/4.12.2/import-supplier",
+        "place": "appendix-e.md#E2.1[4.12.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:72:84",
+        "address": "eligibility/4.12.2/export-supplier",
+        "place": "appendix-e.md#E2.1[4.12.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:72:90",
+        "address": "eligibility/4.12.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.12.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:72:95",
+        "address": "eligibility/4.12.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.12.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:72:101",
+        "address": "eligibility/4.12.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.12.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:72:106",
+        "address": "eligibility/4.12.2/other-user",
+        "place": "appendix-e.md#E2.1[4.12.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:72:111",
+        "address": "eligibility/4.12.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.12.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.13": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:73:69",
+        "address": "eligibility/4.13/import-supplier",
+        "place": "appendix-e.md#E2.1[4.13][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:73:75",
+        "address": "eligibility/4.13/export-supplier",
+        "place": "appendix-e.md#E2.1[4.13][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:73:80",
+        "address": "eligibility/4.13/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.13][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:73:86",
+        "address": "eligibility/4.13/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.13][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:73:91",
+        "address": "eligibility/4.13/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.13][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:73:96",
+        "address": "eligibility/4.13/other-user",
+        "place": "appendix-e.md#E2.1[4.13][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:73:101",
+        "address": "eligibility/4.13/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.13][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.14": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:74:71",
+        "address": "eligibility/4.14/import-supplier",
+        "place": "appendix-e.md#E2.1[4.14][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:74:77",
+        "address": "eligibility/4.14/export-supplier",
+        "place": "appendix-e.md#E2.1[4.14][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:74:82",
+        "address": "eligibility/4.14/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.14][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:74:88",
+        "address": "eligibility/4.14/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.14][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:74:93",
+        "address": "eligibility/4.14/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.14][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:74:98",
+        "address": "eligibility/4.14/other-user",
+        "place": "appendix-e.md#E2.1[4.14][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:74:103",
+        "address": "eligibility/4.14/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.14][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.15": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:75:61",
+        "address": "eligibility/4.15/import-supplier",
+        "place": "appendix-e.md#E2.1[4.15][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:75:67",
+        "address": "eligibility/4.15/export-supplier",
+        "place": "appendix-e.md#E2.1[4.15][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:75:72",
+        "address": "eligibility/4.15/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.15][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:75:77",
+        "address": "eligibility/4.15/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.15][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:75:83",
+        "address": "eligibility/4.15/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.15][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:75:88",
+        "address": "eligibility/4.15/other-user",
+        "place": "appendix-e.md#E2.1[4.15][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:75:93",
+        "address": "eligibility/4.15/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.15][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.16": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:76:64",
+        "address": "eligibility/4.16/import-supplier",
+        "place": "appendix-e.md#E2.1[4.16][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:76:70",
+        "address": "eligibility/4.16/export-supplier",
+        "place": "appendix-e.md#E2.1[4.16][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:76:75",
+        "address": "eligibility/4.16/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.16][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:76:80",
+        "address": "eligibility/4.16/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.16][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:76:86",
+        "address": "eligibility/4.16/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.16][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:76:91",
+        "address": "eligibility/4.16/other-user",
+        "place": "appendix-e.md#E2.1[4.16][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:76:96",
+        "address": "eligibility/4.16/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.16][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.17": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:77:71",
+        "address": "eligibility/4.17/import-supplier",
+        "place": "appendix-e.md#E2.1[4.17][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:77:77",
+        "address": "eligibility/4.17/export-supplier",
+        "place": "appendix-e.md#E2.1[4.17][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:77:82",
+        "address": "eligibility/4.17/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.17][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:77:88",
+        "address": "eligibility/4.17/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.17][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:77:94",
+        "address": "eligibility/4.17/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.17][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:77:100",
+        "address": "eligibility/4.17/other-user",
+        "place": "appendix-e.md#E2.1[4.17][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:77:106",
+        "address": "eligibility/4.17/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.17][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "4.18": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:78:58",
+        "address": "eligibility/4.18/import-supplier",
+        "place": "appendix-e.md#E2.1[4.18][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:78:64",
+        "address": "eligibility/4.18/export-supplier",
+        "place": "appendix-e.md#E2.1[4.18][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:78:69",
+        "address": "eligibility/4.18/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.18][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:78:75",
+        "address": "eligibility/4.18/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.18][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:78:80",
+        "address": "eligibility/4.18/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.18][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:78:85",
+        "address": "eligibility/4.18/other-user",
+        "place": "appendix-e.md#E2.1[4.18][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:78:90",
+        "address": "eligibility/4.18/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.18][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "5.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:79:54",
+        "address": "eligibility/5.1/import-supplier",
+        "place": "appendix-e.md#E2.1[5.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:79:60",
+        "address": "eligibility/5.1/export-supplier",
+        "place": "appendix-e.md#E2.1[5.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:79:66",
+        "address": "eligibility/5.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[5.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:79:72",
+        "address": "eligibility/5.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[5.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:79:78",
+        "address": "eligibility/5.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[5.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:79:84",
+        "address": "eligibility/5.1/other-user",
+        "place": "appendix-e.md#E2.1[5.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:79:90",
+        "address": "eligibility/5.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[5.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "5.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:80:52",
+        "address": "eligibility/5.2/import-supplier",
+        "place": "appendix-e.md#E2.1[5.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:80:58",
+        "address": "eligibility/5.2/export-supplier",
+        "place": "appendix-e.md#E2.1[5.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:80:64",
+        "address": "eligibility/5.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[5.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:80:70",
+        "address": "eligibility/5.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[5.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:80:76",
+        "address": "eligibility/5.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[5.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:80:82",
+        "address": "eligibility/5.2/other-user",
+        "place": "appendix-e.md#E2.1[5.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:80:88",
+        "address": "eligibility/5.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[5.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "5.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:81:54",
+        "address": "eligibility/5.3/import-supplier",
+        "place": "appendix-e.md#E2.1[5.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:81:60",
+        "address": "eligibility/5.3/export-supplier",
+        "place": "appendix-e.md#E2.1[5.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:81:66",
+        "address": "eligibility/5.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[5.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:81:72",
+        "address": "eligibility/5.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[5.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:81:78",
+        "address": "eligibility/5.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[5.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:81:84",
+        "address": "eligibility/5.3/other-user",
+        "place": "appendix-e.md#E2.1[5.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:81:90",
+        "address": "eligibility/5.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[5.3][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.2.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:82:75",
+        "address": "eligibility/6.2.1/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:82:81",
+        "address": "eligibility/6.2.1/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:82:86",
+        "address": "eligibility/6.2.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:82:91",
+        "address": "eligibility/6.2.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:82:97",
+        "address": "eligibility/6.2.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:82:102",
+        "address": "eligibility/6.2.1/other-user",
+        "place": "appendix-e.md#E2.1[6.2.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:82:107",
+        "address": "eligibility/6.2.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.2.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:83:81",
+        "address": "eligibility/6.2.2/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:83:87",
+        "address": "eligibility/6.2.2/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:83:92",
+        "address": "eligibility/6.2.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:83:97",
+        "address": "eligibility/6.2.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:83:103",
+        "address": "eligibility/6.2.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:83:108",
+        "address": "eligibility/6.2.2/other-user",
+        "place": "appendix-e.md#E2.1[6.2.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:83:113",
+        "address": "eligibility/6.2.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.2.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:84:84",
+        "address": "eligibility/6.2.3/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:84:90",
+        "address": "eligibility/6.2.3/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:84:95",
+        "address": "eligibility/6.2.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:84:101",
+        "address": "eligibility/6.2.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:84:106",
+        "address": "eligibility/6.2.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:84:111",
+        "address": "eligibility/6.2.3/other-user",
+        "place": "appendix-e.md#E2.1[6.2.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:84:116",
+        "address": "eligibility/6.2.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.3][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.2.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:85:85",
+        "address": "eligibility/6.2.4/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:85:91",
+        "address": "eligibility/6.2.4/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:85:97",
+        "address": "eligibility/6.2.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:85:103",
+        "address": "eligibility/6.2.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:85:109",
+        "address": "eligibility/6.2.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:85:115",
+        "address": "eligibility/6.2.4/other-user",
+        "place": "appendix-e.md#E2.1[6.2.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:85:121",
+        "address": "eligibility/6.2.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.4][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.2.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:86:98",
+        "address": "eligibility/6.2.5/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:86:104",
+        "address": "eligibility/6.2.5/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:86:109",
+        "address": "eligibility/6.2.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:86:114",
+        "address": "eligibility/6.2.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:86:119",
+        "address": "eligibility/6.2.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:86:124",
+        "address": "eligibility/6.2.5/other-user",
+        "place": "appendix-e.md#E2.1[6.2.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:86:129",
+        "address": "eligibility/6.2.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.5][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.2.7": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:87:72",
+        "address": "eligibility/6.2.7/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.7][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:87:78",
+        "address": "eligibility/6.2.7/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.7][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:87:84",
+        "address": "eligibility/6.2.7/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.7][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:87:90",
+        "address": "eligibility/6.2.7/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.7][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:87:96",
+        "address": "eligibility/6.2.7/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.7][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:87:102",
+        "address": "eligibility/6.2.7/other-user",
+        "place": "appendix-e.md#E2.1[6.2.7][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:87:108",
+        "address": "eligibility/6.2.7/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.7][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.2.8": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:88:71",
+        "address": "eligibility/6.2.8/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.8][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:88:76",
+        "address": "eligibility/6.2.8/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.8][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:88:81",
+        "address": "eligibility/6.2.8/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.8][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:88:87",
+        "address": "eligibility/6.2.8/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.8][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:88:92",
+        "address": "eligibility/6.2.8/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.8][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:88:98",
+        "address": "eligibility/6.2.8/other-user",
+        "place": "appendix-e.md#E2.1[6.2.8][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:88:103",
+        "address": "eligibility/6.2.8/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.8][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.2.9": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:89:80",
+        "address": "eligibility/6.2.9/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.9][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:89:86",
+        "address": "eligibility/6.2.9/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.9][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:89:91",
+        "address": "eligibility/6.2.9/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.9][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:89:97",
+        "address": "eligibility/6.2.9/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.9][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:89:102",
+        "address": "eligibility/6.2.9/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.9][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:89:107",
+        "address": "eligibility/6.2.9/other-user",
+        "place": "appendix-e.md#E2.1[6.2.9][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:89:112",
+        "address": "eligibility/6.2.9/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.9][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.2.10": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:90:95",
+        "address": "eligibility/6.2.10/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.10][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:90:101",
+        "address": "eligibility/6.2.10/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.10][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:90:106",
+        "address": "eligibility/6.2.10/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.10][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:90:112",
+        "address": "eligibility/6.2.10/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.10][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:90:118",
+        "address": "eligibility/6.2.10/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.10][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:90:123",
+        "address": "eligibility/6.2.10/other-user",
+        "place": "appendix-e.md#E2.1[6.2.10][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:90:128",
+        "address": "eligibility/6.2.10/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.10][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.4.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:91:105",
+        "address": "eligibility/6.4.1/import-supplier",
+        "place": "appendix-e.md#E2.1[6.4.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:91:111",
+        "address": "eligibility/6.4.1/export-supplier",
+        "place": "appendix-e.md#E2.1[6.4.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:91:116",
+        "address": "eligibility/6.4.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.4.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:91:121",
+        "address": "eligibility/6.4.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.4.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:91:126",
+        "address": "eligibility/6.4.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.4.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:91:131",
+        "address": "eligibility/6.4.1/other-user",
+        "place": "appendix-e.md#E2.1[6.4.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:91:136",
+        "address": "eligibility/6.4.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.4.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.4.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:92:98",
+        "address": "eligibility/6.4.2/import-supplier",
+        "place": "appendix-e.md#E2.1[6.4.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:92:104",
+        "address": "eligibility/6.4.2/export-supplier",
+        "place": "appendix-e.md#E2.1[6.4.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:92:109",
+        "address": "eligibility/6.4.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.4.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:92:114",
+        "address": "eligibility/6.4.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.4.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:92:119",
+        "address": "eligibility/6.4.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.4.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:92:124",
+        "address": "eligibility/6.4.2/other-user",
+        "place": "appendix-e.md#E2.1[6.4.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:92:129",
+        "address": "eligibility/6.4.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.4.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.5": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:93:76",
+        "address": "eligibility/6.5/import-supplier",
+        "place": "appendix-e.md#E2.1[6.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:93:81",
+        "address": "eligibility/6.5/export-supplier",
+        "place": "appendix-e.md#E2.1[6.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:93:86",
+        "address": "eligibility/6.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:93:91",
+        "address": "eligibility/6.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:93:97",
+        "address": "eligibility/6.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:93:102",
+        "address": "eligibility/6.5/other-user",
+        "place": "appendix-e.md#E2.1[6.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:93:107",
+        "address": "eligibility/6.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.5][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.6": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:94:83",
+        "address": "eligibility/6.6/import-supplier",
+        "place": "appendix-e.md#E2.1[6.6][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:94:88",
+        "address": "eligibility/6.6/export-supplier",
+        "place": "appendix-e.md#E2.1[6.6][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:94:93",
+        "address": "eligibility/6.6/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.6][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:94:99",
+        "address": "eligibility/6.6/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.6][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:94:104",
+        "address": "eligibility/6.6/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.6][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:94:109",
+        "address": "eligibility/6.6/other-user",
+        "place": "appendix-e.md#E2.1[6.6][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:94:114",
+        "address": "eligibility/6.6/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.6][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.7": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:95:77",
+        "address": "eligibility/6.7/import-supplier",
+        "place": "appendix-e.md#E2.1[6.7][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:95:82",
+        "address": "eligibility/6.7/export-supplier",
+        "place": "appendix-e.md#E2.1[6.7][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:95:87",
+        "address": "eligibility/6.7/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.7][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:95:93",
+        "address": "eligibility/6.7/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.7][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:95:98",
+        "address": "eligibility/6.7/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.7][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:95:103",
+        "address": "eligibility/6.7/other-user",
+        "place": "appendix-e.md#E2.1[6.7][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:95:108",
+        "address": "eligibility/6.7/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.7][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.8": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:96:85",
+        "address": "eligibility/6.8/import-supplier",
+        "place": "appendix-e.md#E2.1[6.8][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:96:91",
+        "address": "eligibility/6.8/export-supplier",
+        "place": "appendix-e.md#E2.1[6.8][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:96:96",
+        "address": "eligibility/6.8/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.8][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:96:102",
+        "address": "eligibility/6.8/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.8][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:96:107",
+        "address": "eligibility/6.8/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.8][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:96:112",
+        "address": "eligibility/6.8/other-user",
+        "place": "appendix-e.md#E2.1[6.8][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:96:117",
+        "address": "eligibility/6.8/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.8][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.11": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:97:57",
+        "address": "eligibility/6.11/import-supplier",
+        "place": "appendix-e.md#E2.1[6.11][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:97:63",
+        "address": "eligibility/6.11/export-supplier",
+        "place": "appendix-e.md#E2.1[6.11][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:97:68",
+        "address": "eligibility/6.11/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.11][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:97:74",
+        "address": "eligibility/6.11/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.11][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:97:79",
+        "address": "eligibility/6.11/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.11][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:97:84",
+        "address": "eligibility/6.11/other-user",
+        "place": "appendix-e.md#E2.1[6.11][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:97:89",
+        "address": "eligibility/6.11/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.11][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.12": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:98:99",
+        "address": "eligibility/6.12/import-supplier",
+        "place": "appendix-e.md#E2.1[6.12][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:98:105",
+        "address": "eligibility/6.12/export-supplier",
+        "place": "appendix-e.md#E2.1[6.12][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:98:110",
+        "address": "eligibility/6.12/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.12][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:98:115",
+        "address": "eligibility/6.12/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.12][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:98:120",
+        "address": "eligibility/6.12/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.12][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:98:125",
+        "address": "eligibility/6.12/other-user",
+        "place": "appendix-e.md#E2.1[6.12][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:98:130",
+        "address": "eligibility/6.12/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.12][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.13": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:99:65",
+        "address": "eligibility/6.13/import-supplier",
+        "place": "appendix-e.md#E2.1[6.13][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:99:71",
+        "address": "eligibility/6.13/export-supplier",
+        "place": "appendix-e.md#E2.1[6.13][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:99:76",
+        "address": "eligibility/6.13/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.13][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:99:82",
+        "address": "eligibility/6.13/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.13][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:99:88",
+        "address": "eligibility/6.13/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.13][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:99:94",
+        "address": "eligibility/6.13/other-user",
+        "place": "appendix-e.md#E2.1[6.13][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:99:99",
+        "address": "eligibility/6.13/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.13][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.14.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:100:106",
+        "address": "eligibility/6.14.1/import-supplier",
+        "place": "appendix-e.md#E2.1[6.14.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:100:112",
+        "address": "eligibility/6.14.1/export-supplier",
+        "place": "appendix-e.md#E2.1[6.14.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:100:117",
+        "address": "eligibility/6.14.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.14.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:100:122",
+        "address": "eligibility/6.14.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.14.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:100:127",
+        "address": "eligibility/6.14.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.14.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:100:132",
+        "address": "eligibility/6.14.1/other-user",
+        "place": "appendix-e.md#E2.1[6.14.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:100:137",
+        "address": "eligibility/6.14.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.14.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.14.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:101:108",
+        "address": "eligibility/6.14.2/import-supplier",
+        "place": "appendix-e.md#E2.1[6.14.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:101:114",
+        "address": "eligibility/6.14.2/export-supplier",
+        "place": "appendix-e.md#E2.1[6.14.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:101:119",
+        "address": "eligibility/6.14.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.14.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:101:124",
+        "address": "eligibility/6.14.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.14.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:101:129",
+        "address": "eligibility/6.14.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.14.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:101:134",
+        "address": "eligibility/6.14.2/other-user",
+        "place": "appendix-e.md#E2.1[6.14.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:101:139",
+        "address": "eligibility/6.14.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.14.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.14.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:102:106",
+        "address": "eligibility/6.14.3/import-supplier",
+        "place": "appendix-e.md#E2.1[6.14.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:102:112",
+        "address": "eligibility/6.14.3/export-supplier",
+        "place": "appendix-e.md#E2.1[6.14.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:102:117",
+        "address": "eligibility/6.14.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.14.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:102:122",
+        "address": "eligibility/6.14.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.14.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:102:127",
+        "address": "eligibility/6.14.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.14.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:102:132",
+        "address": "eligibility/6.14.3/other-user",
+        "place": "appendix-e.md#E2.1[6.14.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:102:137",
+        "address": "eligibility/6.14.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.14.3][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.15.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:103:79",
+        "address": "eligibility/6.15.1/import-supplier",
+        "place": "appendix-e.md#E2.1[6.15.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:103:85",
+        "address": "eligibility/6.15.1/export-supplier",
+        "place": "appendix-e.md#E2.1[6.15.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:103:90",
+        "address": "eligibility/6.15.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.15.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:103:96",
+        "address": "eligibility/6.15.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.15.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:103:102",
+        "address": "eligibility/6.15.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.15.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:103:108",
+        "address": "eligibility/6.15.1/other-user",
+        "place": "appendix-e.md#E2.1[6.15.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:103:113",
+        "address": "eligibility/6.15.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.15.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.15.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:104:78",
+        "address": "eligibility/6.15.2/import-supplier",
+        "place": "appendix-e.md#E2.1[6.15.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:104:84",
+        "address": "eligibility/6.15.2/export-supplier",
+        "place": "appendix-e.md#E2.1[6.15.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:104:89",
+        "address": "eligibility/6.15.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.15.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:104:95",
+        "address": "eligibility/6.15.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.15.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:104:100",
+        "address": "eligibility/6.15.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.15.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:104:105",
+        "address": "eligibility/6.15.2/other-user",
+        "place": "appendix-e.md#E2.1[6.15.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:104:110",
+        "address": "eligibility/6.15.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.15.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.17": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:105:66",
+        "address": "eligibility/6.17/import-supplier",
+        "place": "appendix-e.md#E2.1[6.17][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:105:72",
+        "address": "eligibility/6.17/export-supplier",
+        "place": "appendix-e.md#E2.1[6.17][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:105:77",
+        "address": "eligibility/6.17/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.17][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:105:83",
+        "address": "eligibility/6.17/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.17][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:105:88",
+        "address": "eligibility/6.17/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.17][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:105:93",
+        "address": "eligibility/6.17/other-user",
+        "place": "appendix-e.md#E2.1[6.17][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:105:98",
+        "address": "eligibility/6.17/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.17][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.18.1": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:106:85",
+        "address": "eligibility/6.18.1/import-supplier",
+        "place": "appendix-e.md#E2.1[6.18.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:106:90",
+        "address": "eligibility/6.18.1/export-supplier",
+        "place": "appendix-e.md#E2.1[6.18.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:106:95",
+        "address": "eligibility/6.18.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.18.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:106:100",
+        "address": "eligibility/6.18.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.18.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:106:106",
+        "address": "eligibility/6.18.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.18.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:106:111",
+        "address": "eligibility/6.18.1/other-user",
+        "place": "appendix-e.md#E2.1[6.18.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:106:116",
+        "address": "eligibility/6.18.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.18.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.18.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:107:72",
+        "address": "eligibility/6.18.2/import-supplier",
+        "place": "appendix-e.md#E2.1[6.18.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:107:77",
+        "address": "eligibility/6.18.2/export-supplier",
+        "place": "appendix-e.md#E2.1[6.18.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:107:82",
+        "address": "eligibility/6.18.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.18.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:107:87",
+        "address": "eligibility/6.18.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.18.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:107:93",
+        "address": "eligibility/6.18.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.18.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:107:98",
+        "address": "eligibility/6.18.2/other-user",
+        "place": "appendix-e.md#E2.1[6.18.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:107:103",
+        "address": "eligibility/6.18.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.18.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.20.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:108:80",
+        "address": "eligibility/6.20.1/import-supplier",
+        "place": "appendix-e.md#E2.1[6.20.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:108:86",
+        "address": "eligibility/6.20.1/export-supplier",
+        "place": "appendix-e.md#E2.1[6.20.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:108:91",
+        "address": "eligibility/6.20.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.20.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:108:97",
+        "address": "eligibility/6.20.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.20.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:108:102",
+        "address": "eligibility/6.20.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.20.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:108:107",
+        "address": "eligibility/6.20.1/other-user",
+        "place": "appendix-e.md#E2.1[6.20.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:108:112",
+        "address": "eligibility/6.20.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.20.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.20.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:109:80",
+        "address": "eligibility/6.20.2/import-supplier",
+        "place": "appendix-e.md#E2.1[6.20.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:109:85",
+        "address": "eligibility/6.20.2/export-supplier",
+        "place": "appendix-e.md#E2.1[6.20.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:109:91",
+        "address": "eligibility/6.20.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.20.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:109:96",
+        "address": "eligibility/6.20.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.20.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:109:101",
+        "address": "eligibility/6.20.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.20.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:109:106",
+        "address": "eligibility/6.20.2/other-user",
+        "place": "appendix-e.md#E2.1[6.20.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:109:111",
+        "address": "eligibility/6.20.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.20.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.21": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:110:81",
+        "address": "eligibility/6.21/import-supplier",
+        "place": "appendix-e.md#E2.1[6.21][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:110:87",
+        "address": "eligibility/6.21/export-supplier",
+        "place": "appendix-e.md#E2.1[6.21][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:110:92",
+        "address": "eligibility/6.21/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.21][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:110:98",
+        "address": "eligibility/6.21/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.21][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:110:103",
+        "address": "eligibility/6.21/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.21][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:110:108",
+        "address": "eligibility/6.21/other-user",
+        "place": "appendix-e.md#E2.1[6.21][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:110:113",
+        "address": "eligibility/6.21/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.21][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.22": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:111:64",
+        "address": "eligibility/6.22/import-supplier",
+        "place": "appendix-e.md#E2.1[6.22][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:111:70",
+        "address": "eligibility/6.22/export-supplier",
+        "place": "appendix-e.md#E2.1[6.22][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:111:75",
+        "address": "eligibility/6.22/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.22][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:111:81",
+        "address": "eligibility/6.22/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.22][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:111:87",
+        "address": "eligibility/6.22/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.22][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:111:92",
+        "address": "eligibility/6.22/other-user",
+        "place": "appendix-e.md#E2.1[6.22][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:111:97",
+        "address": "eligibility/6.22/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.22][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.23": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:112:82",
+        "address": "eligibility/6.23/import-supplier",
+        "place": "appendix-e.md#E2.1[6.23][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:112:88",
+        "address": "eligibility/6.23/export-supplier",
+        "place": "appendix-e.md#E2.1[6.23][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:112:93",
+        "address": "eligibility/6.23/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.23][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:112:99",
+        "address": "eligibility/6.23/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.23][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:112:104",
+        "address": "eligibility/6.23/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.23][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:112:109",
+        "address": "eligibility/6.23/other-user",
+        "place": "appendix-e.md#E2.1[6.23][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:112:114",
+        "address": "eligibility/6.23/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.23][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.24.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:113:83",
+        "address": "eligibility/6.24.1/import-supplier",
+        "place": "appendix-e.md#E2.1[6.24.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:113:89",
+        "address": "eligibility/6.24.1/export-supplier",
+        "place": "appendix-e.md#E2.1[6.24.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:113:94",
+        "address": "eligibility/6.24.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.24.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:113:100",
+        "address": "eligibility/6.24.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.24.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:113:106",
+        "address": "eligibility/6.24.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.24.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:113:112",
+        "address": "eligibility/6.24.1/other-user",
+        "place": "appendix-e.md#E2.1[6.24.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:113:117",
+        "address": "eligibility/6.24.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.24.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.24.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:114:87",
+        "address": "eligibility/6.24.2/import-supplier",
+        "place": "appendix-e.md#E2.1[6.24.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:114:93",
+        "address": "eligibility/6.24.2/export-supplier",
+        "place": "appendix-e.md#E2.1[6.24.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:114:98",
+        "address": "eligibility/6.24.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.24.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:114:104",
+        "address": "eligibility/6.24.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.24.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:114:109",
+        "address": "eligibility/6.24.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.24.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:114:114",
+        "address": "eligibility/6.24.2/other-user",
+        "place": "appendix-e.md#E2.1[6.24.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:114:119",
+        "address": "eligibility/6.24.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.24.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.25": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:115:75",
+        "address": "eligibility/6.25/import-supplier",
+        "place": "appendix-e.md#E2.1[6.25][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:115:81",
+        "address": "eligibility/6.25/export-supplier",
+        "place": "appendix-e.md#E2.1[6.25][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:115:86",
+        "address": "eligibility/6.25/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.25][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:115:91",
+        "address": "eligibility/6.25/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.25][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:115:96",
+        "address": "eligibility/6.25/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.25][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:115:101",
+        "address": "eligibility/6.25/other-user",
+        "place": "appendix-e.md#E2.1[6.25][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:115:106",
+        "address": "eligibility/6.25/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.25][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.26": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:116:116",
+        "address": "eligibility/6.26/import-supplier",
+        "place": "appendix-e.md#E2.1[6.26][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:116:122",
+        "address": "eligibility/6.26/export-supplier",
+        "place": "appendix-e.md#E2.1[6.26][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:116:127",
+        "address": "eligibility/6.26/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.26][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:116:132",
+        "address": "eligibility/6.26/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.26][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:116:137",
+        "address": "eligibility/6.26/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.26][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:116:142",
+        "address": "eligibility/6.26/other-user",
+        "place": "appendix-e.md#E2.1[6.26][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:116:147",
+        "address": "eligibility/6.26/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.26][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.27": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:117:95",
+        "address": "eligibility/6.27/import-supplier",
+        "place": "appendix-e.md#E2.1[6.27][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:117:100",
+        "address": "eligibility/6.27/export-supplier",
+        "place": "appendix-e.md#E2.1[6.27][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:117:105",
+        "address": "eligibility/6.27/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.27][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:117:110",
+        "address": "eligibility/6.27/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.27][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:117:116",
+        "address": "eligibility/6.27/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.27][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:117:121",
+        "address": "eligibility/6.27/other-user",
+        "place": "appendix-e.md#E2.1[6.27][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:117:126",
+        "address": "eligibility/6.27/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.27][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.28": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:118:68",
+        "address": "eligibility/6.28/import-supplier",
+        "place": "appendix-e.md#E2.1[6.28][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:118:74",
+        "address": "eligibility/6.28/export-supplier",
+        "place": "appendix-e.md#E2.1[6.28][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:118:79",
+        "address": "eligibility/6.28/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.28][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:118:85",
+        "address": "eligibility/6.28/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.28][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:118:90",
+        "address": "eligibility/6.28/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.28][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:118:95",
+        "address": "eligibility/6.28/other-user",
+        "place": "appendix-e.md#E2.1[6.28][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:118:100",
+        "address": "eligibility/6.28/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.28][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.29": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:119:71",
+        "address": "eligibility/6.29/import-supplier",
+        "place": "appendix-e.md#E2.1[6.29][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:119:77",
+        "address": "eligibility/6.29/export-supplier",
+        "place": "appendix-e.md#E2.1[6.29][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:119:82",
+        "address": "eligibility/6.29/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.29][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:119:88",
+        "address": "eligibility/6.29/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.29][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:119:93",
+        "address": "eligibility/6.29/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.29][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:119:98",
+        "address": "eligibility/6.29/other-user",
+        "place": "appendix-e.md#E2.1[6.29][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:119:103",
+        "address": "eligibility/6.29/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.29][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.30": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:120:69",
+        "address": "eligibility/6.30/import-supplier",
+        "place": "appendix-e.md#E2.1[6.30][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:120:75",
+        "address": "eligibility/6.30/export-supplier",
+        "place": "appendix-e.md#E2.1[6.30][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:120:80",
+        "address": "eligibility/6.30/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.30][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:120:86",
+        "address": "eligibility/6.30/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.30][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:120:91",
+        "address": "eligibility/6.30/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.30][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:120:96",
+        "address": "eligibility/6.30/other-user",
+        "place": "appendix-e.md#E2.1[6.30][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:120:101",
+        "address": "eligibility/6.30/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.30][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.31": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:121:63",
+        "address": "eligibility/6.31/import-supplier",
+        "place": "appendix-e.md#E2.1[6.31][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:121:69",
+        "address": "eligibility/6.31/export-supplier",
+        "place": "appendix-e.md#E2.1[6.31][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:121:74",
+        "address": "eligibility/6.31/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.31][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:121:80",
+        "address": "eligibility/6.31/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.31][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:121:85",
+        "address": "eligibility/6.31/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.31][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:121:90",
+        "address": "eligibility/6.31/other-user",
+        "place": "appendix-e.md#E2.1[6.31][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:121:95",
+        "address": "eligibility/6.31/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.31][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "6.32": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:122:67",
+        "address": "eligibility/6.32/import-supplier",
+        "place": "appendix-e.md#E2.1[6.32][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:122:73",
+        "address": "eligibility/6.32/export-supplier",
+        "place": "appendix-e.md#E2.1[6.32][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:122:78",
+        "address": "eligibility/6.32/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.32][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:122:84",
+        "address": "eligibility/6.32/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.32][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:122:89",
+        "address": "eligibility/6.32/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.32][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:122:94",
+        "address": "eligibility/6.32/other-user",
+        "place": "appendix-e.md#E2.1[6.32][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:122:99",
+        "address": "eligibility/6.32/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.32][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:123:52",
+        "address": "eligibility/7.1/import-supplier",
+        "place": "appendix-e.md#E2.1[7.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:123:58",
+        "address": "eligibility/7.1/export-supplier",
+        "place": "appendix-e.md#E2.1[7.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:123:63",
+        "address": "eligibility/7.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:123:68",
+        "address": "eligibility/7.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:123:73",
+        "address": "eligibility/7.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:123:78",
+        "address": "eligibility/7.1/other-user",
+        "place": "appendix-e.md#E2.1[7.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:123:83",
+        "address": "eligibility/7.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:124:53",
+        "address": "eligibility/7.2/import-supplier",
+        "place": "appendix-e.md#E2.1[7.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:124:59",
+        "address": "eligibility/7.2/export-supplier",
+        "place": "appendix-e.md#E2.1[7.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:124:64",
+        "address": "eligibility/7.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:124:70",
+        "address": "eligibility/7.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:124:75",
+        "address": "eligibility/7.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:124:80",
+        "address": "eligibility/7.2/other-user",
+        "place": "appendix-e.md#E2.1[7.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:124:85",
+        "address": "eligibility/7.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:125:49",
+        "address": "eligibility/7.3/import-supplier",
+        "place": "appendix-e.md#E2.1[7.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:125:55",
+        "address": "eligibility/7.3/export-supplier",
+        "place": "appendix-e.md#E2.1[7.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:125:60",
+        "address": "eligibility/7.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:125:66",
+        "address": "eligibility/7.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:125:71",
+        "address": "eligibility/7.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:125:76",
+        "address": "eligibility/7.3/other-user",
+        "place": "appendix-e.md#E2.1[7.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:125:81",
+        "address": "eligibility/7.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.3][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:126:56",
+        "address": "eligibility/7.4/import-supplier",
+        "place": "appendix-e.md#E2.1[7.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:126:62",
+        "address": "eligibility/7.4/export-supplier",
+        "place": "appendix-e.md#E2.1[7.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:126:68",
+        "address": "eligibility/7.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:126:74",
+        "address": "eligibility/7.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:126:80",
+        "address": "eligibility/7.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:126:86",
+        "address": "eligibility/7.4/other-user",
+        "place": "appendix-e.md#E2.1[7.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:126:91",
+        "address": "eligibility/7.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.4][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:127:62",
+        "address": "eligibility/7.5/import-supplier",
+        "place": "appendix-e.md#E2.1[7.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:127:68",
+        "address": "eligibility/7.5/export-supplier",
+        "place": "appendix-e.md#E2.1[7.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:127:73",
+        "address": "eligibility/7.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:127:78",
+        "address": "eligibility/7.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:127:83",
+        "address": "eligibility/7.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:127:88",
+        "address": "eligibility/7.5/other-user",
+        "place": "appendix-e.md#E2.1[7.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:127:93",
+        "address": "eligibility/7.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.5][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.6": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:128:64",
+        "address": "eligibility/7.6/import-supplier",
+        "place": "appendix-e.md#E2.1[7.6][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:128:70",
+        "address": "eligibility/7.6/export-supplier",
+        "place": "appendix-e.md#E2.1[7.6][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:128:75",
+        "address": "eligibility/7.6/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.6][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:128:80",
+        "address": "eligibility/7.6/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.6][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:128:85",
+        "address": "eligibility/7.6/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.6][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:128:90",
+        "address": "eligibility/7.6/other-user",
+        "place": "appendix-e.md#E2.1[7.6][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:128:95",
+        "address": "eligibility/7.6/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.6][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.7": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:129:70",
+        "address": "eligibility/7.7/import-supplier",
+        "place": "appendix-e.md#E2.1[7.7][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:129:76",
+        "address": "eligibility/7.7/export-supplier",
+        "place": "appendix-e.md#E2.1[7.7][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:129:81",
+        "address": "eligibility/7.7/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.7][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:129:86",
+        "address": "eligibility/7.7/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.7][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:129:92",
+        "address": "eligibility/7.7/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.7][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:129:97",
+        "address": "eligibility/7.7/other-user",
+        "place": "appendix-e.md#E2.1[7.7][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:129:103",
+        "address": "eligibility/7.7/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.7][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.8": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:130:59",
+        "address": "eligibility/7.8/import-supplier",
+        "place": "appendix-e.md#E2.1[7.8][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:130:65",
+        "address": "eligibility/7.8/export-supplier",
+        "place": "appendix-e.md#E2.1[7.8][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:130:70",
+        "address": "eligibility/7.8/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.8][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:130:75",
+        "address": "eligibility/7.8/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.8][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:130:80",
+        "address": "eligibility/7.8/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.8][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:130:85",
+        "address": "eligibility/7.8/other-user",
+        "place": "appendix-e.md#E2.1[7.8][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:130:90",
+        "address": "eligibility/7.8/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.8][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.9": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:131:73",
+        "address": "eligibility/7.9/import-supplier",
+        "place": "appendix-e.md#E2.1[7.9][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:131:79",
+        "address": "eligibility/7.9/export-supplier",
+        "place": "appendix-e.md#E2.1[7.9][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:131:84",
+        "address": "eligibility/7.9/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.9][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:131:89",
+        "address": "eligibility/7.9/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.9][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:131:94",
+        "address": "eligibility/7.9/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.9][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:131:99",
+        "address": "eligibility/7.9/other-user",
+        "place": "appendix-e.md#E2.1[7.9][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:131:104",
+        "address": "eligibility/7.9/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.9][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.10": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:132:79",
+        "address": "eligibility/7.10/import-supplier",
+        "place": "appendix-e.md#E2.1[7.10][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:132:85",
+        "address": "eligibility/7.10/export-supplier",
+        "place": "appendix-e.md#E2.1[7.10][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:132:90",
+        "address": "eligibility/7.10/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.10][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:132:95",
+        "address": "eligibility/7.10/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.10][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:132:100",
+        "address": "eligibility/7.10/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.10][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:132:105",
+        "address": "eligibility/7.10/other-user",
+        "place": "appendix-e.md#E2.1[7.10][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:132:110",
+        "address": "eligibility/7.10/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.10][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.11": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:133:65",
+        "address": "eligibility/7.11/import-supplier",
+        "place": "appendix-e.md#E2.1[7.11][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:133:71",
+        "address": "eligibility/7.11/export-supplier",
+        "place": "appendix-e.md#E2.1[7.11][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:133:76",
+        "address": "eligibility/7.11/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.11][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:133:81",
+        "address": "eligibility/7.11/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.11][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:133:86",
+        "address": "eligibility/7.11/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.11][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:133:91",
+        "address": "eligibility/7.11/other-user",
+        "place": "appendix-e.md#E2.1[7.11][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:133:97",
+        "address": "eligibility/7.11/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.11][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.12": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:134:67",
+        "address": "eligibility/7.12/import-supplier",
+        "place": "appendix-e.md#E2.1[7.12][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:134:73",
+        "address": "eligibility/7.12/export-supplier",
+        "place": "appendix-e.md#E2.1[7.12][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:134:78",
+        "address": "eligibility/7.12/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.12][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:134:83",
+        "address": "eligibility/7.12/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.12][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:134:88",
+        "address": "eligibility/7.12/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.12][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:134:93",
+        "address": "eligibility/7.12/other-user",
+        "place": "appendix-e.md#E2.1[7.12][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:134:98",
+        "address": "eligibility/7.12/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.12][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.13": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:135:70",
+        "address": "eligibility/7.13/import-supplier",
+        "place": "appendix-e.md#E2.1[7.13][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:135:76",
+        "address": "eligibility/7.13/export-supplier",
+        "place": "appendix-e.md#E2.1[7.13][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:135:81",
+        "address": "eligibility/7.13/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.13][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:135:86",
+        "address": "eligibility/7.13/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.13][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:135:91",
+        "address": "eligibility/7.13/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.13][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:135:96",
+        "address": "eligibility/7.13/other-user",
+        "place": "appendix-e.md#E2.1[7.13][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:135:101",
+        "address": "eligibility/7.13/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.13][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.14": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:136:84",
+        "address": "eligibility/7.14/import-supplier",
+        "place": "appendix-e.md#E2.1[7.14][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:136:90",
+        "address": "eligibility/7.14/export-supplier",
+        "place": "appendix-e.md#E2.1[7.14][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:136:95",
+        "address": "eligibility/7.14/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.14][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:136:100",
+        "address": "eligibility/7.14/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.14][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:136:106",
+        "address": "eligibility/7.14/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.14][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:136:111",
+        "address": "eligibility/7.14/other-user",
+        "place": "appendix-e.md#E2.1[7.14][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:136:117",
+        "address": "eligibility/7.14/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.14][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.15": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:137:82",
+        "address": "eligibility/7.15/import-supplier",
+        "place": "appendix-e.md#E2.1[7.15][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:137:88",
+        "address": "eligibility/7.15/export-supplier",
+        "place": "appendix-e.md#E2.1[7.15][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:137:93",
+        "address": "eligibility/7.15/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.15][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:137:98",
+        "address": "eligibility/7.15/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.15][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:137:104",
+        "address": "eligibility/7.15/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.15][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:137:109",
+        "address": "eligibility/7.15/other-user",
+        "place": "appendix-e.md#E2.1[7.15][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:137:115",
+        "address": "eligibility/7.15/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.15][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "7.16": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:138:55",
+        "address": "eligibility/7.16/import-supplier",
+        "place": "appendix-e.md#E2.1[7.16][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:138:60",
+        "address": "eligibility/7.16/export-supplier",
+        "place": "appendix-e.md#E2.1[7.16][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:138:65",
+        "address": "eligibility/7.16/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.16][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:138:70",
+        "address": "eligibility/7.16/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.16][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:138:75",
+        "address": "eligibility/7.16/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.16][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:138:80",
+        "address": "eligibility/7.16/other-user",
+        "place": "appendix-e.md#E2.1[7.16][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:138:85",
+        "address": "eligibility/7.16/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.16][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.1.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:139:58",
+        "address": "eligibility/8.1.1/import-supplier",
+        "place": "appendix-e.md#E2.1[8.1.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:139:64",
+        "address": "eligibility/8.1.1/export-supplier",
+        "place": "appendix-e.md#E2.1[8.1.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:139:69",
+        "address": "eligibility/8.1.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.1.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:139:75",
+        "address": "eligibility/8.1.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.1.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:139:80",
+        "address": "eligibility/8.1.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.1.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:139:85",
+        "address": "eligibility/8.1.1/other-user",
+        "place": "appendix-e.md#E2.1[8.1.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:139:90",
+        "address": "eligibility/8.1.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.1.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:140:53",
+        "address": "eligibility/8.2/import-supplier",
+        "place": "appendix-e.md#E2.1[8.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:140:59",
+        "address": "eligibility/8.2/export-supplier",
+        "place": "appendix-e.md#E2.1[8.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:140:65",
+        "address": "eligibility/8.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:140:71",
+        "address": "eligibility/8.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:140:77",
+        "address": "eligibility/8.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:140:83",
+        "address": "eligibility/8.2/other-user",
+        "place": "appendix-e.md#E2.1[8.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:140:89",
+        "address": "eligibility/8.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:141:58",
+        "address": "eligibility/8.3/import-supplier",
+        "place": "appendix-e.md#E2.1[8.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:141:64",
+        "address": "eligibility/8.3/export-supplier",
+        "place": "appendix-e.md#E2.1[8.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:141:69",
+        "address": "eligibility/8.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:141:75",
+        "address": "eligibility/8.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:141:80",
+        "address": "eligibility/8.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:141:85",
+        "address": "eligibility/8.3/other-user",
+        "place": "appendix-e.md#E2.1[8.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:141:90",
+        "address": "eligibility/8.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.3][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:142:55",
+        "address": "eligibility/8.4/import-supplier",
+        "place": "appendix-e.md#E2.1[8.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:142:61",
+        "address": "eligibility/8.4/export-supplier",
+        "place": "appendix-e.md#E2.1[8.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:142:67",
+        "address": "eligibility/8.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:142:73",
+        "address": "eligibility/8.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:142:79",
+        "address": "eligibility/8.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:142:85",
+        "address": "eligibility/8.4/other-user",
+        "place": "appendix-e.md#E2.1[8.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:142:91",
+        "address": "eligibility/8.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.4][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.5": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:143:53",
+        "address": "eligibility/8.5/import-supplier",
+        "place": "appendix-e.md#E2.1[8.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:143:58",
+        "address": "eligibility/8.5/export-supplier",
+        "place": "appendix-e.md#E2.1[8.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:143:63",
+        "address": "eligibility/8.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:143:68",
+        "address": "eligibility/8.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:143:73",
+        "address": "eligibility/8.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:143:78",
+        "address": "eligibility/8.5/other-user",
+        "place": "appendix-e.md#E2.1[8.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:143:83",
+        "address": "eligibility/8.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.5][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.6": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:144:53",
+        "address": "eligibility/8.6/import-supplier",
+        "place": "appendix-e.md#E2.1[8.6][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:144:58",
+        "address": "eligibility/8.6/export-supplier",
+        "place": "appendix-e.md#E2.1[8.6][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:144:63",
+        "address": "eligibility/8.6/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.6][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:144:68",
+        "address": "eligibility/8.6/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.6][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:144:73",
+        "address": "eligibility/8.6/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.6][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:144:78",
+        "address": "eligibility/8.6/other-user",
+        "place": "appendix-e.md#E2.1[8.6][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:144:83",
+        "address": "eligibility/8.6/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.6][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.7.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:145:64",
+        "address": "eligibility/8.7.1/import-supplier",
+        "place": "appendix-e.md#E2.1[8.7.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:145:70",
+        "address": "eligibility/8.7.1/export-supplier",
+        "place": "appendix-e.md#E2.1[8.7.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:145:75",
+        "address": "eligibility/8.7.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.7.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:145:81",
+        "address": "eligibility/8.7.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.7.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:145:86",
+        "address": "eligibility/8.7.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.7.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:145:91",
+        "address": "eligibility/8.7.1/other-user",
+        "place": "appendix-e.md#E2.1[8.7.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:145:96",
+        "address": "eligibility/8.7.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.7.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.7.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:146:67",
+        "address": "eligibility/8.7.2/import-supplier",
+        "place": "appendix-e.md#E2.1[8.7.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:146:73",
+        "address": "eligibility/8.7.2/export-supplier",
+        "place": "appendix-e.md#E2.1[8.7.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:146:78",
+        "address": "eligibility/8.7.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.7.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:146:84",
+        "address": "eligibility/8.7.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.7.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:146:89",
+        "address": "eligibility/8.7.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.7.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:146:94",
+        "address": "eligibility/8.7.2/other-user",
+        "place": "appendix-e.md#E2.1[8.7.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:146:100",
+        "address": "eligibility/8.7.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.7.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.8.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:147:66",
+        "address": "eligibility/8.8.1/import-supplier",
+        "place": "appendix-e.md#E2.1[8.8.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:147:72",
+        "address": "eligibility/8.8.1/export-supplier",
+        "place": "appendix-e.md#E2.1[8.8.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:147:77",
+        "address": "eligibility/8.8.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.8.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:147:83",
+        "address": "eligibility/8.8.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.8.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:147:88",
+        "address": "eligibility/8.8.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.8.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:147:93",
+        "address": "eligibility/8.8.1/other-user",
+        "place": "appendix-e.md#E2.1[8.8.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:147:98",
+        "address": "eligibility/8.8.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.8.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.8.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:148:69",
+        "address": "eligibility/8.8.2/import-supplier",
+        "place": "appendix-e.md#E2.1[8.8.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:148:75",
+        "address": "eligibility/8.8.2/export-supplier",
+        "place": "appendix-e.md#E2.1[8.8.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:148:80",
+        "address": "eligibility/8.8.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.8.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:148:86",
+        "address": "eligibility/8.8.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.8.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:148:91",
+        "address": "eligibility/8.8.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.8.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:148:96",
+        "address": "eligibility/8.8.2/other-user",
+        "place": "appendix-e.md#E2.1[8.8.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:148:102",
+        "address": "eligibility/8.8.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.8.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.9": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:149:54",
+        "address": "eligibility/8.9/import-supplier",
+        "place": "appendix-e.md#E2.1[8.9][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:149:60",
+        "address": "eligibility/8.9/export-supplier",
+        "place": "appendix-e.md#E2.1[8.9][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:149:65",
+        "address": "eligibility/8.9/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.9][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:149:71",
+        "address": "eligibility/8.9/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.9][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:149:76",
+        "address": "eligibility/8.9/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.9][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:149:81",
+        "address": "eligibility/8.9/other-user",
+        "place": "appendix-e.md#E2.1[8.9][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:149:87",
+        "address": "eligibility/8.9/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.9][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.11": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:150:61",
+        "address": "eligibility/8.11/import-supplier",
+        "place": "appendix-e.md#E2.1[8.11][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:150:67",
+        "address": "eligibility/8.11/export-supplier",
+        "place": "appendix-e.md#E2.1[8.11][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:150:72",
+        "address": "eligibility/8.11/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.11][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:150:78",
+        "address": "eligibility/8.11/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.11][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:150:83",
+        "address": "eligibility/8.11/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.11][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:150:88",
+        "address": "eligibility/8.11/other-user",
+        "place": "appendix-e.md#E2.1[8.11][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:150:94",
+        "address": "eligibility/8.11/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.11][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.12.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:151:63",
+        "address": "eligibility/8.12.1/import-supplier",
+        "place": "appendix-e.md#E2.1[8.12.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:151:69",
+        "address": "eligibility/8.12.1/export-supplier",
+        "place": "appendix-e.md#E2.1[8.12.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:151:74",
+        "address": "eligibility/8.12.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.12.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:151:80",
+        "address": "eligibility/8.12.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.12.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:151:85",
+        "address": "eligibility/8.12.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.12.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:151:90",
+        "address": "eligibility/8.12.1/other-user",
+        "place": "appendix-e.md#E2.1[8.12.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:151:95",
+        "address": "eligibility/8.12.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.12.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.12.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:152:78",
+        "address": "eligibility/8.12.2/import-supplier",
+        "place": "appendix-e.md#E2.1[8.12.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:152:84",
+        "address": "eligibility/8.12.2/export-supplier",
+        "place": "appendix-e.md#E2.1[8.12.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:152:89",
+        "address": "eligibility/8.12.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.12.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:152:95",
+        "address": "eligibility/8.12.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.12.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:152:100",
+        "address": "eligibility/8.12.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.12.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:152:105",
+        "address": "eligibility/8.12.2/other-user",
+        "place": "appendix-e.md#E2.1[8.12.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:152:110",
+        "address": "eligibility/8.12.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.12.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.13": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:153:69",
+        "address": "eligibility/8.13/import-supplier",
+        "place": "appendix-e.md#E2.1[8.13][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:153:75",
+        "address": "eligibility/8.13/export-supplier",
+        "place": "appendix-e.md#E2.1[8.13][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:153:80",
+        "address": "eligibility/8.13/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.13][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:153:86",
+        "address": "eligibility/8.13/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.13][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:153:91",
+        "address": "eligibility/8.13/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.13][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:153:96",
+        "address": "eligibility/8.13/other-user",
+        "place": "appendix-e.md#E2.1[8.13][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:153:101",
+        "address": "eligibility/8.13/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.13][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.14.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:154:92",
+        "address": "eligibility/8.14.1/import-supplier",
+        "place": "appendix-e.md#E2.1[8.14.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:154:98",
+        "address": "eligibility/8.14.1/export-supplier",
+        "place": "appendix-e.md#E2.1[8.14.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:154:103",
+        "address": "eligibility/8.14.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.14.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:154:109",
+        "address": "eligibility/8.14.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.14.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:154:114",
+        "address": "eligibility/8.14.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.14.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:154:119",
+        "address": "eligibility/8.14.1/other-user",
+        "place": "appendix-e.md#E2.1[8.14.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:154:124",
+        "address": "eligibility/8.14.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.14.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.14.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:155:94",
+        "address": "eligibility/8.14.2/import-supplier",
+        "place": "appendix-e.md#E2.1[8.14.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:155:100",
+        "address": "eligibility/8.14.2/export-supplier",
+        "place": "appendix-e.md#E2.1[8.14.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:155:105",
+        "address": "eligibility/8.14.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.14.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:155:111",
+        "address": "eligibility/8.14.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.14.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:155:116",
+        "address": "eligibility/8.14.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.14.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:155:121",
+        "address": "eligibility/8.14.2/other-user",
+        "place": "appendix-e.md#E2.1[8.14.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:155:126",
+        "address": "eligibility/8.14.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.14.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.14.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:156:89",
+        "address": "eligibility/8.14.3/import-supplier",
+        "place": "appendix-e.md#E2.1[8.14.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:156:95",
+        "address": "eligibility/8.14.3/export-supplier",
+        "place": "appendix-e.md#E2.1[8.14.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:156:100",
+        "address": "eligibility/8.14.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.14.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:156:106",
+        "address": "eligibility/8.14.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.14.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:156:111",
+        "address": "eligibility/8.14.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.14.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:156:116",
+        "address": "eligibility/8.14.3/other-user",
+        "place": "appendix-e.md#E2.1[8.14.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:156:121",
+        "address": "eligibility/8.14.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.14.3][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "8.14.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:157:92",
+        "address": "eligibility/8.14.4/import-supplier",
+        "place": "appendix-e.md#E2.1[8.14.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:157:98",
+        "address": "eligibility/8.14.4/export-supplier",
+        "place": "appendix-e.md#E2.1[8.14.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:157:103",
+        "address": "eligibility/8.14.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.14.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:157:109",
+        "address": "eligibility/8.14.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.14.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:157:114",
+        "address": "eligibility/8.14.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.14.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:157:119",
+        "address": "eligibility/8.14.4/other-user",
+        "place": "appendix-e.md#E2.1[8.14.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:157:124",
+        "address": "eligibility/8.14.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.14.4][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "9.1": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:158:76",
+        "address": "eligibility/9.1/import-supplier",
+        "place": "appendix-e.md#E2.1[9.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:158:81",
+        "address": "eligibility/9.1/export-supplier",
+        "place": "appendix-e.md#E2.1[9.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:158:86",
+        "address": "eligibility/9.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[9.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:158:91",
+        "address": "eligibility/9.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[9.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:158:96",
+        "address": "eligibility/9.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[9.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:158:101",
+        "address": "eligibility/9.1/other-user",
+        "place": "appendix-e.md#E2.1[9.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:158:107",
+        "address": "eligibility/9.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[9.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "11.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:159:55",
+        "address": "eligibility/11.1/import-supplier",
+        "place": "appendix-e.md#E2.1[11.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:159:61",
+        "address": "eligibility/11.1/export-supplier",
+        "place": "appendix-e.md#E2.1[11.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:159:66",
+        "address": "eligibility/11.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[11.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:159:72",
+        "address": "eligibility/11.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[11.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:159:77",
+        "address": "eligibility/11.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[11.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:159:82",
+        "address": "eligibility/11.1/other-user",
+        "place": "appendix-e.md#E2.1[11.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:159:87",
+        "address": "eligibility/11.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[11.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "11.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:160:61",
+        "address": "eligibility/11.2/import-supplier",
+        "place": "appendix-e.md#E2.1[11.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:160:67",
+        "address": "eligibility/11.2/export-supplier",
+        "place": "appendix-e.md#E2.1[11.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:160:73",
+        "address": "eligibility/11.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[11.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:160:79",
+        "address": "eligibility/11.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[11.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:160:85",
+        "address": "eligibility/11.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[11.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:160:91",
+        "address": "eligibility/11.2/other-user",
+        "place": "appendix-e.md#E2.1[11.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:160:97",
+        "address": "eligibility/11.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[11.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "11.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:161:61",
+        "address": "eligibility/11.3/import-supplier",
+        "place": "appendix-e.md#E2.1[11.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:161:67",
+        "address": "eligibility/11.3/export-supplier",
+        "place": "appendix-e.md#E2.1[11.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:161:72",
+        "address": "eligibility/11.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[11.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:161:78",
+        "address": "eligibility/11.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[11.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:161:83",
+        "address": "eligibility/11.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[11.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:161:88",
+        "address": "eligibility/11.3/other-user",
+        "place": "appendix-e.md#E2.1[11.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:161:93",
+        "address": "eligibility/11.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[11.3][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "11.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:162:61",
+        "address": "eligibility/11.4/import-supplier",
+        "place": "appendix-e.md#E2.1[11.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:162:67",
+        "address": "eligibility/11.4/export-supplier",
+        "place": "appendix-e.md#E2.1[11.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:162:72",
+        "address": "eligibility/11.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[11.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:162:78",
+        "address": "eligibility/11.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[11.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:162:83",
+        "address": "eligibility/11.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[11.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:162:88",
+        "address": "eligibility/11.4/other-user",
+        "place": "appendix-e.md#E2.1[11.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:162:93",
+        "address": "eligibility/11.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[11.4][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "12.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:163:58",
+        "address": "eligibility/12.1/import-supplier",
+        "place": "appendix-e.md#E2.1[12.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:163:64",
+        "address": "eligibility/12.1/export-supplier",
+        "place": "appendix-e.md#E2.1[12.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:163:70",
+        "address": "eligibility/12.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[12.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:163:76",
+        "address": "eligibility/12.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[12.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:163:82",
+        "address": "eligibility/12.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[12.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:163:88",
+        "address": "eligibility/12.1/other-user",
+        "place": "appendix-e.md#E2.1[12.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:163:94",
+        "address": "eligibility/12.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[12.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "12.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:164:63",
+        "address": "eligibility/12.2/import-supplier",
+        "place": "appendix-e.md#E2.1[12.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:164:69",
+        "address": "eligibility/12.2/export-supplier",
+        "place": "appendix-e.md#E2.1[12.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:164:75",
+        "address": "eligibility/12.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[12.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:164:81",
+        "address": "eligibility/12.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[12.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:164:87",
+        "address": "eligibility/12.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[12.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:164:93",
+        "address": "eligibility/12.2/other-user",
+        "place": "appendix-e.md#E2.1[12.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:164:99",
+        "address": "eligibility/12.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[12.2][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     },
     "14.1": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:165:65",
+        "address": "eligibility/14.1/import-supplier",
+        "place": "appendix-e.md#E2.1[14.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:165:70",
+        "address": "eligibility/14.1/export-supplier",
+        "place": "appendix-e.md#E2.1[14.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:165:75",
+        "address": "eligibility/14.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[14.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:165:80",
+        "address": "eligibility/14.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[14.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:165:85",
+        "address": "eligibility/14.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[14.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:165:91",
+        "address": "eligibility/14.1/other-user",
+        "place": "appendix-e.md#E2.1[14.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:165:96",
+        "address": "eligibility/14.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[14.1][Registered Supplier Agent]",
         "clause": "E2.1"
       }
     }
@@ -11449,5426 +13050,6463 @@ export const ELIGIBILITY_TABLE: EligibilityTable = {
     "1.1.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:37:83",
+        "address": "eligibility/1.1.1/import-supplier",
+        "place": "appendix-e.md#E2.1[1.1.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:37:89",
+        "address": "eligibility/1.1.1/export-supplier",
+        "place": "appendix-e.md#E2.1[1.1.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:37:94",
+        "address": "eligibility/1.1.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[1.1.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:37:100",
+        "address": "eligibility/1.1.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[1.1.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:37:105",
+        "address": "eligibility/1.1.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[1.1.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:37:110",
+        "address": "eligibility/1.1.1/other-user",
+        "place": "appendix-e.md#E2.1[1.1.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:37:115",
+        "address": "eligibility/1.1.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[1.1.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:37:138",
+        "address": "eligibility/1.1.1/mdr",
+        "place": "appendix-e.md#E2.1[1.1.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "1.1.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:38:85",
+        "address": "eligibility/1.1.2/import-supplier",
+        "place": "appendix-e.md#E2.1[1.1.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:38:91",
+        "address": "eligibility/1.1.2/export-supplier",
+        "place": "appendix-e.md#E2.1[1.1.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:38:96",
+        "address": "eligibility/1.1.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[1.1.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:38:101",
+        "address": "eligibility/1.1.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[1.1.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:38:106",
+        "address": "eligibility/1.1.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[1.1.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:38:111",
+        "address": "eligibility/1.1.2/other-user",
+        "place": "appendix-e.md#E2.1[1.1.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:38:116",
+        "address": "eligibility/1.1.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[1.1.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:38:139",
+        "address": "eligibility/1.1.2/mdr",
+        "place": "appendix-e.md#E2.1[1.1.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "1.2.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:39:75",
+        "address": "eligibility/1.2.1/import-supplier",
+        "place": "appendix-e.md#E2.1[1.2.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:39:81",
+        "address": "eligibility/1.2.1/export-supplier",
+        "place": "appendix-e.md#E2.1[1.2.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:39:86",
+        "address": "eligibility/1.2.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[1.2.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:39:92",
+        "address": "eligibility/1.2.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[1.2.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:39:97",
+        "address": "eligibility/1.2.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[1.2.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:39:102",
+        "address": "eligibility/1.2.1/other-user",
+        "place": "appendix-e.md#E2.1[1.2.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:39:107",
+        "address": "eligibility/1.2.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[1.2.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:39:130",
+        "address": "eligibility/1.2.1/mdr",
+        "place": "appendix-e.md#E2.1[1.2.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "1.2.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:40:77",
+        "address": "eligibility/1.2.2/import-supplier",
+        "place": "appendix-e.md#E2.1[1.2.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:40:83",
+        "address": "eligibility/1.2.2/export-supplier",
+        "place": "appendix-e.md#E2.1[1.2.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:40:88",
+        "address": "eligibility/1.2.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[1.2.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:40:93",
+        "address": "eligibility/1.2.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[1.2.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:40:98",
+        "address": "eligibility/1.2.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[1.2.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:40:103",
+        "address": "eligibility/1.2.2/other-user",
+        "place": "appendix-e.md#E2.1[1.2.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:40:108",
+        "address": "eligibility/1.2.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[1.2.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:40:131",
+        "address": "eligibility/1.2.2/mdr",
+        "place": "appendix-e.md#E2.1[1.2.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "1.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:41:59",
+        "address": "eligibility/1.5/import-supplier",
+        "place": "appendix-e.md#E2.1[1.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:41:65",
+        "address": "eligibility/1.5/export-supplier",
+        "place": "appendix-e.md#E2.1[1.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:41:70",
+        "address": "eligibility/1.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[1.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:41:76",
+        "address": "eligibility/1.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[1.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:41:81",
+        "address": "eligibility/1.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[1.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:41:86",
+        "address": "eligibility/1.5/other-user",
+        "place": "appendix-e.md#E2.1[1.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:41:91",
+        "address": "eligibility/1.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[1.5][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:41:114",
+        "address": "eligibility/1.5/mdr",
+        "place": "appendix-e.md#E2.1[1.5][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "1.6": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:42:62",
+        "address": "eligibility/1.6/import-supplier",
+        "place": "appendix-e.md#E2.1[1.6][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:42:68",
+        "address": "eligibility/1.6/export-supplier",
+        "place": "appendix-e.md#E2.1[1.6][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:42:73",
+        "address": "eligibility/1.6/gas-supplier",
+        "place": "appendix-e.md#E2.1[1.6][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:42:79",
+        "address": "eligibility/1.6/electricity-distributor",
+        "place": "appendix-e.md#E2.1[1.6][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:42:84",
+        "address": "eligibility/1.6/gas-transporter",
+        "place": "appendix-e.md#E2.1[1.6][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:42:89",
+        "address": "eligibility/1.6/other-user",
+        "place": "appendix-e.md#E2.1[1.6][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:42:94",
+        "address": "eligibility/1.6/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[1.6][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:42:117",
+        "address": "eligibility/1.6/mdr",
+        "place": "appendix-e.md#E2.1[1.6][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "1.7": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:43:72",
+        "address": "eligibility/1.7/import-supplier",
+        "place": "appendix-e.md#E2.1[1.7][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:43:78",
+        "address": "eligibility/1.7/export-supplier",
+        "place": "appendix-e.md#E2.1[1.7][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:43:83",
+        "address": "eligibility/1.7/gas-supplier",
+        "place": "appendix-e.md#E2.1[1.7][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:43:88",
+        "address": "eligibility/1.7/electricity-distributor",
+        "place": "appendix-e.md#E2.1[1.7][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:43:93",
+        "address": "eligibility/1.7/gas-transporter",
+        "place": "appendix-e.md#E2.1[1.7][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:43:98",
+        "address": "eligibility/1.7/other-user",
+        "place": "appendix-e.md#E2.1[1.7][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:43:103",
+        "address": "eligibility/1.7/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[1.7][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:43:126",
+        "address": "eligibility/1.7/mdr",
+        "place": "appendix-e.md#E2.1[1.7][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "2.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:44:70",
+        "address": "eligibility/2.1/import-supplier",
+        "place": "appendix-e.md#E2.1[2.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:44:76",
+        "address": "eligibility/2.1/export-supplier",
+        "place": "appendix-e.md#E2.1[2.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:44:81",
+        "address": "eligibility/2.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[2.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:44:87",
+        "address": "eligibility/2.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[2.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:44:92",
+        "address": "eligibility/2.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[2.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:44:97",
+        "address": "eligibility/2.1/other-user",
+        "place": "appendix-e.md#E2.1[2.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:44:102",
+        "address": "eligibility/2.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[2.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:44:125",
+        "address": "eligibility/2.1/mdr",
+        "place": "appendix-e.md#E2.1[2.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "2.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:45:51",
+        "address": "eligibility/2.2/import-supplier",
+        "place": "appendix-e.md#E2.1[2.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:45:57",
+        "address": "eligibility/2.2/export-supplier",
+        "place": "appendix-e.md#E2.1[2.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:45:62",
+        "address": "eligibility/2.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[2.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:45:68",
+        "address": "eligibility/2.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[2.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:45:73",
+        "address": "eligibility/2.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[2.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:45:78",
+        "address": "eligibility/2.2/other-user",
+        "place": "appendix-e.md#E2.1[2.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:45:83",
+        "address": "eligibility/2.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[2.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:45:106",
+        "address": "eligibility/2.2/mdr",
+        "place": "appendix-e.md#E2.1[2.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "2.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:46:50",
+        "address": "eligibility/2.3/import-supplier",
+        "place": "appendix-e.md#E2.1[2.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:46:56",
+        "address": "eligibility/2.3/export-supplier",
+        "place": "appendix-e.md#E2.1[2.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:46:61",
+        "address": "eligibility/2.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[2.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:46:67",
+        "address": "eligibility/2.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[2.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:46:72",
+        "address": "eligibility/2.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[2.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:46:77",
+        "address": "eligibility/2.3/other-user",
+        "place": "appendix-e.md#E2.1[2.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:46:82",
+        "address": "eligibility/2.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[2.3][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:46:105",
+        "address": "eligibility/2.3/mdr",
+        "place": "appendix-e.md#E2.1[2.3][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "2.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:47:64",
+        "address": "eligibility/2.5/import-supplier",
+        "place": "appendix-e.md#E2.1[2.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:47:70",
+        "address": "eligibility/2.5/export-supplier",
+        "place": "appendix-e.md#E2.1[2.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:47:75",
+        "address": "eligibility/2.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[2.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:47:81",
+        "address": "eligibility/2.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[2.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:47:86",
+        "address": "eligibility/2.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[2.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:47:91",
+        "address": "eligibility/2.5/other-user",
+        "place": "appendix-e.md#E2.1[2.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:47:96",
+        "address": "eligibility/2.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[2.5][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:47:119",
+        "address": "eligibility/2.5/mdr",
+        "place": "appendix-e.md#E2.1[2.5][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "3.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:48:54",
+        "address": "eligibility/3.1/import-supplier",
+        "place": "appendix-e.md#E2.1[3.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:48:60",
+        "address": "eligibility/3.1/export-supplier",
+        "place": "appendix-e.md#E2.1[3.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:48:65",
+        "address": "eligibility/3.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[3.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:48:71",
+        "address": "eligibility/3.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[3.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:48:76",
+        "address": "eligibility/3.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[3.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:48:81",
+        "address": "eligibility/3.1/other-user",
+        "place": "appendix-e.md#E2.1[3.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:48:86",
+        "address": "eligibility/3.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[3.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:48:109",
+        "address": "eligibility/3.1/mdr",
+        "place": "appendix-e.md#E2.1[3.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "3.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:49:76",
+        "address": "eligibility/3.2/import-supplier",
+        "place": "appendix-e.md#E2.1[3.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:49:82",
+        "address": "eligibility/3.2/export-supplier",
+        "place": "appendix-e.md#E2.1[3.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:49:87",
+        "address": "eligibility/3.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[3.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:49:93",
+        "address": "eligibility/3.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[3.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:49:98",
+        "address": "eligibility/3.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[3.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:49:103",
+        "address": "eligibility/3.2/other-user",
+        "place": "appendix-e.md#E2.1[3.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:49:108",
+        "address": "eligibility/3.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[3.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:49:131",
+        "address": "eligibility/3.2/mdr",
+        "place": "appendix-e.md#E2.1[3.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "3.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:50:53",
+        "address": "eligibility/3.3/import-supplier",
+        "place": "appendix-e.md#E2.1[3.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:50:59",
+        "address": "eligibility/3.3/export-supplier",
+        "place": "appendix-e.md#E2.1[3.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:50:64",
+        "address": "eligibility/3.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[3.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:50:70",
+        "address": "eligibility/3.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[3.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:50:75",
+        "address": "eligibility/3.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[3.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:50:80",
+        "address": "eligibility/3.3/other-user",
+        "place": "appendix-e.md#E2.1[3.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:50:85",
+        "address": "eligibility/3.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[3.3][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:50:108",
+        "address": "eligibility/3.3/mdr",
+        "place": "appendix-e.md#E2.1[3.3][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "3.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:51:59",
+        "address": "eligibility/3.4/import-supplier",
+        "place": "appendix-e.md#E2.1[3.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:51:65",
+        "address": "eligibility/3.4/export-supplier",
+        "place": "appendix-e.md#E2.1[3.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:51:70",
+        "address": "eligibility/3.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[3.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:51:76",
+        "address": "eligibility/3.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[3.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:51:81",
+        "address": "eligibility/3.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[3.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:51:86",
+        "address": "eligibility/3.4/other-user",
+        "place": "appendix-e.md#E2.1[3.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:51:91",
+        "address": "eligibility/3.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[3.4][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:51:114",
+        "address": "eligibility/3.4/mdr",
+        "place": "appendix-e.md#E2.1[3.4][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "3.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:52:57",
+        "address": "eligibility/3.5/import-supplier",
+        "place": "appendix-e.md#E2.1[3.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:52:63",
+        "address": "eligibility/3.5/export-supplier",
+        "place": "appendix-e.md#E2.1[3.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:52:68",
+        "address": "eligibility/3.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[3.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:52:74",
+        "address": "eligibility/3.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[3.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:52:79",
+        "address": "eligibility/3.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[3.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:52:84",
+        "address": "eligibility/3.5/other-user",
+        "place": "appendix-e.md#E2.1[3.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:52:89",
+        "address": "eligibility/3.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[3.5][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:52:112",
+        "address": "eligibility/3.5/mdr",
+        "place": "appendix-e.md#E2.1[3.5][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.1.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:53:76",
+        "address": "eligibility/4.1.1/import-supplier",
+        "place": "appendix-e.md#E2.1[4.1.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:53:82",
+        "address": "eligibility/4.1.1/export-supplier",
+        "place": "appendix-e.md#E2.1[4.1.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:53:87",
+        "address": "eligibility/4.1.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.1.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:53:93",
+        "address": "eligibility/4.1.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.1.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:53:99",
+        "address": "eligibility/4.1.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.1.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:53:105",
+        "address": "eligibility/4.1.1/other-user",
+        "place": "appendix-e.md#E2.1[4.1.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:53:110",
+        "address": "eligibility/4.1.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.1.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:53:133",
+        "address": "eligibility/4.1.1/mdr",
+        "place": "appendix-e.md#E2.1[4.1.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.1.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:54:79",
+        "address": "eligibility/4.1.2/import-supplier",
+        "place": "appendix-e.md#E2.1[4.1.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:54:85",
+        "address": "eligibility/4.1.2/export-supplier",
+        "place": "appendix-e.md#E2.1[4.1.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:54:90",
+        "address": "eligibility/4.1.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.1.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:54:96",
+        "address": "eligibility/4.1.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.1.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:54:102",
+        "address": "eligibility/4.1.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.1.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:54:108",
+        "address": "eligibility/4.1.2/other-user",
+        "place": "appendix-e.md#E2.1[4.1.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:54:113",
+        "address": "eligibility/4.1.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.1.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:54:136",
+        "address": "eligibility/4.1.2/mdr",
+        "place": "appendix-e.md#E2.1[4.1.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.1.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:55:91",
+        "address": "eligibility/4.1.3/import-supplier",
+        "place": "appendix-e.md#E2.1[4.1.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:55:97",
+        "address": "eligibility/4.1.3/export-supplier",
+        "place": "appendix-e.md#E2.1[4.1.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:55:102",
+        "address": "eligibility/4.1.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.1.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:55:107",
+        "address": "eligibility/4.1.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.1.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:55:113",
+        "address": "eligibility/4.1.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.1.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:55:118",
+        "address": "eligibility/4.1.3/other-user",
+        "place": "appendix-e.md#E2.1[4.1.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:55:123",
+        "address": "eligibility/4.1.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.1.3][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:55:146",
+        "address": "eligibility/4.1.3/mdr",
+        "place": "appendix-e.md#E2.1[4.1.3][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.1.4": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:56:81",
+        "address": "eligibility/4.1.4/import-supplier",
+        "place": "appendix-e.md#E2.1[4.1.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:56:86",
+        "address": "eligibility/4.1.4/export-supplier",
+        "place": "appendix-e.md#E2.1[4.1.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:56:91",
+        "address": "eligibility/4.1.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.1.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:56:97",
+        "address": "eligibility/4.1.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.1.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:56:102",
+        "address": "eligibility/4.1.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.1.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:56:107",
+        "address": "eligibility/4.1.4/other-user",
+        "place": "appendix-e.md#E2.1[4.1.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:56:112",
+        "address": "eligibility/4.1.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.1.4][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:56:135",
+        "address": "eligibility/4.1.4/mdr",
+        "place": "appendix-e.md#E2.1[4.1.4][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:57:139",
+        "address": "eligibility/4.2/import-supplier",
+        "place": "appendix-e.md#E2.1[4.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:57:144",
+        "address": "eligibility/4.2/export-supplier",
+        "place": "appendix-e.md#E2.1[4.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:57:150",
+        "address": "eligibility/4.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:57:155",
+        "address": "eligibility/4.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:57:161",
+        "address": "eligibility/4.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:57:166",
+        "address": "eligibility/4.2/other-user",
+        "place": "appendix-e.md#E2.1[4.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:57:171",
+        "address": "eligibility/4.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:57:194",
+        "address": "eligibility/4.2/mdr",
+        "place": "appendix-e.md#E2.1[4.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:58:71",
+        "address": "eligibility/4.3/import-supplier",
+        "place": "appendix-e.md#E2.1[4.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:58:77",
+        "address": "eligibility/4.3/export-supplier",
+        "place": "appendix-e.md#E2.1[4.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:58:82",
+        "address": "eligibility/4.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:58:88",
+        "address": "eligibility/4.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:58:93",
+        "address": "eligibility/4.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:58:98",
+        "address": "eligibility/4.3/other-user",
+        "place": "appendix-e.md#E2.1[4.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:58:103",
+        "address": "eligibility/4.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.3][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:58:126",
+        "address": "eligibility/4.3/mdr",
+        "place": "appendix-e.md#E2.1[4.3][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.4.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:59:100",
+        "address": "eligibility/4.4.2/import-supplier",
+        "place": "appendix-e.md#E2.1[4.4.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:59:106",
+        "address": "eligibility/4.4.2/export-supplier",
+        "place": "appendix-e.md#E2.1[4.4.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:59:111",
+        "address": "eligibility/4.4.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.4.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:59:117",
+        "address": "eligibility/4.4.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.4.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:59:122",
+        "address": "eligibility/4.4.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.4.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:59:127",
+        "address": "eligibility/4.4.2/other-user",
+        "place": "appendix-e.md#E2.1[4.4.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:59:132",
+        "address": "eligibility/4.4.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.4.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:59:155",
+        "address": "eligibility/4.4.2/mdr",
+        "place": "appendix-e.md#E2.1[4.4.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.4.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:60:93",
+        "address": "eligibility/4.4.3/import-supplier",
+        "place": "appendix-e.md#E2.1[4.4.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:60:99",
+        "address": "eligibility/4.4.3/export-supplier",
+        "place": "appendix-e.md#E2.1[4.4.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:60:104",
+        "address": "eligibility/4.4.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.4.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:60:110",
+        "address": "eligibility/4.4.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.4.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:60:115",
+        "address": "eligibility/4.4.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.4.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:60:120",
+        "address": "eligibility/4.4.3/other-user",
+        "place": "appendix-e.md#E2.1[4.4.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:60:125",
+        "address": "eligibility/4.4.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.4.3][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:60:148",
+        "address": "eligibility/4.4.3/mdr",
+        "place": "appendix-e.md#E2.1[4.4.3][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.4.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:61:96",
+        "address": "eligibility/4.4.4/import-supplier",
+        "place": "appendix-e.md#E2.1[4.4.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:61:102",
+        "address": "eligibility/4.4.4/export-supplier",
+        "place": "appendix-e.md#E2.1[4.4.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:61:107",
+        "address": "eligibility/4.4.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.4.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:61:113",
+        "address": "eligibility/4.4.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.4.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:61:118",
+        "address": "eligibility/4.4.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.4.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:61:123",
+        "address": "eligibility/4.4.4/other-user",
+        "place": "appendix-e.md#E2.1[4.4.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:61:128",
+        "address": "eligibility/4.4.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.4.4][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:61:151",
+        "address": "eligibility/4.4.4/mdr",
+        "place": "appendix-e.md#E2.1[4.4.4][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.4.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:62:87",
+        "address": "eligibility/4.4.5/import-supplier",
+        "place": "appendix-e.md#E2.1[4.4.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:62:93",
+        "address": "eligibility/4.4.5/export-supplier",
+        "place": "appendix-e.md#E2.1[4.4.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:62:98",
+        "address": "eligibility/4.4.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.4.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:62:104",
+        "address": "eligibility/4.4.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.4.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:62:109",
+        "address": "eligibility/4.4.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.4.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:62:114",
+        "address": "eligibility/4.4.5/other-user",
+        "place": "appendix-e.md#E2.1[4.4.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:62:119",
+        "address": "eligibility/4.4.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.4.5][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:62:142",
+        "address": "eligibility/4.4.5/mdr",
+        "place": "appendix-e.md#E2.1[4.4.5][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.6.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:63:72",
+        "address": "eligibility/4.6.1/import-supplier",
+        "place": "appendix-e.md#E2.1[4.6.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:63:78",
+        "address": "eligibility/4.6.1/export-supplier",
+        "place": "appendix-e.md#E2.1[4.6.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:63:83",
+        "address": "eligibility/4.6.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.6.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:63:89",
+        "address": "eligibility/4.6.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.6.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:63:94",
+        "address": "eligibility/4.6.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.6.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:63:99",
+        "address": "eligibility/4.6.1/other-user",
+        "place": "appendix-e.md#E2.1[4.6.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:63:104",
+        "address": "eligibility/4.6.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.6.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:63:127",
+        "address": "eligibility/4.6.1/mdr",
+        "place": "appendix-e.md#E2.1[4.6.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.6.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:64:72",
+        "address": "eligibility/4.6.2/import-supplier",
+        "place": "appendix-e.md#E2.1[4.6.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:64:77",
+        "address": "eligibility/4.6.2/export-supplier",
+        "place": "appendix-e.md#E2.1[4.6.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:64:83",
+        "address": "eligibility/4.6.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.6.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:64:88",
+        "address": "eligibility/4.6.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.6.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:64:93",
+        "address": "eligibility/4.6.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.6.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:64:98",
+        "address": "eligibility/4.6.2/other-user",
+        "place": "appendix-e.md#E2.1[4.6.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:64:103",
+        "address": "eligibility/4.6.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.6.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:64:126",
+        "address": "eligibility/4.6.2/mdr",
+        "place": "appendix-e.md#E2.1[4.6.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.8.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:65:73",
+        "address": "eligibility/4.8.1/import-supplier",
+        "place": "appendix-e.md#E2.1[4.8.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:65:79",
+        "address": "eligibility/4.8.1/export-supplier",
+        "place": "appendix-e.md#E2.1[4.8.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:65:84",
+        "address": "eligibility/4.8.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.8.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:65:90",
+        "address": "eligibility/4.8.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.8.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:65:96",
+        "address": "eligibility/4.8.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.8.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:65:102",
+        "address": "eligibility/4.8.1/other-user",
+        "place": "appendix-e.md#E2.1[4.8.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:65:108",
+        "address": "eligibility/4.8.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.8.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:65:131",
+        "address": "eligibility/4.8.1/mdr",
+        "place": "appendix-e.md#E2.1[4.8.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.8.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:66:75",
+        "address": "eligibility/4.8.2/import-supplier",
+        "place": "appendix-e.md#E2.1[4.8.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:66:81",
+        "address": "eligibility/4.8.2/export-supplier",
+        "place": "appendix-e.md#E2.1[4.8.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:66:86",
+        "address": "eligibility/4.8.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.8.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:66:91",
+        "address": "eligibility/4.8.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.8.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:66:97",
+        "address": "eligibility/4.8.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.8.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:66:102",
+        "address": "eligibility/4.8.2/other-user",
+        "place": "appendix-e.md#E2.1[4.8.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:66:108",
+        "address": "eligibility/4.8.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.8.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:66:131",
+        "address": "eligibility/4.8.2/mdr",
+        "place": "appendix-e.md#E2.1[4.8.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.8.3": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:67:66",
+        "address": "eligibility/4.8.3/import-supplier",
+        "place": "appendix-e.md#E2.1[4.8.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:67:71",
+        "address": "eligibility/4.8.3/export-supplier",
+        "place": "appendix-e.md#E2.1[4.8.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:67:77",
+        "address": "eligibility/4.8.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.8.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:67:82",
+        "address": "eligibility/4.8.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.8.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:67:88",
+        "address": "eligibility/4.8.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.8.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:67:93",
+        "address": "eligibility/4.8.3/other-user",
+        "place": "appendix-e.md#E2.1[4.8.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:67:99",
+        "address": "eligibility/4.8.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.8.3][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:67:122",
+        "address": "eligibility/4.8.3/mdr",
+        "place": "appendix-e.md#E2.1[4.8.3][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.10": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:68:58",
+        "address": "eligibility/4.10/import-supplier",
+        "place": "appendix-e.md#E2.1[4.10][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:68:64",
+        "address": "eligibility/4.10/export-supplier",
+        "place": "appendix-e.md#E2.1[4.10][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:68:69",
+        "address": "eligibility/4.10/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.10][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:68:75",
+        "address": "eligibility/4.10/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.10][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:68:81",
+        "address": "eligibility/4.10/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.10][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:68:87",
+        "address": "eligibility/4.10/other-user",
+        "place": "appendix-e.md#E2.1[4.10][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:68:92",
+        "address": "eligibility/4.10/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.10][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:68:115",
+        "address": "eligibility/4.10/mdr",
+        "place": "appendix-e.md#E2.1[4.10][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.11.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:69:70",
+        "address": "eligibility/4.11.1/import-supplier",
+        "place": "appendix-e.md#E2.1[4.11.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:69:76",
+        "address": "eligibility/4.11.1/export-supplier",
+        "place": "appendix-e.md#E2.1[4.11.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:69:81",
+        "address": "eligibility/4.11.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.11.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:69:87",
+        "address": "eligibility/4.11.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.11.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:69:92",
+        "address": "eligibility/4.11.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.11.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:69:97",
+        "address": "eligibility/4.11.1/other-user",
+        "place": "appendix-e.md#E2.1[4.11.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:69:103",
+        "address": "eligibility/4.11.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.11.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:69:126",
+        "address": "eligibility/4.11.1/mdr",
+        "place": "appendix-e.md#E2.1[4.11.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.11.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:70:72",
+        "address": "eligibility/4.11.2/import-supplier",
+        "place": "appendix-e.md#E2.1[4.11.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:70:78",
+        "address": "eligibility/4.11.2/export-supplier",
+        "place": "appendix-e.md#E2.1[4.11.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:70:83",
+        "address": "eligibility/4.11.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.11.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:70:88",
+        "address": "eligibility/4.11.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.11.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:70:93",
+        "address": "eligibility/4.11.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.11.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:70:98",
+        "address": "eligibility/4.11.2/other-user",
+        "place": "appendix-e.md#E2.1[4.11.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:70:104",
+        "address": "eligibility/4.11.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.11.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:70:127",
+        "address": "eligibility/4.11.2/mdr",
+        "place": "appendix-e.md#E2.1[4.11.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.12.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:71:79",
+        "address": "eligibility/4.12.1/import-supplier",
+        "place": "appendix-e.md#E2.1[4.12.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:71:85",
+        "address": "eligibility/4.12.1/export-supplier",
+        "place": "appendix-e.md#E2.1[4.12.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:71:90",
+        "address": "eligibility/4.12.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.12.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:71:95",
+        "address": "eligibility/4.12.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.12.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:71:101",
+        "address": "eligibility/4.12.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.12.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:71:106",
+        "address": "eligibility/4.12.1/other-user",
+        "place": "appendix-e.md#E2.1[4.12.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:71:111",
+        "address": "eligibility/4.12.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.12.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:71:134",
+        "address": "eligibility/4.12.1/mdr",
+        "place": "appendix-e.md#E2.1[4.12.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.12.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:72:79",
+        "address": "eligibility/4.12.2/import-supplier",
+        "place": "appendix-e.md#E2.1[4.12.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:72:84",
+        "address": "eligibility/4.12.2/export-supplier",
+        "place": "appendix-e.md#E2.1[4.12.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:72:90",
+        "address": "eligibility/4.12.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.12.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:72:95",
+        "address": "eligibility/4.12.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.12.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:72:101",
+        "address": "eligibility/4.12.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.12.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:72:106",
+        "address": "eligibility/4.12.2/other-user",
+        "place": "appendix-e.md#E2.1[4.12.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:72:111",
+        "address": "eligibility/4.12.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.12.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:72:134",
+        "address": "eligibility/4.12.2/mdr",
+        "place": "appendix-e.md#E2.1[4.12.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.13": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:73:69",
+        "address": "eligibility/4.13/import-supplier",
+        "place": "appendix-e.md#E2.1[4.13][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:73:75",
+        "address": "eligibility/4.13/export-supplier",
+        "place": "appendix-e.md#E2.1[4.13][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:73:80",
+        "address": "eligibility/4.13/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.13][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:73:86",
+        "address": "eligibility/4.13/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.13][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:73:91",
+        "address": "eligibility/4.13/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.13][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:73:96",
+        "address": "eligibility/4.13/other-user",
+        "place": "appendix-e.md#E2.1[4.13][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:73:101",
+        "address": "eligibility/4.13/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.13][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:73:124",
+        "address": "eligibility/4.13/mdr",
+        "place": "appendix-e.md#E2.1[4.13][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.14": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:74:71",
+        "address": "eligibility/4.14/import-supplier",
+        "place": "appendix-e.md#E2.1[4.14][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:74:77",
+        "address": "eligibility/4.14/export-supplier",
+        "place": "appendix-e.md#E2.1[4.14][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:74:82",
+        "address": "eligibility/4.14/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.14][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:74:88",
+        "address": "eligibility/4.14/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.14][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:74:93",
+        "address": "eligibility/4.14/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.14][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:74:98",
+        "address": "eligibility/4.14/other-user",
+        "place": "appendix-e.md#E2.1[4.14][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:74:103",
+        "address": "eligibility/4.14/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.14][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:74:126",
+        "address": "eligibility/4.14/mdr",
+        "place": "appendix-e.md#E2.1[4.14][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.15": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:75:61",
+        "address": "eligibility/4.15/import-supplier",
+        "place": "appendix-e.md#E2.1[4.15][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:75:67",
+        "address": "eligibility/4.15/export-supplier",
+        "place": "appendix-e.md#E2.1[4.15][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:75:72",
+        "address": "eligibility/4.15/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.15][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:75:77",
+        "address": "eligibility/4.15/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.15][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:75:83",
+        "address": "eligibility/4.15/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.15][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:75:88",
+        "address": "eligibility/4.15/other-user",
+        "place": "appendix-e.md#E2.1[4.15][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:75:93",
+        "address": "eligibility/4.15/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.15][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:75:116",
+        "address": "eligibility/4.15/mdr",
+        "place": "appendix-e.md#E2.1[4.15][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.16": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:76:64",
+        "address": "eligibility/4.16/import-supplier",
+        "place": "appendix-e.md#E2.1[4.16][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:76:70",
+        "address": "eligibility/4.16/export-supplier",
+        "place": "appendix-e.md#E2.1[4.16][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:76:75",
+        "address": "eligibility/4.16/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.16][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:76:80",
+        "address": "eligibility/4.16/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.16][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:76:86",
+        "address": "eligibility/4.16/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.16][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:76:91",
+        "address": "eligibility/4.16/other-user",
+        "place": "appendix-e.md#E2.1[4.16][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:76:96",
+        "address": "eligibility/4.16/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.16][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:76:119",
+        "address": "eligibility/4.16/mdr",
+        "place": "appendix-e.md#E2.1[4.16][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.17": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:77:71",
+        "address": "eligibility/4.17/import-supplier",
+        "place": "appendix-e.md#E2.1[4.17][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:77:77",
+        "address": "eligibility/4.17/export-supplier",
+        "place": "appendix-e.md#E2.1[4.17][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:77:82",
+        "address": "eligibility/4.17/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.17][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:77:88",
+        "address": "eligibility/4.17/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.17][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:77:94",
+        "address": "eligibility/4.17/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.17][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:77:100",
+        "address": "eligibility/4.17/other-user",
+        "place": "appendix-e.md#E2.1[4.17][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:77:106",
+        "address": "eligibility/4.17/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.17][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:77:129",
+        "address": "eligibility/4.17/mdr",
+        "place": "appendix-e.md#E2.1[4.17][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "4.18": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:78:58",
+        "address": "eligibility/4.18/import-supplier",
+        "place": "appendix-e.md#E2.1[4.18][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:78:64",
+        "address": "eligibility/4.18/export-supplier",
+        "place": "appendix-e.md#E2.1[4.18][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:78:69",
+        "address": "eligibility/4.18/gas-supplier",
+        "place": "appendix-e.md#E2.1[4.18][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:78:75",
+        "address": "eligibility/4.18/electricity-distributor",
+        "place": "appendix-e.md#E2.1[4.18][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:78:80",
+        "address": "eligibility/4.18/gas-transporter",
+        "place": "appendix-e.md#E2.1[4.18][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:78:85",
+        "address": "eligibility/4.18/other-user",
+        "place": "appendix-e.md#E2.1[4.18][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:78:90",
+        "address": "eligibility/4.18/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[4.18][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:78:113",
+        "address": "eligibility/4.18/mdr",
+        "place": "appendix-e.md#E2.1[4.18][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "5.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:79:54",
+        "address": "eligibility/5.1/import-supplier",
+        "place": "appendix-e.md#E2.1[5.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:79:60",
+        "address": "eligibility/5.1/export-supplier",
+        "place": "appendix-e.md#E2.1[5.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:79:66",
+        "address": "eligibility/5.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[5.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:79:72",
+        "address": "eligibility/5.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[5.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:79:78",
+        "address": "eligibility/5.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[5.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:79:84",
+        "address": "eligibility/5.1/other-user",
+        "place": "appendix-e.md#E2.1[5.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:79:90",
+        "address": "eligibility/5.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[5.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:79:113",
+        "address": "eligibility/5.1/mdr",
+        "place": "appendix-e.md#E2.1[5.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "5.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:80:52",
+        "address": "eligibility/5.2/import-supplier",
+        "place": "appendix-e.md#E2.1[5.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:80:58",
+        "address": "eligibility/5.2/export-supplier",
+        "place": "appendix-e.md#E2.1[5.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:80:64",
+        "address": "eligibility/5.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[5.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:80:70",
+        "address": "eligibility/5.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[5.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:80:76",
+        "address": "eligibility/5.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[5.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:80:82",
+        "address": "eligibility/5.2/other-user",
+        "place": "appendix-e.md#E2.1[5.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:80:88",
+        "address": "eligibility/5.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[5.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:80:111",
+        "address": "eligibility/5.2/mdr",
+        "place": "appendix-e.md#E2.1[5.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "5.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:81:54",
+        "address": "eligibility/5.3/import-supplier",
+        "place": "appendix-e.md#E2.1[5.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:81:60",
+        "address": "eligibility/5.3/export-supplier",
+        "place": "appendix-e.md#E2.1[5.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:81:66",
+        "address": "eligibility/5.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[5.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:81:72",
+        "address": "eligibility/5.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[5.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:81:78",
+        "address": "eligibility/5.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[5.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:81:84",
+        "address": "eligibility/5.3/other-user",
+        "place": "appendix-e.md#E2.1[5.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:81:90",
+        "address": "eligibility/5.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[5.3][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:81:113",
+        "address": "eligibility/5.3/mdr",
+        "place": "appendix-e.md#E2.1[5.3][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.2.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:82:75",
+        "address": "eligibility/6.2.1/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:82:81",
+        "address": "eligibility/6.2.1/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:82:86",
+        "address": "eligibility/6.2.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:82:91",
+        "address": "eligibility/6.2.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:82:97",
+        "address": "eligibility/6.2.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:82:102",
+        "address": "eligibility/6.2.1/other-user",
+        "place": "appendix-e.md#E2.1[6.2.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:82:107",
+        "address": "eligibility/6.2.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:82:131",
+        "address": "eligibility/6.2.1/mdr",
+        "place": "appendix-e.md#E2.1[6.2.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.2.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:83:81",
+        "address": "eligibility/6.2.2/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:83:87",
+        "address": "eligibility/6.2.2/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:83:92",
+        "address": "eligibility/6.2.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:83:97",
+        "address": "eligibility/6.2.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:83:103",
+        "address": "eligibility/6.2.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:83:108",
+        "address": "eligibility/6.2.2/other-user",
+        "place": "appendix-e.md#E2.1[6.2.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:83:113",
+        "address": "eligibility/6.2.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:83:137",
+        "address": "eligibility/6.2.2/mdr",
+        "place": "appendix-e.md#E2.1[6.2.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.2.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:84:84",
+        "address": "eligibility/6.2.3/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:84:90",
+        "address": "eligibility/6.2.3/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:84:95",
+        "address": "eligibility/6.2.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:84:101",
+        "address": "eligibility/6.2.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:84:106",
+        "address": "eligibility/6.2.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:84:111",
+        "address": "eligibility/6.2.3/other-user",
+        "place": "appendix-e.md#E2.1[6.2.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:84:116",
+        "address": "eligibility/6.2.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.3][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:84:140",
+        "address": "eligibility/6.2.3/mdr",
+        "place": "appendix-e.md#E2.1[6.2.3][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.2.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:85:85",
+        "address": "eligibility/6.2.4/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:85:91",
+        "address": "eligibility/6.2.4/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:85:97",
+        "address": "eligibility/6.2.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:85:103",
+        "address": "eligibility/6.2.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:85:109",
+        "address": "eligibility/6.2.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:85:115",
+        "address": "eligibility/6.2.4/other-user",
+        "place": "appendix-e.md#E2.1[6.2.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:85:121",
+        "address": "eligibility/6.2.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.4][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:85:145",
+        "address": "eligibility/6.2.4/mdr",
+        "place": "appendix-e.md#E2.1[6.2.4][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.2.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:86:98",
+        "address": "eligibility/6.2.5/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:86:104",
+        "address": "eligibility/6.2.5/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:86:109",
+        "address": "eligibility/6.2.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:86:114",
+        "address": "eligibility/6.2.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:86:119",
+        "address": "eligibility/6.2.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:86:124",
+        "address": "eligibility/6.2.5/other-user",
+        "place": "appendix-e.md#E2.1[6.2.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:86:129",
+        "address": "eligibility/6.2.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.5][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:86:153",
+        "address": "eligibility/6.2.5/mdr",
+        "place": "appendix-e.md#E2.1[6.2.5][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.2.7": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:87:72",
+        "address": "eligibility/6.2.7/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.7][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:87:78",
+        "address": "eligibility/6.2.7/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.7][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:87:84",
+        "address": "eligibility/6.2.7/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.7][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:87:90",
+        "address": "eligibility/6.2.7/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.7][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:87:96",
+        "address": "eligibility/6.2.7/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.7][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:87:102",
+        "address": "eligibility/6.2.7/other-user",
+        "place": "appendix-e.md#E2.1[6.2.7][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:87:108",
+        "address": "eligibility/6.2.7/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.7][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:87:132",
+        "address": "eligibility/6.2.7/mdr",
+        "place": "appendix-e.md#E2.1[6.2.7][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.2.8": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:88:71",
+        "address": "eligibility/6.2.8/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.8][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:88:76",
+        "address": "eligibility/6.2.8/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.8][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:88:81",
+        "address": "eligibility/6.2.8/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.8][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:88:87",
+        "address": "eligibility/6.2.8/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.8][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:88:92",
+        "address": "eligibility/6.2.8/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.8][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:88:98",
+        "address": "eligibility/6.2.8/other-user",
+        "place": "appendix-e.md#E2.1[6.2.8][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:88:103",
+        "address": "eligibility/6.2.8/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.8][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:88:127",
+        "address": "eligibility/6.2.8/mdr",
+        "place": "appendix-e.md#E2.1[6.2.8][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.2.9": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:89:80",
+        "address": "eligibility/6.2.9/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.9][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:89:86",
+        "address": "eligibility/6.2.9/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.9][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:89:91",
+        "address": "eligibility/6.2.9/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.9][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:89:97",
+        "address": "eligibility/6.2.9/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.9][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:89:102",
+        "address": "eligibility/6.2.9/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.9][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:89:107",
+        "address": "eligibility/6.2.9/other-user",
+        "place": "appendix-e.md#E2.1[6.2.9][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:89:112",
+        "address": "eligibility/6.2.9/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.9][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:89:136",
+        "address": "eligibility/6.2.9/mdr",
+        "place": "appendix-e.md#E2.1[6.2.9][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.2.10": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:90:95",
+        "address": "eligibility/6.2.10/import-supplier",
+        "place": "appendix-e.md#E2.1[6.2.10][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:90:101",
+        "address": "eligibility/6.2.10/export-supplier",
+        "place": "appendix-e.md#E2.1[6.2.10][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:90:106",
+        "address": "eligibility/6.2.10/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.2.10][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:90:112",
+        "address": "eligibility/6.2.10/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.2.10][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:90:118",
+        "address": "eligibility/6.2.10/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.2.10][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:90:123",
+        "address": "eligibility/6.2.10/other-user",
+        "place": "appendix-e.md#E2.1[6.2.10][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:90:128",
+        "address": "eligibility/6.2.10/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.2.10][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:90:151",
+        "address": "eligibility/6.2.10/mdr",
+        "place": "appendix-e.md#E2.1[6.2.10][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.4.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:91:105",
+        "address": "eligibility/6.4.1/import-supplier",
+        "place": "appendix-e.md#E2.1[6.4.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:91:111",
+        "address": "eligibility/6.4.1/export-supplier",
+        "place": "appendix-e.md#E2.1[6.4.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:91:116",
+        "address": "eligibility/6.4.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.4.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:91:121",
+        "address": "eligibility/6.4.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.4.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:91:126",
+        "address": "eligibility/6.4.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.4.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:91:131",
+        "address": "eligibility/6.4.1/other-user",
+        "place": "appendix-e.md#E2.1[6.4.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:91:136",
+        "address": "eligibility/6.4.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.4.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:91:159",
+        "address": "eligibility/6.4.1/mdr",
+        "place": "appendix-e.md#E2.1[6.4.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.4.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:92:98",
+        "address": "eligibility/6.4.2/import-supplier",
+        "place": "appendix-e.md#E2.1[6.4.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:92:104",
+        "address": "eligibility/6.4.2/export-supplier",
+        "place": "appendix-e.md#E2.1[6.4.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:92:109",
+        "address": "eligibility/6.4.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.4.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:92:114",
+        "address": "eligibility/6.4.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.4.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:92:119",
+        "address": "eligibility/6.4.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.4.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:92:124",
+        "address": "eligibility/6.4.2/other-user",
+        "place": "appendix-e.md#E2.1[6.4.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:92:129",
+        "address": "eligibility/6.4.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.4.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:92:152",
+        "address": "eligibility/6.4.2/mdr",
+        "place": "appendix-e.md#E2.1[6.4.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.5": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:93:76",
+        "address": "eligibility/6.5/import-supplier",
+        "place": "appendix-e.md#E2.1[6.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:93:81",
+        "address": "eligibility/6.5/export-supplier",
+        "place": "appendix-e.md#E2.1[6.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:93:86",
+        "address": "eligibility/6.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:93:91",
+        "address": "eligibility/6.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:93:97",
+        "address": "eligibility/6.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:93:102",
+        "address": "eligibility/6.5/other-user",
+        "place": "appendix-e.md#E2.1[6.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:93:107",
+        "address": "eligibility/6.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.5][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:93:130",
+        "address": "eligibility/6.5/mdr",
+        "place": "appendix-e.md#E2.1[6.5][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.6": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:94:83",
+        "address": "eligibility/6.6/import-supplier",
+        "place": "appendix-e.md#E2.1[6.6][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:94:88",
+        "address": "eligibility/6.6/export-supplier",
+        "place": "appendix-e.md#E2.1[6.6][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:94:93",
+        "address": "eligibility/6.6/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.6][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:94:99",
+        "address": "eligibility/6.6/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.6][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:94:104",
+        "address": "eligibility/6.6/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.6][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:94:109",
+        "address": "eligibility/6.6/other-user",
+        "place": "appendix-e.md#E2.1[6.6][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:94:114",
+        "address": "eligibility/6.6/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.6][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:94:137",
+        "address": "eligibility/6.6/mdr",
+        "place": "appendix-e.md#E2.1[6.6][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.7": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:95:77",
+        "address": "eligibility/6.7/import-supplier",
+        "place": "appendix-e.md#E2.1[6.7][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:95:82",
+        "address": "eligibility/6.7/export-supplier",
+        "place": "appendix-e.md#E2.1[6.7][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:95:87",
+        "address": "eligibility/6.7/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.7][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:95:93",
+        "address": "eligibility/6.7/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.7][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:95:98",
+        "address": "eligibility/6.7/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.7][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:95:103",
+        "address": "eligibility/6.7/other-user",
+        "place": "appendix-e.md#E2.1[6.7][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:95:108",
+        "address": "eligibility/6.7/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.7][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:95:131",
+        "address": "eligibility/6.7/mdr",
+        "place": "appendix-e.md#E2.1[6.7][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.8": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:96:85",
+        "address": "eligibility/6.8/import-supplier",
+        "place": "appendix-e.md#E2.1[6.8][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:96:91",
+        "address": "eligibility/6.8/export-supplier",
+        "place": "appendix-e.md#E2.1[6.8][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:96:96",
+        "address": "eligibility/6.8/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.8][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:96:102",
+        "address": "eligibility/6.8/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.8][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:96:107",
+        "address": "eligibility/6.8/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.8][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:96:112",
+        "address": "eligibility/6.8/other-user",
+        "place": "appendix-e.md#E2.1[6.8][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:96:117",
+        "address": "eligibility/6.8/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.8][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:96:140",
+        "address": "eligibility/6.8/mdr",
+        "place": "appendix-e.md#E2.1[6.8][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.11": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:97:57",
+        "address": "eligibility/6.11/import-supplier",
+        "place": "appendix-e.md#E2.1[6.11][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:97:63",
+        "address": "eligibility/6.11/export-supplier",
+        "place": "appendix-e.md#E2.1[6.11][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:97:68",
+        "address": "eligibility/6.11/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.11][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:97:74",
+        "address": "eligibility/6.11/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.11][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:97:79",
+        "address": "eligibility/6.11/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.11][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:97:84",
+        "address": "eligibility/6.11/other-user",
+        "place": "appendix-e.md#E2.1[6.11][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:97:89",
+        "address": "eligibility/6.11/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.11][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:97:112",
+        "address": "eligibility/6.11/mdr",
+        "place": "appendix-e.md#E2.1[6.11][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.12": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:98:99",
+        "address": "eligibility/6.12/import-supplier",
+        "place": "appendix-e.md#E2.1[6.12][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:98:105",
+        "address": "eligibility/6.12/export-supplier",
+        "place": "appendix-e.md#E2.1[6.12][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:98:110",
+        "address": "eligibility/6.12/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.12][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:98:115",
+        "address": "eligibility/6.12/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.12][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:98:120",
+        "address": "eligibility/6.12/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.12][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:98:125",
+        "address": "eligibility/6.12/other-user",
+        "place": "appendix-e.md#E2.1[6.12][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:98:130",
+        "address": "eligibility/6.12/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.12][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:98:153",
+        "address": "eligibility/6.12/mdr",
+        "place": "appendix-e.md#E2.1[6.12][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.13": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:99:65",
+        "address": "eligibility/6.13/import-supplier",
+        "place": "appendix-e.md#E2.1[6.13][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:99:71",
+        "address": "eligibility/6.13/export-supplier",
+        "place": "appendix-e.md#E2.1[6.13][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:99:76",
+        "address": "eligibility/6.13/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.13][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:99:82",
+        "address": "eligibility/6.13/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.13][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:99:88",
+        "address": "eligibility/6.13/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.13][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:99:94",
+        "address": "eligibility/6.13/other-user",
+        "place": "appendix-e.md#E2.1[6.13][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:99:99",
+        "address": "eligibility/6.13/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.13][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:99:123",
+        "address": "eligibility/6.13/mdr",
+        "place": "appendix-e.md#E2.1[6.13][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.14.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:100:106",
+        "address": "eligibility/6.14.1/import-supplier",
+        "place": "appendix-e.md#E2.1[6.14.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:100:112",
+        "address": "eligibility/6.14.1/export-supplier",
+        "place": "appendix-e.md#E2.1[6.14.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:100:117",
+        "address": "eligibility/6.14.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.14.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:100:122",
+        "address": "eligibility/6.14.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.14.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:100:127",
+        "address": "eligibility/6.14.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.14.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:100:132",
+        "address": "eligibility/6.14.1/other-user",
+        "place": "appendix-e.md#E2.1[6.14.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:100:137",
+        "address": "eligibility/6.14.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.14.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:100:160",
+        "address": "eligibility/6.14.1/mdr",
+        "place": "appendix-e.md#E2.1[6.14.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.14.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:101:108",
+        "address": "eligibility/6.14.2/import-supplier",
+        "place": "appendix-e.md#E2.1[6.14.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:101:114",
+        "address": "eligibility/6.14.2/export-supplier",
+        "place": "appendix-e.md#E2.1[6.14.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:101:119",
+        "address": "eligibility/6.14.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.14.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:101:124",
+        "address": "eligibility/6.14.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.14.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:101:129",
+        "address": "eligibility/6.14.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.14.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:101:134",
+        "address": "eligibility/6.14.2/other-user",
+        "place": "appendix-e.md#E2.1[6.14.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:101:139",
+        "address": "eligibility/6.14.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.14.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:101:162",
+        "address": "eligibility/6.14.2/mdr",
+        "place": "appendix-e.md#E2.1[6.14.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.14.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:102:106",
+        "address": "eligibility/6.14.3/import-supplier",
+        "place": "appendix-e.md#E2.1[6.14.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:102:112",
+        "address": "eligibility/6.14.3/export-supplier",
+        "place": "appendix-e.md#E2.1[6.14.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:102:117",
+        "address": "eligibility/6.14.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.14.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:102:122",
+        "address": "eligibility/6.14.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.14.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:102:127",
+        "address": "eligibility/6.14.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.14.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:102:132",
+        "address": "eligibility/6.14.3/other-user",
+        "place": "appendix-e.md#E2.1[6.14.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:102:137",
+        "address": "eligibility/6.14.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.14.3][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:102:160",
+        "address": "eligibility/6.14.3/mdr",
+        "place": "appendix-e.md#E2.1[6.14.3][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.15.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:103:79",
+        "address": "eligibility/6.15.1/import-supplier",
+        "place": "appendix-e.md#E2.1[6.15.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:103:85",
+        "address": "eligibility/6.15.1/export-supplier",
+        "place": "appendix-e.md#E2.1[6.15.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:103:90",
+        "address": "eligibility/6.15.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.15.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:103:96",
+        "address": "eligibility/6.15.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.15.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:103:102",
+        "address": "eligibility/6.15.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.15.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:103:108",
+        "address": "eligibility/6.15.1/other-user",
+        "place": "appendix-e.md#E2.1[6.15.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:103:113",
+        "address": "eligibility/6.15.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.15.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:103:136",
+        "address": "eligibility/6.15.1/mdr",
+        "place": "appendix-e.md#E2.1[6.15.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.15.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:104:78",
+        "address": "eligibility/6.15.2/import-supplier",
+        "place": "appendix-e.md#E2.1[6.15.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:104:84",
+        "address": "eligibility/6.15.2/export-supplier",
+        "place": "appendix-e.md#E2.1[6.15.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:104:89",
+        "address": "eligibility/6.15.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.15.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:104:95",
+        "address": "eligibility/6.15.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.15.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:104:100",
+        "address": "eligibility/6.15.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.15.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:104:105",
+        "address": "eligibility/6.15.2/other-user",
+        "place": "appendix-e.md#E2.1[6.15.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:104:110",
+        "address": "eligibility/6.15.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.15.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:104:133",
+        "address": "eligibility/6.15.2/mdr",
+        "place": "appendix-e.md#E2.1[6.15.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.17": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:105:66",
+        "address": "eligibility/6.17/import-supplier",
+        "place": "appendix-e.md#E2.1[6.17][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:105:72",
+        "address": "eligibility/6.17/export-supplier",
+        "place": "appendix-e.md#E2.1[6.17][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:105:77",
+        "address": "eligibility/6.17/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.17][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:105:83",
+        "address": "eligibility/6.17/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.17][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:105:88",
+        "address": "eligibility/6.17/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.17][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:105:93",
+        "address": "eligibility/6.17/other-user",
+        "place": "appendix-e.md#E2.1[6.17][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:105:98",
+        "address": "eligibility/6.17/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.17][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:105:121",
+        "address": "eligibility/6.17/mdr",
+        "place": "appendix-e.md#E2.1[6.17][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.18.1": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:106:85",
+        "address": "eligibility/6.18.1/import-supplier",
+        "place": "appendix-e.md#E2.1[6.18.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:106:90",
+        "address": "eligibility/6.18.1/export-supplier",
+        "place": "appendix-e.md#E2.1[6.18.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:106:95",
+        "address": "eligibility/6.18.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.18.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:106:100",
+        "address": "eligibility/6.18.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.18.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:106:106",
+        "address": "eligibility/6.18.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.18.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:106:111",
+        "address": "eligibility/6.18.1/other-user",
+        "place": "appendix-e.md#E2.1[6.18.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:106:116",
+        "address": "eligibility/6.18.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.18.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:106:139",
+        "address": "eligibility/6.18.1/mdr",
+        "place": "appendix-e.md#E2.1[6.18.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.18.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:107:72",
+        "address": "eligibility/6.18.2/import-supplier",
+        "place": "appendix-e.md#E2.1[6.18.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:107:77",
+        "address": "eligibility/6.18.2/export-supplier",
+        "place": "appendix-e.md#E2.1[6.18.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:107:82",
+        "address": "eligibility/6.18.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.18.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:107:87",
+        "address": "eligibility/6.18.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.18.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:107:93",
+        "address": "eligibility/6.18.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.18.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:107:98",
+        "address": "eligibility/6.18.2/other-user",
+        "place": "appendix-e.md#E2.1[6.18.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:107:103",
+        "address": "eligibility/6.18.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.18.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:107:126",
+        "address": "eligibility/6.18.2/mdr",
+        "place": "appendix-e.md#E2.1[6.18.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.20.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:108:80",
+        "address": "eligibility/6.20.1/import-supplier",
+        "place": "appendix-e.md#E2.1[6.20.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:108:86",
+        "address": "eligibility/6.20.1/export-supplier",
+        "place": "appendix-e.md#E2.1[6.20.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:108:91",
+        "address": "eligibility/6.20.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.20.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:108:97",
+        "address": "eligibility/6.20.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.20.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:108:102",
+        "address": "eligibility/6.20.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.20.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:108:107",
+        "address": "eligibility/6.20.1/other-user",
+        "place": "appendix-e.md#E2.1[6.20.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:108:112",
+        "address": "eligibility/6.20.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.20.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:108:135",
+        "address": "eligibility/6.20.1/mdr",
+        "place": "appendix-e.md#E2.1[6.20.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.20.2": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:109:80",
+        "address": "eligibility/6.20.2/import-supplier",
+        "place": "appendix-e.md#E2.1[6.20.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:109:85",
+        "address": "eligibility/6.20.2/export-supplier",
+        "place": "appendix-e.md#E2.1[6.20.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:109:91",
+        "address": "eligibility/6.20.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.20.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:109:96",
+        "address": "eligibility/6.20.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.20.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:109:101",
+        "address": "eligibility/6.20.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.20.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:109:106",
+        "address": "eligibility/6.20.2/other-user",
+        "place": "appendix-e.md#E2.1[6.20.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:109:111",
+        "address": "eligibility/6.20.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.20.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:109:134",
+        "address": "eligibility/6.20.2/mdr",
+        "place": "appendix-e.md#E2.1[6.20.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.21": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:110:81",
+        "address": "eligibility/6.21/import-supplier",
+        "place": "appendix-e.md#E2.1[6.21][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:110:87",
+        "address": "eligibility/6.21/export-supplier",
+        "place": "appendix-e.md#E2.1[6.21][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:110:92",
+        "address": "eligibility/6.21/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.21][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:110:98",
+        "address": "eligibility/6.21/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.21][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:110:103",
+        "address": "eligibility/6.21/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.21][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:110:108",
+        "address": "eligibility/6.21/other-user",
+        "place": "appendix-e.md#E2.1[6.21][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:110:113",
+        "address": "eligibility/6.21/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.21][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:110:136",
+        "address": "eligibility/6.21/mdr",
+        "place": "appendix-e.md#E2.1[6.21][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.22": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:111:64",
+        "address": "eligibility/6.22/import-supplier",
+        "place": "appendix-e.md#E2.1[6.22][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:111:70",
+        "address": "eligibility/6.22/export-supplier",
+        "place": "appendix-e.md#E2.1[6.22][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:111:75",
+        "address": "eligibility/6.22/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.22][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:111:81",
+        "address": "eligibility/6.22/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.22][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:111:87",
+        "address": "eligibility/6.22/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.22][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:111:92",
+        "address": "eligibility/6.22/other-user",
+        "place": "appendix-e.md#E2.1[6.22][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:111:97",
+        "address": "eligibility/6.22/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.22][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:111:120",
+        "address": "eligibility/6.22/mdr",
+        "place": "appendix-e.md#E2.1[6.22][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.23": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:112:82",
+        "address": "eligibility/6.23/import-supplier",
+        "place": "appendix-e.md#E2.1[6.23][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:112:88",
+        "address": "eligibility/6.23/export-supplier",
+        "place": "appendix-e.md#E2.1[6.23][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:112:93",
+        "address": "eligibility/6.23/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.23][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:112:99",
+        "address": "eligibility/6.23/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.23][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:112:104",
+        "address": "eligibility/6.23/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.23][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:112:109",
+        "address": "eligibility/6.23/other-user",
+        "place": "appendix-e.md#E2.1[6.23][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:112:114",
+        "address": "eligibility/6.23/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.23][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:112:137",
+        "address": "eligibility/6.23/mdr",
+        "place": "appendix-e.md#E2.1[6.23][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.24.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:113:83",
+        "address": "eligibility/6.24.1/import-supplier",
+        "place": "appendix-e.md#E2.1[6.24.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:113:89",
+        "address": "eligibility/6.24.1/export-supplier",
+        "place": "appendix-e.md#E2.1[6.24.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:113:94",
+        "address": "eligibility/6.24.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.24.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:113:100",
+        "address": "eligibility/6.24.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.24.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:113:106",
+        "address": "eligibility/6.24.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.24.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:113:112",
+        "address": "eligibility/6.24.1/other-user",
+        "place": "appendix-e.md#E2.1[6.24.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:113:117",
+        "address": "eligibility/6.24.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.24.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:113:140",
+        "address": "eligibility/6.24.1/mdr",
+        "place": "appendix-e.md#E2.1[6.24.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.24.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:114:87",
+        "address": "eligibility/6.24.2/import-supplier",
+        "place": "appendix-e.md#E2.1[6.24.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:114:93",
+        "address": "eligibility/6.24.2/export-supplier",
+        "place": "appendix-e.md#E2.1[6.24.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:114:98",
+        "address": "eligibility/6.24.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.24.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:114:104",
+        "address": "eligibility/6.24.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.24.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:114:109",
+        "address": "eligibility/6.24.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.24.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:114:114",
+        "address": "eligibility/6.24.2/other-user",
+        "place": "appendix-e.md#E2.1[6.24.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:114:119",
+        "address": "eligibility/6.24.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.24.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:114:142",
+        "address": "eligibility/6.24.2/mdr",
+        "place": "appendix-e.md#E2.1[6.24.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.25": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:115:75",
+        "address": "eligibility/6.25/import-supplier",
+        "place": "appendix-e.md#E2.1[6.25][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:115:81",
+        "address": "eligibility/6.25/export-supplier",
+        "place": "appendix-e.md#E2.1[6.25][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:115:86",
+        "address": "eligibility/6.25/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.25][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:115:91",
+        "address": "eligibility/6.25/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.25][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:115:96",
+        "address": "eligibility/6.25/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.25][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:115:101",
+        "address": "eligibility/6.25/other-user",
+        "place": "appendix-e.md#E2.1[6.25][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:115:106",
+        "address": "eligibility/6.25/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.25][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:115:129",
+        "address": "eligibility/6.25/mdr",
+        "place": "appendix-e.md#E2.1[6.25][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.26": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:116:116",
+        "address": "eligibility/6.26/import-supplier",
+        "place": "appendix-e.md#E2.1[6.26][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:116:122",
+        "address": "eligibility/6.26/export-supplier",
+        "place": "appendix-e.md#E2.1[6.26][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:116:127",
+        "address": "eligibility/6.26/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.26][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:116:132",
+        "address": "eligibility/6.26/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.26][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:116:137",
+        "address": "eligibility/6.26/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.26][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:116:142",
+        "address": "eligibility/6.26/other-user",
+        "place": "appendix-e.md#E2.1[6.26][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:116:147",
+        "address": "eligibility/6.26/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.26][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:116:170",
+        "address": "eligibility/6.26/mdr",
+        "place": "appendix-e.md#E2.1[6.26][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.27": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:117:95",
+        "address": "eligibility/6.27/import-supplier",
+        "place": "appendix-e.md#E2.1[6.27][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:117:100",
+        "address": "eligibility/6.27/export-supplier",
+        "place": "appendix-e.md#E2.1[6.27][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:117:105",
+        "address": "eligibility/6.27/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.27][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:117:110",
+        "address": "eligibility/6.27/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.27][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:117:116",
+        "address": "eligibility/6.27/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.27][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:117:121",
+        "address": "eligibility/6.27/other-user",
+        "place": "appendix-e.md#E2.1[6.27][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:117:126",
+        "address": "eligibility/6.27/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.27][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:117:149",
+        "address": "eligibility/6.27/mdr",
+        "place": "appendix-e.md#E2.1[6.27][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.28": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:118:68",
+        "address": "eligibility/6.28/import-supplier",
+        "place": "appendix-e.md#E2.1[6.28][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:118:74",
+        "address": "eligibility/6.28/export-supplier",
+        "place": "appendix-e.md#E2.1[6.28][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:118:79",
+        "address": "eligibility/6.28/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.28][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:118:85",
+        "address": "eligibility/6.28/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.28][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:118:90",
+        "address": "eligibility/6.28/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.28][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:118:95",
+        "address": "eligibility/6.28/other-user",
+        "place": "appendix-e.md#E2.1[6.28][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:118:100",
+        "address": "eligibility/6.28/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.28][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:118:123",
+        "address": "eligibility/6.28/mdr",
+        "place": "appendix-e.md#E2.1[6.28][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.29": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:119:71",
+        "address": "eligibility/6.29/import-supplier",
+        "place": "appendix-e.md#E2.1[6.29][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:119:77",
+        "address": "eligibility/6.29/export-supplier",
+        "place": "appendix-e.md#E2.1[6.29][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:119:82",
+        "address": "eligibility/6.29/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.29][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:119:88",
+        "address": "eligibility/6.29/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.29][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:119:93",
+        "address": "eligibility/6.29/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.29][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:119:98",
+        "address": "eligibility/6.29/other-user",
+        "place": "appendix-e.md#E2.1[6.29][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:119:103",
+        "address": "eligibility/6.29/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.29][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:119:126",
+        "address": "eligibility/6.29/mdr",
+        "place": "appendix-e.md#E2.1[6.29][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.30": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:120:69",
+        "address": "eligibility/6.30/import-supplier",
+        "place": "appendix-e.md#E2.1[6.30][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:120:75",
+        "address": "eligibility/6.30/export-supplier",
+        "place": "appendix-e.md#E2.1[6.30][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:120:80",
+        "address": "eligibility/6.30/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.30][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:120:86",
+        "address": "eligibility/6.30/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.30][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:120:91",
+        "address": "eligibility/6.30/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.30][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:120:96",
+        "address": "eligibility/6.30/other-user",
+        "place": "appendix-e.md#E2.1[6.30][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:120:101",
+        "address": "eligibility/6.30/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.30][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:120:125",
+        "address": "eligibility/6.30/mdr",
+        "place": "appendix-e.md#E2.1[6.30][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.31": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:121:63",
+        "address": "eligibility/6.31/import-supplier",
+        "place": "appendix-e.md#E2.1[6.31][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:121:69",
+        "address": "eligibility/6.31/export-supplier",
+        "place": "appendix-e.md#E2.1[6.31][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:121:74",
+        "address": "eligibility/6.31/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.31][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:121:80",
+        "address": "eligibility/6.31/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.31][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:121:85",
+        "address": "eligibility/6.31/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.31][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:121:90",
+        "address": "eligibility/6.31/other-user",
+        "place": "appendix-e.md#E2.1[6.31][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:121:95",
+        "address": "eligibility/6.31/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.31][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:121:119",
+        "address": "eligibility/6.31/mdr",
+        "place": "appendix-e.md#E2.1[6.31][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "6.32": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:122:67",
+        "address": "eligibility/6.32/import-supplier",
+        "place": "appendix-e.md#E2.1[6.32][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:122:73",
+        "address": "eligibility/6.32/export-supplier",
+        "place": "appendix-e.md#E2.1[6.32][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:122:78",
+        "address": "eligibility/6.32/gas-supplier",
+        "place": "appendix-e.md#E2.1[6.32][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:122:84",
+        "address": "eligibility/6.32/electricity-distributor",
+        "place": "appendix-e.md#E2.1[6.32][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:122:89",
+        "address": "eligibility/6.32/gas-transporter",
+        "place": "appendix-e.md#E2.1[6.32][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:122:94",
+        "address": "eligibility/6.32/other-user",
+        "place": "appendix-e.md#E2.1[6.32][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:122:99",
+        "address": "eligibility/6.32/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[6.32][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:122:123",
+        "address": "eligibility/6.32/mdr",
+        "place": "appendix-e.md#E2.1[6.32][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:123:52",
+        "address": "eligibility/7.1/import-supplier",
+        "place": "appendix-e.md#E2.1[7.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:123:58",
+        "address": "eligibility/7.1/export-supplier",
+        "place": "appendix-e.md#E2.1[7.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:123:63",
+        "address": "eligibility/7.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:123:68",
+        "address": "eligibility/7.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:123:73",
+        "address": "eligibility/7.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:123:78",
+        "address": "eligibility/7.1/other-user",
+        "place": "appendix-e.md#E2.1[7.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:123:83",
+        "address": "eligibility/7.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:123:106",
+        "address": "eligibility/7.1/mdr",
+        "place": "appendix-e.md#E2.1[7.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:124:53",
+        "address": "eligibility/7.2/import-supplier",
+        "place": "appendix-e.md#E2.1[7.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:124:59",
+        "address": "eligibility/7.2/export-supplier",
+        "place": "appendix-e.md#E2.1[7.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:124:64",
+        "address": "eligibility/7.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:124:70",
+        "address": "eligibility/7.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:124:75",
+        "address": "eligibility/7.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:124:80",
+        "address": "eligibility/7.2/other-user",
+        "place": "appendix-e.md#E2.1[7.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:124:85",
+        "address": "eligibility/7.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:124:108",
+        "address": "eligibility/7.2/mdr",
+        "place": "appendix-e.md#E2.1[7.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:125:49",
+        "address": "eligibility/7.3/import-supplier",
+        "place": "appendix-e.md#E2.1[7.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:125:55",
+        "address": "eligibility/7.3/export-supplier",
+        "place": "appendix-e.md#E2.1[7.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:125:60",
+        "address": "eligibility/7.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:125:66",
+        "address": "eligibility/7.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:125:71",
+        "address": "eligibility/7.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:125:76",
+        "address": "eligibility/7.3/other-user",
+        "place": "appendix-e.md#E2.1[7.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:125:81",
+        "address": "eligibility/7.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.3][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:125:104",
+        "address": "eligibility/7.3/mdr",
+        "place": "appendix-e.md#E2.1[7.3][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:126:56",
+        "address": "eligibility/7.4/import-supplier",
+        "place": "appendix-e.md#E2.1[7.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:126:62",
+        "address": "eligibility/7.4/export-supplier",
+        "place": "appendix-e.md#E2.1[7.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:126:68",
+        "address": "eligibility/7.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:126:74",
+        "address": "eligibility/7.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:126:80",
+        "address": "eligibility/7.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:126:86",
+        "address": "eligibility/7.4/other-user",
+        "place": "appendix-e.md#E2.1[7.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:126:91",
+        "address": "eligibility/7.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.4][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:126:115",
+        "address": "eligibility/7.4/mdr",
+        "place": "appendix-e.md#E2.1[7.4][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.5": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:127:62",
+        "address": "eligibility/7.5/import-supplier",
+        "place": "appendix-e.md#E2.1[7.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:127:68",
+        "address": "eligibility/7.5/export-supplier",
+        "place": "appendix-e.md#E2.1[7.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:127:73",
+        "address": "eligibility/7.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:127:78",
+        "address": "eligibility/7.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:127:83",
+        "address": "eligibility/7.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:127:88",
+        "address": "eligibility/7.5/other-user",
+        "place": "appendix-e.md#E2.1[7.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:127:93",
+        "address": "eligibility/7.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.5][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:127:116",
+        "address": "eligibility/7.5/mdr",
+        "place": "appendix-e.md#E2.1[7.5][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.6": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:128:64",
+        "address": "eligibility/7.6/import-supplier",
+        "place": "appendix-e.md#E2.1[7.6][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:128:70",
+        "address": "eligibility/7.6/export-supplier",
+        "place": "appendix-e.md#E2.1[7.6][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:128:75",
+        "address": "eligibility/7.6/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.6][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:128:80",
+        "address": "eligibility/7.6/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.6][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:128:85",
+        "address": "eligibility/7.6/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.6][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:128:90",
+        "address": "eligibility/7.6/other-user",
+        "place": "appendix-e.md#E2.1[7.6][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:128:95",
+        "address": "eligibility/7.6/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.6][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:128:118",
+        "address": "eligibility/7.6/mdr",
+        "place": "appendix-e.md#E2.1[7.6][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.7": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:129:70",
+        "address": "eligibility/7.7/import-supplier",
+        "place": "appendix-e.md#E2.1[7.7][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:129:76",
+        "address": "eligibility/7.7/export-supplier",
+        "place": "appendix-e.md#E2.1[7.7][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:129:81",
+        "address": "eligibility/7.7/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.7][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:129:86",
+        "address": "eligibility/7.7/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.7][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:129:92",
+        "address": "eligibility/7.7/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.7][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:129:97",
+        "address": "eligibility/7.7/other-user",
+        "place": "appendix-e.md#E2.1[7.7][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:129:103",
+        "address": "eligibility/7.7/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.7][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:129:126",
+        "address": "eligibility/7.7/mdr",
+        "place": "appendix-e.md#E2.1[7.7][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.8": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:130:59",
+        "address": "eligibility/7.8/import-supplier",
+        "place": "appendix-e.md#E2.1[7.8][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:130:65",
+        "address": "eligibility/7.8/export-supplier",
+        "place": "appendix-e.md#E2.1[7.8][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:130:70",
+        "address": "eligibility/7.8/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.8][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:130:75",
+        "address": "eligibility/7.8/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.8][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:130:80",
+        "address": "eligibility/7.8/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.8][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:130:85",
+        "address": "eligibility/7.8/other-user",
+        "place": "appendix-e.md#E2.1[7.8][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:130:90",
+        "address": "eligibility/7.8/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.8][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:130:113",
+        "address": "eligibility/7.8/mdr",
+        "place": "appendix-e.md#E2.1[7.8][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.9": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:131:73",
+        "address": "eligibility/7.9/import-supplier",
+        "place": "appendix-e.md#E2.1[7.9][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:131:79",
+        "address": "eligibility/7.9/export-supplier",
+        "place": "appendix-e.md#E2.1[7.9][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:131:84",
+        "address": "eligibility/7.9/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.9][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:131:89",
+        "address": "eligibility/7.9/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.9][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:131:94",
+        "address": "eligibility/7.9/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.9][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:131:99",
+        "address": "eligibility/7.9/other-user",
+        "place": "appendix-e.md#E2.1[7.9][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:131:104",
+        "address": "eligibility/7.9/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.9][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:131:127",
+        "address": "eligibility/7.9/mdr",
+        "place": "appendix-e.md#E2.1[7.9][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.10": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:132:79",
+        "address": "eligibility/7.10/import-supplier",
+        "place": "appendix-e.md#E2.1[7.10][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:132:85",
+        "address": "eligibility/7.10/export-supplier",
+        "place": "appendix-e.md#E2.1[7.10][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:132:90",
+        "address": "eligibility/7.10/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.10][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:132:95",
+        "address": "eligibility/7.10/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.10][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:132:100",
+        "address": "eligibility/7.10/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.10][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:132:105",
+        "address": "eligibility/7.10/other-user",
+        "place": "appendix-e.md#E2.1[7.10][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:132:110",
+        "address": "eligibility/7.10/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.10][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:132:133",
+        "address": "eligibility/7.10/mdr",
+        "place": "appendix-e.md#E2.1[7.10][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.11": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:133:65",
+        "address": "eligibility/7.11/import-supplier",
+        "place": "appendix-e.md#E2.1[7.11][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:133:71",
+        "address": "eligibility/7.11/export-supplier",
+        "place": "appendix-e.md#E2.1[7.11][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:133:76",
+        "address": "eligibility/7.11/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.11][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:133:81",
+        "address": "eligibility/7.11/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.11][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:133:86",
+        "address": "eligibility/7.11/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.11][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:133:91",
+        "address": "eligibility/7.11/other-user",
+        "place": "appendix-e.md#E2.1[7.11][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:133:97",
+        "address": "eligibility/7.11/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.11][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:133:120",
+        "address": "eligibility/7.11/mdr",
+        "place": "appendix-e.md#E2.1[7.11][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.12": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:134:67",
+        "address": "eligibility/7.12/import-supplier",
+        "place": "appendix-e.md#E2.1[7.12][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:134:73",
+        "address": "eligibility/7.12/export-supplier",
+        "place": "appendix-e.md#E2.1[7.12][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:134:78",
+        "address": "eligibility/7.12/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.12][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:134:83",
+        "address": "eligibility/7.12/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.12][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:134:88",
+        "address": "eligibility/7.12/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.12][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:134:93",
+        "address": "eligibility/7.12/other-user",
+        "place": "appendix-e.md#E2.1[7.12][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:134:98",
+        "address": "eligibility/7.12/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.12][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:134:121",
+        "address": "eligibility/7.12/mdr",
+        "place": "appendix-e.md#E2.1[7.12][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.13": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:135:70",
+        "address": "eligibility/7.13/import-supplier",
+        "place": "appendix-e.md#E2.1[7.13][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:135:76",
+        "address": "eligibility/7.13/export-supplier",
+        "place": "appendix-e.md#E2.1[7.13][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:135:81",
+        "address": "eligibility/7.13/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.13][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:135:86",
+        "address": "eligibility/7.13/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.13][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:135:91",
+        "address": "eligibility/7.13/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.13][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:135:96",
+        "address": "eligibility/7.13/other-user",
+        "place": "appendix-e.md#E2.1[7.13][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:135:101",
+        "address": "eligibility/7.13/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.13][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:135:124",
+        "address": "eligibility/7.13/mdr",
+        "place": "appendix-e.md#E2.1[7.13][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.14": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:136:84",
+        "address": "eligibility/7.14/import-supplier",
+        "place": "appendix-e.md#E2.1[7.14][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:136:90",
+        "address": "eligibility/7.14/export-supplier",
+        "place": "appendix-e.md#E2.1[7.14][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:136:95",
+        "address": "eligibility/7.14/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.14][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:136:100",
+        "address": "eligibility/7.14/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.14][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:136:106",
+        "address": "eligibility/7.14/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.14][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:136:111",
+        "address": "eligibility/7.14/other-user",
+        "place": "appendix-e.md#E2.1[7.14][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:136:117",
+        "address": "eligibility/7.14/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.14][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:136:140",
+        "address": "eligibility/7.14/mdr",
+        "place": "appendix-e.md#E2.1[7.14][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.15": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:137:82",
+        "address": "eligibility/7.15/import-supplier",
+        "place": "appendix-e.md#E2.1[7.15][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:137:88",
+        "address": "eligibility/7.15/export-supplier",
+        "place": "appendix-e.md#E2.1[7.15][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:137:93",
+        "address": "eligibility/7.15/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.15][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:137:98",
+        "address": "eligibility/7.15/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.15][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:137:104",
+        "address": "eligibility/7.15/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.15][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:137:109",
+        "address": "eligibility/7.15/other-user",
+        "place": "appendix-e.md#E2.1[7.15][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:137:115",
+        "address": "eligibility/7.15/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.15][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:137:138",
+        "address": "eligibility/7.15/mdr",
+        "place": "appendix-e.md#E2.1[7.15][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "7.16": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:138:55",
+        "address": "eligibility/7.16/import-supplier",
+        "place": "appendix-e.md#E2.1[7.16][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:138:60",
+        "address": "eligibility/7.16/export-supplier",
+        "place": "appendix-e.md#E2.1[7.16][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:138:65",
+        "address": "eligibility/7.16/gas-supplier",
+        "place": "appendix-e.md#E2.1[7.16][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:138:70",
+        "address": "eligibility/7.16/electricity-distributor",
+        "place": "appendix-e.md#E2.1[7.16][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:138:75",
+        "address": "eligibility/7.16/gas-transporter",
+        "place": "appendix-e.md#E2.1[7.16][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:138:80",
+        "address": "eligibility/7.16/other-user",
+        "place": "appendix-e.md#E2.1[7.16][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:138:85",
+        "address": "eligibility/7.16/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[7.16][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:138:108",
+        "address": "eligibility/7.16/mdr",
+        "place": "appendix-e.md#E2.1[7.16][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.1.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:139:58",
+        "address": "eligibility/8.1.1/import-supplier",
+        "place": "appendix-e.md#E2.1[8.1.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:139:64",
+        "address": "eligibility/8.1.1/export-supplier",
+        "place": "appendix-e.md#E2.1[8.1.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:139:69",
+        "address": "eligibility/8.1.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.1.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:139:75",
+        "address": "eligibility/8.1.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.1.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:139:80",
+        "address": "eligibility/8.1.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.1.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:139:85",
+        "address": "eligibility/8.1.1/other-user",
+        "place": "appendix-e.md#E2.1[8.1.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:139:90",
+        "address": "eligibility/8.1.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.1.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:139:113",
+        "address": "eligibility/8.1.1/mdr",
+        "place": "appendix-e.md#E2.1[8.1.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:140:53",
+        "address": "eligibility/8.2/import-supplier",
+        "place": "appendix-e.md#E2.1[8.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:140:59",
+        "address": "eligibility/8.2/export-supplier",
+        "place": "appendix-e.md#E2.1[8.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:140:65",
+        "address": "eligibility/8.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:140:71",
+        "address": "eligibility/8.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:140:77",
+        "address": "eligibility/8.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:140:83",
+        "address": "eligibility/8.2/other-user",
+        "place": "appendix-e.md#E2.1[8.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:140:89",
+        "address": "eligibility/8.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": true,
-        "source": "appendix-e.md:140:113",
+        "address": "eligibility/8.2/mdr",
+        "place": "appendix-e.md#E2.1[8.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:141:58",
+        "address": "eligibility/8.3/import-supplier",
+        "place": "appendix-e.md#E2.1[8.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:141:64",
+        "address": "eligibility/8.3/export-supplier",
+        "place": "appendix-e.md#E2.1[8.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:141:69",
+        "address": "eligibility/8.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:141:75",
+        "address": "eligibility/8.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:141:80",
+        "address": "eligibility/8.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:141:85",
+        "address": "eligibility/8.3/other-user",
+        "place": "appendix-e.md#E2.1[8.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:141:90",
+        "address": "eligibility/8.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.3][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:141:113",
+        "address": "eligibility/8.3/mdr",
+        "place": "appendix-e.md#E2.1[8.3][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:142:55",
+        "address": "eligibility/8.4/import-supplier",
+        "place": "appendix-e.md#E2.1[8.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:142:61",
+        "address": "eligibility/8.4/export-supplier",
+        "place": "appendix-e.md#E2.1[8.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:142:67",
+        "address": "eligibility/8.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:142:73",
+        "address": "eligibility/8.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:142:79",
+        "address": "eligibility/8.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:142:85",
+        "address": "eligibility/8.4/other-user",
+        "place": "appendix-e.md#E2.1[8.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:142:91",
+        "address": "eligibility/8.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.4][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:142:115",
+        "address": "eligibility/8.4/mdr",
+        "place": "appendix-e.md#E2.1[8.4][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.5": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:143:53",
+        "address": "eligibility/8.5/import-supplier",
+        "place": "appendix-e.md#E2.1[8.5][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:143:58",
+        "address": "eligibility/8.5/export-supplier",
+        "place": "appendix-e.md#E2.1[8.5][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:143:63",
+        "address": "eligibility/8.5/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.5][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:143:68",
+        "address": "eligibility/8.5/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.5][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:143:73",
+        "address": "eligibility/8.5/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.5][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:143:78",
+        "address": "eligibility/8.5/other-user",
+        "place": "appendix-e.md#E2.1[8.5][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:143:83",
+        "address": "eligibility/8.5/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.5][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:143:106",
+        "address": "eligibility/8.5/mdr",
+        "place": "appendix-e.md#E2.1[8.5][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.6": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:144:53",
+        "address": "eligibility/8.6/import-supplier",
+        "place": "appendix-e.md#E2.1[8.6][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:144:58",
+        "address": "eligibility/8.6/export-supplier",
+        "place": "appendix-e.md#E2.1[8.6][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:144:63",
+        "address": "eligibility/8.6/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.6][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:144:68",
+        "address": "eligibility/8.6/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.6][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:144:73",
+        "address": "eligibility/8.6/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.6][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:144:78",
+        "address": "eligibility/8.6/other-user",
+        "place": "appendix-e.md#E2.1[8.6][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:144:83",
+        "address": "eligibility/8.6/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.6][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:144:106",
+        "address": "eligibility/8.6/mdr",
+        "place": "appendix-e.md#E2.1[8.6][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.7.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:145:64",
+        "address": "eligibility/8.7.1/import-supplier",
+        "place": "appendix-e.md#E2.1[8.7.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:145:70",
+        "address": "eligibility/8.7.1/export-supplier",
+        "place": "appendix-e.md#E2.1[8.7.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:145:75",
+        "address": "eligibility/8.7.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.7.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:145:81",
+        "address": "eligibility/8.7.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.7.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:145:86",
+        "address": "eligibility/8.7.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.7.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:145:91",
+        "address": "eligibility/8.7.1/other-user",
+        "place": "appendix-e.md#E2.1[8.7.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:145:96",
+        "address": "eligibility/8.7.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.7.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:145:119",
+        "address": "eligibility/8.7.1/mdr",
+        "place": "appendix-e.md#E2.1[8.7.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.7.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:146:67",
+        "address": "eligibility/8.7.2/import-supplier",
+        "place": "appendix-e.md#E2.1[8.7.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:146:73",
+        "address": "eligibility/8.7.2/export-supplier",
+        "place": "appendix-e.md#E2.1[8.7.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:146:78",
+        "address": "eligibility/8.7.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.7.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:146:84",
+        "address": "eligibility/8.7.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.7.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:146:89",
+        "address": "eligibility/8.7.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.7.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:146:94",
+        "address": "eligibility/8.7.2/other-user",
+        "place": "appendix-e.md#E2.1[8.7.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:146:100",
+        "address": "eligibility/8.7.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.7.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:146:123",
+        "address": "eligibility/8.7.2/mdr",
+        "place": "appendix-e.md#E2.1[8.7.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.8.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:147:66",
+        "address": "eligibility/8.8.1/import-supplier",
+        "place": "appendix-e.md#E2.1[8.8.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:147:72",
+        "address": "eligibility/8.8.1/export-supplier",
+        "place": "appendix-e.md#E2.1[8.8.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:147:77",
+        "address": "eligibility/8.8.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.8.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:147:83",
+        "address": "eligibility/8.8.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.8.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:147:88",
+        "address": "eligibility/8.8.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.8.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:147:93",
+        "address": "eligibility/8.8.1/other-user",
+        "place": "appendix-e.md#E2.1[8.8.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:147:98",
+        "address": "eligibility/8.8.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.8.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:147:121",
+        "address": "eligibility/8.8.1/mdr",
+        "place": "appendix-e.md#E2.1[8.8.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.8.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:148:69",
+        "address": "eligibility/8.8.2/import-supplier",
+        "place": "appendix-e.md#E2.1[8.8.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:148:75",
+        "address": "eligibility/8.8.2/export-supplier",
+        "place": "appendix-e.md#E2.1[8.8.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:148:80",
+        "address": "eligibility/8.8.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.8.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:148:86",
+        "address": "eligibility/8.8.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.8.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:148:91",
+        "address": "eligibility/8.8.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.8.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:148:96",
+        "address": "eligibility/8.8.2/other-user",
+        "place": "appendix-e.md#E2.1[8.8.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:148:102",
+        "address": "eligibility/8.8.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.8.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:148:125",
+        "address": "eligibility/8.8.2/mdr",
+        "place": "appendix-e.md#E2.1[8.8.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.9": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:149:54",
+        "address": "eligibility/8.9/import-supplier",
+        "place": "appendix-e.md#E2.1[8.9][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:149:60",
+        "address": "eligibility/8.9/export-supplier",
+        "place": "appendix-e.md#E2.1[8.9][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:149:65",
+        "address": "eligibility/8.9/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.9][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:149:71",
+        "address": "eligibility/8.9/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.9][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:149:76",
+        "address": "eligibility/8.9/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.9][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:149:81",
+        "address": "eligibility/8.9/other-user",
+        "place": "appendix-e.md#E2.1[8.9][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:149:87",
+        "address": "eligibility/8.9/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.9][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:149:110",
+        "address": "eligibility/8.9/mdr",
+        "place": "appendix-e.md#E2.1[8.9][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.11": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:150:61",
+        "address": "eligibility/8.11/import-supplier",
+        "place": "appendix-e.md#E2.1[8.11][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:150:67",
+        "address": "eligibility/8.11/export-supplier",
+        "place": "appendix-e.md#E2.1[8.11][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:150:72",
+        "address": "eligibility/8.11/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.11][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:150:78",
+        "address": "eligibility/8.11/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.11][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:150:83",
+        "address": "eligibility/8.11/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.11][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:150:88",
+        "address": "eligibility/8.11/other-user",
+        "place": "appendix-e.md#E2.1[8.11][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:150:94",
+        "address": "eligibility/8.11/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.11][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:150:117",
+        "address": "eligibility/8.11/mdr",
+        "place": "appendix-e.md#E2.1[8.11][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.12.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:151:63",
+        "address": "eligibility/8.12.1/import-supplier",
+        "place": "appendix-e.md#E2.1[8.12.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:151:69",
+        "address": "eligibility/8.12.1/export-supplier",
+        "place": "appendix-e.md#E2.1[8.12.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:151:74",
+        "address": "eligibility/8.12.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.12.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:151:80",
+        "address": "eligibility/8.12.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.12.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:151:85",
+        "address": "eligibility/8.12.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.12.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:151:90",
+        "address": "eligibility/8.12.1/other-user",
+        "place": "appendix-e.md#E2.1[8.12.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:151:95",
+        "address": "eligibility/8.12.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.12.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:151:118",
+        "address": "eligibility/8.12.1/mdr",
+        "place": "appendix-e.md#E2.1[8.12.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.12.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:152:78",
+        "address": "eligibility/8.12.2/import-supplier",
+        "place": "appendix-e.md#E2.1[8.12.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:152:84",
+        "address": "eligibility/8.12.2/export-supplier",
+        "place": "appendix-e.md#E2.1[8.12.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:152:89",
+        "address": "eligibility/8.12.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.12.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:152:95",
+        "address": "eligibility/8.12.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.12.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:152:100",
+        "address": "eligibility/8.12.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.12.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:152:105",
+        "address": "eligibility/8.12.2/other-user",
+        "place": "appendix-e.md#E2.1[8.12.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:152:110",
+        "address": "eligibility/8.12.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.12.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:152:133",
+        "address": "eligibility/8.12.2/mdr",
+        "place": "appendix-e.md#E2.1[8.12.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.13": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:153:69",
+        "address": "eligibility/8.13/import-supplier",
+        "place": "appendix-e.md#E2.1[8.13][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:153:75",
+        "address": "eligibility/8.13/export-supplier",
+        "place": "appendix-e.md#E2.1[8.13][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:153:80",
+        "address": "eligibility/8.13/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.13][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:153:86",
+        "address": "eligibility/8.13/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.13][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:153:91",
+        "address": "eligibility/8.13/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.13][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:153:96",
+        "address": "eligibility/8.13/other-user",
+        "place": "appendix-e.md#E2.1[8.13][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:153:101",
+        "address": "eligibility/8.13/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.13][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:153:124",
+        "address": "eligibility/8.13/mdr",
+        "place": "appendix-e.md#E2.1[8.13][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.14.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:154:92",
+        "address": "eligibility/8.14.1/import-supplier",
+        "place": "appendix-e.md#E2.1[8.14.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:154:98",
+        "address": "eligibility/8.14.1/export-supplier",
+        "place": "appendix-e.md#E2.1[8.14.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:154:103",
+        "address": "eligibility/8.14.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.14.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:154:109",
+        "address": "eligibility/8.14.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.14.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:154:114",
+        "address": "eligibility/8.14.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.14.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:154:119",
+        "address": "eligibility/8.14.1/other-user",
+        "place": "appendix-e.md#E2.1[8.14.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:154:124",
+        "address": "eligibility/8.14.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.14.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:154:147",
+        "address": "eligibility/8.14.1/mdr",
+        "place": "appendix-e.md#E2.1[8.14.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.14.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:155:94",
+        "address": "eligibility/8.14.2/import-supplier",
+        "place": "appendix-e.md#E2.1[8.14.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:155:100",
+        "address": "eligibility/8.14.2/export-supplier",
+        "place": "appendix-e.md#E2.1[8.14.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:155:105",
+        "address": "eligibility/8.14.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.14.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:155:111",
+        "address": "eligibility/8.14.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.14.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:155:116",
+        "address": "eligibility/8.14.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.14.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:155:121",
+        "address": "eligibility/8.14.2/other-user",
+        "place": "appendix-e.md#E2.1[8.14.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:155:126",
+        "address": "eligibility/8.14.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.14.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:155:149",
+        "address": "eligibility/8.14.2/mdr",
+        "place": "appendix-e.md#E2.1[8.14.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.14.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:156:89",
+        "address": "eligibility/8.14.3/import-supplier",
+        "place": "appendix-e.md#E2.1[8.14.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:156:95",
+        "address": "eligibility/8.14.3/export-supplier",
+        "place": "appendix-e.md#E2.1[8.14.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:156:100",
+        "address": "eligibility/8.14.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.14.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:156:106",
+        "address": "eligibility/8.14.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.14.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:156:111",
+        "address": "eligibility/8.14.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.14.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:156:116",
+        "address": "eligibility/8.14.3/other-user",
+        "place": "appendix-e.md#E2.1[8.14.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:156:121",
+        "address": "eligibility/8.14.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.14.3][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:156:144",
+        "address": "eligibility/8.14.3/mdr",
+        "place": "appendix-e.md#E2.1[8.14.3][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "8.14.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:157:92",
+        "address": "eligibility/8.14.4/import-supplier",
+        "place": "appendix-e.md#E2.1[8.14.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:157:98",
+        "address": "eligibility/8.14.4/export-supplier",
+        "place": "appendix-e.md#E2.1[8.14.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:157:103",
+        "address": "eligibility/8.14.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[8.14.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:157:109",
+        "address": "eligibility/8.14.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[8.14.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:157:114",
+        "address": "eligibility/8.14.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[8.14.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:157:119",
+        "address": "eligibility/8.14.4/other-user",
+        "place": "appendix-e.md#E2.1[8.14.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:157:124",
+        "address": "eligibility/8.14.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[8.14.4][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:157:147",
+        "address": "eligibility/8.14.4/mdr",
+        "place": "appendix-e.md#E2.1[8.14.4][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "9.1": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:158:76",
+        "address": "eligibility/9.1/import-supplier",
+        "place": "appendix-e.md#E2.1[9.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:158:81",
+        "address": "eligibility/9.1/export-supplier",
+        "place": "appendix-e.md#E2.1[9.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:158:86",
+        "address": "eligibility/9.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[9.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:158:91",
+        "address": "eligibility/9.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[9.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:158:96",
+        "address": "eligibility/9.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[9.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:158:101",
+        "address": "eligibility/9.1/other-user",
+        "place": "appendix-e.md#E2.1[9.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:158:107",
+        "address": "eligibility/9.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[9.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:158:130",
+        "address": "eligibility/9.1/mdr",
+        "place": "appendix-e.md#E2.1[9.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "11.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:159:55",
+        "address": "eligibility/11.1/import-supplier",
+        "place": "appendix-e.md#E2.1[11.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:159:61",
+        "address": "eligibility/11.1/export-supplier",
+        "place": "appendix-e.md#E2.1[11.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:159:66",
+        "address": "eligibility/11.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[11.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:159:72",
+        "address": "eligibility/11.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[11.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:159:77",
+        "address": "eligibility/11.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[11.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:159:82",
+        "address": "eligibility/11.1/other-user",
+        "place": "appendix-e.md#E2.1[11.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:159:87",
+        "address": "eligibility/11.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[11.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:159:110",
+        "address": "eligibility/11.1/mdr",
+        "place": "appendix-e.md#E2.1[11.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "11.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:160:61",
+        "address": "eligibility/11.2/import-supplier",
+        "place": "appendix-e.md#E2.1[11.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:160:67",
+        "address": "eligibility/11.2/export-supplier",
+        "place": "appendix-e.md#E2.1[11.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:160:73",
+        "address": "eligibility/11.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[11.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:160:79",
+        "address": "eligibility/11.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[11.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:160:85",
+        "address": "eligibility/11.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[11.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:160:91",
+        "address": "eligibility/11.2/other-user",
+        "place": "appendix-e.md#E2.1[11.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:160:97",
+        "address": "eligibility/11.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[11.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:160:121",
+        "address": "eligibility/11.2/mdr",
+        "place": "appendix-e.md#E2.1[11.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "11.3": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:161:61",
+        "address": "eligibility/11.3/import-supplier",
+        "place": "appendix-e.md#E2.1[11.3][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:161:67",
+        "address": "eligibility/11.3/export-supplier",
+        "place": "appendix-e.md#E2.1[11.3][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:161:72",
+        "address": "eligibility/11.3/gas-supplier",
+        "place": "appendix-e.md#E2.1[11.3][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:161:78",
+        "address": "eligibility/11.3/electricity-distributor",
+        "place": "appendix-e.md#E2.1[11.3][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:161:83",
+        "address": "eligibility/11.3/gas-transporter",
+        "place": "appendix-e.md#E2.1[11.3][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:161:88",
+        "address": "eligibility/11.3/other-user",
+        "place": "appendix-e.md#E2.1[11.3][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:161:93",
+        "address": "eligibility/11.3/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[11.3][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:161:116",
+        "address": "eligibility/11.3/mdr",
+        "place": "appendix-e.md#E2.1[11.3][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "11.4": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:162:61",
+        "address": "eligibility/11.4/import-supplier",
+        "place": "appendix-e.md#E2.1[11.4][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:162:67",
+        "address": "eligibility/11.4/export-supplier",
+        "place": "appendix-e.md#E2.1[11.4][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:162:72",
+        "address": "eligibility/11.4/gas-supplier",
+        "place": "appendix-e.md#E2.1[11.4][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:162:78",
+        "address": "eligibility/11.4/electricity-distributor",
+        "place": "appendix-e.md#E2.1[11.4][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": false,
-        "source": "appendix-e.md:162:83",
+        "address": "eligibility/11.4/gas-transporter",
+        "place": "appendix-e.md#E2.1[11.4][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:162:88",
+        "address": "eligibility/11.4/other-user",
+        "place": "appendix-e.md#E2.1[11.4][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:162:93",
+        "address": "eligibility/11.4/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[11.4][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:162:116",
+        "address": "eligibility/11.4/mdr",
+        "place": "appendix-e.md#E2.1[11.4][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "12.1": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:163:58",
+        "address": "eligibility/12.1/import-supplier",
+        "place": "appendix-e.md#E2.1[12.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:163:64",
+        "address": "eligibility/12.1/export-supplier",
+        "place": "appendix-e.md#E2.1[12.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:163:70",
+        "address": "eligibility/12.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[12.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:163:76",
+        "address": "eligibility/12.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[12.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:163:82",
+        "address": "eligibility/12.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[12.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:163:88",
+        "address": "eligibility/12.1/other-user",
+        "place": "appendix-e.md#E2.1[12.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:163:94",
+        "address": "eligibility/12.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[12.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:163:118",
+        "address": "eligibility/12.1/mdr",
+        "place": "appendix-e.md#E2.1[12.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "12.2": {
       "import-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:164:63",
+        "address": "eligibility/12.2/import-supplier",
+        "place": "appendix-e.md#E2.1[12.2][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:164:69",
+        "address": "eligibility/12.2/export-supplier",
+        "place": "appendix-e.md#E2.1[12.2][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": true,
-        "source": "appendix-e.md:164:75",
+        "address": "eligibility/12.2/gas-supplier",
+        "place": "appendix-e.md#E2.1[12.2][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": true,
-        "source": "appendix-e.md:164:81",
+        "address": "eligibility/12.2/electricity-distributor",
+        "place": "appendix-e.md#E2.1[12.2][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:164:87",
+        "address": "eligibility/12.2/gas-transporter",
+        "place": "appendix-e.md#E2.1[12.2][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": true,
-        "source": "appendix-e.md:164:93",
+        "address": "eligibility/12.2/other-user",
+        "place": "appendix-e.md#E2.1[12.2][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": true,
-        "source": "appendix-e.md:164:99",
+        "address": "eligibility/12.2/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[12.2][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:164:123",
+        "address": "eligibility/12.2/mdr",
+        "place": "appendix-e.md#E2.1[12.2][Meter Data Retriever]",
         "clause": "E2.1"
       }
     },
     "14.1": {
       "import-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:165:65",
+        "address": "eligibility/14.1/import-supplier",
+        "place": "appendix-e.md#E2.1[14.1][Import Supplier]",
         "clause": "E2.1"
       },
       "export-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:165:70",
+        "address": "eligibility/14.1/export-supplier",
+        "place": "appendix-e.md#E2.1[14.1][Export Supplier]",
         "clause": "E2.1"
       },
       "gas-supplier": {
         "eligible": false,
-        "source": "appendix-e.md:165:75",
+        "address": "eligibility/14.1/gas-supplier",
+        "place": "appendix-e.md#E2.1[14.1][Gas Supplier]",
         "clause": "E2.1"
       },
       "electricity-distributor": {
         "eligible": false,
-        "source": "appendix-e.md:165:80",
+        "address": "eligibility/14.1/electricity-distributor",
+        "place": "appendix-e.md#E2.1[14.1][Electricity Distributor]",
         "clause": "E2.1"
       },
       "gas-transporter": {
         "eligible": true,
-        "source": "appendix-e.md:165:85",
+        "address": "eligibility/14.1/gas-transporter",
+        "place": "appendix-e.md#E2.1[14.1][Gas Transporter]",
         "clause": "E2.1"
       },
       "other-user": {
         "eligible": false,
-        "source": "appendix-e.md:165:91",
+        "address": "eligibility/14.1/other-user",
+        "place": "appendix-e.md#E2.1[14.1][Other User]",
         "clause": "E2.1"
       },
       "registered-supplier-agent": {
         "eligible": false,
-        "source": "appendix-e.md:165:96",
+        "address": "eligibility/14.1/registered-supplier-agent",
+        "place": "appendix-e.md#E2.1[14.1][Registered Supplier Agent]",
         "clause": "E2.1"
       },
       "mdr": {
         "eligible": false,
-        "source": "appendix-e.md:165:119",
+        "address": "eligibility/14.1/mdr",
+        "place": "appendix-e.md#E2.1[14.1][Meter Data Retriever]",
         "clause": "E2.1"
       }
     }
   }
 };
 
+/** A literate rule as the tables hold it: its stable address and place instead of a source position. */
+export type PlacedRule<R extends ClauseRule = ClauseRule> = R extends unknown
+  ? Omit<R, 'source'> & { readonly address: string; readonly place: string }
+  : never;
+
 /** The literate rules of each view, as compiled from the rule blocks under their clauses. */
-export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
+export const CLAUSE_RULES: { readonly [V in View]: readonly PlacedRule[] } = {
   "baseline": [
     {
       "id": "AB1.3.trt-scope",
@@ -16888,14 +19526,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
         "5.3",
         "8.2"
       ],
-      "source": {
-        "file": "appendix-ab.md",
-        "line": 28,
-        "column": 1,
-        "endLine": 34,
-        "endColumn": 4,
-        "clause": "AB1.3"
-      }
+      "address": "clause-rule/AB1.3.trt-scope",
+      "place": "appendix-ab.md#AB1.3"
     },
     {
       "id": "G6.1.anomaly-detection-thresholds",
@@ -16911,14 +19543,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
         "other-user",
         "registered-supplier-agent"
       ],
-      "source": {
-        "file": "section-g.md",
-        "line": 16,
-        "column": 1,
-        "endLine": 22,
-        "endColumn": 4,
-        "clause": "G6.1"
-      }
+      "address": "clause-rule/G6.1.anomaly-detection-thresholds",
+      "place": "section-g.md#G6.1"
     },
     {
       "id": "G8.2.import-supplier-assessment",
@@ -16928,14 +19554,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "role": "import-supplier",
       "atUserEntry": "full-user-security-assessment",
       "thereafter": "supplier-party-cycle",
-      "source": {
-        "file": "section-g.md",
-        "line": 50,
-        "column": 1,
-        "endLine": 58,
-        "endColumn": 4,
-        "clause": "G8.2"
-      }
+      "address": "clause-rule/G8.2.import-supplier-assessment",
+      "place": "section-g.md#G8.2"
     },
     {
       "id": "G8.2.export-supplier-assessment",
@@ -16945,14 +19565,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "role": "export-supplier",
       "atUserEntry": "full-user-security-assessment",
       "thereafter": "supplier-party-cycle",
-      "source": {
-        "file": "section-g.md",
-        "line": 60,
-        "column": 1,
-        "endLine": 68,
-        "endColumn": 4,
-        "clause": "G8.2"
-      }
+      "address": "clause-rule/G8.2.export-supplier-assessment",
+      "place": "section-g.md#G8.2"
     },
     {
       "id": "G8.2.gas-supplier-assessment",
@@ -16962,14 +19576,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "role": "gas-supplier",
       "atUserEntry": "full-user-security-assessment",
       "thereafter": "supplier-party-cycle",
-      "source": {
-        "file": "section-g.md",
-        "line": 70,
-        "column": 1,
-        "endLine": 78,
-        "endColumn": 4,
-        "clause": "G8.2"
-      }
+      "address": "clause-rule/G8.2.gas-supplier-assessment",
+      "place": "section-g.md#G8.2"
     },
     {
       "id": "G8.3.other-user-assessment",
@@ -16979,14 +19587,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "role": "other-user",
       "atUserEntry": "full-user-security-assessment",
       "thereafter": "annual-user-security-assessment",
-      "source": {
-        "file": "section-g.md",
-        "line": 84,
-        "column": 1,
-        "endLine": 92,
-        "endColumn": 4,
-        "clause": "G8.3"
-      }
+      "address": "clause-rule/G8.3.other-user-assessment",
+      "place": "section-g.md#G8.3"
     },
     {
       "id": "H4.2.import-supplier-access",
@@ -16998,14 +19600,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "deviceTypes": [
         "ESME"
       ],
-      "source": {
-        "file": "section-h.md",
-        "line": 102,
-        "column": 1,
-        "endLine": 110,
-        "endColumn": 4,
-        "clause": "H4.2"
-      }
+      "address": "clause-rule/H4.2.import-supplier-access",
+      "place": "section-h.md#H4.2"
     },
     {
       "id": "H4.2.export-supplier-access",
@@ -17017,14 +19613,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "deviceTypes": [
         "ESME"
       ],
-      "source": {
-        "file": "section-h.md",
-        "line": 112,
-        "column": 1,
-        "endLine": 120,
-        "endColumn": 4,
-        "clause": "H4.2"
-      }
+      "address": "clause-rule/H4.2.export-supplier-access",
+      "place": "section-h.md#H4.2"
     }
   ],
   "modified": [
@@ -17046,14 +19636,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
         "5.3",
         "8.2"
       ],
-      "source": {
-        "file": "appendix-ab.md",
-        "line": 28,
-        "column": 1,
-        "endLine": 34,
-        "endColumn": 4,
-        "clause": "AB1.3"
-      }
+      "address": "clause-rule/AB1.3.trt-scope",
+      "place": "appendix-ab.md#AB1.3"
     },
     {
       "id": "G6.1.anomaly-detection-thresholds",
@@ -17069,14 +19653,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
         "other-user",
         "registered-supplier-agent"
       ],
-      "source": {
-        "file": "section-g.md",
-        "line": 16,
-        "column": 1,
-        "endLine": 22,
-        "endColumn": 4,
-        "clause": "G6.1"
-      }
+      "address": "clause-rule/G6.1.anomaly-detection-thresholds",
+      "place": "section-g.md#G6.1"
     },
     {
       "id": "G6.1A.mdr-anomaly-detection-thresholds",
@@ -17086,14 +19664,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "roles": [
         "mdr"
       ],
-      "source": {
-        "file": "section-g.md",
-        "line": 30,
-        "column": 1,
-        "endLine": 36,
-        "endColumn": 4,
-        "clause": "G6.1A"
-      }
+      "address": "clause-rule/G6.1A.mdr-anomaly-detection-thresholds",
+      "place": "section-g.md#G6.1A"
     },
     {
       "id": "G8.2.import-supplier-assessment",
@@ -17103,14 +19675,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "role": "import-supplier",
       "atUserEntry": "full-user-security-assessment",
       "thereafter": "supplier-party-cycle",
-      "source": {
-        "file": "section-g.md",
-        "line": 50,
-        "column": 1,
-        "endLine": 58,
-        "endColumn": 4,
-        "clause": "G8.2"
-      }
+      "address": "clause-rule/G8.2.import-supplier-assessment",
+      "place": "section-g.md#G8.2"
     },
     {
       "id": "G8.2.export-supplier-assessment",
@@ -17120,14 +19686,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "role": "export-supplier",
       "atUserEntry": "full-user-security-assessment",
       "thereafter": "supplier-party-cycle",
-      "source": {
-        "file": "section-g.md",
-        "line": 60,
-        "column": 1,
-        "endLine": 68,
-        "endColumn": 4,
-        "clause": "G8.2"
-      }
+      "address": "clause-rule/G8.2.export-supplier-assessment",
+      "place": "section-g.md#G8.2"
     },
     {
       "id": "G8.2.gas-supplier-assessment",
@@ -17137,14 +19697,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "role": "gas-supplier",
       "atUserEntry": "full-user-security-assessment",
       "thereafter": "supplier-party-cycle",
-      "source": {
-        "file": "section-g.md",
-        "line": 70,
-        "column": 1,
-        "endLine": 78,
-        "endColumn": 4,
-        "clause": "G8.2"
-      }
+      "address": "clause-rule/G8.2.gas-supplier-assessment",
+      "place": "section-g.md#G8.2"
     },
     {
       "id": "G8.3.other-user-assessment",
@@ -17154,14 +19708,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "role": "other-user",
       "atUserEntry": "full-user-security-assessment",
       "thereafter": "annual-user-security-assessment",
-      "source": {
-        "file": "section-g.md",
-        "line": 84,
-        "column": 1,
-        "endLine": 92,
-        "endColumn": 4,
-        "clause": "G8.3"
-      }
+      "address": "clause-rule/G8.3.other-user-assessment",
+      "place": "section-g.md#G8.3"
     },
     {
       "id": "G8.3A.mdr-assessment",
@@ -17172,14 +19720,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "atUserEntry": "full-user-security-assessment",
       "exemptWhenAlreadyAssessedAs": "other-user",
       "thereafter": "annual-user-security-assessment",
-      "source": {
-        "file": "section-g.md",
-        "line": 100,
-        "column": 1,
-        "endLine": 109,
-        "endColumn": 4,
-        "clause": "G8.3A"
-      }
+      "address": "clause-rule/G8.3A.mdr-assessment",
+      "place": "section-g.md#G8.3A"
     },
     {
       "id": "G8.3B.mdr-same-obligations",
@@ -17189,14 +19731,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "role": "mdr",
       "as": "other-user",
       "scope": "Section G",
-      "source": {
-        "file": "section-g.md",
-        "line": 115,
-        "column": 1,
-        "endLine": 123,
-        "endColumn": 4,
-        "clause": "G8.3B"
-      }
+      "address": "clause-rule/G8.3B.mdr-same-obligations",
+      "place": "section-g.md#G8.3B"
     },
     {
       "id": "G8.3C.mdr-no-privacy-assessment",
@@ -17205,14 +19741,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "kind": "privacy-assessment",
       "role": "mdr",
       "required": false,
-      "source": {
-        "file": "section-g.md",
-        "line": 129,
-        "column": 1,
-        "endLine": 136,
-        "endColumn": 4,
-        "clause": "G8.3C"
-      }
+      "address": "clause-rule/G8.3C.mdr-no-privacy-assessment",
+      "place": "section-g.md#G8.3C"
     },
     {
       "id": "H1.2B.agent-uses-mdr-role",
@@ -17225,14 +19755,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
         "export-supplier"
       ],
       "mustUseRole": "mdr",
-      "source": {
-        "file": "section-h.md",
-        "line": 47,
-        "column": 1,
-        "endLine": 55,
-        "endColumn": 4,
-        "clause": "H1.2B"
-      }
+      "address": "clause-rule/H1.2B.agent-uses-mdr-role",
+      "place": "section-h.md#H1.2B"
     },
     {
       "id": "H3.13A.schedule-first",
@@ -17243,14 +19767,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "roles": "all",
       "firstAttempt": "scheduled",
       "onDemandOnlyAsRetry": true,
-      "source": {
-        "file": "section-h.md",
-        "line": 75,
-        "column": 1,
-        "endLine": 84,
-        "endColumn": 4,
-        "clause": "H3.13A"
-      }
+      "address": "clause-rule/H3.13A.schedule-first",
+      "place": "section-h.md#H3.13A"
     },
     {
       "id": "H4.2.import-supplier-access",
@@ -17262,14 +19780,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "deviceTypes": [
         "ESME"
       ],
-      "source": {
-        "file": "section-h.md",
-        "line": 102,
-        "column": 1,
-        "endLine": 110,
-        "endColumn": 4,
-        "clause": "H4.2"
-      }
+      "address": "clause-rule/H4.2.import-supplier-access",
+      "place": "section-h.md#H4.2"
     },
     {
       "id": "H4.2.export-supplier-access",
@@ -17281,14 +19793,8 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
       "deviceTypes": [
         "ESME"
       ],
-      "source": {
-        "file": "section-h.md",
-        "line": 112,
-        "column": 1,
-        "endLine": 120,
-        "endColumn": 4,
-        "clause": "H4.2"
-      }
+      "address": "clause-rule/H4.2.export-supplier-access",
+      "place": "section-h.md#H4.2"
     },
     {
       "id": "H4.2A.mdr-access",
@@ -17310,17 +19816,11 @@ export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = {
         "mayBeCreatedBeforeEffectiveFrom": true,
         "mustNotStartBeforeEffectiveFrom": true
       },
-      "source": {
-        "file": "section-h.md",
-        "line": 129,
-        "column": 1,
-        "endLine": 145,
-        "endColumn": 4,
-        "clause": "H4.2A"
-      }
+      "address": "clause-rule/H4.2A.mdr-access",
+      "place": "section-h.md#H4.2A"
     }
   ]
-} as unknown as { readonly [V in View]: readonly ClauseRule[] };
+} as unknown as { readonly [V in View]: readonly PlacedRule[] };
 
 /** A calendar date, YYYY-MM-DD. */
 export type AtDate = `${number}-${number}-${number}`;
@@ -17376,7 +19876,7 @@ export interface DatedTables {
   readonly eligibility: EligibilityTable[View];
   readonly serviceRequests: readonly ServiceRequestEntry[];
   readonly userRoles: readonly UserRoleEntry[];
-  readonly clauseRules: readonly ClauseRule[];
+  readonly clauseRules: readonly PlacedRule[];
 }
 
 /** The interval in force on a date (the implementation day included). */
@@ -17480,7 +19980,7 @@ export function isEligible(query: EligibilityQuery): boolean {
   return eligibilityFor(query)?.eligible === true;
 }
 
-/** The eligibility cell (with its source), or undefined when the SR or role is not in that version. */
+/** The eligibility cell (with its address and place), or undefined when the SR or role is not in that version. */
 export function eligibilityFor(query: EligibilityQuery): EligibilityCell | undefined {
   return ELIGIBILITY_INDEX[tablesKey(query)]?.[query.sr]?.[query.role];
 }

@@ -48,7 +48,7 @@ export type ClauseRuleIdentifier = string
 export type RoleList = [UserRoleIdentifier, ...(UserRoleIdentifier)[]]
 
 /**
- * Everything compiled from sec-text/ for one view (baseline or modified): rules/<view>.rules.json.
+ * Everything compiled from sec-text/ for one view (baseline or modified), as the compiler holds it: each entry with its source position. Committed once over time in rules/in-force.json (places, no positions; rules/schema/in-force.schema.json), from which any view reads back.
  */
 export interface RuleSet {
   $schema?: string
@@ -329,7 +329,7 @@ export type ChangeKind = ("modification" | "document" | "user-role" | "service-r
 export type ChangeAction = ("added" | "removed" | "changed")
 
 /**
- * The semantic effect of a redline: every rule added, removed or changed between two rule sets (by default the baseline and the modified view), each with the source of the redline that causes it. rules/change-set.json.
+ * The semantic effect of a redline: every rule added, removed or changed between two rule sets (by default the baseline and the modified view), each with the place of the redline that causes it (positions in rules/change-set.sourcemap.json). rules/change-set.json.
  */
 export interface ChangeSet {
   $schema?: string
@@ -367,11 +367,11 @@ export interface ChangeCounts {
 }
 
 /**
- * One semantic change. `source` is where the redline that causes it is (the later entry's source, or the earlier entry's for a removal); `beforeSource`, for a change, where the earlier value was. Identity fields (sr, role, smets, mode, clause, rule, footnote, field, modification) name what changed; a manifest's intents match on them.
+ * One semantic change. `source` is the place of the redline that causes it (the later entry's, or the earlier entry's for a removal); `beforeSource`, for a change, the place of the earlier value. Places carry no line: positions are in rules/change-set.sourcemap.json under `<id>@source` and `<id>@beforeSource`. Identity fields (sr, role, smets, mode, clause, rule, footnote, field, modification) name what changed; a manifest's intents match on them.
  */
 export interface Change {
   /**
-   * Stable key, unique in the change set, e.g. 'trt 8.2 other-user smets1 on-demand'.
+   * The stable address of the entry changed (src/shared/address.ts), with `#field` for a change to one field, unique in the change set, e.g. 'trt/8.2/other-user/smets1/on-demand', 'service-request/4.2#dccScheduled'.
    */
   id: string
   kind: ChangeKind
@@ -420,8 +420,24 @@ export interface Change {
    * The document (file in sec-text/) that holds the redline.
    */
   document: string
-  source: Source
-  beforeSource?: Source
+  source: Place
+  beforeSource?: Place
+}
+
+/**
+ * Where an entry was read, without positions (they are in the output's source map): file relative to sec-text/ and the legal anchor: clause, row key, column header.
+ */
+export interface Place {
+  file: string
+  clause?: ClauseIdentifier
+  /**
+   * The table row's key: an SR reference or a User Role name.
+   */
+  row?: string
+  /**
+   * The table column's header.
+   */
+  header?: string
 }
 
 /**
@@ -544,6 +560,54 @@ export interface GatewayVersionTables {
     clause: ClauseIdentifier
     address: Address
   } | null)
+}
+
+export type InForceEdge = (null | {
+  release: string
+  date: (IsoDate | null)
+  /**
+   * The modifications of the release that apply to the entry's document.
+   */
+  modifications: string[]
+})
+
+/**
+ * rules/in-force.json: the compiled rules over time. Each entry is recorded once per value, with the interval in which it is in force: from (included) and to (excluded), each the release, its date and the modifications that started or ended it; null from: since the base; null to: still in force. Entries carry their place, never a line: positions are in rules/in-force.sourcemap.json.
+ */
+export interface RulesInForce {
+  $schema?: string
+  base: {
+    id: string
+    title: string
+  }
+  /**
+   * The boundaries of the intervals in date order; a release not yet dated (TBC) has date null and comes last.
+   */
+  releases: InForceRelease[]
+  entries: InForceEntry[]
+}
+
+export interface InForceRelease {
+  id: string
+  title: string
+  date: (IsoDate | null)
+  modifications: string[]
+}
+
+export interface InForceEntry {
+  address: Address
+  kind: ("modification" | "document" | "user-role" | "service-request" | "eligibility" | "trt" | "clause" | "clause-rule" | "footnote")
+  from: InForceEdge
+  to: InForceEdge
+  /**
+   * The compiled entry (as in rule-set.schema.json) with its source replaced by its place, and a Service Request's per-field sources by places.
+   */
+  value: {
+    place?: Place
+    places?: {
+      [k: string]: Place | undefined
+    }
+  }
 }
 
 export type Matcher = (Scalar | [Scalar, ...(Scalar)[]] | {
@@ -706,4 +770,18 @@ export interface ReleaseEntry {
      */
     parts?: [string, ...(string)[]]
   })[]]
+}
+
+/**
+ * Where each entry of one output was read in sec-text/: key → file:line:column-endLine:endColumn. A key is the entry's stable address (with #field for one field), then @ and which of its versions: in rules/in-force.json the release that started its interval, or base; in rules/change-set.json source (the redline's place) or beforeSource (the earlier value's). Kept apart from the output so that a prose edit that moves lines changes only the map.
+ */
+export interface SourceMap {
+  $schema?: string
+  /**
+   * The output the map belongs to, relative to the project root.
+   */
+  output: string
+  positions: {
+    [k: string]: string | undefined
+  }
 }

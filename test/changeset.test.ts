@@ -7,7 +7,14 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diffRuleSets, formatSeconds, type Change, type ChangeSet } from '../src/features/changeset/diff.js';
+import {
+  committedChangeSet,
+  diffRuleSets,
+  formatSeconds,
+  type Change,
+  type ChangeSet,
+  type CommittedChangeSet,
+} from '../src/features/changeset/diff.js';
 import { formatChangeSetMarkdown, formatChangeSetText, MARKDOWN_BUDGET } from '../src/features/changeset/format.js';
 import { checkIntents, parseManifest, type ManifestLoad } from '../src/features/changeset/intent.js';
 import { parseDuration } from '../src/compiler/4-extract/duration.js';
@@ -76,15 +83,15 @@ describe('the MP162 change set lists exactly what the Modification Report descri
     for (const [sr, cells] of Object.entries(REPORT_TRT_TABLE)) {
       REPORT_COLUMNS.forEach(([sender, smets, mode], index) => {
         if (sender !== 'mdr') return;
-        expected.set(`trt:${sr}:mdr:${smets}:${mode}`, `added ${formatSeconds(seconds(cells[index]!))}`);
+        expected.set(`trt/${sr}/mdr/smets${smets}/${mode}`, `added ${formatSeconds(seconds(cells[index]!))}`);
       });
     }
     // Footnote 4: SR 4.2 becomes schedulable, so its Scheduled TRT for the existing roles goes N/A → 24 hrs.
     for (const role of EXISTING_ELIGIBILITY['4.2']!) {
-      for (const smets of [2, 1]) expected.set(`trt:4.2:${role}:${smets}:scheduled`, `changed N/A → 24 h [^ab-fn4]`);
+      for (const smets of [2, 1]) expected.set(`trt/4.2/${role}/smets${smets}/scheduled`, `changed N/A → 24 h [^ab-fn4]`);
     }
     // Footnote 5: SR 8.2's SMETS1 TRT goes 16 s → 30 s for all Users.
-    for (const role of EXISTING_ELIGIBILITY['8.2']!) expected.set(`trt:8.2:${role}:1:on-demand`, `changed 16 s → 30 s [^ab-fn5]`);
+    for (const role of EXISTING_ELIGIBILITY['8.2']!) expected.set(`trt/8.2/${role}/smets1/on-demand`, `changed 16 s → 30 s [^ab-fn5]`);
     const actual = new Map(
       ofKind('trt').map((change) => [
         change.id,
@@ -96,7 +103,7 @@ describe('the MP162 change set lists exactly what the Modification Report descri
   });
 
   it('reads like the issue asks: SR 8.2 for other-user, 16 s → 30 s, at the cell in appendix-ab.md', async () => {
-    const change = changeSet.changes.find((entry) => entry.id === 'trt:8.2:other-user:1:on-demand')!;
+    const change = changeSet.changes.find((entry) => entry.id === 'trt/8.2/other-user/smets1/on-demand')!;
     expect(change.summary).toBe('TRT SR 8.2, other-user, SMETS1, on-demand: 16 s → 30 s [^ab-fn5]');
     const text = await readText('appendix-ab.md');
     expect({ line: change.source.line, column: change.source.column }).toEqual(placeOf(text, '30 secs[^ab-fn5]', '| 8.2 |'));
@@ -135,8 +142,17 @@ describe('the MP162 change set lists exactly what the Modification Report descri
   });
 
   it('is what the build writes to rules/change-set.json, and counts agree', () => {
-    const committed = JSON.parse(readFileSync(path.join(ROOT, 'rules', 'change-set.json'), 'utf8')) as ChangeSet;
-    expect(committed.changes).toEqual(changeSet.changes);
+    const committed = JSON.parse(readFileSync(path.join(ROOT, 'rules', 'change-set.json'), 'utf8')) as CommittedChangeSet;
+    const { changeSet: expected, map } = committedChangeSet(changeSet, 'rules/change-set.json');
+    expect(committed.changes).toEqual(expected.changes);
+    // Places only in the committed file; the positions are in its source map, by change id.
+    expect(JSON.stringify(committed)).not.toMatch(/"line"|"column"/);
+    const committedMap = JSON.parse(readFileSync(path.join(ROOT, 'rules', 'change-set.sourcemap.json'), 'utf8')) as { positions: unknown };
+    expect(committedMap.positions).toEqual(map.positions);
+    const cell = changeSet.changes.find((change) => change.id === 'trt/8.2/other-user/smets1/on-demand')!;
+    expect(map.positions['trt/8.2/other-user/smets1/on-demand@source']).toBe(
+      `appendix-ab.md:${cell.source.line}:${cell.source.column}-${cell.source.endLine}:${cell.source.endColumn}`,
+    );
     expect(changeSet.summary.total.total).toBe(changeSet.changes.length);
     expect(Object.values(changeSet.summary.byDocument).reduce((sum, counts) => sum + counts!.total, 0)).toBe(changeSet.changes.length);
   });
@@ -150,7 +166,7 @@ describe('the MP162 change set lists exactly what the Modification Report descri
       changed: changeSet.summary.total.changed,
       total: changeSet.summary.total.total,
     });
-    expect(reverse.changes.find((change) => change.id === 'trt:8.2:other-user:1:on-demand')!.summary).toBe(
+    expect(reverse.changes.find((change) => change.id === 'trt/8.2/other-user/smets1/on-demand')!.summary).toBe(
       'TRT SR 8.2, other-user, SMETS1, on-demand: 30 s [^ab-fn5] → 16 s',
     );
   });
@@ -362,7 +378,7 @@ describe('the earlier draft of the TRT table (Design Advisory Group slides, Feb 
       'clause AB2.1 Target Response Time table: text changed',
     ]);
     // And each change says what the draft had and what the final table has.
-    const mdr411 = between.changes.find((change) => change.id === 'trt:4.1.1:mdr:2:on-demand')!;
+    const mdr411 = between.changes.find((change) => change.id === 'trt/4.1.1/mdr/smets2/on-demand')!;
     expect(`${mdr411.from} → ${mdr411.to}`).toBe('24 h → N/A');
 
     // The same from the command line: `secc diff --against <the draft's text>`.

@@ -14,7 +14,7 @@ describe('committed outputs follow from the legal text', () => {
     const result = await compileProject();
     expect(result.ok).toBe(true);
     const drift = await checkDrift(result.outputs, { root: ROOT, textDir: 'sec-text' });
-    // Fails with e.g. "rules/modified.rules.json is out of date with sec-text/appendix-ab.md:40:5: TRT SR 8.2 ..."
+    // Fails with e.g. "rules/in-force.json is out of date with sec-text/appendix-ab.md:40:5: TRT SR 8.2 ..."
     expect(drift.flatMap((file) => file.messages.map(String))).toEqual([]);
   });
 
@@ -47,7 +47,7 @@ describe('drift is caught and named', () => {
     const run = await runCli(['check'], project.dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
-      /rules\/(baseline|modified)\.rules\.json .*sec-text\/appendix-ab\.md:\d+:\d+: TRT SR 4\.8\.1, import-supplier, SMETS2, on-demand differs: `5,600 secs` in .*, `5,500 secs` in the text/,
+      /rules\/in-force\.json .*sec-text\/appendix-ab\.md:\d+:\d+: TRT SR 4\.8\.1, import-supplier, SMETS2, on-demand \(since the base\) differs: `5,600 secs` in .*, `5,500 secs` in the text/,
     );
     // The base itself changed, without a redline: build refuses until the correction is recorded.
     const refused = await runCli(['build'], project.dir);
@@ -82,7 +82,7 @@ describe('drift is caught and named', () => {
     const run = await runCli(['check'], project.dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
-      /sec-text\/appendix-e\.md:\d+:\d+: eligibility of gas-supplier for SR 4\.6\.2 differs: `No` in .*, `Yes` in the text/,
+      /sec-text\/appendix-e\.md:\d+:\d+: eligibility of gas-supplier for SR 4\.6\.2 \(since the base\) differs: `No` in .*, `Yes` in the text/,
     );
   });
 
@@ -104,11 +104,25 @@ describe('drift is caught and named', () => {
   });
 
   it('a hand edit of rules/ is drift', async () => {
-    const file = path.join(project.dir, 'rules', 'modified.rules.json');
+    const file = path.join(project.dir, 'rules', 'in-force.json');
     await writeFile(file, (await readFile(file, 'utf8')).replace('"text": "5,600 secs"', '"text": "5,601 secs"'));
     const run = await runCli(['check'], project.dir);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/rules\/modified\.rules\.json.*TRT SR 4\.8\.1, .*SMETS2, on-demand differs/);
+    expect(run.stdout).toMatch(
+      /rules\/in-force\.json:\d+:1 .*sec-text\/appendix-ab\.md:\d+:\d+: TRT SR 4\.8\.1, .*SMETS2, on-demand \(since the base\) differs/,
+    );
+    expect((await runCli(['build'], project.dir)).code).toBe(0);
+    expect((await runCli(['check'], project.dir)).code).toBe(0);
+  });
+
+  it('a stale or hand-edited source map is drift, with the first differing line', async () => {
+    const file = path.join(project.dir, 'rules', 'in-force.sourcemap.json');
+    const text = await readFile(file, 'utf8');
+    const [key, position] = /"(trt\/8\.2\/other-user\/smets1\/on-demand@[^"]+)": "([^"]+)"/.exec(text)!.slice(1);
+    await writeFile(file, text.replace(`"${key}": "${position}"`, `"${key}": "${position!.replace(/:(\d+):/, ':999:')}"`));
+    const run = await runCli(['check'], project.dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/rules\/in-force\.sourcemap\.json:\d+:\d+ .*out of date with the legal text or schemas at line \d+/);
     expect((await runCli(['build'], project.dir)).code).toBe(0);
     expect((await runCli(['check'], project.dir)).code).toBe(0);
   });

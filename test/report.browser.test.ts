@@ -46,7 +46,7 @@ if (skipPdf && !skip)
   );
 
 /** The change whose cell the test looks for: SR 8.2, SMETS1, On-Demand, for an existing role. */
-const CHANGE = 'trt:8.2:other-user:1:on-demand';
+const CHANGE = 'trt/8.2/other-user/smets1/on-demand';
 
 describe.skipIf(skip)('the review page in Chromium', () => {
   let dir: string;

@@ -120,7 +120,7 @@ export const conform: Command = {
         place: disagreement.line === undefined ? undefined : { line: disagreement.line, column: 1 },
         actual: disagreement.actual,
         expected: [disagreement.expected],
-        note: `Governed by ${disagreement.basis.position}${disagreement.basis.clause ? ` (${disagreement.basis.clause})` : ''}${disagreement.basis.cell ? `, cell ${disagreement.basis.cell}` : ''}.`,
+        note: `Governed by ${disagreement.basis.place}${disagreement.basis.clause ? ` (${disagreement.basis.clause})` : ''}${disagreement.basis.cell ? `, cell ${disagreement.basis.cell}` : ''}.`,
         view,
       });
     }

@@ -11,7 +11,7 @@
  */
 import type { VFile } from 'vfile';
 import { report } from '../shared/diagnostics.js';
-import type { Change } from '../../generated/types.js';
+import type { Change } from './5-link/change-set/diff.js';
 import { diffRuleSets } from './5-link/change-set/diff.js';
 import { compileVersion, type VersionInput } from './versions.js';
 

@@ -24,7 +24,8 @@ import { diffRuleSets, type ChangeSet } from './5-link/change-set/diff.js';
 import { checkCites } from './5-link/cites.js';
 import { link } from './5-link/link.js';
 import { validateOutputs } from './6-validate/validate.js';
-import { emitOutputs, OUTPUT_PATHS } from './7-emit/emit.js';
+import { emitOutputs, inForceJson, OUTPUT_PATHS } from './7-emit/emit.js';
+import { inForceOutput } from './5-link/in-force.js';
 import type { ExtractedDocument } from './cache.js';
 import { createCompileContext, type CompileContext, type CompileContextOptions } from './context.js';
 import { phaseTimer } from './timings.js';
@@ -136,12 +137,19 @@ export async function compile(documents: readonly SourceDocument[], options: Com
   if (hasErrors(files)) return result;
   const changeSet = diffRuleSets(ruleSets.baseline, ruleSets.modified);
   result.changeSet = changeSet;
-  files.push(...validateOutputs(ruleSets, changeSet, context.schemas, { ruleSet: OUTPUT_PATHS, changeSet: OUTPUT_PATHS.changeSet }));
+  const inForce = options.emit === false ? undefined : inForceOutput(plan.releases, timeline({ ...result, ok: true }) ?? [], ruleSets);
+  files.push(
+    ...validateOutputs(ruleSets, changeSet, context.schemas, {
+      ruleSet: OUTPUT_PATHS.inForce,
+      changeSet: OUTPUT_PATHS.changeSet,
+      inForce: inForce && { path: OUTPUT_PATHS.inForce, json: inForceJson(inForce), mapPath: OUTPUT_PATHS.inForceMap, map: inForce.map },
+    }),
+  );
   phase('validate');
   if (hasErrors(files)) return result;
 
-  if (options.emit !== false) {
-    result.outputs = await emitOutputs(ruleSets, changeSet, context.generateTypes, timeline({ ...result, ok: true }) ?? []);
+  if (inForce) {
+    result.outputs = await emitOutputs(inForce, changeSet, context.generateTypes);
     phase('generate');
   }
   result.ok = true;

@@ -54,7 +54,11 @@ export function combinations(view: View, tables: GatewayTables = GENERATED_TABLE
           if (eligible) {
             const cell = (
               tables.trt[view][sr.ref]?.[role.id] as
-                Record<string, Record<string, { seconds: number | null; text: string; source: string; clause: string | null }>> | undefined
+                | Record<
+                    string,
+                    Record<string, { seconds: number | null; text: string; address: string; place: string; clause: string | null }>
+                  >
+                | undefined
             )?.[generation]?.[mode];
             if (cell) {
               combination.trtSeconds = cell.seconds;
@@ -88,11 +92,11 @@ export function axes(view: View, tables: GatewayTables): { smets: number[]; mode
   };
 }
 
-export function firstTrtCell(view: View, tables: GatewayTables): { source: string; clause: string | null } | undefined {
+export function firstTrtCell(view: View, tables: GatewayTables): { address: string; place: string; clause: string | null } | undefined {
   for (const byRole of Object.values(tables.trt[view])) {
     for (const bySmets of Object.values(byRole ?? {})) {
       for (const byMode of Object.values(bySmets ?? {})) {
-        for (const cell of Object.values(byMode ?? {})) return cell as { source: string; clause: string | null };
+        for (const cell of Object.values(byMode ?? {})) return cell as { address: string; place: string; clause: string | null };
       }
     }
   }

@@ -208,7 +208,11 @@ function extraBasis(row: ConfigurationRow, view: View, tables: GatewayTables): {
 }
 
 /** The first entry of a table as the basis, or the clause when the table is empty. */
-function firstBasis(entries: ReadonlyArray<{ source: string; clause: string | null }>, table: string, clause: string): Basis {
+function firstBasis(
+  entries: ReadonlyArray<{ address: string; place: string; clause: string | null }>,
+  table: string,
+  clause: string,
+): Basis {
   const [first] = entries;
   return first ? cellBasis(first, table) : clauseBasis(clause);
 }
@@ -224,5 +228,5 @@ function trtNote(combination: Combination): string {
 }
 
 function cite(basis: Basis): string {
-  return `${basis.position}${basis.clause ? `, ${basis.clause}` : ''}`;
+  return `${basis.place}${basis.clause ? `, ${basis.clause}` : ''}`;
 }

@@ -3,6 +3,7 @@
  * made is a reason (passed or failed) with its legal basis, so a "no" always says why and where.
  */
 import type { ClauseRule, View } from '../../generated/types.js';
+import type { PlacedRule } from '../shared/table-data.js';
 import { modeLabel } from '../shared/vocabulary.js';
 import type { InForce } from './dated.js';
 import type { Basis } from './basis.js';
@@ -79,8 +80,8 @@ export function fail(context: DecisionContext, code: CheckCode, message: string,
 }
 
 /** The literate rules of one kind in the decision's view. */
-export function rulesOf<Rule extends ClauseRule>(context: DecisionContext, kind: Rule['kind']): Rule[] {
-  return context.tables.clauseRules[context.view].filter((rule): rule is Rule => rule.kind === kind);
+export function rulesOf<Rule extends ClauseRule>(context: DecisionContext, kind: Rule['kind']): Array<PlacedRule<Rule>> {
+  return context.tables.clauseRules[context.view].filter((rule): rule is PlacedRule<Rule> => rule.kind === kind);
 }
 
 export function otherView(view: View): View {

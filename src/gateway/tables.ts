@@ -18,8 +18,8 @@ import {
   type TrtTable,
   type UserRoleEntry,
 } from '../../generated/index.js';
-import type { ClauseRule, RuleSet, View } from '../../generated/types.js';
-import { tableData } from '../shared/table-data.js';
+import type { RuleSet, View } from '../../generated/types.js';
+import { tableData, type PlacedRule } from '../shared/table-data.js';
 
 export interface GatewayTables {
   /** TRT[view][sr][role][smets][mode] (Appendix AB). */
@@ -31,7 +31,7 @@ export interface GatewayTables {
   /** The Section H1.1 User Roles. */
   readonly userRoles: { readonly [V in View]: readonly UserRoleEntry[] };
   /** The literate rules under their clauses (H1.2B, H3.13A, H4.2, H4.2A, ...). */
-  readonly clauseRules: { readonly [V in View]: readonly ClauseRule[] };
+  readonly clauseRules: { readonly [V in View]: readonly PlacedRule[] };
 }
 
 /** The tables as generated from sec-text/ by `secc build`. */
@@ -61,8 +61,8 @@ export function tablesFromGenerated(module: {
 }
 
 /**
- * Gateway tables from compiled rule sets (rules/<view>.rules.json, or a compilation held in
- * memory): the same projection (src/shared/table-data.ts) that generated/tables.ts is written from.
+ * Gateway tables from compiled rule sets (a view read back from rules/in-force.json, or a
+ * compilation held in memory): the same projection (src/shared/table-data.ts) that generated/tables.ts is written from.
  */
 export function tablesFromRuleSets(ruleSets: { readonly [V in View]: RuleSet }): GatewayTables {
   const data = tableData(ruleSets);

@@ -2,70 +2,128 @@
  * Stable addresses: what "the same entry" means across versions and releases, with no line or
  * column in it. An entry's address names it by its legal identity (SR, User Role, SMETS
  * generation, mode, clause, rule, footnote); its *place* names the document, clause, row key and
- * column header it was read from. Line and column positions live apart, in a source map, so a
- * prose edit near the top of a document moves no address.
+ * column header it was read from. Line and column positions live apart, in a source map
+ * (source-map.ts), so a prose edit near the top of a document moves no address and no place.
+ *
+ * The change set's ids, the conflicts between modifications, the frozen base check, the rules
+ * over time (rules/in-force.json) and the gateway's legal basis all name entries by address.
  */
 import type { RuleSet, Source } from './model.js';
 
-export type EntryKind = 'user-role' | 'service-request' | 'eligibility' | 'trt' | 'clause' | 'clause-rule' | 'footnote';
+/** The kinds of addressed entry, in the order their sections appear in a rule set. */
+export const ENTRY_KINDS = [
+  'modification',
+  'document',
+  'user-role',
+  'service-request',
+  'eligibility',
+  'trt',
+  'clause',
+  'clause-rule',
+  'footnote',
+] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
 
-/** One compiled entry with its address, kind and the rule-set entry itself. */
-export interface AddressedEntry {
-  address: string;
-  kind: EntryKind;
-  entry: RuleSet[keyof EntryLists][number];
-}
+/** The rule-set section that holds each kind of entry. */
+export const SECTION_OF = {
+  modification: 'modifications',
+  document: 'documents',
+  'user-role': 'userRoles',
+  'service-request': 'serviceRequests',
+  eligibility: 'eligibility',
+  trt: 'trt',
+  clause: 'clauses',
+  'clause-rule': 'clauseRules',
+  footnote: 'footnotes',
+} as const satisfies Record<EntryKind, keyof RuleSet>;
 
-type EntryLists = Pick<RuleSet, 'userRoles' | 'serviceRequests' | 'eligibility' | 'trt' | 'clauses' | 'clauseRules' | 'footnotes'>;
+export type Section = (typeof SECTION_OF)[EntryKind];
+export type EntryOf<S extends Section> = RuleSet[S][number];
+export type AnyEntry = EntryOf<Section>;
 
-/** Addresses are `/`-separated; a part that could contain `/` or `%` is percent-encoded. */
+/** Addresses are `/`-separated; a part that could contain `/`, `#` or `%` is percent-encoded. */
 function part(value: string | number): string {
-  return String(value).replace(/[%/]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return String(value).replace(/[%/#]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 export function address(kind: EntryKind, ...parts: Array<string | number>): string {
   return [kind, ...parts.map(part)].join('/');
 }
 
-/** Every entry of a rule set with its address, in a stable order (by kind, then address). */
+/** The address of one field of an entry (a change to one field: `service-request/4.2#dccScheduled`). */
+export function fieldAddress(entryAddress: string, field: string): string {
+  return `${entryAddress}#${part(field)}`;
+}
+
+/** The entry an address (or a field address) belongs to. */
+export function entryOfAddress(value: string): string {
+  const hash = value.indexOf('#');
+  return hash === -1 ? value : value.slice(0, hash);
+}
+
+export function kindOfAddress(value: string): EntryKind | undefined {
+  const kind = value.slice(0, value.indexOf('/'));
+  return (ENTRY_KINDS as readonly string[]).includes(kind) ? (kind as EntryKind) : undefined;
+}
+
+type Identify<K extends EntryKind> = (entry: EntryOf<(typeof SECTION_OF)[K]>) => Array<string | number>;
+
+const IDENTITY: { [K in EntryKind]: Identify<K> } = {
+  modification: (entry) => [entry.id],
+  document: (entry) => [entry.file],
+  'user-role': (entry) => [entry.id],
+  'service-request': (entry) => [entry.ref],
+  eligibility: (entry) => [entry.sr, entry.role],
+  trt: (entry) => [entry.sr, entry.role, `smets${entry.smets}`, entry.mode],
+  clause: (entry) => [entry.id],
+  'clause-rule': (entry) => [entry.id],
+  footnote: (entry) => [entry.file, entry.label],
+};
+
+/** The address of an entry of a rule set, by its kind. */
+export function entryAddress<K extends EntryKind>(kind: K, entry: EntryOf<(typeof SECTION_OF)[K]>): string {
+  return address(kind, ...(IDENTITY[kind] as Identify<K>)(entry));
+}
+
+/** One compiled entry with its address and kind. */
+export interface AddressedEntry {
+  address: string;
+  kind: EntryKind;
+  entry: AnyEntry;
+}
+
+/** Every entry of a rule set with its address, kind by kind, each in the rule set's own order. */
 export function addressedEntries(ruleSet: RuleSet): AddressedEntry[] {
-  const out: AddressedEntry[] = [
-    ...ruleSet.userRoles.map((entry) => ({ address: address('user-role', entry.id), kind: 'user-role' as const, entry })),
-    ...ruleSet.serviceRequests.map((entry) => ({
-      address: address('service-request', entry.ref),
-      kind: 'service-request' as const,
+  return ENTRY_KINDS.flatMap((kind) =>
+    (ruleSet[SECTION_OF[kind]] as readonly AnyEntry[]).map((entry) => ({
+      address: entryAddress(kind, entry as never),
+      kind,
       entry,
     })),
-    ...ruleSet.eligibility.map((entry) => ({ address: address('eligibility', entry.sr, entry.role), kind: 'eligibility' as const, entry })),
-    ...ruleSet.trt.map((entry) => ({
-      address: address('trt', entry.sr, entry.role, `smets${entry.smets}`, entry.mode),
-      kind: 'trt' as const,
-      entry,
-    })),
-    ...ruleSet.clauses.map((entry) => ({ address: address('clause', entry.id), kind: 'clause' as const, entry })),
-    ...ruleSet.clauseRules.map((entry) => ({ address: address('clause-rule', entry.id), kind: 'clause-rule' as const, entry })),
-    ...ruleSet.footnotes.map((entry) => ({ address: address('footnote', entry.file, entry.label), kind: 'footnote' as const, entry })),
-  ];
-  return out.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  );
 }
 
-/** Where an entry was read, without positions: `appendix-ab.md#AB2.1[8.2][SMETS1 On-Demand]`. */
-export function placeOf(source: Source): string {
-  const clause = source.clause ? `#${source.clause}` : '';
-  const row = source.row !== undefined ? `[${source.row}]` : '';
-  const header = source.header !== undefined ? `[${source.header}]` : '';
-  return `${source.file}${clause}${row}${header}`;
-}
-
-export interface SourcePosition {
+/** Where an entry was read, without positions: the document, clause, row key and column header. */
+export interface Place {
   file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
+  clause?: string;
+  row?: string;
+  header?: string;
 }
 
-/** The position part of a source, for the source map. */
-export function positionOf(source: Source): SourcePosition {
-  return { file: source.file, line: source.line, column: source.column, endLine: source.endLine, endColumn: source.endColumn };
+/** The place of a source: its position dropped. */
+export function placeOf(source: Source): Place {
+  const place: Place = { file: source.file };
+  if (source.clause !== undefined) place.clause = source.clause;
+  if (source.row !== undefined) place.row = source.row;
+  if (source.header !== undefined) place.header = source.header;
+  return place;
+}
+
+/** A place for people: `appendix-ab.md#AB2.1[8.2][Other User / SMETS1 / On-Demand]`. */
+export function placeText(place: Place): string {
+  const clause = place.clause ? `#${place.clause}` : '';
+  const row = place.row !== undefined ? `[${place.row}]` : '';
+  const header = place.header !== undefined ? `[${place.header}]` : '';
+  return `${place.file}${clause}${row}${header}`;
 }

@@ -1,16 +1,23 @@
 /**
  * The compiled rule sets as the data of the typed tables: TRT[view][sr][role][smets][mode],
  * ELIGIBILITY[view][sr][role], and the Service Request, User Role and clause-rule lists, each
- * entry with its `file:line:column` source. One projection, used twice: the generator writes it
+ * entry with its stable address and its place (document, clause, row, column: no line, which is in
+ * the source map). One projection, used twice: the generator writes it
  * into generated/tables.ts, and the gateway builds the same tables in memory from any
  * compilation. Pure and dependency-free (types only), so the gateway may import it without
  * reaching the compiler. The types are those of generated/tables.ts, with plain strings where
  * the generated ones have the landed corpus's SR references and role identifiers.
  */
-import type { RuleSet, ServiceRequest, Source, Trt } from '../../generated/types.js';
-import { VIEWS, where, type Mode, type Smets, type View } from './vocabulary.js';
+import type { ClauseRule, RuleSet, ServiceRequest, Source, Trt } from '../../generated/types.js';
+import { address, placeOf, placeText } from './address.js';
+import { VIEWS, type Mode, type Smets, type View } from './vocabulary.js';
 
-type Where<T> = T & { readonly source: string; readonly clause: string | null };
+type Where<T> = T & { readonly address: string; readonly place: string; readonly clause: string | null };
+
+/** A literate rule as the tables hold it: its address and place instead of its source position. */
+export type PlacedRule<R extends ClauseRule = ClauseRule> = R extends unknown
+  ? Omit<R, 'source'> & { readonly address: string; readonly place: string }
+  : never;
 
 /** A Target Response Time cell: seconds, or null when not available (N/A). */
 export type TrtCellData = Where<Pick<Trt, 'seconds' | 'text' | 'notes'>>;
@@ -34,10 +41,19 @@ export interface TableData {
   eligibility: EligibilityTableData;
   serviceRequests: PerView<ServiceRequestData[]>;
   userRoles: PerView<UserRoleData[]>;
-  clauseRules: PerView<RuleSet['clauseRules']>;
+  clauseRules: PerView<PlacedRule[]>;
 }
 
-const located = (source: Source): { source: string; clause: string | null } => ({ source: where(source), clause: source.clause ?? null });
+const located = (at: string, source: Source): { address: string; place: string; clause: string | null } => ({
+  address: at,
+  place: placeText(placeOf(source)),
+  clause: source.clause ?? null,
+});
+
+function placedRule(rule: ClauseRule): PlacedRule {
+  const { source, ...rest } = rule;
+  return { ...rest, address: address('clause-rule', rule.id), place: placeText(placeOf(source)) } as PlacedRule;
+}
 
 export function tableData(ruleSets: PerView<RuleSet>): TableData {
   const per = <T>(build: (ruleSet: RuleSet) => T): PerView<T> => ({
@@ -60,13 +76,18 @@ export function tableData(ruleSets: PerView<RuleSet>): TableData {
         onDemand: sr.onDemand,
         futureDated: sr.futureDated,
         dccScheduled: sr.dccScheduled,
-        ...located(sr.source),
+        ...located(address('service-request', sr.ref), sr.source),
       })),
     ),
     userRoles: per((ruleSet) =>
-      ruleSet.userRoles.map((role) => ({ id: role.id, name: role.name, partyCategory: role.partyCategory, ...located(role.source) })),
+      ruleSet.userRoles.map((role) => ({
+        id: role.id,
+        name: role.name,
+        partyCategory: role.partyCategory,
+        ...located(address('user-role', role.id), role.source),
+      })),
     ),
-    clauseRules: per((ruleSet) => ruleSet.clauseRules),
+    clauseRules: per((ruleSet) => ruleSet.clauseRules.map(placedRule)),
   };
 }
 
@@ -79,7 +100,12 @@ function trtTable(ruleSet: RuleSet): Record<string, Record<string, TrtBySmetsAnd
     const byRole = entryOf(cells, entry.sr, () => new Map<string, Map<Smets, Cells>>());
     const bySmets = entryOf(byRole, entry.role, () => new Map<Smets, Cells>());
     const byMode = entryOf(bySmets, entry.smets, (): Cells => ({}));
-    byMode[entry.mode] = { seconds: entry.seconds, text: entry.text, notes: entry.notes, ...located(entry.source) };
+    byMode[entry.mode] = {
+      seconds: entry.seconds,
+      text: entry.text,
+      notes: entry.notes,
+      ...located(address('trt', entry.sr, entry.role, `smets${entry.smets}`, entry.mode), entry.source),
+    };
   }
   const table: Record<string, Record<string, TrtBySmetsAndMode>> = {};
   for (const [sr, byRole] of cells) {
@@ -109,7 +135,10 @@ function orderedModes(byMode: Cells): Cells {
 function eligibilityTable(ruleSet: RuleSet): Record<string, Record<string, EligibilityCellData>> {
   const table: Record<string, Record<string, EligibilityCellData>> = {};
   for (const entry of ruleSet.eligibility) {
-    (table[entry.sr] ??= {})[entry.role] = { eligible: entry.eligible, ...located(entry.source) };
+    (table[entry.sr] ??= {})[entry.role] = {
+      eligible: entry.eligible,
+      ...located(address('eligibility', entry.sr, entry.role), entry.source),
+    };
   }
   return table;
 }

@@ -7,11 +7,15 @@
  * An interval is half-open: in force from `from.date` (inclusive; `null` = since the base) until
  * `to.date` (exclusive; `null` = still in force). So at any date at most one value of an address
  * applies, and exactly one where the address exists at all.
+ *
+ * A boundary may have no date yet (a TBC release, ris-norms' undetermined date): it comes after
+ * every dated one, no date reaches it, and an interval it ends stays in force for every date.
  */
 import { compareDates, type IsoDate } from './dates.js';
 
 export interface Boundary {
-  date: IsoDate;
+  /** null: not yet dated (TBC), after every date. */
+  date: IsoDate | null;
   /** The SEC Release implemented on that date. */
   release: string;
   /** The modifications (parts) that release brings into force. */
@@ -64,9 +68,15 @@ export function applicable<T>(intervals: readonly Interval<T>[], address: string
 }
 
 export function covers(interval: Interval<unknown>, date: IsoDate): boolean {
-  const started = interval.from === null || compareDates(interval.from.date, date) <= 0;
-  const ended = interval.to !== null && compareDates(interval.to.date, date) <= 0;
+  const started = interval.from === null || compareBoundaryDates(interval.from.date, date) <= 0;
+  const ended = interval.to !== null && compareBoundaryDates(interval.to.date, date) <= 0;
   return started && !ended;
+}
+
+/** Dates in order, an undated (TBC) boundary after every date. */
+export function compareBoundaryDates(a: IsoDate | null, b: IsoDate | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return compareDates(a, b);
 }
 
 function assertOrdered(snapshots: readonly Snapshot<unknown>[]): void {
@@ -75,8 +85,9 @@ function assertOrdered(snapshots: readonly Snapshot<unknown>[]): void {
       throw new RangeError('timeline: the base snapshot (from: null) must come first, and only once');
     }
     const previous = snapshots[index - 1]?.from;
-    if (previous && snapshot.from && compareDates(previous.date, snapshot.from.date) >= 0) {
-      throw new RangeError(`timeline: snapshots out of date order at ${snapshot.from.date}`);
+    const undated = previous?.date === null && snapshot.from?.date === null;
+    if (previous && snapshot.from && !undated && compareBoundaryDates(previous.date, snapshot.from.date) >= 0) {
+      throw new RangeError(`timeline: snapshots out of date order at ${snapshot.from.date ?? 'TBC'}`);
     }
   });
 }
@@ -84,5 +95,5 @@ function assertOrdered(snapshots: readonly Snapshot<unknown>[]): void {
 function compareIntervals(a: Interval<unknown>, b: Interval<unknown>): number {
   if (a.address !== b.address) return a.address < b.address ? -1 : 1;
   if (a.from === null || b.from === null) return a.from === null ? (b.from === null ? 0 : -1) : 1;
-  return compareDates(a.from.date, b.from.date);
+  return compareBoundaryDates(a.from.date, b.from.date);
 }

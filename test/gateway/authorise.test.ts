@@ -153,7 +153,8 @@ describe('eligibility and availability', () => {
     expect(failed.map((reason) => reason.code)).toEqual(['availability']);
     const cell = generated.trtFor({ view: 'modified', sr: '4.1.1', role: 'mdr', smets: 2, mode: 'on-demand' })!;
     expect(cell.seconds).toBeNull();
-    expect(failed[0]!.basis.position).toBe(cell.source);
+    expect(failed[0]!.basis.place).toBe(cell.place);
+    expect(failed[0]!.basis.address).toBe('trt/4.1.1/mdr/smets2/on-demand');
     expect(failed[0]!.basis.cell).toBe('SR 4.1.1 / Meter Data Retriever / SMETS2 / On-Demand');
   });
 
@@ -168,9 +169,10 @@ describe('eligibility and availability', () => {
     const decision = await authorise(request, REGISTRATION, { view: 'modified' });
     const failed = decision.reasons.filter((reason) => !reason.passed);
     expect(failed.map((reason) => reason.code)).toEqual(['eligibility']);
-    expect(failed[0]!.basis.position).toBe(
-      generated.eligibilityFor({ view: 'modified', sr: '4.8.1', role: 'registered-supplier-agent' })!.source,
+    expect(failed[0]!.basis.place).toBe(
+      generated.eligibilityFor({ view: 'modified', sr: '4.8.1', role: 'registered-supplier-agent' })!.place,
     );
+    expect(failed[0]!.basis.address).toBe('eligibility/4.8.1/registered-supplier-agent');
   });
 
   it('rejects the MDR role in the baseline view, where it does not exist', async () => {
@@ -353,8 +355,8 @@ describe('a TRT cell changed in the legal text changes the decision, with no cod
     const decision = await authorise(request, REGISTRATION, { view: 'modified', tables });
     expect(decision.trtSeconds).toBe(45);
     expect(decision.trt?.text).toBe('45 secs');
-    const line = (await readText('appendix-ab.md')).split('\n').findIndex((text) => text.includes(CELL)) + 1;
-    expect(decision.trt?.basis.position).toMatch(new RegExp(`^appendix-ab\\.md:${line}:\\d+$`));
+    expect(decision.trt?.basis.place).toBe('appendix-ab.md#AB2.1[8.2][Eligible User Roles / SMETS1 / On-Demand]');
+    expect(decision.trt?.basis.address).toBe('trt/8.2/import-supplier/smets1/on-demand');
     expect((await authorise(request, REGISTRATION, { view: 'baseline', tables })).trtSeconds).toBe(16);
   });
 

@@ -63,7 +63,7 @@ describe('the combinations the legal text defines', () => {
           mode: combination.mode as 'scheduled',
         });
         expect(combination.trtSeconds).toBe(combination.eligible ? cell!.seconds : null);
-        if (combination.eligible) expect(combination.trtBasis?.position).toBe(cell!.source);
+        if (combination.eligible) expect(combination.trtBasis?.address).toBe(cell!.address);
       }
     }
     expect(combinations('modified')).toHaveLength(11 * 8 * 4);
@@ -120,20 +120,24 @@ describe('checkConformance', () => {
       'wrong-eligibility',
       'wrong-trt',
     ]);
-    expect(byKind['wrong-trt']!.basis.position).toBe(
-      generated.trtFor({ view: 'modified', sr: '8.2', role: 'import-supplier', smets: 1, mode: 'on-demand' })!.source,
+    expect(byKind['wrong-trt']!.basis.address).toBe(
+      generated.trtFor({ view: 'modified', sr: '8.2', role: 'import-supplier', smets: 1, mode: 'on-demand' })!.address,
     );
     expect(byKind['wrong-trt']!.message).toMatch(
-      /^Unexpected trt_seconds 16 for SR 8\.2 \/ Import Supplier \/ SMETS1 \/ On-Demand, expected 30 \(30 secs\) \(appendix-ab\.md:\d+:\d+, AB2\.1\)$/,
+      /^Unexpected trt_seconds 16 for SR 8\.2 \/ Import Supplier \/ SMETS1 \/ On-Demand, expected 30 \(30 secs\) \(appendix-ab\.md#AB2\.1\[8\.2\]\[Eligible User Roles \/ SMETS1 \/ On-Demand\], AB2\.1\)$/,
     );
-    expect(byKind.missing!.basis.position).toBe(
-      generated.trtFor({ view: 'modified', sr: '4.8.1', role: 'mdr', smets: 2, mode: 'scheduled' })!.source,
+    expect(byKind.missing!.basis.address).toBe(
+      generated.trtFor({ view: 'modified', sr: '4.8.1', role: 'mdr', smets: 2, mode: 'scheduled' })!.address,
     );
     expect(byKind.extra!.message).toContain('SR 9.9 is not in Appendix E');
     const eligibility = result.disagreements.filter((entry) => entry.kind === 'wrong-eligibility');
-    expect(eligibility.map((entry) => entry.basis.position)).toEqual([
-      generated.eligibilityFor({ view: 'modified', sr: '4.8.1', role: 'registered-supplier-agent' })!.source,
-      generated.eligibilityFor({ view: 'modified', sr: '4.8.1', role: 'gas-supplier' })!.source,
+    expect(eligibility.map((entry) => entry.basis.address)).toEqual([
+      'eligibility/4.8.1/registered-supplier-agent',
+      'eligibility/4.8.1/gas-supplier',
+    ]);
+    expect(eligibility.map((entry) => entry.basis.place)).toEqual([
+      generated.eligibilityFor({ view: 'modified', sr: '4.8.1', role: 'registered-supplier-agent' })!.place,
+      generated.eligibilityFor({ view: 'modified', sr: '4.8.1', role: 'gas-supplier' })!.place,
     ]);
   });
 
@@ -148,7 +152,7 @@ describe('checkConformance', () => {
     expect(result.disagreements).toHaveLength(1);
     expect(result.disagreements[0]).toMatchObject({
       kind: 'extra',
-      basis: { clause: 'H1.1', position: generated.USER_ROLES.modified.find((role) => role.id === 'mdr')!.source },
+      basis: { clause: 'H1.1', address: 'user-role/mdr', place: generated.USER_ROLES.modified.find((role) => role.id === 'mdr')!.place },
     });
   });
 });
@@ -290,13 +294,13 @@ describe('secc conform', () => {
     const findings = run.stdout.split('\n').filter((line) => line.includes('  error  '));
     expect(findings).toHaveLength(3);
     expect(findings.join('\n')).toMatch(
-      /three-errors\.csv:\d+:1 {2}error {2}Unexpected trt_seconds 16 for SR 8\.2 \/ Import Supplier \/ SMETS1 \/ On-Demand, expected 30 \(30 secs\) \(appendix-ab\.md:\d+:\d+, AB2\.1\) \[modified\] {2}conform-wrong-trt/,
+      /three-errors\.csv:\d+:1 {2}error {2}Unexpected trt_seconds 16 for SR 8\.2 \/ Import Supplier \/ SMETS1 \/ On-Demand, expected 30 \(30 secs\) \(appendix-ab\.md#AB2\.1\[8\.2\]\[Eligible User Roles \/ SMETS1 \/ On-Demand\], AB2\.1\) \[modified\] {2}conform-wrong-trt/,
     );
     expect(findings.join('\n')).toMatch(
-      /three-errors\.csv {2}error {2}Missing row for SR 4\.8\.1 \/ Meter Data Retriever \/ SMETS2 \/ Scheduled, expected eligible true and trt_seconds 86400 \(24 hrs\) \(appendix-ab\.md:\d+:\d+, AB2\.1\) \[modified\] {2}conform-missing/,
+      /three-errors\.csv {2}error {2}Missing row for SR 4\.8\.1 \/ Meter Data Retriever \/ SMETS2 \/ Scheduled, expected eligible true and trt_seconds 86400 \(24 hrs\) \(appendix-ab\.md#AB2\.1\[4\.8\.1\]\[Meter Data Retriever \/ SMETS2 \/ Scheduled\], AB2\.1\) \[modified\] {2}conform-missing/,
     );
     expect(findings.join('\n')).toMatch(
-      /three-errors\.csv:\d+:1 {2}error {2}Unexpected eligible false for SR 4\.2 \/ Export Supplier \/ SMETS2 \/ On-Demand, expected true: .*\(appendix-e\.md:\d+:\d+, E2\.1\) \[modified\] {2}conform-wrong-eligibility/,
+      /three-errors\.csv:\d+:1 {2}error {2}Unexpected eligible false for SR 4\.2 \/ Export Supplier \/ SMETS2 \/ On-Demand, expected true: .*\(appendix-e\.md#E2\.1\[4\.2\]\[Export Supplier\], E2\.1\) \[modified\] {2}conform-wrong-eligibility/,
     );
     expect(run.stderr).toContain('3 disagreements with the modified version');
   });

@@ -46,7 +46,8 @@ describe('the generated lookups answer for any date', () => {
       expect(isEligible({ sr, role: 'mdr', at: '2024-06-26' })).toBe(false);
       expect(isEligible({ sr, role: 'mdr', at: '2024-06-27' })).toBe(true);
     }
-    expect(eligibilityFor({ sr: '8.2', role: 'mdr', at: '2024-06-27' })?.source).toMatch(/^appendix-e\.md:\d+:\d+$/);
+    expect(eligibilityFor({ sr: '8.2', role: 'mdr', at: '2024-06-27' })?.address).toBe('eligibility/8.2/mdr');
+    expect(eligibilityFor({ sr: '8.2', role: 'mdr', at: '2024-06-27' })?.place).toBe('appendix-e.md#E2.1[8.2][Meter Data Retriever]');
   });
 
   it('temporal coverage: every release boundary ±1 day falls in exactly one interval, and the intervals tile time', async () => {

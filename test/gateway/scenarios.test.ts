@@ -154,10 +154,11 @@ for (const file of files) {
         const cited = new Set(decision.reasons.map((reason) => reason.basis.clause));
         for (const clause of expected.legal_basis ?? []) expect(cited, `cites ${clause}`).toContain(clause);
         expect(sorted(decision.findings.map((finding) => finding.basis.clause))).toEqual(sorted(expected.findings ?? []));
-        // Every reason and finding names its legal basis: a position in sec-text/ and a clause.
+        // Every reason and finding names its legal basis: an entry's stable address, its place in sec-text/ and a clause.
         for (const entry of [...decision.reasons, ...decision.findings]) {
-          expect(entry.basis.position).toMatch(/^[a-z0-9-]+\.md:\d+:\d+$/);
-          expect(entry.basis.position.startsWith(`${entry.basis.file}:`)).toBe(true);
+          expect(entry.basis.address).toMatch(/^(user-role|service-request|eligibility|trt|clause-rule)\/[^#]+$/);
+          expect(entry.basis.place).toMatch(/^[a-z0-9-]+\.md(#[A-Z]{1,2}\d[\w.]*)?(\[[^\]]+\])*$/);
+          expect(entry.basis.place.startsWith(`${entry.basis.file}#`)).toBe(true);
           expect(entry.basis.clause).toMatch(/^[A-Z]{1,2}\d/);
         }
       });

@@ -50,7 +50,9 @@ describe('frozen releases', () => {
     expect(at, build.stderr).not.toBeNull();
     expect(Number(at?.[1])).toBeGreaterThan(column - 4);
     expect(Number(at?.[1])).toBeLessThanOrEqual(column);
-    expect(build.stderr).toMatch(/without a redline \(the base as frozen in rules\/releases\/base\.rules\.json\).*changed-without-redline/);
+    expect(build.stderr).toMatch(
+      /without a redline at `trt\/4\.8\.1\/[a-z-]+\/smets2\/on-demand` \(the base as frozen in rules\/releases\/base\.rules\.json\).*changed-without-redline/,
+    );
     expect(await snapshot()).toEqual(before);
     const check = await runCli(['check'], project.dir);
     expect(check.code).toBe(1);
@@ -83,7 +85,7 @@ describe('frozen releases', () => {
     >;
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ release: 'base', by: 'A Drafter', why: 'Typo', date: '2024-07-01' });
-    expect(log[0]?.changes).toContain('trt:4.8.1:other-user:2:on-demand');
+    expect(log[0]?.changes).toContain('trt/4.8.1/other-user/smets2/on-demand');
     expect((await runCli(['build'], project.dir)).code).toBe(0);
     expect((await runCli(['check'], project.dir)).code).toBe(0);
   });

@@ -111,7 +111,7 @@ describe('a second modification with a later release', () => {
       expect(run.code, command).toBe(1);
       const conflicts = (run.stdout + run.stderr).split('\n').filter((row) => row.endsWith('modification-conflict'));
       expect(conflicts.length, run.stdout + run.stderr).toBeGreaterThan(0);
-      const other = conflicts.find((row) => row.includes('trt:8.2:other-user:1:on-demand'));
+      const other = conflicts.find((row) => row.includes('trt/8.2/other-user/smets1/on-demand'));
       expect(other).toMatch(
         new RegExp(
           `^sec-text/appendix-ab.md:${line}:\\d+ +error +Unexpected change of TRT SR 8\\.2, other-user, SMETS1, on-demand by two modifications, MP162 \\(.*appendix-ab.md:${line}:\\d+\\) and MP200 \\(.*appendix-ab.md:${line}:\\d+\\)`,
@@ -153,9 +153,9 @@ describe('a second modification with a later release', () => {
         if (made) madeBy.set(id, made);
       }
     }
-    expect(madeBy.get('trt:4.8.1:other-user:2:on-demand')).toBe('MP200');
-    expect(madeBy.get('trt:8.2:other-user:1:on-demand')).toBe('MP162');
-    expect(madeBy.get('user-role:mdr')).toBe('MP162');
+    expect(madeBy.get('trt/4.8.1/other-user/smets2/on-demand')).toBe('MP200');
+    expect(madeBy.get('trt/8.2/other-user/smets1/on-demand')).toBe('MP162');
+    expect(madeBy.get('user-role/mdr')).toBe('MP162');
     // Every change of the change set is attributed.
     expect(listed.size).toBeGreaterThan(90);
     expect(madeBy.size).toBe(listed.size);

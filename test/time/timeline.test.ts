@@ -59,9 +59,9 @@ describe('temporal coverage over random histories (property)', () => {
     fc.assert(
       fc.property(histories, (snapshots) => {
         const timeline = buildTimeline(snapshots, same);
-        const inForce = (date: IsoDate) => [...snapshots].reverse().find((s) => s.from === null || s.from.date <= date)!;
+        const inForce = (date: IsoDate) => [...snapshots].reverse().find((s) => s.from === null || s.from.date! <= date)!;
         const dates = snapshots.flatMap((s) =>
-          s.from ? [addDays(s.from.date, -1), s.from.date, addDays(s.from.date, 1)] : ['1900-01-01' as IsoDate],
+          s.from ? [addDays(s.from.date!, -1), s.from.date!, addDays(s.from.date!, 1)] : ['1900-01-01' as IsoDate],
         );
         for (const date of dates) {
           const version = inForce(date);

@@ -7,15 +7,19 @@ import { VFile } from 'vfile';
 import { report } from '../../shared/diagnostics.js';
 import type { RuleSet } from '../../shared/model.js';
 import { describeErrors, type Schemas } from '../../shared/schemas.js';
+import { sourceMapPath, type SourceMap } from '../../shared/source-map.js';
 import { VIEWS, type View } from '../../shared/vocabulary.js';
-import { changeSetJson, type ChangeSet } from '../5-link/change-set/diff.js';
+import { changeSetJson, committedChangeSet, type ChangeSet } from '../5-link/change-set/diff.js';
 
 export const OUTPUT_RULES = { invalid: 'output-schema' } as const;
 
 /** Where each output is written, relative to the project root (its findings are reported there). */
 export interface ValidatedPaths {
-  ruleSet: Record<View, string>;
+  /** Where the rule sets of both views are written (the interval file holds them). */
+  ruleSet: string;
   changeSet: string;
+  /** The interval file as it will be written, and its source map (absent when nothing is emitted). */
+  inForce?: { path: string; json: string; mapPath: string; map: SourceMap } | undefined;
 }
 
 export function validateOutputs(ruleSets: Record<View, RuleSet>, changeSet: ChangeSet, schemas: Schemas, paths: ValidatedPaths): VFile[] {
@@ -23,7 +27,7 @@ export function validateOutputs(ruleSets: Record<View, RuleSet>, changeSet: Chan
   for (const view of VIEWS) {
     const validate = schemas.validator('rule-set.schema.json');
     if (validate(ruleSets[view])) continue;
-    const output = new VFile({ path: paths.ruleSet[view] });
+    const output = new VFile({ path: paths.ruleSet });
     for (const line of describeErrors(validate.errors)) {
       report(output, `Compiled rules do not fit rules/schema/rule-set.schema.json: ${line}`, { ruleId: OUTPUT_RULES.invalid, view });
     }
@@ -39,5 +43,24 @@ export function validateOutputs(ruleSets: Record<View, RuleSet>, changeSet: Chan
     }
     files.push(output);
   }
+  const changeSetMap = committedChangeSet(changeSet, paths.changeSet).map;
+  files.push(...fits(schemas, 'source-map.schema.json', changeSetMap, sourceMapPath(paths.changeSet)));
+  if (paths.inForce) {
+    const { path, json, mapPath, map } = paths.inForce;
+    files.push(...fits(schemas, 'in-force.schema.json', JSON.parse(json), path), ...fits(schemas, 'source-map.schema.json', map, mapPath));
+  }
   return files;
+}
+
+/** A vfile of findings when an output does not fit its schema; none when it fits. */
+function fits(schemas: Schemas, schema: string, value: unknown, path: string): VFile[] {
+  const validate = schemas.validator(schema);
+  if (validate(value)) return [];
+  const output = new VFile({ path });
+  for (const line of describeErrors(validate.errors)) {
+    report(output, `Unexpected ${path} that does not fit rules/schema/${schema}: ${line}, expected the schema to hold`, {
+      ruleId: OUTPUT_RULES.invalid,
+    });
+  }
+  return [output];
 }

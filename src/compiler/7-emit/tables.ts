@@ -48,8 +48,10 @@ export interface TrtCell {
   readonly seconds: number | null;
   readonly text: string;
   readonly notes: readonly string[];
-  /** file:line:column of the cell in sec-text/. */
-  readonly source: string;
+  /** The cell's stable address (e.g. trt/8.2/other-user/smets1/on-demand); its line is in the source map. */
+  readonly address: string;
+  /** Where it is read: document#clause[row][column header]. */
+  readonly place: string;
   readonly clause: string | null;
 }
 
@@ -57,7 +59,8 @@ export type TrtBySmetsAndMode = { readonly [S in Smets]: { readonly [M in Mode]:
 
 export interface EligibilityCell {
   readonly eligible: boolean;
-  readonly source: string;
+  readonly address: string;
+  readonly place: string;
   readonly clause: string | null;
 }
 
@@ -69,7 +72,8 @@ export interface ServiceRequestEntry {
   readonly onDemand: boolean;
   readonly futureDated: 'DSP' | 'Device' | 'DSP & Device' | 'No';
   readonly dccScheduled: boolean;
-  readonly source: string;
+  readonly address: string;
+  readonly place: string;
   readonly clause: string | null;
 }
 
@@ -77,7 +81,8 @@ export interface UserRoleEntry {
   readonly id: RoleId;
   readonly name: string;
   readonly partyCategory: string;
-  readonly source: string;
+  readonly address: string;
+  readonly place: string;
   readonly clause: string | null;
 }
 
@@ -96,8 +101,13 @@ export const TRT_TABLE: TrtTable = ${literal(trt, 2)};
 /** ELIGIBILITY_TABLE[view][sr][role]: every cell of the Appendix E matrix. */
 export const ELIGIBILITY_TABLE: EligibilityTable = ${literal(eligibility, 2)};
 
+/** A literate rule as the tables hold it: its stable address and place instead of a source position. */
+export type PlacedRule<R extends ClauseRule = ClauseRule> = R extends unknown
+  ? Omit<R, 'source'> & { readonly address: string; readonly place: string }
+  : never;
+
 /** The literate rules of each view, as compiled from the rule blocks under their clauses. */
-export const CLAUSE_RULES: { readonly [V in View]: readonly ClauseRule[] } = ${literal(clauseRules, 2)} as unknown as { readonly [V in View]: readonly ClauseRule[] };
+export const CLAUSE_RULES: { readonly [V in View]: readonly PlacedRule[] } = ${literal(clauseRules, 2)} as unknown as { readonly [V in View]: readonly PlacedRule[] };
 
 ${generateTimeline(ruleSets, intervals)}
 ${LOOKUPS}`;
@@ -198,7 +208,7 @@ export function isEligible(query: EligibilityQuery): boolean {
   return eligibilityFor(query)?.eligible === true;
 }
 
-/** The eligibility cell (with its source), or undefined when the SR or role is not in that version. */
+/** The eligibility cell (with its address and place), or undefined when the SR or role is not in that version. */
 export function eligibilityFor(query: EligibilityQuery): EligibilityCell | undefined {
   return ELIGIBILITY_INDEX[tablesKey(query)]?.[query.sr]?.[query.role];
 }

@@ -8,14 +8,9 @@ import type { RuleSet } from '../../shared/model.js';
 import { tableData, type TableData } from '../../shared/table-data.js';
 import type { View } from '../../shared/vocabulary.js';
 import { literal } from './literal.js';
+import type { TimelineInterval } from '../5-link/in-force.js';
 
-export interface TimelineInterval {
-  from: string | null;
-  to: string | null;
-  release: { id: string; title: string } | null;
-  modifications: string[];
-  ruleSet: RuleSet;
-}
+export type { TimelineInterval } from '../5-link/in-force.js';
 
 type Tables = Pick<TableData, 'trt' | 'eligibility' | 'serviceRequests' | 'userRoles' | 'clauseRules'>;
 
@@ -66,7 +61,7 @@ export interface DatedTables {
   readonly eligibility: EligibilityTable[View];
   readonly serviceRequests: readonly ServiceRequestEntry[];
   readonly userRoles: readonly UserRoleEntry[];
-  readonly clauseRules: readonly ClauseRule[];
+  readonly clauseRules: readonly PlacedRule[];
 }
 
 /** The interval in force on a date (the implementation day included). */

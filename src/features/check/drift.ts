@@ -1,29 +1,31 @@
 /**
  * Drift: does what is committed in rules/ and generated/ still follow from sec-text/?
- * For rule files the first differing rule is named, with the document and place it comes from;
- * for generated code, the first differing line.
+ * For the rules over time (rules/in-force.json) the first differing entry is named, with its
+ * interval and its place in the text (looked up in the compiled source map); for generated code
+ * and source maps, the first differing line.
  */
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../../shared/diagnostics.js';
-import type { RuleSet, Source } from '../../shared/model.js';
+import type { EntryKind } from '../../shared/address.js';
+import { BASE_KEY, IN_FORCE_PATH, type InForceEntry, type InForceFile } from '../../shared/in-force.js';
+import { sourceMapPath, type SourceMap } from '../../shared/source-map.js';
 import { readIfExists } from '../../compiler/7-emit/write.js';
 
 export const DRIFT_RULE = 'drift';
 
-type Section = Exclude<keyof RuleSet, 'view' | '$schema'>;
-
-const DESCRIBE: { [S in Section]: (entry: never) => string } = {
-  modifications: (entry: { id: string }) => `modification ${entry.id}`,
-  documents: (entry: { file: string }) => `document ${entry.file}`,
-  userRoles: (entry: { id: string }) => `User Role ${entry.id}`,
-  serviceRequests: (entry: { ref: string }) => `SR ${entry.ref}`,
+/** How a message names an entry of each kind, from its committed value. */
+const DESCRIBE: { [K in EntryKind]: (entry: never) => string } = {
+  modification: (entry: { id: string }) => `modification ${entry.id}`,
+  document: (entry: { file: string }) => `document ${entry.file}`,
+  'user-role': (entry: { id: string }) => `User Role ${entry.id}`,
+  'service-request': (entry: { ref: string }) => `SR ${entry.ref}`,
   eligibility: (entry: { sr: string; role: string }) => `eligibility of ${entry.role} for SR ${entry.sr}`,
   trt: (entry: { sr: string; role: string; smets: number; mode: string }) =>
     `TRT SR ${entry.sr}, ${entry.role}, SMETS${entry.smets}, ${entry.mode}`,
-  clauses: (entry: { id: string }) => `clause ${entry.id}`,
-  clauseRules: (entry: { id: string }) => `rule ${entry.id}`,
-  footnotes: (entry: { file: string; label: string }) => `footnote ${entry.label} of ${entry.file}`,
+  clause: (entry: { id: string }) => `clause ${entry.id}`,
+  'clause-rule': (entry: { id: string }) => `rule ${entry.id}`,
+  footnote: (entry: { file: string; label: string }) => `footnote ${entry.label} of ${entry.file}`,
 };
 
 export interface DriftOptions {
@@ -57,101 +59,111 @@ export async function checkDrift(outputs: ReadonlyMap<string, string>, options: 
       report(file, `Missing ${relative}, expected it to be built from the legal text; run \`secc build\``, { ruleId: DRIFT_RULE });
       continue;
     }
-    if (relative.endsWith('.rules.json')) {
-      const described = describeRuleDrift(file, relative, actual, expected, options);
+    if (relative === IN_FORCE_PATH) {
+      const described = describeRuleDrift(file, relative, actual, expected, outputs, options);
       drafting ??= described;
     } else describeTextDrift(file, relative, actual, expected, drafting);
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** The first entry of the interval file that differs, named with its place in the text (through the compiled source map). */
 function describeRuleDrift(
   file: VFile,
   relative: string,
   actual: string,
   expected: string,
+  outputs: ReadonlyMap<string, string>,
   options: DriftOptions,
 ): DraftingDifference | undefined {
-  let committed: RuleSet;
+  let committed: InForceFile;
   try {
-    committed = JSON.parse(actual) as RuleSet;
+    committed = JSON.parse(actual) as InForceFile;
   } catch {
     report(file, `Unexpected content in ${relative}: it is not valid JSON, expected the compiler's output; run \`secc build\``, {
       ruleId: DRIFT_RULE,
     });
     return undefined;
   }
-  const compiled = JSON.parse(expected) as RuleSet;
+  const compiled = JSON.parse(expected) as InForceFile;
   const difference = firstDifference(committed, compiled);
   if (!difference) {
     describeTextDrift(file, relative, actual, expected, undefined);
     return undefined;
   }
-  const { section, key, before, after } = difference;
-  const source = (after ?? before) as { source?: Source; file?: string } | undefined;
-  const documentName = source?.source?.file ?? source?.file;
-  const where = source?.source
-    ? `${path.join(options.textDir, source.source.file)}:${source.source.line}:${source.source.column}`
+  const { key, before, after } = difference;
+  const entry = after ?? before;
+  const map = parseMap(outputs.get(sourceMapPath(relative)));
+  const position = entry && map?.positions[key];
+  const documentName = entry ? placeFile(entry) : undefined;
+  const where = position
+    ? path.join(options.textDir, position.replace(/-\d+:\d+$/, ''))
     : documentName
       ? path.join(options.textDir, documentName)
       : 'sec-text';
+  const name = entry ? `${(DESCRIBE[entry.kind] as (value: unknown) => string)(entry.value)} (${interval(entry)})` : key;
   const change =
     before === undefined
-      ? `${key} is in the text but not in ${relative}`
+      ? `${name} is in the text but not in ${relative}`
       : after === undefined
-        ? `${key} is in ${relative} but no longer in the text`
-        : `${key} differs: ${describeChange(section, before, after, relative)}`;
+        ? `${name} is in ${relative} but no longer in the text`
+        : `${name} differs: ${describeChange(entry?.kind, before.value, after.value, relative)}`;
   report(file, `${relative} is out of date with ${where}: ${change}; run \`secc build\``, {
     ruleId: DRIFT_RULE,
     place: lineOf(actual, before),
-    view: compiled.view,
   });
   return { where, what: key };
 }
 
+const keyOf = (entry: InForceEntry): string => `${entry.address}@${entry.from?.release ?? BASE_KEY}`;
+
+function interval(entry: InForceEntry): string {
+  const from = entry.from ? `from ${entry.from.release}` : 'since the base';
+  return entry.to ? `${from}, until ${entry.to.release}` : from;
+}
+
+function placeFile(entry: InForceEntry): string | undefined {
+  const value = entry.value as { place?: { file?: string }; file?: unknown };
+  return value.place?.file ?? (typeof value.file === 'string' ? value.file : undefined);
+}
+
+function parseMap(text: string | undefined): SourceMap | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as SourceMap;
+  } catch {
+    return undefined;
+  }
+}
+
 function firstDifference(
-  committed: RuleSet,
-  compiled: RuleSet,
-): { section: Section; key: string; before: unknown; after: unknown } | undefined {
-  for (const section of Object.keys(DESCRIBE) as Section[]) {
-    const describe = DESCRIBE[section] as (entry: unknown) => string;
-    const before = Array.isArray(committed[section]) ? (committed[section] as unknown[]) : [];
-    const after = compiled[section] as unknown[];
-    const beforeByKey = new Map(before.map((entry) => [describe(entry), entry]));
-    const afterByKey = new Map(after.map((entry) => [describe(entry), entry]));
-    for (const [key, entry] of afterByKey) {
-      const old = beforeByKey.get(key);
-      if (old === undefined || JSON.stringify(old) !== JSON.stringify(entry)) return { section, key, before: old, after: entry };
-    }
-    for (const [key, entry] of beforeByKey) {
-      if (!afterByKey.has(key)) return { section, key, before: entry, after: undefined };
-    }
-    if (before.length !== after.length || JSON.stringify(before) !== JSON.stringify(after)) {
-      return { section, key: `the order of ${section}`, before: undefined, after: undefined };
-    }
+  committed: InForceFile,
+  compiled: InForceFile,
+): { key: string; before?: InForceEntry; after?: InForceEntry } | undefined {
+  const before = Array.isArray(committed.entries) ? committed.entries : [];
+  const beforeByKey = new Map(before.map((entry) => [keyOf(entry), entry]));
+  const afterByKey = new Map(compiled.entries.map((entry) => [keyOf(entry), entry]));
+  for (const [key, entry] of afterByKey) {
+    const old = beforeByKey.get(key);
+    if (old === undefined || JSON.stringify(old) !== JSON.stringify(entry)) return { key, before: old, after: entry };
+  }
+  for (const [key, entry] of beforeByKey) {
+    if (!afterByKey.has(key)) return { key, before: entry };
   }
   return undefined;
 }
 
-function describeChange(section: Section, before: unknown, after: unknown, relative: string): string {
+function describeChange(kind: EntryKind | undefined, before: unknown, after: unknown, relative: string): string {
   const was = before as Record<string, unknown>;
   const is = after as Record<string, unknown>;
-  if (section === 'trt' && was.text !== is.text) return `\`${String(was.text)}\` in ${relative}, \`${String(is.text)}\` in the text`;
-  if (section === 'eligibility' && was.eligible !== is.eligible)
+  if (kind === 'trt' && was.text !== is.text) return `\`${String(was.text)}\` in ${relative}, \`${String(is.text)}\` in the text`;
+  if (kind === 'eligibility' && was.eligible !== is.eligible)
     return `${was.eligible ? '`Yes`' : '`No`'} in ${relative}, ${is.eligible ? '`Yes`' : '`No`'} in the text`;
-  const fields = [...new Set([...Object.keys(was), ...Object.keys(is)])].filter(
-    (field) => JSON.stringify(was[field]) !== JSON.stringify(is[field]),
+  const fields = [...new Set([...Object.keys(was ?? {}), ...Object.keys(is ?? {})])].filter(
+    (field) => JSON.stringify(was?.[field]) !== JSON.stringify(is?.[field]),
   );
-  const moved: string[] = fields.filter((field) => field === 'source' || field === 'sources');
-  const changed = fields.filter((field) => !moved.includes(field));
-  if (changed.length > 0) {
-    return changed.map((field) => `${field} ${brief(was[field])} in ${relative}, ${brief(is[field])} in the text`).join('; ');
-  }
-  const from = was.source as Source | undefined;
-  const to = is.source as Source | undefined;
-  return from && to && (from.line !== to.line || from.column !== to.column)
-    ? `its place in the text moved from ${from.file}:${from.line}:${from.column} to ${to.file}:${to.line}:${to.column}`
-    : 'the place of one of its cells in the text moved';
+  if (fields.length === 0) return 'its interval in force';
+  return fields.map((field) => `${field} ${brief(was?.[field])} in ${relative}, ${brief(is?.[field])} in the text`).join('; ');
 }
 
 function brief(value: unknown): string {
@@ -159,12 +171,11 @@ function brief(value: unknown): string {
   return `\`${text.length > 60 ? `${text.slice(0, 57)}…` : text}\``;
 }
 
-function lineOf(text: string, entry: unknown): { line: number; column: number } | undefined {
+/** The line of the committed file where an entry starts (its address, then its interval's start). */
+function lineOf(text: string, entry: InForceEntry | undefined): { line: number; column: number } | undefined {
   if (entry === undefined) return undefined;
-  const needle = JSON.stringify((entry as { source?: unknown }).source ?? entry, null, 2)
-    .split('\n')[1]
-    ?.trim();
-  if (!needle) return undefined;
+  const from = JSON.stringify(entry.from, null, 2).replace(/\n/g, '\n      ');
+  const needle = `"address": ${JSON.stringify(entry.address)},\n      "kind": ${JSON.stringify(entry.kind)},\n      "from": ${from}`;
   const index = text.indexOf(needle);
   if (index === -1) return undefined;
   const line = text.slice(0, index).split('\n').length;

@@ -12,7 +12,7 @@ import { diffRuleSets } from '../changeset/diff.js';
 import type { CompileResult } from '../../compiler/driver.js';
 import { report } from '../../shared/diagnostics.js';
 import type { RuleSet } from '../../shared/model.js';
-import type { Change } from '../../../generated/types.js';
+import type { Change } from '../changeset/diff.js';
 
 export const FROZEN_DIR = path.join('rules', 'releases');
 export const FROZEN_RULES = { unredlined: 'changed-without-redline', unreadable: 'frozen-release-unreadable' } as const;
@@ -70,7 +70,7 @@ export async function checkFrozen(result: CompileResult, root: string): Promise<
     if (!file) continue;
     report(
       file,
-      `Unexpected ${change.summary} without a redline (the base as frozen in ${shown}), expected the edit as a redline citing its modification, or a recorded correction (secc freeze --correct --by NAME --why TEXT --date YYYY-MM-DD)`,
+      `Unexpected ${change.summary} without a redline at \`${change.id}\` (the base as frozen in ${shown}), expected the edit as a redline citing its modification, or a recorded correction (secc freeze --correct --by NAME --why TEXT --date YYYY-MM-DD)`,
       { ruleId: FROZEN_RULES.unredlined, place: { line: change.source.line, column: change.source.column } },
     );
     touched.add(file);

@@ -1,4 +1,5 @@
 /** Section H4.2 and H4.2A: Access Control against the Registration Data (Device, registration, MDR appointment). */
+import type { PlacedRule } from '../../shared/table-data.js';
 import type { RegistrationAccessControlRule } from '../../../generated/types.js';
 import { ruleBasis } from '../basis.js';
 import { fail, nameOfRole, pass, rulesOf, type DecisionContext } from '../decision.js';
@@ -26,7 +27,7 @@ export function checkAccessControl(context: DecisionContext): void {
   }
 }
 
-function checkDeviceType(context: DecisionContext, rule: RegistrationAccessControlRule): boolean {
+function checkDeviceType(context: DecisionContext, rule: PlacedRule<RegistrationAccessControlRule>): boolean {
   const { deviceType } = context.request.target;
   if ((rule.deviceTypes as readonly string[]).includes(deviceType)) return true;
   fail(
@@ -39,7 +40,7 @@ function checkDeviceType(context: DecisionContext, rule: RegistrationAccessContr
 }
 
 /** The MPAN has a Device of the type and generation (and id, when given) the request targets. */
-function checkDevice(context: DecisionContext, rule: RegistrationAccessControlRule, point: MeteringPoint): boolean {
+function checkDevice(context: DecisionContext, rule: PlacedRule<RegistrationAccessControlRule>, point: MeteringPoint): boolean {
   const { mpan, deviceType, smets, deviceId } = context.request.target;
   const devices = point.devices.filter(
     (device) => device.type === deviceType && device.smets === smets && (deviceId === undefined || device.id === deviceId),
@@ -55,13 +56,17 @@ function checkDevice(context: DecisionContext, rule: RegistrationAccessControlRu
   return false;
 }
 
-function registeredSupplier(rule: RegistrationAccessControlRule, point: MeteringPoint): string | undefined {
+function registeredSupplier(rule: PlacedRule<RegistrationAccessControlRule>, point: MeteringPoint): string | undefined {
   if (rule.registrationField === 'import-supplier') return point.importSupplier;
   if (rule.registrationField === 'export-supplier') return point.exportSupplier;
   return undefined;
 }
 
-function checkRegisteredSupplier(context: DecisionContext, rule: RegistrationAccessControlRule, registered: string | undefined): void {
+function checkRegisteredSupplier(
+  context: DecisionContext,
+  rule: PlacedRule<RegistrationAccessControlRule>,
+  registered: string | undefined,
+): void {
   const { request } = context;
   const roleName = nameOfRole(context, request.sender.role);
   const { party } = request.sender;

@@ -2,6 +2,7 @@
  * Section H4.2A: an MDR may send only within its appointment for the MPAN (H4.2A(a)), or, before
  * the appointment starts, create a schedule that does not start before it (H4.2A(b)).
  */
+import type { PlacedRule } from '../../shared/table-data.js';
 import type { RegistrationAccessControlRule } from '../../../generated/types.js';
 import { ruleBasis } from '../basis.js';
 import { fail, pass, type DecisionContext } from '../decision.js';
@@ -23,7 +24,7 @@ type Window = NonNullable<RegistrationAccessControlRule['appointmentWindow']>;
 
 export function checkMdrAppointment(
   context: DecisionContext,
-  rule: RegistrationAccessControlRule,
+  rule: PlacedRule<RegistrationAccessControlRule>,
   appointments: readonly Appointment[],
 ): void {
   const { request } = context;
@@ -67,7 +68,12 @@ function bounds(window: Window): string {
   return `Effective From ${window.fromInclusive ? 'inclusive' : 'exclusive'}, Effective To ${window.toInclusive ? 'inclusive' : 'exclusive'}`;
 }
 
-function checkWindow(context: DecisionContext, rule: RegistrationAccessControlRule, window: Window, own: readonly Appointment[]): void {
+function checkWindow(
+  context: DecisionContext,
+  rule: PlacedRule<RegistrationAccessControlRule>,
+  window: Window,
+  own: readonly Appointment[],
+): void {
   const { request, executionDate } = context;
   const { party } = request.sender;
   const { mpan } = request.target;
@@ -101,7 +107,11 @@ function checkWindow(context: DecisionContext, rule: RegistrationAccessControlRu
 // Section H4.2A(b): before the Effective From Date, SR 5.1 may create a schedule that does not
 // start before that date. The execution date is then before the appointment; the schedule's own
 // start date is what must fall on or after the Effective From Date.
-function checkFutureDatedSchedule(context: DecisionContext, rule: RegistrationAccessControlRule, pending: readonly Appointment[]): void {
+function checkFutureDatedSchedule(
+  context: DecisionContext,
+  rule: PlacedRule<RegistrationAccessControlRule>,
+  pending: readonly Appointment[],
+): void {
   const { request, executionDate } = context;
   const basis = ruleBasis(rule);
   const firstFrom = pending[0]?.effectiveFrom ?? '';

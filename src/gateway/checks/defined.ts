@@ -36,7 +36,10 @@ function checkUserRole(context: DecisionContext): void {
 }
 
 /** By date: a role defined only by a later release is not yet in force; name that release and its modifications. */
-function failNotInForce(context: DecisionContext, anchor: { source: string; clause: string | null; name: string } | undefined): void {
+function failNotInForce(
+  context: DecisionContext,
+  anchor: { address: string; place: string; clause: string | null; name: string } | undefined,
+): void {
   const { request, dated } = context;
   if (!dated) return;
   const later = roleComesIntoForce(request.sender.role, dated.interval);

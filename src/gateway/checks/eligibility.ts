@@ -19,7 +19,7 @@ function checkEligible(context: DecisionContext, srEntry: ServiceRequestEntry): 
   const { request, view, tables } = context;
   const roleName = nameOfRole(context, request.sender.role);
   const cell = tables.eligibility[view][request.sr as never]?.[request.sender.role as never] as
-    { eligible: boolean; source: string; clause: string | null } | undefined;
+    { eligible: boolean; address: string; place: string; clause: string | null } | undefined;
   if (!cell) {
     fail(
       context,

@@ -2,7 +2,30 @@
  * Building Change entries (src/features/changeset/diff-*.ts use these): an entry added or
  * removed, a whole entry changed, one field changed; and walking two lists of entries by key.
  */
-import type { Change, ChangeKind, Source } from '../../../../generated/types.js';
+import type { Change as CommittedChange, ChangeSet as CommittedChangeSet, ChangeKind, Source } from '../../../../generated/types.js';
+import { placeOf } from '../../../shared/address.js';
+import { SourceMapBuilder, type SourceMap } from '../../../shared/source-map.js';
+
+/**
+ * A change as the compiler holds it: with the positions of its redline and earlier value, for
+ * diagnostics, the review page and ordering. What rules/change-set.json holds (`CommittedChange`)
+ * has their places only; the positions go to its source map (`committedChangeSet`).
+ */
+export type Change = Omit<CommittedChange, 'source' | 'beforeSource'> & { source: Source; beforeSource?: Source };
+export type ChangeSet = Omit<CommittedChangeSet, 'changes'> & { changes: Change[] };
+export type { CommittedChange, CommittedChangeSet };
+
+/** The change set without positions, and the source map that holds them (keys `<id>@source`, `<id>@beforeSource`). */
+export function committedChangeSet(changeSet: ChangeSet, output: string): { changeSet: CommittedChangeSet; map: SourceMap } {
+  const map = new SourceMapBuilder(output);
+  const changes = changeSet.changes.map((change): CommittedChange => {
+    const { source, beforeSource, ...rest } = change;
+    map.add(`${change.id}@source`, source);
+    if (beforeSource) map.add(`${change.id}@beforeSource`, beforeSource);
+    return { ...rest, source: placeOf(source), ...(beforeSource ? { beforeSource: placeOf(beforeSource) } : {}) };
+  });
+  return { changeSet: { ...changeSet, changes }, map: map.map() };
+}
 
 /** The fields of a change that name its entry. */
 export type Identity = Partial<Pick<Change, 'sr' | 'role' | 'smets' | 'mode' | 'clause' | 'rule' | 'footnote' | 'modification'>>;

@@ -2,9 +2,9 @@
  * Changes to what the text declares: its modifications and documents (front matter), the User
  * Roles of Section H1.1 and the Service Requests of Appendix E with their flags.
  */
-import type { Change } from '../../../../generated/types.js';
 import type { RuleSet } from '../../../shared/model.js';
-import { documentSource, entryChange, fieldChange, pairs, same, withoutSource } from './change.js';
+import { address, fieldAddress } from '../../../shared/address.js';
+import { type Change, documentSource, entryChange, fieldChange, pairs, same, withoutSource } from './change.js';
 
 export const SR_FIELDS = ['name', 'critical', 'nonDevice', 'onDemand', 'futureDated', 'dccScheduled'] as const;
 const SR_FIELD_TITLES: Record<(typeof SR_FIELDS)[number], string> = {
@@ -29,7 +29,7 @@ export function diffModifications(before: RuleSet, after: RuleSet): Change[] {
       const entry = old ?? now;
       if ((!old || !now) && entry) {
         changes.push(
-          entryChange('modification', old ? 'removed' : 'added', `modification:${id}`, subject, { modification: id }, entry, source),
+          entryChange('modification', old ? 'removed' : 'added', address('modification', id), subject, { modification: id }, entry, source),
         );
         return;
       }
@@ -38,7 +38,7 @@ export function diffModifications(before: RuleSet, after: RuleSet): Change[] {
           changes.push(
             fieldChange(
               'modification',
-              `modification:${id}:${field}`,
+              fieldAddress(address('modification', id), field),
               subject,
               field,
               old[field],
@@ -65,12 +65,24 @@ export function diffDocuments(before: RuleSet, after: RuleSet): Change[] {
       const subject = `document ${file}`;
       const entry = old ?? now;
       if ((!old || !now) && entry) {
-        changes.push(entryChange('document', old ? 'removed' : 'added', `document:${file}`, subject, {}, entry, source));
+        changes.push(entryChange('document', old ? 'removed' : 'added', address('document', file), subject, {}, entry, source));
         return;
       }
       for (const field of ['document', 'id', 'title', 'modifications', 'external'] as const) {
         if (old && now && !same(old[field], now[field]))
-          changes.push(fieldChange('document', `document:${file}:${field}`, subject, field, old[field], now[field], {}, source, source));
+          changes.push(
+            fieldChange(
+              'document',
+              fieldAddress(address('document', file), field),
+              subject,
+              field,
+              old[field],
+              now[field],
+              {},
+              source,
+              source,
+            ),
+          );
       }
     },
   );
@@ -92,7 +104,7 @@ export function diffUserRoles(before: RuleSet, after: RuleSet): Change[] {
             entryChange(
               'user-role',
               old ? 'removed' : 'added',
-              `user-role:${id}`,
+              address('user-role', id),
               `${subject} (${role.name})`,
               { role: id },
               withoutSource(role),
@@ -106,7 +118,7 @@ export function diffUserRoles(before: RuleSet, after: RuleSet): Change[] {
           changes.push(
             fieldChange(
               'user-role',
-              `user-role:${id}:${field}`,
+              fieldAddress(address('user-role', id), field),
               subject,
               field,
               old[field],
@@ -137,7 +149,7 @@ export function diffServiceRequests(before: RuleSet, after: RuleSet): Change[] {
             entryChange(
               'service-request',
               old ? 'removed' : 'added',
-              `service-request:${ref}`,
+              address('service-request', ref),
               `${subject} (${sr.name})`,
               { sr: ref },
               Object.fromEntries(SR_FIELDS.map((field) => [field, sr[field]])),
@@ -151,7 +163,7 @@ export function diffServiceRequests(before: RuleSet, after: RuleSet): Change[] {
         changes.push(
           fieldChange(
             'service-request',
-            `service-request:${ref}:${field}`,
+            fieldAddress(address('service-request', ref), field),
             `${subject} ${SR_FIELD_TITLES[field]}`,
             field,
             old[field],

@@ -2,9 +2,9 @@
  * Changes to the tables: eligibility (Appendix E) as the set of (SR, role) pairs that may be
  * sent, and Target Response Times (Appendix AB) by seconds and footnotes.
  */
-import type { Change } from '../../../../generated/types.js';
 import type { RuleSet, Trt } from '../../../shared/model.js';
-import { entryChange, entryChanged, pairs, same } from './change.js';
+import { entryAddress } from '../../../shared/address.js';
+import { type Change, entryChange, entryChanged, pairs, same } from './change.js';
 import { groupThousands } from '../../../shared/order.js';
 
 /** A `No` cell is the same as no cell: only eligible pairs are compared. */
@@ -19,7 +19,7 @@ export function diffEligibility(before: RuleSet, after: RuleSet): Change[] {
       if ((old && now) || !entry) return;
       const sign = old ? '−' : '+';
       changes.push({
-        id: `eligibility:${entry.sr}:${entry.role}`,
+        id: entryAddress('eligibility', entry),
         kind: 'eligibility',
         action: old ? 'removed' : 'added',
         subject: `eligibility SR ${entry.sr} ${sign} ${entry.role}`,
@@ -43,7 +43,7 @@ export function diffTrt(before: RuleSet, after: RuleSet): Change[] {
     if (!entry) return;
     const ids = { sr: entry.sr, role: entry.role, smets: entry.smets, mode: entry.mode };
     const subject = `TRT SR ${entry.sr}, ${entry.role}, SMETS${entry.smets}, ${entry.mode}`;
-    const id = `trt:${entry.sr}:${entry.role}:${entry.smets}:${entry.mode}`;
+    const id = entryAddress('trt', entry);
     if (!old || !now) {
       changes.push({
         ...entryChange('trt', old ? 'removed' : 'added', id, subject, ids, trtFields(entry), entry.source),

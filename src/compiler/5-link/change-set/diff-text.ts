@@ -2,9 +2,9 @@
  * Changes to the prose: clauses (by fingerprint of their text), the literate clause rules (any
  * field, a re-reviewed fingerprint included) and footnotes (per document and label).
  */
-import type { Change } from '../../../../generated/types.js';
 import type { Clause, Footnote, RuleSet } from '../../../shared/model.js';
-import { entryChange, entryChanged, fieldChange, pairs, same, withoutSource } from './change.js';
+import { address, entryAddress } from '../../../shared/address.js';
+import { type Change, entryChange, entryChanged, fieldChange, pairs, same, withoutSource } from './change.js';
 
 export function diffClauses(before: RuleSet, after: RuleSet): Change[] {
   const changes: Change[] = [];
@@ -18,7 +18,15 @@ export function diffClauses(before: RuleSet, after: RuleSet): Change[] {
       const subject = `clause ${id}${clause.title ? ` ${clause.title}` : ''}`;
       if (!old || !now) {
         changes.push(
-          entryChange('clause', old ? 'removed' : 'added', `clause:${id}`, subject, { clause: id }, clauseFields(clause), clause.source),
+          entryChange(
+            'clause',
+            old ? 'removed' : 'added',
+            address('clause', id),
+            subject,
+            { clause: id },
+            clauseFields(clause),
+            clause.source,
+          ),
         );
         return;
       }
@@ -32,7 +40,7 @@ export function diffClauses(before: RuleSet, after: RuleSet): Change[] {
       changes.push(
         entryChanged(
           'clause',
-          `clause:${id}`,
+          address('clause', id),
           subject,
           `${subject}: ${what}`,
           { clause: id, from: short(old.fingerprint), to: short(now.fingerprint) },
@@ -60,7 +68,7 @@ export function diffClauseRules(before: RuleSet, after: RuleSet): Change[] {
       const subject = `rule ${id} (${rule.kind})`;
       if (!old || !now) {
         changes.push(
-          entryChange('clause-rule', old ? 'removed' : 'added', `clause-rule:${id}`, subject, ids, withoutSource(rule), rule.source),
+          entryChange('clause-rule', old ? 'removed' : 'added', address('clause-rule', id), subject, ids, withoutSource(rule), rule.source),
         );
         return;
       }
@@ -71,7 +79,7 @@ export function diffClauseRules(before: RuleSet, after: RuleSet): Change[] {
       changes.push(
         entryChanged(
           'clause-rule',
-          `clause-rule:${id}`,
+          address('clause-rule', id),
           subject,
           `${subject}: ${fields.join(', ')} changed`,
           { ...ids, field: fields.join(',') },
@@ -97,7 +105,7 @@ export function diffFootnotes(before: RuleSet, after: RuleSet): Change[] {
       if (!note) return;
       const subject = `footnote [^${note.label}] of ${note.file}`;
       const ids = { footnote: note.label };
-      const id = `footnote:${note.file}:${note.label}`;
+      const id = entryAddress('footnote', note);
       if (!old || !now) {
         changes.push(entryChange('footnote', old ? 'removed' : 'added', id, subject, ids, footnoteFields(note), note.source));
         return;

@@ -5,14 +5,16 @@
  * lists every entry added, removed or changed, with the source of the redline that causes it.
  * Pure: rule sets in, a ChangeSet out; sources are never compared, only what the rules say.
  */
-import type { Change, ChangeAction, ChangeCounts, ChangeKind, ChangeSet } from '../../../../generated/types.js';
+import type { ChangeAction, ChangeCounts, ChangeKind } from '../../../../generated/types.js';
+import { committedChangeSet, type Change, type ChangeSet, type CommittedChange, type CommittedChangeSet } from './change.js';
 import type { RuleSet } from '../../../shared/model.js';
 import { diffDocuments, diffModifications, diffServiceRequests, diffUserRoles } from './diff-declared.js';
 import { diffEligibility, diffTrt } from './diff-tables.js';
 import { diffClauseRules, diffClauses, diffFootnotes } from './diff-text.js';
 import { compareChanges, summarise } from './summary.js';
 
-export type { Change, ChangeAction, ChangeCounts, ChangeKind, ChangeSet };
+export type { Change, ChangeAction, ChangeCounts, ChangeKind, ChangeSet, CommittedChange, CommittedChangeSet };
+export { committedChangeSet } from './change.js';
 export { CHANGE_KINDS, emptyCounts, KIND_TITLES, summarise } from './summary.js';
 export { formatSeconds } from './diff-tables.js';
 
@@ -45,7 +47,10 @@ export function diffRuleSets(before: RuleSet, after: RuleSet, options: DiffOptio
   };
 }
 
-/** The change set as it is written to rules/change-set.json. */
+export const CHANGE_SET_PATH = 'rules/change-set.json';
+
+/** The change set as it is written to rules/change-set.json: places, no positions (they go to its source map). */
 export function changeSetJson(changeSet: ChangeSet): string {
-  return `${JSON.stringify({ $schema: './schema/change-set.schema.json', ...changeSet }, null, 2)}\n`;
+  const committed = committedChangeSet(changeSet, CHANGE_SET_PATH).changeSet;
+  return `${JSON.stringify({ $schema: './schema/change-set.schema.json', ...committed }, null, 2)}\n`;
 }

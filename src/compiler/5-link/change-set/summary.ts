@@ -1,5 +1,6 @@
 /** The kinds of change in reading order, their titles, the order of a change set and its counts. */
-import type { Change, ChangeCounts, ChangeKind, ChangeSet } from '../../../../generated/types.js';
+import type { ChangeCounts, ChangeKind, ChangeSet } from '../../../../generated/types.js';
+import type { Change } from './change.js';
 import { compareSrRefs } from '../../4-extract/text.js';
 import { compareText } from '../../../shared/order.js';
 

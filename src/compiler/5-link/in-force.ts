@@ -1,0 +1,95 @@
+/**
+ * Stage 5, the rules over time: rules/in-force.json and its source map, the versions on the timeline (the base, each dated
+ * release, then every pending modification on an undated boundary when that differs) folded into
+ * one interval per entry value (src/shared/in-force.ts). Stage 7 writes them, and the tables of
+ * generated/ are read back from this file, so what the lookups answer for a date is what the committed rules say.
+ */
+import { secPart, type ReleasePlan } from '../../shared/release-plan.js';
+import { inForceFile, ruleSetFromInForce, type InForceFile, type InForceRelease, type InForceSnapshot } from '../../shared/in-force.js';
+import type { RuleSet } from '../../shared/model.js';
+import type { SourceMap } from '../../shared/source-map.js';
+import type { View } from '../../shared/vocabulary.js';
+
+/** One interval of the timeline as the driver computes it (compiler/versions.ts). */
+export interface TimelineInterval {
+  from: string | null;
+  to: string | null;
+  release: { id: string; title: string } | null;
+  modifications: string[];
+  ruleSet: RuleSet;
+}
+
+const NO_PLAN: ReleasePlan = { base: { id: 'base', title: 'The text as written, without its redlines' }, releases: [] };
+
+export interface InForceOutput {
+  file: InForceFile;
+  map: SourceMap;
+  /** The named views and the dated intervals, read back from the file. */
+  ruleSets: Record<View, RuleSet>;
+  intervals: TimelineInterval[];
+}
+
+export function inForceOutput(
+  plan: ReleasePlan | undefined,
+  dated: readonly TimelineInterval[],
+  ruleSets: Record<View, RuleSet>,
+): InForceOutput {
+  const releases = plan ?? NO_PLAN;
+  const snapshots: InForceSnapshot[] = [{ from: null, ruleSet: ruleSets.baseline }];
+  for (const interval of dated) {
+    if (!interval.release || interval.from === null) continue;
+    const from: InForceRelease = {
+      ...interval.release,
+      date: interval.from as InForceRelease['date'],
+      modifications: interval.modifications,
+    };
+    snapshots.push({ from, ruleSet: interval.ruleSet, appliesTo: appliesTo(releases, from, ruleSets.modified) });
+  }
+  const pending = pendingRelease(releases, snapshots.at(-1)?.ruleSet, ruleSets.modified);
+  if (pending) snapshots.push({ from: pending, ruleSet: ruleSets.modified, appliesTo: appliesTo(releases, pending, ruleSets.modified) });
+  const { file, map } = inForceFile(releases.base, snapshots);
+  const read = (view: View): RuleSet => ({ ...ruleSetFromInForce(file, { view }, map), view });
+  return {
+    file,
+    map,
+    ruleSets: { baseline: read('baseline'), modified: read('modified') },
+    intervals: dated.map((interval) => ({
+      ...interval,
+      ruleSet:
+        interval.from === null ? read('baseline') : ruleSetFromInForce(file, { at: interval.from as `${number}-${number}-${number}` }, map),
+    })),
+  };
+}
+
+/**
+ * The text with every pending modification, on a boundary with no date: the TBC releases, or the
+ * parts no dated release brings into force. None when that text is the last dated one.
+ */
+function pendingRelease(plan: ReleasePlan, last: RuleSet | undefined, modified: RuleSet): InForceRelease | undefined {
+  const undated = plan.releases.filter((release) => release.date === 'TBC');
+  if (undated.length === 0 && last !== undefined && JSON.stringify(last) === JSON.stringify(modified)) return undefined;
+  const modifications = [...new Set(undated.flatMap((release) => release.implements.map((entry) => entry.modification)))];
+  if (undated.length === 1 && undated[0]) return { id: undated[0].id, title: undated[0].title, date: null, modifications };
+  return {
+    id: 'pending',
+    title:
+      undated.length > 0
+        ? `Releases not yet dated: ${undated.map((release) => release.id).join(', ')}`
+        : 'Redlines no dated release brings into force',
+    date: null,
+    modifications: modifications.length > 0 ? modifications : modified.modifications.map((modification) => modification.id),
+  };
+}
+
+/** Whether the release brings a modification into force in a document (by the SEC part the document is). */
+function appliesTo(plan: ReleasePlan, release: InForceRelease, modified: RuleSet): (modification: string, file: string) => boolean {
+  const parts = new Map(modified.documents.map((document) => [document.file, secPart(document.document)]));
+  const implementsEntries = plan.releases.find((entry) => entry.id === release.id)?.implements;
+  return (modification, file) => {
+    if (!implementsEntries) return true;
+    const part = parts.get(file);
+    return implementsEntries.some(
+      (entry) => entry.modification === modification && (!entry.parts || part === undefined || entry.parts.includes(part)),
+    );
+  };
+}
