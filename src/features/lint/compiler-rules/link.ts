@@ -66,7 +66,7 @@ export const LINK_RULE_DOCS: readonly CompilerRuleDoc[] = [
           title: 'SR 5.4 in AB only',
           edits: [{ file: 'appendix-ab.md', find: '| 5.3 | N/A | 24 hrs |', replace: '| 5.4 | N/A | 24 hrs |' }],
           expect: [
-            'appendix-ab.md:{5.4 | } — Unexpected Target Response Times for SR 5.4, which Appendix E does not list, expected only Service Requests defined in the services table',
+            'appendix-ab.md:{5.4 | } — Unexpected Target Response Times for SR 5.4, which Appendix E does not list, expected only Service Requests defined in the services table; did you mean `5.1`, `5.2` or `5.3`?',
           ],
         },
       ],
