@@ -733,14 +733,46 @@ export interface MdrAppointment {
 export type ReleaseId = string
 
 /**
- * sec-text/releases.yaml: the base text the pending redlines are drafted against, then the SEC Releases in date order and the modifications (or named parts of them) each implements.
+ * @minItems 1
+ */
+export type Implements = [{
+  modification: string
+  /**
+   * The SEC parts of the modification this release implements; absent: every part no other release names.
+   *
+   * @minItems 1
+   */
+  parts?: [string, ...(string)[]]
+}, ...({
+  modification: string
+  /**
+   * The SEC parts of the modification this release implements; absent: every part no other release names.
+   *
+   * @minItems 1
+   */
+  parts?: [string, ...(string)[]]
+})[]]
+
+/**
+ * sec-text/releases.yaml: the base text the pending redlines are drafted against (with the releases consolidated before it), then the pending SEC Releases in date order and the modifications (or named parts of them) each implements.
  */
 export interface ReleasePlanFile {
-  base: {
-    id: ReleaseId
-    title: string
-  }
+  base: FrozenReleaseEntry
+  /**
+   * Releases consolidated before the base, oldest first; each is frozen in rules/releases/<id>.rules.json and answers for the days from its date to the next one's.
+   */
+  consolidated?: FrozenReleaseEntry[]
   releases: ReleaseEntry[]
+}
+
+/**
+ * A consolidated text: the base, or a release consolidated before it (secc consolidate).
+ */
+export interface FrozenReleaseEntry {
+  id: ReleaseId
+  title: string
+  date?: IsoDate
+  implements?: Implements
 }
 
 export interface ReleaseEntry {
@@ -749,27 +781,8 @@ export interface ReleaseEntry {
   /**
    * The implementation date (the day itself is in force), or TBC while undetermined.
    */
-  date: (IsoDate | "TBC")
-  /**
-   * @minItems 1
-   */
-  implements: [{
-    modification: string
-    /**
-     * The SEC parts of the modification this release implements; absent: every part no other release names.
-     *
-     * @minItems 1
-     */
-    parts?: [string, ...(string)[]]
-  }, ...({
-    modification: string
-    /**
-     * The SEC parts of the modification this release implements; absent: every part no other release names.
-     *
-     * @minItems 1
-     */
-    parts?: [string, ...(string)[]]
-  })[]]
+  date: (IsoDate1 | "TBC")
+  implements: Implements
 }
 
 /**

@@ -33,6 +33,7 @@ const OPTIONS = {
   by: { type: 'string' },
   why: { type: 'string' },
   date: { type: 'string' },
+  through: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   frail: { type: 'boolean', default: false },
   write: { type: 'boolean', default: false },

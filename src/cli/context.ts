@@ -37,6 +37,8 @@ export interface Options {
   by?: string;
   why?: string;
   date?: string;
+  /** `secc consolidate --through YYYY-MM-DD`: the last day whose releases are consolidated. */
+  through?: string;
   quiet: boolean;
   frail: boolean;
   write: boolean;

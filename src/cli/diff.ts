@@ -2,7 +2,7 @@ import { diffRuleSets } from '../features/changeset/diff.js';
 import { displayDir } from '../features/changeset/check-step.js';
 import { changeSetJson } from '../features/changeset/diff.js';
 import { formatChangeSetMarkdown, formatChangeSetText } from '../features/changeset/format.js';
-import { checkIntents, loadManifests } from '../features/changeset/intent.js';
+import { checkIntents, loadManifests, pendingManifests } from '../features/changeset/intent.js';
 import { compileDirectory } from '../compiler/driver.js';
 import { reportText } from '../features/report/text.js';
 import { EXIT, type Command } from './context.js';
@@ -75,9 +75,13 @@ export const diff: Command = {
     // The intent check is about the redline (baseline → modified), not about two versions of it.
     const intents =
       options.against === undefined
-        ? checkIntents(changeSet, baseline, modified, await loadManifests(options.text, io.cwd, undefined, result.context.schemas), {
-            textDir,
-          })
+        ? checkIntents(
+            changeSet,
+            baseline,
+            modified,
+            pendingManifests(await loadManifests(options.text, io.cwd, undefined, result.context.schemas), result.plan.consolidated),
+            { textDir },
+          )
         : undefined;
     io.stdout.write(formatChangeSetMarkdown(changeSet, { status: intents ? intentStatus(intents) : undefined }));
     return changesExit(changeSet, options.exitCode);

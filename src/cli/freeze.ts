@@ -9,6 +9,7 @@ import path from 'node:path';
 import { writeOutputsAtomically } from '../compiler/7-emit/write.js';
 import { ruleSetJson } from '../compiler/driver.js';
 import { FROZEN_DIR, newestFrozenId, readFrozen, unredlinedChanges } from '../features/frozen/frozen.js';
+import { FROZEN_RECORD, readFrozenRecord, recordJson } from '../features/frozen/record.js';
 import { reportText } from '../features/report/text.js';
 import { isCalendarDate } from '../shared/dates.js';
 import { EXIT, type Command } from './context.js';
@@ -56,6 +57,14 @@ export const freeze: Command = {
     if (frozen) {
       const changes = unredlinedChanges(frozen, result.ruleSets.baseline);
       if (changes.length === 0) {
+        // A base frozen before hashes were recorded gets its record now (it holds the base, so it is sound).
+        const record = await readFrozenRecord(root);
+        const onDisk = await readFile(path.join(root, shown), 'utf8');
+        if (record[releaseId] === undefined) {
+          await writeOutputsAtomically(root, new Map([[FROZEN_RECORD, recordJson(record, new Map([[releaseId, onDisk]]))]]));
+          io.stdout.write(`secc freeze: ${shown} already holds the base; recorded its hash in ${FROZEN_RECORD}.\n`);
+          return EXIT.clean;
+        }
         io.stdout.write(`secc freeze: ${shown} already holds the base; nothing to correct.\n`);
         return EXIT.clean;
       }
@@ -75,6 +84,7 @@ export const freeze: Command = {
       log.push({ release: releaseId, by, why, date, changes: changes.map((change) => change.id) });
       outputs.set(logPath, `${JSON.stringify(log, null, 2)}\n`);
     }
+    outputs.set(FROZEN_RECORD, recordJson(await readFrozenRecord(root), new Map([[releaseId, text]])));
     await writeOutputsAtomically(root, outputs);
     io.stdout.write(`secc freeze: wrote ${[...outputs.keys()].join(', ')}\n`);
     return EXIT.clean;

@@ -10,6 +10,7 @@ export type CommandEntry = Command | (() => Promise<Command>);
 export const COMMANDS: Record<string, CommandEntry> = {
   build: async () => (await import('./build.js')).build,
   check: async () => (await import('./check.js')).check,
+  consolidate: async () => (await import('./consolidate.js')).consolidateCommand,
   conform: async () => (await import('./conform.js')).conform,
   diff: async () => (await import('./diff.js')).diff,
   explain: async () => (await import('./explain.js')).explain,

@@ -38,6 +38,7 @@ export async function compileText(
     emit: options.emit,
     trees: options.trees,
     context: compileContext,
+    root: projectRoot(context),
   });
   if (timings) timings.documents = { total: result.parsed.length, parsed: 0, cached: compileContext.cache?.stats.hits ?? 0 };
   return result;

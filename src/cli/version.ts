@@ -27,6 +27,24 @@ export function versionSpec(
   return { kind: options.view };
 }
 
+/** The version the options name, or undefined when none is given (the command's own default). */
+export function chosenVersion(options: Pick<Options, 'view' | 'asAt' | 'modification'>): VersionSpec | undefined {
+  if (options.view === undefined && options.asAt === undefined && options.modification === undefined) return undefined;
+  return versionSpec(options);
+}
+
+/**
+ * A command that reads the text itself (lint, report, Word) cannot read a day before the base:
+ * that text is consolidated away, and only its rules are frozen. Throws CannotRun (exit 2).
+ */
+export function requireText(compiled: CompiledVersion | undefined, command: string): void {
+  if (!compiled?.frozen) return;
+  const { id } = compiled.frozen;
+  throw new CannotRun(
+    `${command} reads the legal text, and the text as in force ${compiled.version.label.replace(/^as-at /, 'on ')} is consolidated into a later base; only its rules are frozen (rules/releases/${id}.rules.json: use secc export or secc diff for it)`,
+  );
+}
+
 /** The rule set of the version, after checking that a named modification is declared; warns about undated releases taking part. */
 export function selectedVersion(result: CompileResult, spec: VersionSpec, warn: (text: string) => void): CompiledVersion | undefined {
   if (spec.kind === 'modification' && !result.plan.modifications.some((modification) => modification.id === spec.id)) {

@@ -71,6 +71,8 @@ export interface CompileOptions extends CompileContextOptions {
   trees?: boolean;
   /** The corpus's plan (releases.yaml, modifications/); compileDirectory reads it from the directory. Default: none. */
   plan?: CorpusPlan;
+  /** The project root whose rules/releases/ holds the frozen releases compileDirectory reads (default: cwd). */
+  root?: string;
 }
 
 type DocumentDriver = typeof import('./document-driver.js');
@@ -96,7 +98,7 @@ export async function compileDirectory(dir: string, cwd: string, options: Compil
   const context = options.context ?? createCompileContext(options);
   const phase = phaseTimer(context.timings);
   const documents = await readCorpus(dir, cwd);
-  const plan = options.plan ?? (await readPlan(dir, cwd, context.schemas));
+  const plan = options.plan ?? (await readPlan(dir, cwd, context.schemas, options.root ?? cwd));
   phase('read');
   return compile(documents, { ...options, context, plan });
 }
@@ -115,6 +117,7 @@ export async function compile(documents: readonly SourceDocument[], options: Com
     facts,
     fileMap,
     plan.modifications.map((modification) => modification.id),
+    plan.consolidated,
   );
   const input = { files: fileMap, modifications: plan.modifications, kinds: context.kinds };
   const ruleSets = { baseline: link(facts, 'baseline', input), modified: link(facts, 'modified', input) };

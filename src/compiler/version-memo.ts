@@ -7,6 +7,7 @@
  * again for a version it was already read in; the edited document is. The findings that the
  * projection had and neither named view had are kept too, to be reported again.
  */
+import type { Root } from 'mdast';
 import type { ViewFacts } from './4-extract/document.js';
 
 /** A finding of the version's projection, as re-reported on the document (without the version's label). */
@@ -21,6 +22,8 @@ export interface VersionMessage {
 export interface VersionFactsEntry {
   facts: ViewFacts;
   messages: VersionMessage[];
+  /** The projected tree (lint reads it for a version that accepts only some of a document's redlines). */
+  projected: Root;
 }
 
 export class VersionFactsMemo {

@@ -12,7 +12,16 @@ import type { IsoDate } from '../shared/dates.js';
 import { report } from '../shared/diagnostics.js';
 import { registeredId } from '../shared/rule-registry.js';
 import type { RuleSet } from '../shared/model.js';
-import { datedReleases, secPart, selectVersion, type ReleasePlan, type Version, type VersionSpec } from '../shared/release-plan.js';
+import {
+  datedReleases,
+  historyAt,
+  secPart,
+  selectVersion,
+  type FrozenRelease,
+  type ReleasePlan,
+  type Version,
+  type VersionSpec,
+} from '../shared/release-plan.js';
 import type { View } from '../shared/vocabulary.js';
 import type { CorpusPlan } from './1-read/plan.js';
 import type { SourceDocument } from './1-read/read.js';
@@ -55,6 +64,18 @@ const NO_RELEASES: ReleasePlan = { base: { id: 'base', title: 'The text as writt
 export interface CompiledVersion {
   version: Version;
   ruleSet: RuleSet;
+  /** The consolidated release whose frozen rules answered (a day before the base); its text is gone. */
+  frozen?: FrozenRelease;
+  /** Each document as this version reads it (absent for the named views and for frozen rules). */
+  documents?: VersionedDocument[];
+}
+
+/** A document in a version: the named view it reads, or its own projection (`projected`) when it accepts some redlines only. */
+export interface VersionedDocument {
+  name: string;
+  facts: ViewFacts;
+  view: View | undefined;
+  projected: Root | undefined;
 }
 
 /** The version a spec names, in the plan of this compilation (no plan: no release, so every date is the base). */
@@ -70,12 +91,19 @@ export function compileVersion(result: VersionInput, spec: VersionSpec): Compile
   const key = JSON.stringify(spec);
   const known = result.versions?.get(key);
   if (known) return known;
+  // A day before the base: that text is consolidated away, and its frozen rules answer.
+  const history = spec.kind === 'as-at' && result.plan.releases ? historyAt(result.plan.releases, spec.date) : undefined;
+  if (history) {
+    const ruleSet = result.plan.frozen.get(history.id);
+    return ruleSet ? { version, ruleSet, frozen: history } : undefined;
+  }
   const facts = result.parsed.map((parsed) => versionFacts(parsed, version, result));
   const files = new Map(result.parsed.map((parsed) => [parsed.doc.name, parsed.doc.file]));
   const label: View = 'modified';
   const documents = facts.map((entry) => ({ ...entry.document, views: { baseline: entry.facts, modified: entry.facts } }));
   const ruleSet = link(documents, label, { files, modifications: result.plan.modifications, kinds: result.context.kinds });
-  const compiled = { version, ruleSet };
+  const versioned = facts.map(({ document, facts: own, view, projected }) => ({ name: document.name, facts: own, view, projected }));
+  const compiled = { version, ruleSet, documents: versioned };
   result.versions?.set(key, compiled);
   return compiled;
 }
@@ -89,10 +117,17 @@ export function namedViewFor(document: DocumentFacts, version: Version): View | 
   return undefined;
 }
 
-function versionFacts(parsed: VersionDocument, version: Version, result: VersionInput): { document: DocumentFacts; facts: ViewFacts } {
+interface VersionFacts {
+  document: DocumentFacts;
+  facts: ViewFacts;
+  view: View | undefined;
+  projected: Root | undefined;
+}
+
+function versionFacts(parsed: VersionDocument, version: Version, result: VersionInput): VersionFacts {
   const document = parsed.facts;
   const view = namedViewFor(document, version);
-  if (view) return { document, facts: document.views[view] };
+  if (view) return { document, facts: document.views[view], view, projected: undefined };
   const part = secPart(document.info?.document ?? '');
   const accepts = (cite: string | undefined) => version.accepts(cite, part);
   const text = String(parsed.doc.file.value);
@@ -101,7 +136,7 @@ function versionFacts(parsed: VersionDocument, version: Version, result: Version
   let entry = memo?.get(document.name, text, acceptance);
   if (!entry) {
     entry = extractVersion(parsed, accepts, result);
-    if (!entry) return { document, facts: document.views.baseline };
+    if (!entry) return { document, facts: document.views.baseline, view: 'baseline', projected: undefined };
     memo?.set(document.name, text, acceptance, entry);
   }
   // Findings of this projection that neither named view had are the document's findings too.
@@ -114,7 +149,7 @@ function versionFacts(parsed: VersionDocument, version: Version, result: Version
       severity: message.fatal ? 'error' : 'warning',
     });
   }
-  return { document, facts: entry.facts };
+  return { document, facts: entry.facts, view: undefined, projected: entry.projected };
 }
 
 /** Which of the document's cited modifications a version accepts: all a projection depends on. */
@@ -149,7 +184,7 @@ function extractVersion(
     column: message.column ?? 1,
     fatal: message.fatal === true,
   }));
-  return { facts, messages };
+  return { facts, messages, projected };
 }
 
 /**
@@ -162,9 +197,11 @@ export function timeline(result: VersionInput): InForce[] | undefined {
   const releases = datedReleases(plan);
   const first = releases[0];
   const intervals: InForce[] = [
-    { from: null, to: first?.date ?? null, release: null, modifications: [], ruleSet: result.ruleSets.baseline },
+    ...history(result, plan),
+    { ...frozenInterval(plan.base), to: first?.date ?? null, ruleSet: result.ruleSets.baseline },
   ];
   releases.forEach((release, index) => {
+    if (plan.base.date !== undefined && release.date <= plan.base.date) return; // consolidated text answers (the plan reports it)
     const compiled = compileVersion(result, { kind: 'as-at', date: release.date });
     if (!compiled) return;
     const next = releases.slice(index + 1).find((later) => later.date !== release.date);
@@ -185,4 +222,23 @@ export function timeline(result: VersionInput): InForce[] | undefined {
     });
   });
   return intervals;
+}
+
+/** The interval a frozen release opens: from its date (none: since before any date asked), named by it when it was a release. */
+function frozenInterval(release: FrozenRelease): Omit<InForce, 'to' | 'ruleSet'> {
+  if (release.date === undefined) return { from: null, release: null, modifications: [] };
+  const modifications = [...new Set((release.implements ?? []).map((entry) => entry.modification))];
+  return { from: release.date, release: { id: release.id, title: release.title }, modifications };
+}
+
+/** The releases consolidated before the base, each answering from its date to the next one's, from its frozen rules. */
+function history(result: VersionInput, plan: ReleasePlan): InForce[] {
+  const older = plan.consolidated ?? [];
+  return older.flatMap((release, index) => {
+    const ruleSet = result.plan.frozen.get(release.id);
+    if (!ruleSet) return [];
+    const next = older[index + 1] ?? plan.base;
+    const opened = frozenInterval(release);
+    return [{ ...opened, from: index === 0 ? null : opened.from, to: next.date ?? null, ruleSet }];
+  });
 }

@@ -23,9 +23,24 @@ export interface Release {
   implements: ModificationPart[];
 }
 
+/**
+ * A consolidated release: its text is the base of the redlines (the newest) or history (older
+ * ones), and the SEC as in force from its date is frozen in rules/releases/<id>.rules.json.
+ */
+export interface FrozenRelease {
+  id: string;
+  title: string;
+  /** The day it came into force; absent for the oldest text known (in force since before any date asked). */
+  date?: IsoDate;
+  /** The modifications (parts) it brought into force, when it was a release. */
+  implements?: ModificationPart[];
+}
+
 export interface ReleasePlan {
   /** The consolidated SEC text that the pending redlines are drafted against. */
-  base: { id: string; title: string };
+  base: FrozenRelease;
+  /** Releases consolidated before the base, oldest first (`secc consolidate` moves them here). */
+  consolidated?: FrozenRelease[];
   releases: Release[];
 }
 
@@ -100,6 +115,24 @@ export function selectVersion(plan: ReleasePlan, spec: VersionSpec): Version {
         ),
       };
   }
+}
+
+/** Every frozen release, oldest first: the consolidated history, then the base. */
+export function frozenReleases(plan: ReleasePlan): FrozenRelease[] {
+  return [...(plan.consolidated ?? []), plan.base];
+}
+
+/**
+ * The consolidated release older than the base that was in force on `date`; undefined when the
+ * base (or a pending release) answers for that date. Its text is gone: only its frozen rules say it.
+ */
+export function historyAt(plan: ReleasePlan, date: IsoDate): FrozenRelease | undefined {
+  if (plan.base.date === undefined || compareDates(date, plan.base.date) >= 0) return undefined;
+  // The oldest answers for every day before it too, as the base does when nothing is consolidated.
+  const [oldest, ...later] = plan.consolidated ?? [];
+  let found = oldest;
+  for (const release of later) if (release.date !== undefined && compareDates(release.date, date) <= 0) found = release;
+  return found;
 }
 
 /** `Section H` from a document's `document: SEC Section H` front matter. */

@@ -12,38 +12,52 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { parseDocument } from 'yaml';
 import { report } from '../../shared/diagnostics.js';
-import type { Modification } from '../../shared/model.js';
-import { releaseFor, type ReleasePlan } from '../../shared/release-plan.js';
+import type { Modification, RuleSet } from '../../shared/model.js';
+import { plannedModifications, releaseFor, type ReleasePlan } from '../../shared/release-plan.js';
 import { describeErrors, type Schemas } from '../../shared/schemas.js';
 import { compareText } from '../../shared/order.js';
 import { RELEASE_PLAN_FILE, readReleasePlan } from './release-plan.js';
+import { consolidatedModifications } from './history.js';
 
 export const PLAN_RULES = {
   manifestUnreadable: 'modification-manifest-unreadable',
   planMissing: 'release-plan-missing',
+  frozenMissing: 'frozen-release-missing',
 } as const;
+
+/** Where frozen releases live, relative to the project root. */
+export const FROZEN_DIR = path.join('rules', 'releases');
 
 export const MODIFICATIONS_DIR = 'modifications';
 
 export interface CorpusPlan {
   /** The plan's files (releases.yaml, each manifest), carrying their diagnostics. */
   files: VFile[];
-  /** Every declared modification, by id, dated by the release that brings its last part into force. */
+  /** Every pending declared modification, by id, dated by the release that brings its last part into force. */
   modifications: Modification[];
+  /** Declared modifications wholly consolidated into the base: in the text, no longer pending. */
+  consolidated: string[];
   /** The release plan; undefined when there is none or it could not be read. */
   releases: ReleasePlan | undefined;
+  /** The rules of each release consolidated before the base (rules/releases/<id>.rules.json), by id. */
+  frozen: ReadonlyMap<string, RuleSet>;
 }
 
 /** The plan as texts: `releases` is releases.yaml (absent: none), `manifests` maps a file name (`MP162.yaml`) to its text. */
 export interface PlanTexts {
   releases?: string;
   manifests: Record<string, string>;
+  /** The frozen releases' JSON by release id (rules/releases/<id>.rules.json); absent: none found. */
+  frozen?: Record<string, string>;
 }
 
-export const EMPTY_PLAN: CorpusPlan = { files: [], modifications: [], releases: undefined };
+export const EMPTY_PLAN: CorpusPlan = { files: [], modifications: [], consolidated: [], releases: undefined, frozen: new Map() };
 
-/** Reads `<dir>/releases.yaml` and `<dir>/modifications/*.yaml`; missing files are an empty plan. */
-export async function readPlan(dir: string, cwd: string, schemas: Schemas): Promise<CorpusPlan> {
+/**
+ * Reads `<dir>/releases.yaml` and `<dir>/modifications/*.yaml`, and the frozen releases of the
+ * consolidated history from `<root>/rules/releases/` (root: default cwd); missing files are an empty plan.
+ */
+export async function readPlan(dir: string, cwd: string, schemas: Schemas, root = cwd): Promise<CorpusPlan> {
   const absolute = path.resolve(cwd, dir);
   const releases = await readOptional(path.join(absolute, RELEASE_PLAN_FILE));
   const names = (await readdir(path.join(absolute, MODIFICATIONS_DIR)).catch(() => [] as string[]))
@@ -51,7 +65,24 @@ export async function readPlan(dir: string, cwd: string, schemas: Schemas): Prom
     .sort();
   const manifests: Record<string, string> = {};
   for (const name of names) manifests[name] = (await readOptional(path.join(absolute, MODIFICATIONS_DIR, name))) ?? '';
-  return planFromTexts({ releases, manifests }, path.relative(cwd, absolute) || dir, schemas);
+  const frozen: Record<string, string> = {};
+  for (const id of historyIds(releases)) {
+    const text = await readOptional(path.join(path.resolve(cwd, root), FROZEN_DIR, `${id}.rules.json`));
+    if (text !== undefined) frozen[id] = text;
+  }
+  return planFromTexts({ releases, manifests, frozen }, path.relative(cwd, absolute) || dir, schemas);
+}
+
+/** The ids under `consolidated:` in a release plan's text (read before it is checked; a bad plan gives none). */
+function historyIds(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  const data: unknown = parseDocument(text).toJS();
+  const list = data && typeof data === 'object' ? (data as { consolidated?: unknown }).consolidated : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry: unknown) => {
+    const id = entry && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined;
+    return typeof id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(id) ? [id] : [];
+  });
 }
 
 /** The plan from texts (the directory names the files in diagnostics). */
@@ -82,7 +113,13 @@ export function planFromTexts(texts: PlanTexts, dir: string, schemas: Schemas): 
         },
       );
     }
-    return { files, modifications: declared.map((entry) => ({ ...entry, implementationDate: 'TBC' })), releases: undefined };
+    return {
+      files,
+      modifications: declared.map((entry) => ({ ...entry, implementationDate: 'TBC' })),
+      consolidated: [],
+      releases: undefined,
+      frozen: new Map(),
+    };
   }
   const file = new VFile({ path: path.join(dir, RELEASE_PLAN_FILE), value: texts.releases });
   files.unshift(file);
@@ -91,10 +128,39 @@ export function planFromTexts(texts: PlanTexts, dir: string, schemas: Schemas): 
     return validate(data) ? [] : describeErrors(validate.errors);
   };
   const releases = readReleasePlan({ file, text: texts.releases, declared: declared.map((entry) => entry.id), checkSchema });
+  const pending = new Set(releases ? plannedModifications(releases) : declared.map((entry) => entry.id));
+  const history = releases ? consolidatedModifications(releases) : new Set<string>();
+  const consolidated = declared.filter((entry) => history.has(entry.id) && !pending.has(entry.id)).map((entry) => entry.id);
   const modifications = declared
+    .filter((entry) => pending.has(entry.id))
     .map((entry) => ({ ...entry, implementationDate: releases ? implementationDate(releases, entry.id) : 'TBC' }))
     .sort((a, b) => compareText(a.id, b.id));
-  return { files, modifications, releases };
+  const frozen = releases ? readHistory(releases, texts.frozen ?? {}, file) : new Map<string, RuleSet>();
+  return { files, modifications, consolidated: consolidated.sort(compareText), releases, frozen };
+}
+
+/** The frozen rules of each release consolidated before the base; a missing or unreadable one is an error on the plan. */
+function readHistory(plan: ReleasePlan, texts: Record<string, string>, file: VFile): Map<string, RuleSet> {
+  const frozen = new Map<string, RuleSet>();
+  for (const release of plan.consolidated ?? []) {
+    const shown = path.join(FROZEN_DIR, `${release.id}.rules.json`);
+    const text = texts[release.id];
+    let ruleSet: RuleSet | undefined;
+    try {
+      ruleSet = text === undefined ? undefined : (JSON.parse(text) as RuleSet);
+    } catch {
+      ruleSet = undefined;
+    }
+    if (ruleSet && Array.isArray(ruleSet.trt)) frozen.set(release.id, ruleSet);
+    else {
+      report(
+        file,
+        `${text === undefined ? 'Missing' : 'Unreadable'} frozen release ${shown} for the consolidated release \`${release.id}\`, expected the rules \`secc consolidate\` froze (its text is consolidated; only they say what was in force then)`,
+        { ruleId: PLAN_RULES.frozenMissing, place: placeOfText(String(file.value), `id: ${release.id}`) },
+      );
+    }
+  }
+  return frozen;
 }
 
 /** The date of the last release that implements the modification (whole or a part); `TBC` if any is undated. */
@@ -121,4 +187,12 @@ async function readOptional(file: string): Promise<string | undefined> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+/** Line and column of the first occurrence of `needle` (the plan's entry for a release), or the file's start. */
+function placeOfText(text: string, needle: string): { line: number; column: number } {
+  const index = text.indexOf(needle);
+  if (index < 0) return { line: 1, column: 1 };
+  const before = text.slice(0, index).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }

@@ -10,6 +10,7 @@ import { LineCounter, parseDocument, visit, type Document, type Node as YamlNode
 import { isCalendarDate } from '../../shared/dates.js';
 import { report } from '../../shared/diagnostics.js';
 import type { Release, ReleasePlan } from '../../shared/release-plan.js';
+import { checkHistory, consolidatedModifications } from './history.js';
 
 export const RELEASE_PLAN_FILE = 'releases.yaml';
 
@@ -67,6 +68,7 @@ export function readReleasePlan({ file, text, declared, checkSchema }: ReadPlanI
   const plan = data as ReleasePlan;
   const before = file.messages.length;
   checkDates(plan, document, file, at);
+  checkHistory(plan, document, file, at);
   checkIds(plan, document, file, at);
   checkModifications(plan, document, file, at, declared);
   return file.messages.slice(before).some((message) => message.fatal) ? undefined : plan;
@@ -112,6 +114,15 @@ function checkDates(plan: ReleasePlan, document: Document, file: VFile, at: At):
 
 function checkIds(plan: ReleasePlan, document: Document, file: VFile, at: At): void {
   const seen = new Set<string>([plan.base.id]);
+  (plan.consolidated ?? []).forEach((release, index) => {
+    if (seen.has(release.id)) {
+      report(file, `Unexpected second release \`${release.id}\`, expected each release (and the base) to have its own id`, {
+        ruleId: RELEASE_PLAN_RULES.duplicate,
+        place: at(document.getIn(['consolidated', index, 'id'], true) as YamlNode | undefined),
+      });
+    }
+    seen.add(release.id);
+  });
   plan.releases.forEach((release, index) => {
     if (seen.has(release.id)) {
       report(file, `Unexpected second release \`${release.id}\`, expected each release (and the base) to have its own id`, {
@@ -125,7 +136,8 @@ function checkIds(plan: ReleasePlan, document: Document, file: VFile, at: At): v
 
 function checkModifications(plan: ReleasePlan, document: Document, file: VFile, at: At, declared: readonly string[]): void {
   const known = new Set(declared);
-  const released = new Set<string>();
+  // A modification consolidated into the base (or before it) is in force in the text itself.
+  const released = consolidatedModifications(plan);
   /** (modification, part or `*` for "the rest") → the release that implements it. */
   const owner = new Map<string, string>();
   plan.releases.forEach((release, index) => {

@@ -9,7 +9,14 @@ import type { DocumentFacts } from '../4-extract/document.js';
 
 export const CITE_RULES = { undeclared: 'redline-cite-undeclared' } as const;
 
-export function checkCites(documents: readonly DocumentFacts[], files: ReadonlyMap<string, VFile>, declared: readonly string[]): void {
+export function checkCites(
+  documents: readonly DocumentFacts[],
+  files: ReadonlyMap<string, VFile>,
+  declared: readonly string[],
+  /** Modifications consolidated into the base: in the text already, so no redline can cite them. */
+  consolidated: readonly string[] = [],
+): void {
+  const done = new Set(consolidated);
   const known = new Set(declared);
   const listed = [...known].sort().join(', ') || 'none declared';
   for (const document of documents) {
@@ -17,16 +24,15 @@ export function checkCites(documents: readonly DocumentFacts[], files: ReadonlyM
     if (!file) continue;
     for (const cite of document.cites) {
       if (cite.modification === undefined || known.has(cite.modification)) continue;
-      report(
-        file,
-        `Unexpected \`cite="${cite.modification}"\` on a redline, expected a modification declared in modifications/<ID>.yaml (${listed})`,
-        {
-          ruleId: CITE_RULES.undeclared,
-          place: { line: cite.line, column: cite.column },
-          actual: cite.modification,
-          expected: [...known].sort(),
-        },
-      );
+      const why = done.has(cite.modification)
+        ? `, which is consolidated into the base (secc consolidate) and can no longer be cited, expected a pending modification (${listed})`
+        : `, expected a modification declared in modifications/<ID>.yaml (${listed})`;
+      report(file, `Unexpected \`cite="${cite.modification}"\` on a redline${why}`, {
+        ruleId: CITE_RULES.undeclared,
+        place: { line: cite.line, column: cite.column },
+        actual: cite.modification,
+        expected: [...known].sort(),
+      });
     }
   }
 }

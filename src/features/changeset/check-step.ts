@@ -7,7 +7,7 @@ import type { CheckStep } from '../check/step.js';
 import { CACHE_DIR, compilerHash } from '../../compiler/cache.js';
 import { compileVersion } from '../../compiler/versions.js';
 import { diffRuleSets } from './diff.js';
-import { checkIntents, loadManifests, type ManifestCache } from './intent.js';
+import { checkIntents, loadManifests, pendingManifests, type ManifestCache } from './intent.js';
 
 export const intentStep: CheckStep = {
   name: 'intent',
@@ -15,7 +15,8 @@ export const intentStep: CheckStep = {
   async run({ result, root, textDir, cwd }) {
     if (!result.ruleSets || !result.changeSet) return [];
     const { baseline, modified } = result.ruleSets;
-    const load = await loadManifests(textDir, cwd, manifestCache(root, result.context.compilerHash), result.context.schemas);
+    const all = await loadManifests(textDir, cwd, manifestCache(root, result.context.compilerHash), result.context.schemas);
+    const load = pendingManifests(all, result.plan.consolidated);
     const alone = (id: string) => {
       const version = compileVersion(result, { kind: 'modification', id });
       if (!version) return undefined;

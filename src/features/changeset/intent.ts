@@ -26,7 +26,15 @@ import { identityKey, identityOf, matchesPattern, patternLine, valueMismatch, ty
 
 export type { ChangePattern, ModificationManifest };
 export { INTENT_RULES } from './intent-rules.js';
-export { loadManifests, MANIFEST_DIR, parseManifest, type LoadedManifest, type ManifestCache, type ManifestLoad } from './manifest.js';
+export {
+  loadManifests,
+  pendingManifests,
+  MANIFEST_DIR,
+  parseManifest,
+  type LoadedManifest,
+  type ManifestCache,
+  type ManifestLoad,
+} from './manifest.js';
 export { matchesPattern } from './patterns.js';
 
 export interface IntentCheckOptions {

@@ -29,6 +29,15 @@ export interface ManifestLoad {
   files: VFile[];
 }
 
+/**
+ * The manifests of pending modifications only: a modification consolidated into the base has no
+ * redline left to judge, and its manifest stays beside the others as the record of what it intended.
+ */
+export function pendingManifests(load: ManifestLoad, consolidated: readonly string[]): ManifestLoad {
+  const done = new Set(consolidated);
+  return { ...load, manifests: load.manifests.filter((loaded) => !done.has(loaded.manifest.modification)) };
+}
+
 export interface ManifestCache {
   /** Folder for cache entries (e.g. `<root>/.secc-cache`). */
   dir: string;

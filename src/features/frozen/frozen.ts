@@ -14,7 +14,8 @@ import { report } from '../../shared/diagnostics.js';
 import type { RuleSet } from '../../shared/model.js';
 import type { Change } from '../changeset/diff.js';
 
-export const FROZEN_DIR = path.join('rules', 'releases');
+export { FROZEN_DIR } from '../../compiler/1-read/plan.js';
+import { FROZEN_DIR } from '../../compiler/1-read/plan.js';
 export const FROZEN_RULES = { unredlined: 'changed-without-redline', unreadable: 'frozen-release-unreadable' } as const;
 
 /** Addresses a frozen release holds the text to: not the documents' lists of the modifications they carry. */

@@ -10,6 +10,8 @@ import type { CompileResult } from '../../compiler/driver.js';
 import { mergeAcrossViews, report } from '../../shared/diagnostics.js';
 import { ruleEntry, type RuleId } from '../../shared/rule-registry.js';
 import { VIEWS, type View } from '../../shared/vocabulary.js';
+import type { CompiledVersion } from '../../compiler/versions.js';
+import { versionSlot } from './version.js';
 import { clauseOrder } from './rules/clause-order.js';
 import { clauseRenumbered } from './rules/clause-renumbered.js';
 import { dccScheduledTrt, onDemandTrt } from './rules/request-mode.js';
@@ -45,6 +47,8 @@ export const LINT_RULES: readonly LintRule[] = [
 export interface LintOptions {
   /** Only these rule ids (default: all). */
   rules?: readonly string[];
+  /** One version of the text to lint (`--view`, `--as-at`, `--modification`); default: both views. */
+  version?: CompiledVersion;
 }
 
 /**
@@ -61,23 +65,24 @@ export function lint(result: CompileResult, options: LintOptions = {}): VFile[] 
     modifications: result.plan.modifications,
     projection: (view) => parsed.projections[view],
   }));
-  const byName = new Map(documents.map((document) => [document.name, document]));
+  const slot = versionSlot(documents, result.ruleSets, options.version);
+  const byName = new Map(slot.documents.map((document) => [document.name, document]));
   const touched = new Set<VFile>();
   const rules = LINT_RULES.filter((rule) => !options.rules || options.rules.includes(rule.id));
   for (const rule of rules) {
     if (rule.needsRules && (!result.ok || !result.ruleSets)) continue;
     const makeContext = (view: View | undefined): LintContext => ({
-      documents,
-      ruleSets: rule.needsRules ? result.ruleSets : undefined,
+      documents: slot.documents,
+      ruleSets: rule.needsRules ? slot.ruleSets : undefined,
       document: (name) => byName.get(name),
       report(target, finding, findingView = view) {
         const document = typeof target === 'string' ? byName.get(target) : target;
         if (!document) throw new Error(`lint rule ${rule.id} reported on ${String(target)}, which is not a document of the corpus`);
         touched.add(document.file);
-        return emit(document.file, rule, finding, findingView);
+        return emit(document.file, rule, finding, findingView, slot.label);
       },
     });
-    if (rule.views === 'each') for (const view of VIEWS) runGuarded(() => rule.check(makeContext(view), view));
+    if (rule.views === 'each') for (const view of slot.views) runGuarded(() => rule.check(makeContext(view), view));
     else runGuarded(() => rule.check(makeContext(undefined)));
   }
   for (const file of touched) mergeAcrossViews(file);
@@ -93,20 +98,22 @@ function runGuarded(check: () => void): void {
   }
 }
 
-function emit(file: VFile, rule: LintRule, finding: LintFinding, view: View | undefined): VFileMessage {
+function emit(file: VFile, rule: LintRule, finding: LintFinding, view: View | undefined, label: string | undefined): VFileMessage {
   let cause: VFileMessage | undefined;
   if (finding.related) {
     cause = new VFileMessage(finding.related.reason, { place: finding.related.place, ruleId: rule.id, source: 'sec-rules' });
     cause.file = finding.related.document;
   }
-  return report(file, finding.reason, {
+  // A finding in a version other than the named views says so in words (its slot is `modified`).
+  const ofVersion = label !== undefined && view !== undefined;
+  return report(file, ofVersion ? `${finding.reason} (in ${label})` : finding.reason, {
     ruleId: rule.id,
     place: finding.place,
     severity: finding.severity ?? ruleEntry(rule.id).severity,
     actual: finding.actual,
     expected: finding.expected,
     note: finding.note,
-    view,
+    view: ofVersion ? undefined : view,
     cause,
   });
 }

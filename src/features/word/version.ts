@@ -8,7 +8,7 @@ import { project, projectVersion, type AcceptRedline } from '../../compiler/3-pr
 import type { View } from '../../shared/vocabulary.js';
 import type { Modification } from '../../shared/model.js';
 import { isCalendarDate } from '../../shared/dates.js';
-import { releaseFor, secPart, type ReleasePlan } from '../../shared/release-plan.js';
+import { releaseFor, secPart, type ReleasePlan, type Version } from '../../shared/release-plan.js';
 
 /** A clean text of any version of the redline, by the redlines it accepts (as at a date, one modification alone). */
 export interface CleanVersion {
@@ -19,8 +19,14 @@ export interface CleanVersion {
 /** `redline`: tracked changes; `baseline` / `modified`: a clean text of that view; or any other version. */
 export type WordVersion = 'redline' | View | CleanVersion;
 
-/** The versions `secc export docx --view` names today; `--as-at` and `--modification` will add `CleanVersion`s. */
+/** The versions `secc export docx --view` names; `--as-at` and `--modification` give `CleanVersion`s (`cleanVersionOf`). */
 export const WORD_VERSIONS = ['redline', 'baseline', 'modified'] as const;
+
+/** A version of the plan (as at a date, one modification alone) as the clean text of one document (by its front matter's `document`). */
+export function cleanVersionOf(version: Pick<Version, 'label' | 'accepts'>, document: string): CleanVersion {
+  const part = secPart(document);
+  return { name: version.label, accepts: (redline) => version.accepts(redline.cite === '' ? undefined : redline.cite, part) };
+}
 
 /** The tree a version exports: the redline as written, or its projection. */
 export function versionTree(tree: Root, version: WordVersion): Root {
