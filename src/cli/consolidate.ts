@@ -6,11 +6,11 @@
  * write of the documents, releases.yaml and the frozen files; on any refusal nothing is written.
  */
 import path from 'node:path';
-import { writeOutputsAtomically } from '../compiler/7-emit/write.js';
+import { readIfExists, writeOutputsAtomically } from '../compiler/7-emit/write.js';
 import { ruleSetJson } from '../compiler/driver.js';
 import { consolidate, type Consolidation } from '../features/consolidate/consolidate.js';
 import { releasesThrough } from '../features/consolidate/through.js';
-import { checkFrozen, readFrozen } from '../features/frozen/frozen.js';
+import { checkFrozen } from '../features/frozen/frozen.js';
 import { FROZEN_RECORD, frozenFile, readFrozenRecord, recordJson } from '../features/frozen/record.js';
 import { reportText } from '../features/report/text.js';
 import { EXIT, type Command, type CommandContext } from './context.js';
@@ -60,14 +60,18 @@ async function write(context: CommandContext, root: string, consolidation: Conso
   const outputs = new Map<string, string>();
   for (const [name, text] of consolidation.documents) outputs.set(path.relative(common, path.join(textDir, name)), text);
   outputs.set(path.relative(common, path.join(textDir, 'releases.yaml')), consolidation.planText);
+  const record = await readFrozenRecord(root);
   const frozenTexts = new Map<string, string>();
+  const recorded = new Map<string, string>();
   for (const [id, ruleSet] of consolidation.frozen) {
-    // A release frozen before (the old base, once `secc freeze` ran) is never rewritten.
-    if ((await readFrozen(root, id)) !== undefined) continue;
-    frozenTexts.set(id, ruleSetJson(ruleSet));
+    // A release frozen before (the old base, once `secc freeze` ran) is never rewritten; it was
+    // checked against the text just now, so one frozen before hashes were recorded gets its record.
+    const onDisk = await readIfExists(path.join(root, frozenFile(id)));
+    if (onDisk === undefined) frozenTexts.set(id, ruleSetJson(ruleSet));
+    else if (record[id] === undefined) recorded.set(id, onDisk);
   }
   for (const [id, text] of frozenTexts) outputs.set(path.relative(common, path.join(root, frozenFile(id))), text);
-  outputs.set(path.relative(common, path.join(root, FROZEN_RECORD)), recordJson(await readFrozenRecord(root), frozenTexts));
+  outputs.set(path.relative(common, path.join(root, FROZEN_RECORD)), recordJson(record, new Map([...recorded, ...frozenTexts])));
   return (await writeOutputsAtomically(common, outputs)).map((relative) => path.relative(io.cwd, path.join(common, relative)));
 }
 

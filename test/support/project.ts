@@ -1,5 +1,5 @@
 /** Test support: the real project's paths, temp copies of it, and the CLI run in-process. */
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,4 +96,18 @@ export async function snapshot(dir: string, folders: string[] = ['rules', 'gener
     await walk(folder);
   }
   return out;
+}
+
+/** Declares MP300 in a copy of the project and adds a release for it dated TBC (`next-release`), after the others. */
+export async function addUndatedRelease(dir: string): Promise<void> {
+  const text = path.join(dir, 'sec-text');
+  await writeFile(
+    path.join(text, 'modifications', 'MP300.yaml'),
+    'modification: MP300\ntitle: An undated modification\nauthority: A test modification\nintents: []\n',
+  );
+  const plan = path.join(text, 'releases.yaml');
+  await writeFile(
+    plan,
+    `${await readFile(plan, 'utf8')}\n  - id: next-release\n    title: A release not yet dated\n    date: TBC\n    implements:\n      - modification: MP300\n`,
+  );
 }

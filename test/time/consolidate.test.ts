@@ -9,7 +9,7 @@
 import { cp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ROOT, projectCopy, runCli } from '../support/project.js';
+import { ROOT, addUndatedRelease, projectCopy, runCli } from '../support/project.js';
 
 let project: { dir: string; cleanup(): Promise<void> };
 beforeEach(async () => {
@@ -133,6 +133,25 @@ describe('secc consolidate --through 2024-06-27 (MP162 in force)', () => {
   });
 });
 
+describe('the record of frozen releases', () => {
+  it('a base frozen before hashes were recorded is recorded by the consolidation (never rewritten), and the record is then complete', async () => {
+    const record = path.join(project.dir, 'rules', 'releases', 'index.json');
+    const base = path.join(project.dir, 'rules', 'releases', 'base.rules.json');
+    const frozenBase = await readFile(base, 'utf8');
+    await writeFile(record, '{}\n');
+    expect((await secc(['check'])).stdout).toMatch(/base\.rules\.json:1:1 +error .*frozen-release-unrecorded/);
+    expect((await secc(['consolidate', '--through', '2024-06-27'])).code).toBe(0);
+    expect(await readFile(base, 'utf8')).toBe(frozenBase);
+    expect(Object.keys(JSON.parse(await readFile(record, 'utf8')) as object)).toEqual([
+      '2024-02-sec-release',
+      '2024-06-sec-release',
+      'base',
+    ]);
+    expect((await secc(['build'])).code).toBe(0);
+    expect((await secc(['check'])).code).toBe(0);
+  });
+});
+
 describe('after consolidation', () => {
   it('a redline citing the consolidated modification is refused at its place; its manifest is not judged', async () => {
     expect((await secc(['consolidate', '--through', '2024-06-27'])).code).toBe(0);
@@ -205,16 +224,7 @@ describe('secc consolidate: bad input exits 2 and writes nothing', () => {
   });
 
   it('a TBC release that may fall on or before the day', async () => {
-    const text = path.join(project.dir, 'sec-text');
-    await writeFile(
-      path.join(text, 'modifications', 'MP300.yaml'),
-      'modification: MP300\ntitle: An undated modification\nauthority: A test modification\nintents: []\n',
-    );
-    const plan = path.join(text, 'releases.yaml');
-    await writeFile(
-      plan,
-      `${await readFile(plan, 'utf8')}\n  - id: next-release\n    title: A release not yet dated\n    date: TBC\n    implements:\n      - modification: MP300\n`,
-    );
+    await addUndatedRelease(project.dir);
     const before = await snapshot();
     const run = await secc(['consolidate', '--through', '2024-06-27']);
     expect(run.code).toBe(2);

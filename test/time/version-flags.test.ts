@@ -7,7 +7,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { projectCopy, replaceOnce, runCli } from '../support/project.js';
+import { addUndatedRelease, projectCopy, replaceOnce, runCli } from '../support/project.js';
 
 let project: { dir: string; cleanup(): Promise<void> };
 beforeEach(async () => {
@@ -77,16 +77,7 @@ describe('secc lint on one version', () => {
 
 describe('a TBC release in the chosen version is a warning', () => {
   it('on lint, report and export docx with --modification of an undated modification', async () => {
-    const text = path.join(project.dir, 'sec-text');
-    await writeFile(
-      path.join(text, 'modifications', 'MP300.yaml'),
-      'modification: MP300\ntitle: An undated modification\nauthority: A test modification\nintents: []\n',
-    );
-    const plan = path.join(text, 'releases.yaml');
-    await writeFile(
-      plan,
-      `${await readFile(plan, 'utf8')}\n  - id: next-release\n    title: A release not yet dated\n    date: TBC\n    implements:\n      - modification: MP300\n`,
-    );
+    await addUndatedRelease(project.dir);
     for (const [name, command] of COMMANDS) {
       const run = await secc([...command, '--modification', 'MP300']);
       expect(run.stderr, name).toContain('warning: release next-release has no date yet (TBC); it takes part in MP300');

@@ -180,7 +180,8 @@ function manifestHead(text: string): { id: string; title: string } | undefined {
   return typeof modification === 'string' && typeof title === 'string' ? { id: modification, title } : undefined;
 }
 
-async function readOptional(file: string): Promise<string | undefined> {
+/** A file's text, or undefined when there is none (any other failure is thrown). */
+export async function readOptional(file: string): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {

@@ -5,10 +5,9 @@
  * missing, or when one exists that the record does not know.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { FROZEN_DIR } from '../../compiler/1-read/plan.js';
+import { FROZEN_DIR, readOptional } from '../../compiler/1-read/plan.js';
 import { report } from '../../shared/diagnostics.js';
 import { frozenReleases, type ReleasePlan } from '../../shared/release-plan.js';
 
@@ -98,13 +97,4 @@ export async function checkFrozenRecord(plan: ReleasePlan, root: string): Promis
     }
   }
   return files;
-}
-
-async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }

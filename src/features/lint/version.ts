@@ -56,7 +56,7 @@ export function keepForVersion(files: readonly VFile[], target: CompiledVersion 
   const kind = target.version.spec.kind;
   const readView = new Map((target.documents ?? []).map((document) => [document.name, document.view]));
   for (const file of files) {
-    const name = [...readView.keys()].find((candidate) => file.path.endsWith(candidate));
+    const name = [...readView.keys()].find((candidate) => file.path === candidate || file.path.endsWith(`/${candidate}`));
     const view: View | undefined = kind === 'baseline' || kind === 'modified' ? kind : name ? readView.get(name) : undefined;
     if (!view) continue;
     file.messages = file.messages.filter((message) => message.view === undefined || message.view === view);

@@ -89,6 +89,16 @@ export const READ_RULE_DOCS: readonly CompilerRuleDoc[] = [
     doc: { description: 'Without its id the manifest declares nothing, and every redline citing it is undeclared.', examples: [] },
   },
   {
+    id: 'frozen-release-missing',
+    severity: 'error',
+    summary: 'every release consolidated before the base has its frozen rules (rules/releases/<id>.rules.json)',
+    doc: {
+      description:
+        "A consolidated release's text is gone from the documents (secc consolidate accepted its redlines): only its frozen rules say what was in force on its dates, so without them those dates cannot be answered.",
+      examples: [],
+    },
+  },
+  {
     id: 'release-plan-missing',
     doc: { description: 'Without a release plan no modification has a date.', examples: [] },
   },
