@@ -84,7 +84,7 @@ function commonFolder(a: string, b: string): string {
 }
 
 function report({ io }: CommandContext, through: string, consolidation: Consolidation, written: readonly string[]): void {
-  const { plan, accepted, fingerprints } = consolidation;
+  const { plan, accepted } = consolidation;
   const redlines = [...accepted].map(([name, count]) => `${name} ${count}`).join(', ') || 'none in these documents';
   io.stdout.write(
     `secc consolidate: through ${through}, the base is now \`${plan.base.id}\` (${plan.base.title}, ${plan.base.date ?? ''})\n`,
@@ -92,8 +92,6 @@ function report({ io }: CommandContext, through: string, consolidation: Consolid
   io.stdout.write(`  redlines accepted: ${redlines}\n`);
   io.stdout.write(`  consolidated before it: ${(plan.consolidated ?? []).map((release) => release.id).join(', ')}\n`);
   io.stdout.write(`  still pending: ${plan.releases.map((release) => `${release.id} (${release.date})`).join(', ') || 'none'}\n`);
-  for (const line of fingerprints)
-    io.stdout.write(`  rule block fingerprint recomputed for the consolidated clause: ${line} (review it)\n`);
   io.stdout.write(`  wrote ${written.join(', ')}\n`);
   io.stdout.write('secc consolidate: now run `secc build` to write rules/ and generated/ from the consolidated text.\n');
 }

@@ -17,7 +17,6 @@ import { compileVersion, versionOf } from '../../compiler/versions.js';
 import type { RuleSet } from '../../shared/model.js';
 import { secPart, type Release, type ReleasePlan } from '../../shared/release-plan.js';
 import type { IsoDate } from '../../shared/dates.js';
-import { applyFingerprintUpdates, planFingerprintUpdates } from '../fingerprint/record.js';
 import { unredlinedChanges } from '../frozen/frozen.js';
 import { acceptRedlines } from './accept-redlines.js';
 import { consolidatedPlan, consolidatedPlanText } from './plan-yaml.js';
@@ -31,8 +30,6 @@ export interface Consolidation {
   planText: string;
   /** Release id → the rules to freeze: the old base, each consolidated release; the last one is the new base. */
   frozen: Map<string, RuleSet>;
-  /** Rule blocks whose fingerprint was recomputed for the consolidated clause text (`file:line`). */
-  fingerprints: string[];
   /** The consolidated text, compiled. */
   result: CompileResult;
 }
@@ -73,7 +70,7 @@ export async function consolidate(
   const planText = consolidatedPlanText(String(planFile?.value ?? ''), plan, releases);
   const recompiled = await recompile(result, documents, planText, frozen);
   if (!recompiled.ok) return recompiled;
-  const { result: after, fingerprints } = recompiled;
+  const { result: after } = recompiled;
   if (!after.ruleSets) return { ok: false, reason: 'the consolidated text does not compile', result: after };
   const lost = [
     ...unredlinedChanges(asAt.ruleSet, after.ruleSets.baseline).map((change) => `base: ${change.summary}`),
@@ -88,13 +85,17 @@ export async function consolidate(
   frozen.set(last.id, after.ruleSets.baseline);
   return {
     ok: true,
-    consolidation: { documents, accepted, plan: consolidatedPlan(plan, releases), planText, frozen, fingerprints, result: after },
+    consolidation: { documents, accepted, plan: consolidatedPlan(plan, releases), planText, frozen, result: after },
   };
 }
 
-type Recompiled = { ok: true; result: CompileResult; fingerprints: string[] } | { ok: false; reason: string; result: CompileResult };
+type Recompiled = { ok: true; result: CompileResult } | { ok: false; reason: string; result: CompileResult };
 
-/** Compiles the consolidated texts; a rule block stale only because its clause's redlines were accepted gets the new fingerprint. */
+/**
+ * Compiles the consolidated texts. Rule blocks keep their fingerprints: the new base reads as the
+ * old text did as at the day, so a block is stale in it only if it was stale in that version of the
+ * old text (which every build checks, release by release); such a text is refused with its findings.
+ */
 async function recompile(
   before: CompileResult,
   documents: Map<string, string>,
@@ -108,24 +109,19 @@ async function recompile(
   }
   const frozenTexts: Record<string, string> = {};
   for (const [id, ruleSet] of [...before.plan.frozen, ...frozen]) frozenTexts[id] = JSON.stringify(ruleSet);
-  const run = () => {
-    const plan = planFromTexts({ releases: planText, manifests, frozen: frozenTexts }, dir, before.context.schemas);
-    return compile(corpusFromStrings(Object.fromEntries(documents), dir), { emit: false, plan, schemas: before.context.schemas });
-  };
-  let result = await run();
-  const fingerprints: string[] = [];
-  const updates = planFingerprintUpdates(result.files);
-  if (updates.updates.length > 0 && updates.conflicts.length === 0) {
-    for (const [name, text] of documents) {
-      const own = updates.updates.filter((update) => update.file.path === path.join(dir, name));
-      if (own.length === 0) continue;
-      documents.set(name, applyFingerprintUpdates(text, own));
-      fingerprints.push(...own.map((update) => `${update.file.path}:${update.line}`));
-    }
-    result = await run();
-  }
-  if (!result.ok) return { ok: false, reason: 'the consolidated text does not compile', result };
-  return { ok: true, result, fingerprints };
+  const plan = planFromTexts({ releases: planText, manifests, frozen: frozenTexts }, dir, before.context.schemas);
+  const result = await compile(corpusFromStrings(Object.fromEntries(documents), dir), {
+    emit: false,
+    plan,
+    schemas: before.context.schemas,
+  });
+  if (!result.ok)
+    return {
+      ok: false,
+      reason: 'the consolidated text does not compile (the errors above are in the text as at that day); nothing written',
+      result,
+    };
+  return { ok: true, result };
 }
 
 /** How many redlines the consolidation accepts (each once: redlines never nest). */
