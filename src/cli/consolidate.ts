@@ -18,6 +18,10 @@ import { compileText, projectRoot } from './shared.js';
 
 export const consolidateCommand: Command = {
   summary: 'consolidate --through DATE accept the redlines of every release in force by DATE into sec-text/, and freeze those releases',
+  help: {
+    options: [['--through YYYY-MM-DD', 'the last day whose releases are accepted into the text and frozen (required)']],
+    examples: [['secc consolidate --through 2024-06-27', 'after the June 2024 SEC Release: MP162 becomes the base, its release is frozen']],
+  },
   async run(context) {
     const { options, io } = context;
     const refuse = (reason: string, exit: number = EXIT.cannotRun) => {

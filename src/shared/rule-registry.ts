@@ -158,6 +158,18 @@ export const RULE_REGISTRY = {
     summary: 'an edit of the frozen base is a redline citing its modification, or a recorded correction',
   },
   'frozen-release-unreadable': { severity: 'error', summary: 'rules/releases/<base>.rules.json is a readable frozen rule set' },
+  'frozen-release-missing': {
+    severity: 'error',
+    summary: 'every release consolidated before the base has its frozen rules (rules/releases/<id>.rules.json)',
+  },
+  'frozen-release-changed': {
+    severity: 'error',
+    summary: 'a frozen release file has the sha256 recorded in rules/releases/index.json when it was frozen',
+  },
+  'frozen-release-unrecorded': {
+    severity: 'error',
+    summary: 'every frozen release file has its sha256 recorded in rules/releases/index.json',
+  },
   'compiled-tables-stale': { severity: 'error', summary: 'packages/tables/dist is what generated/ compiles to (npm run build)' },
   'tables-package-version': { severity: 'error', summary: "@sec-rules/tables' version is the date of the release its tables describe" },
   'intent-unintended': { severity: 'error', summary: "every change the redline makes is intended by its modification's manifest" },

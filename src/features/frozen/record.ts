@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { FROZEN_DIR, readOptional } from '../../compiler/1-read/plan.js';
+import type { RuleId } from '../../shared/rule-registry.js';
 import { report } from '../../shared/diagnostics.js';
 import { frozenReleases, type ReleasePlan } from '../../shared/release-plan.js';
 
@@ -56,7 +57,7 @@ export function recordJson(record: FrozenRecord, texts: ReadonlyMap<string, stri
  */
 export async function checkFrozenRecord(plan: ReleasePlan, root: string): Promise<VFile[]> {
   const files: VFile[] = [];
-  const finding = (shown: string, reason: string, ruleId: string) => {
+  const finding = (shown: string, reason: string, ruleId: RuleId) => {
     const file = new VFile({ path: shown });
     report(file, reason, { ruleId, place: { line: 1, column: 1 } });
     files.push(file);

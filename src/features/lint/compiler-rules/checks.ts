@@ -23,6 +23,22 @@ export const CHECK_RULE_DOCS: readonly CompilerRuleDoc[] = [
     },
   },
   {
+    id: 'frozen-release-changed',
+    doc: {
+      description:
+        'A frozen release says what the SEC was on its dates; nothing rewrites it (`secc build` never does). Its sha256 is recorded in rules/releases/index.json when `secc freeze` or `secc consolidate` writes it, and a file that no longer has that hash was edited by hand: restore it from version control.',
+      examples: [],
+    },
+  },
+  {
+    id: 'frozen-release-unrecorded',
+    doc: {
+      description:
+        'A frozen release file without a recorded hash cannot be shown to be unchanged. Record it with `secc freeze` (the base) or restore the index from version control.',
+      examples: [],
+    },
+  },
+  {
     id: 'compiled-tables-stale',
     doc: {
       description:

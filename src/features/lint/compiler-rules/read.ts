@@ -90,8 +90,6 @@ export const READ_RULE_DOCS: readonly CompilerRuleDoc[] = [
   },
   {
     id: 'frozen-release-missing',
-    severity: 'error',
-    summary: 'every release consolidated before the base has its frozen rules (rules/releases/<id>.rules.json)',
     doc: {
       description:
         "A consolidated release's text is gone from the documents (secc consolidate accepted its redlines): only its frozen rules say what was in force on its dates, so without them those dates cannot be answered.",
