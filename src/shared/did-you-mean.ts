@@ -7,7 +7,8 @@
 import { distance } from 'fastest-levenshtein';
 
 export function nearest(word: string, candidates: Iterable<string>, options: { maxDistance?: number; limit?: number } = {}): string[] {
-  const maxDistance = options.maxDistance ?? Math.min(2, Math.max(1, Math.floor(word.length / 3)));
+  // About a third of the word may differ (`dirft` → `drift`: two edits in five), never more than two edits.
+  const maxDistance = options.maxDistance ?? Math.min(2, Math.max(1, Math.ceil(word.length / 3)));
   const limit = options.limit ?? 3;
   const scored = [...new Set(candidates)]
     .filter((candidate) => candidate !== word)

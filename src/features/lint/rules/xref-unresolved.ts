@@ -58,7 +58,7 @@ export const xrefUnresolved: LintRule = {
           { file: 'section-h.md', find: 'in accordance with Section H3.13. The User may send', replace: 'in accordance with Section H3.31. The User may send' },
           { file: 'section-h.md', find: '- (a) Subject to clause H4.2A(b), an MDR User', replace: '- (a) Subject to clause H4.2A(c), an MDR User' },
         ],
-        expect: ['section-h.md:{Section H3.31} [modified] — Unexpected reference `Section H3.31`: there is no clause H3.31 in Section H, expected the number of an existing clause', 'section-h.md:{clause H4.2A(c)} [modified] — Unexpected reference `clause H4.2A(c)`: clause H4.2A has no paragraph (c), expected one of (a), (b)'],
+        expect: ['section-h.md:{Section H3.31} [modified] — Unexpected reference `Section H3.31`: there is no clause H3.31 in Section H, expected the number of an existing clause; did you mean `Section H3.13`, `Section H3.13A` or `Section H3.14`?', 'section-h.md:{clause H4.2A(c)} [modified] — Unexpected reference `clause H4.2A(c)`: clause H4.2A has no paragraph (c), expected one of (a), (b)'],
       },
       {
         title: 'Existing text refers to a clause only the redline inserts',
@@ -122,7 +122,7 @@ export const xrefUnresolved: LintRule = {
             );
             const near = nearest(id, sameDocument);
             suggested = near;
-            return `there is no clause ${id} in ${owner.info.document.replace(/^SEC /, '')}, expected the number of an existing clause${didYouMean(near)}`;
+            return `there is no clause ${id} in ${owner.info.document.replace(/^SEC /, '')}, expected the number of an existing clause${didYouMean(near.map((meant) => ref.text.replace(id, meant)))}`;
           }
           return view === 'modified'
             ? `clause ${id} does not exist after the modification (the redline deletes or renumbers it), expected a clause of the modified text`
