@@ -9,7 +9,7 @@ import { VFileMessage } from 'vfile-message';
 import type { CompileResult } from '../../compiler/driver.js';
 import { mergeAcrossViews, report } from '../../shared/diagnostics.js';
 import { ruleEntry, type RuleId } from '../../shared/rule-registry.js';
-import { VIEWS, type View } from '../../shared/vocabulary.js';
+import type { View } from '../../shared/vocabulary.js';
 import type { CompiledVersion } from '../../compiler/versions.js';
 import { versionSlot } from './version.js';
 import { clauseOrder } from './rules/clause-order.js';
