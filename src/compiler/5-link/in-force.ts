@@ -47,7 +47,10 @@ export function inForceOutput(
   }
   const pending = pendingRelease(releases, snapshots.at(-1)?.ruleSet, ruleSets.modified);
   if (pending) snapshots.push({ from: pending, ruleSet: ruleSets.modified, appliesTo: appliesTo(releases, pending, ruleSets.modified) });
-  const { file, map } = inForceFile(releases.base, snapshots);
+  // The file names the base by id and title only: after a consolidation the plan's base also
+  // carries the release's date and parts, which the interval file records on its boundaries.
+  const { id, title } = releases.base;
+  const { file, map } = inForceFile({ id, title }, snapshots);
   const read = (view: View): RuleSet => ({ ...ruleSetFromInForce(file, { view }, map), view });
   return {
     file,
