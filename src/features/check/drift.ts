@@ -112,7 +112,8 @@ function describeRuleDrift(
     ruleId: DRIFT_RULE,
     place: lineOf(actual, before),
   });
-  return { where, what: key };
+  // The drafting words of the entry (`TRT SR 4.8.1, …`), not its key, name it in the other outputs' findings.
+  return { where, what: entry ? (DESCRIBE[entry.kind] as (value: unknown) => string)(entry.value) : key };
 }
 
 const keyOf = (entry: InForceEntry): string => `${entry.address}@${entry.from?.release ?? BASE_KEY}`;
