@@ -3,19 +3,10 @@ import type { ChangeCounts, ChangeKind, ChangeSet } from '../../../../generated/
 import type { Change } from './change.js';
 import { compareSrRefs } from '../../4-extract/text.js';
 import { compareText } from '../../../shared/order.js';
+import { ENTRY_KINDS } from '../../../shared/address.js';
 
-/** Kinds in the order a reader meets them: who, what, who may, how fast, then the prose. */
-export const CHANGE_KINDS: readonly ChangeKind[] = [
-  'modification',
-  'document',
-  'user-role',
-  'service-request',
-  'eligibility',
-  'trt',
-  'clause',
-  'clause-rule',
-  'footnote',
-];
+/** Kinds in the order a reader meets them: who, what, who may, how fast, then the prose (the addressed entries' order). */
+export const CHANGE_KINDS: readonly ChangeKind[] = ENTRY_KINDS;
 
 export const KIND_TITLES: Record<ChangeKind, string> = {
   modification: 'Modifications',
