@@ -3,13 +3,19 @@
  * conventions, and a corpus the compiler accepts without a single diagnostic (so the benchmark
  * measures real work, not early failure). No timings are asserted here.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compileDirectory } from '../../src/compiler/driver.js';
 import { compile } from '../../src/compiler/driver.js';
 import { lint } from '../../src/features/lint/index.js';
 import { corpusFromStrings } from '../../src/compiler/1-read/read.js';
 import { planFromTexts } from '../../src/compiler/1-read/plan.js';
 import { Schemas } from '../../src/shared/schemas.js';
-import { editOneCell, generateCorpus } from './corpus.js';
+import { editOneCell, generateCorpus, writeCorpus } from './corpus.js';
+import { declareIntents } from './corpus/intents.js';
+import { intentStep } from '../../src/features/changeset/check-step.js';
 
 const SMALL = { seed: 7, documents: 8, serviceRequests: 64, clausesPerDocument: 10 };
 
@@ -22,6 +28,33 @@ describe('corpus generator', () => {
     const other = generateCorpus({ ...SMALL, seed: 8 });
     expect(Object.keys(other.files)).toEqual(Object.keys(first.files));
     expect(other.files['section-b.md']).not.toEqual(first.files['section-b.md']);
+  });
+
+  it('writes manifests that name every change of their modification, so the intent check finds nothing', async () => {
+    const corpus = await declareIntents(generateCorpus(SMALL));
+    const manifests = Object.values(corpus.plan.manifests);
+    expect(manifests.length).toBeGreaterThan(1);
+    // Each manifest names changes one by one (not a catch-all pattern), and kinds beyond clauses.
+    for (const text of manifests) expect(text.match(/^ {6}- \{ kind: /gm)?.length ?? 0).toBeGreaterThan(3);
+    expect(manifests.join('\n')).toMatch(/kind: trt, action: (added|changed|removed), sr: /);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'secc-corpus-intents-'));
+    try {
+      await writeCorpus(path.join(dir, 'sec-text'), corpus);
+      const schemas = new Schemas();
+      const result = await compileDirectory('sec-text', dir, { emit: false, schemas, root: dir });
+      const files = await intentStep.run({ result, root: dir, textDir: 'sec-text', cwd: dir });
+      expect(files.flatMap((file) => file.messages.map((message) => `${file.path}: ${message.reason}`))).toEqual([]);
+      // The check is not vacuous: dropping one declared change gives exactly that change back.
+      const [name, text] = Object.entries(corpus.plan.manifests)[0]!;
+      const dropped = text.split('\n').find((line) => line.startsWith('      - { kind: trt'))!;
+      await writeFile(path.join(dir, 'sec-text', 'modifications', name), text.replace(`${dropped}\n`, ''));
+      const again = await compileDirectory('sec-text', dir, { emit: false, schemas, root: dir });
+      const found = (await intentStep.run({ result: again, root: dir, textDir: 'sec-text', cwd: dir })).flatMap((file) => file.messages);
+      expect(found.map((message) => message.ruleId)).toEqual(['intent-unintended']);
+      expect(found[0]!.reason).toContain(dropped.slice('      '.length));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('generates a corpus that compiles and lints in both views without any diagnostic', async () => {

@@ -28,6 +28,7 @@ import { applyFingerprintUpdates, planFingerprintUpdates } from '../../src/featu
 import { corpusFromStrings } from '../../src/compiler/1-read/read.js';
 import { MODIFICATIONS_DIR } from '../../src/compiler/1-read/plan.js';
 import { RELEASE_PLAN_FILE } from '../../src/compiler/1-read/release-plan.js';
+import { declareIntents } from './corpus/intents.js';
 import { DEFAULTS, type Corpus, type CorpusOptions } from './corpus/options.js';
 import { type ClauseRef, proseDocument, sectionH } from './corpus/prose.js';
 import { appendixAB, appendixE, serviceRequests } from './corpus/services.js';
@@ -118,11 +119,13 @@ async function main(): Promise<void> {
     options: { out: { type: 'string' }, seed: { type: 'string' }, documents: { type: 'string' }, srs: { type: 'string' } },
   });
   if (!values.out) throw new Error('usage: tsx test/bench/corpus.ts --out DIR [--seed N] [--documents N] [--srs N]');
-  const corpus = generateCorpus({
-    ...(values.seed ? { seed: Number(values.seed) } : {}),
-    ...(values.documents ? { documents: Number(values.documents) } : {}),
-    ...(values.srs ? { serviceRequests: Number(values.srs) } : {}),
-  });
+  const corpus = await declareIntents(
+    generateCorpus({
+      ...(values.seed ? { seed: Number(values.seed) } : {}),
+      ...(values.documents ? { documents: Number(values.documents) } : {}),
+      ...(values.srs ? { serviceRequests: Number(values.srs) } : {}),
+    }),
+  );
   await writeCorpus(values.out, corpus);
   process.stdout.write(`${JSON.stringify(corpus.stats)}\n`);
 }

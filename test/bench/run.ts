@@ -31,6 +31,7 @@ import { Schemas } from '../../src/shared/schemas.js';
 import { corpusFromStrings } from '../../src/compiler/1-read/read.js';
 import { planFromTexts } from '../../src/compiler/1-read/plan.js';
 import { editOneCell, generateCorpus, writeCorpus, type Corpus } from './corpus.js';
+import { declareIntents } from './corpus/intents.js';
 import { measureLookups } from './run/lookups.js';
 import { measureEditRatio } from './run/edit-ratio.js';
 import { ROOT, round, seccAt, snapshotCompiler, type ProcessRun, type Secc } from './run/process.js';
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
   // The generated corpus, built into its own root (rules/, generated/ written by `secc build`).
   log('generating the corpus');
   const generationStart = performance.now();
-  const corpus = generateCorpus({ seed });
+  const corpus = await declareIntents(generateCorpus({ seed }));
   const generationMs = performance.now() - generationStart;
   const bench = path.join(work, 'generated');
   const textDir = path.join(bench, 'sec-text');
