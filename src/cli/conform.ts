@@ -37,7 +37,10 @@ export const conform: Command = {
       ['--view baseline|modified', 'the base, or every pending modification (default: modified)'],
       ['--as-at YYYY-MM-DD', 'the version in force on that day (the implementation day included)'],
       ['--modification ID', 'the base plus that modification alone'],
-      ['--only-sr SR,SR', 'the Service Requests a partial gateway claims (or a line `# only-sr: 4.8.1, 4.8.3` above the CSV header)'],
+      [
+        '--only-sr SR,SR',
+        'the Service Requests a partial gateway claims (or in the file: a line `# only-sr: 4.8.1, 4.8.3` above the CSV header, `"only_sr"` beside `"rows"` in JSON)',
+      ],
       ['--format text|json|sarif|junit', 'how to print the disagreements (default: text)'],
     ],
     examples: [

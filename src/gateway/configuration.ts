@@ -8,8 +8,8 @@
  */
 import { combinationKey } from './combinations.js';
 import { csvRecords } from './csv.js';
-import { elementLines } from './json-lines.js';
-import { isScopeLine, readScopeLine, type DeclaredScope } from './scope.js';
+import { elementLines, memberValue } from './json-lines.js';
+import { isScopeLine, parseSrList, readScopeLine, type DeclaredScope } from './scope.js';
 
 export const CONFIGURATION_HEADER = ['sr', 'user_role', 'smets', 'mode', 'trt_seconds', 'eligible'] as const;
 
@@ -54,7 +54,7 @@ export function configurationFormat(fileName: string, text: string): Configurati
     : 'csv';
 }
 
-/** A configuration file read: its rows, and the scope it declares (CSV: a `# only-sr:` line above the header). */
+/** A configuration file read: its rows, and the scope it declares (CSV: a `# only-sr:` line above the header; JSON: `only_sr`). */
 export interface Configuration {
   rows: ConfigurationRow[];
   scope?: DeclaredScope;
@@ -69,7 +69,7 @@ export function parseConfiguration(text: string, format: ConfigurationFormat): C
 export function readConfiguration(text: string, format: ConfigurationFormat): Configuration {
   const body = text.replace(/^\uFEFF/, '');
   const problems: ConfigurationProblem[] = [];
-  const read = format === 'json' ? { rows: parseJsonRows(body, problems) } : parseCsvRows(body, problems);
+  const read = format === 'json' ? parseJson(body, problems) : parseCsvRows(body, problems);
   problems.push(...duplicateProblems(read.rows));
   if (problems.length > 0) throw new ConfigurationError(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   return read;
@@ -156,20 +156,58 @@ function parseCsvRows(text: string, problems: ConfigurationProblem[]): Configura
   return { rows, ...(scope ? { scope } : {}) };
 }
 
-function parseJsonRows(text: string, problems: ConfigurationProblem[]): ConfigurationRow[] {
+const JSON_SHAPE = `a JSON array of rows {${CONFIGURATION_HEADER.join(', ')}}, or an object {"only_sr": [...], "rows": [...]}`;
+const JSON_MEMBERS = ['only_sr', 'rows'];
+
+/**
+ * JSON: the rows as an array, or an object whose `rows` are the rows and whose `only_sr` declares
+ * the scope (`["4.8.1", "4.8.3"]` or `"4.8.1, 4.8.3"`), as a CSV file's `# only-sr:` line does.
+ */
+function parseJson(text: string, problems: ConfigurationProblem[]): Configuration {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     throw new ConfigurationError([{ message: `not JSON: ${(error as Error).message}` }]);
   }
-  if (!Array.isArray(value))
-    throw new ConfigurationError([
-      {
-        message: `Unexpected ${value === null ? 'null' : typeof value}, expected a JSON array of rows {${CONFIGURATION_HEADER.join(', ')}}`,
-      },
-    ]);
-  const lines = elementLines(text);
+  if (Array.isArray(value)) return { rows: parseJsonRows(value, text, 0, problems) };
+  if (typeof value !== 'object' || value === null)
+    throw new ConfigurationError([{ message: `Unexpected ${value === null ? 'null' : typeof value}, expected ${JSON_SHAPE}` }]);
+  const members = value as Record<string, unknown>;
+  const unknown = Object.keys(members).filter((name) => !JSON_MEMBERS.includes(name));
+  const rowsAt = memberValue(text, 'rows');
+  if (!Array.isArray(members.rows) || !rowsAt || unknown.length > 0) {
+    const got = [
+      Array.isArray(members.rows) ? '' : 'rows missing or not an array',
+      unknown.length > 0 ? `unknown member${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}` : '',
+    ].filter(Boolean);
+    throw new ConfigurationError([{ message: `Unexpected object (${got.join('; ')}), expected ${JSON_SHAPE}` }]);
+  }
+  const scope = jsonScope(members.only_sr, memberValue(text, 'only_sr')?.line, problems);
+  return { rows: parseJsonRows(members.rows, text, rowsAt.index, problems), ...(scope ? { scope } : {}) };
+}
+
+/** The `only_sr` member: a list of SR references, as an array of strings or one comma-separated string. */
+function jsonScope(value: unknown, line: number | undefined, problems: ConfigurationProblem[]): DeclaredScope | undefined {
+  if (value === undefined) return undefined;
+  const at = line === undefined ? {} : { line };
+  const list =
+    typeof value === 'string'
+      ? value
+      : Array.isArray(value) && value.every((entry) => typeof entry === 'string')
+        ? value.join(',')
+        : undefined;
+  if (list === undefined) {
+    problems.push({ ...at, message: `only_sr: expected SR references such as ["4.8.1", "4.8.3"], got ${JSON.stringify(value)}` });
+    return undefined;
+  }
+  const read = parseSrList(list);
+  problems.push(...read.problems.map((problem) => ({ ...at, message: `only_sr: ${problem}` })));
+  return read.problems.length > 0 ? undefined : { srs: read.srs, ...at };
+}
+
+function parseJsonRows(value: unknown[], text: string, from: number, problems: ConfigurationProblem[]): ConfigurationRow[] {
+  const lines = elementLines(text, from);
   const rows: ConfigurationRow[] = [];
   value.forEach((element, index) => {
     const line = lines[index];

@@ -1,13 +1,16 @@
 /** Where the elements of a JSON array start, so a problem in row n can name its line (JSON.parse keeps no positions). */
 
-/** The line on which each element of the top-level JSON array starts. */
-export function elementLines(text: string): number[] {
+/**
+ * The line on which each element of a JSON array starts: the top-level array, or the array that
+ * begins at index `from` of the text (e.g. an object's `rows` member, see memberValue).
+ */
+export function elementLines(text: string, from = 0): number[] {
   const lines: number[] = [];
-  let line = 1;
+  let line = lineAt(text, from);
   let depth = 0;
   let inString = false;
   let expectElement = false;
-  for (let index = 0; index < text.length; index++) {
+  for (let index = from; index < text.length; index++) {
     const char = text.charAt(index);
     if (char === '\n') line++;
     if (inString) {
@@ -23,8 +26,53 @@ export function elementLines(text: string): number[] {
     else if (char === '[' || char === '{') {
       depth++;
       if (depth === 1) expectElement = true;
-    } else if (char === ']' || char === '}') depth--;
-    else if (char === ',' && depth === 1) expectElement = true;
+    } else if (char === ']' || char === '}') {
+      depth--;
+      if (depth === 0) break; // the array ended: what follows is not its elements
+    } else if (char === ',' && depth === 1) expectElement = true;
   }
   return lines;
+}
+
+/** The 1-based line of an index of the text. */
+export function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+/**
+ * Where the value of a member of the top-level JSON object starts, and the line of its key, so a
+ * problem in `{"only_sr": …, "rows": […]}` can name its line. Undefined when the key is not a
+ * member of the top-level object (a key inside a nested value does not count). The text is JSON
+ * that JSON.parse accepted.
+ */
+export function memberValue(text: string, key: string): { index: number; line: number } | undefined {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charAt(index);
+    if (char === '"') {
+      const end = stringEnd(text, index);
+      const colon = text.indexOf(':', end + 1);
+      const isKey = depth === 1 && colon !== -1 && text.slice(end + 1, colon).trim() === '';
+      if (isKey && JSON.parse(text.slice(index, end + 1)) === key) {
+        let value = colon + 1;
+        while (/\s/.test(text.charAt(value))) value++;
+        return { index: value, line: lineAt(text, index) };
+      }
+      index = end;
+    } else if (char === '[' || char === '{') depth++;
+    else if (char === ']' || char === '}') depth--;
+  }
+  return undefined;
+}
+
+/** The index of the quote that closes the string opening at `start`. */
+function stringEnd(text: string, start: number): number {
+  for (let index = start + 1; index < text.length; index++) {
+    const char = text.charAt(index);
+    if (char === '\\') index++;
+    else if (char === '"') return index;
+  }
+  return text.length - 1;
 }

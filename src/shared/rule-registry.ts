@@ -185,7 +185,7 @@ export const RULE_REGISTRY = {
   'conform-missing': { severity: 'error', summary: 'a gateway configuration has every row the text gives (SR, User Role, SMETS, mode)' },
   'conform-out-of-scope': {
     severity: 'error',
-    summary: 'a partial gateway (--only-sr, `# only-sr:`) configures only the Service Requests it claims',
+    summary: 'a partial gateway (--only-sr, `# only-sr:`, JSON `only_sr`) configures only the Service Requests it claims',
   },
   'conform-extra': { severity: 'error', summary: 'a gateway configuration has no row the text does not give' },
   'conform-wrong-trt': { severity: 'error', summary: "a gateway configuration's TRT is the text's, in seconds" },

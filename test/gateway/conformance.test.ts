@@ -190,9 +190,10 @@ describe('reading configuration files', () => {
       'line 3: the combination SR 8.2 / mdr / SMETS1 / on-demand is already given on line 2',
     );
     expect(problems('')).toBe('empty file, expected a CSV header sr,user_role,smets,mode,trt_seconds,eligible');
-    expect(problems('{"rows": []}', 'json')).toBe(
-      'Unexpected object, expected a JSON array of rows {sr, user_role, smets, mode, trt_seconds, eligible}',
+    expect(problems('{"row": []}', 'json')).toBe(
+      'Unexpected object (rows missing or not an array; unknown member row), expected a JSON array of rows {sr, user_role, smets, mode, trt_seconds, eligible}, or an object {"only_sr": [...], "rows": [...]}',
     );
+    expect(problems('"8.2"', 'json')).toMatch(/^Unexpected string, expected a JSON array of rows/);
     expect(
       problems('[\n  {"sr": "8.2", "user_role": "mdr", "smets": 1, "mode": "on-demand", "trt_seconds": 30, "eligible": "yes"}\n]', 'json'),
     ).toBe('line 2: row 0: eligible: expected a JSON boolean, true or false (for "yes" write true), got "yes"');
@@ -236,6 +237,44 @@ describe('reading configuration files', () => {
     } catch (error) {
       expect((error as ConfigurationError).problems.map((problem) => problem.line)).toEqual([3, 5, 6, 7, 8]);
     }
+  });
+
+  it('reads a JSON configuration as an object with its scope (`only_sr`), naming lines in it', () => {
+    const row = (sr: string, extra = '') =>
+      `{"sr": "${sr}", "user_role": "mdr", "smets": 2, "mode": "scheduled", "trt_seconds": 86400, "eligible": true${extra}}`;
+    const text = (scope: string, rows: string[]) => `{\n  "only_sr": ${scope},\n  "rows": [\n    ${rows.join(',\n    ')}\n  ]\n}\n`;
+    const both = readConfiguration(text('["4.8.1", "4.8.3", "4.8.1"]', [row('4.8.1'), row('4.8.3')]), 'json');
+    expect(both.scope).toEqual({ srs: ['4.8.1', '4.8.3'], line: 2 });
+    expect(both.rows.map((entry) => [entry.sr, entry.line])).toEqual([
+      ['4.8.1', 4],
+      ['4.8.3', 5],
+    ]);
+    // A comma-separated string reads as the CSV scope line does; rows first, scope after, works too.
+    const after = readConfiguration(`{"rows": [\n${row('4.8.1')}\n],\n"only_sr": "4.8.1, 4.8.3"}`, 'json');
+    expect(after.scope).toEqual({ srs: ['4.8.1', '4.8.3'], line: 4 });
+    expect(after.rows[0]?.line).toBe(2);
+    // Without only_sr, an object has no scope; a value that reads "rows" is not the member.
+    const plain = readConfiguration(`{\n"rows": [\n${row('4.8.1').replace('"mdr"', '"rows"')}\n]}`, 'json');
+    expect(plain.scope).toBeUndefined();
+    expect(plain.rows[0]?.line).toBe(3);
+    const problems = (input: string): string[] => {
+      try {
+        readConfiguration(input, 'json');
+        return [];
+      } catch (error) {
+        return (error as ConfigurationError).problems.map((problem) => `${problem.line ?? '-'}: ${problem.message}`);
+      }
+    };
+    expect(problems(text('["4.8.1", "all"]', [row('4.8.1')]))).toEqual([
+      '2: only_sr: `all` is not a Service Request reference such as 4.8.1',
+    ]);
+    expect(problems(text('[4.8]', [row('4.8.1')]))).toEqual(['2: only_sr: expected SR references such as ["4.8.1", "4.8.3"], got [4.8]']);
+    expect(problems(text('"4.8.1"', [row('4.8.1'), row('4.8.3', ', "eligible": "yes"')]))).toEqual([
+      '5: row 1: eligible: expected a JSON boolean, true or false (for "yes" write true), got "yes"',
+    ]);
+    expect(problems('{"only_sr": ["4.8.1"], "rows": {}}')).toEqual([
+      '-: Unexpected object (rows missing or not an array), expected a JSON array of rows {sr, user_role, smets, mode, trt_seconds, eligible}, or an object {"only_sr": [...], "rows": [...]}',
+    ]);
   });
 
   it('reads a scope line above the header, and refuses a malformed one', () => {
@@ -333,6 +372,14 @@ describe('secc conform', () => {
     );
     const byOption = await conform('by-option.csv', `${mdrOnly}\n`, '--only-sr', '4.8.3,4.8.1');
     expect(byOption.code, byOption.stdout + byOption.stderr).toBe(0);
+    // JSON declares its scope in the file too: `only_sr` beside the rows.
+    const mdrRows = exportedJson.filter((row) => /^4\.8\.[13]$/.test(String(row.sr))).map((row) => ({ ...row, eligible: true }));
+    const json = await conform('scoped.json', JSON.stringify({ only_sr: ['4.8.1', '4.8.3'], rows: mdrRows }, null, 2));
+    expect(json.code, json.stdout + json.stderr).toBe(0);
+    expect(json.stderr).toMatch(/40 rows checked against 64 combinations of the declared scope, SR 4\.8\.1, 4\.8\.3/);
+    const disagree = await conform('disagree.json', JSON.stringify({ only_sr: '4.8.1', rows: mdrRows }), '--only-sr', '4.8.3');
+    expect(disagree.code).toBe(2);
+    expect(disagree.stderr).toContain('the file declares the scope 4.8.1 (line 1) but --only-sr says 4.8.3');
     // Without a scope the same file misses every other SR's rows.
     const unscoped = await conform('unscoped.csv', `${mdrOnly}\n`);
     expect(unscoped.code).toBe(1);

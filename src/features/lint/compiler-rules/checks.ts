@@ -129,7 +129,7 @@ export const CHECK_RULE_DOCS: readonly CompilerRuleDoc[] = [
     id: 'conform-out-of-scope',
     doc: {
       description:
-        'A partial gateway declares the Service Requests it claims (`--only-sr 4.8.1,4.8.3` or a `# only-sr:` line above the CSV header) and is judged on those alone; a row for any other SR is outside what it claims, so either the scope or the row is wrong.',
+        'A partial gateway declares the Service Requests it claims (`--only-sr 4.8.1,4.8.3`, a `# only-sr:` line above the CSV header, or `"only_sr"` beside `"rows"` in a JSON file) and is judged on those alone; a row for any other SR is outside what it claims, so either the scope or the row is wrong.',
       examples: [],
     },
   },
