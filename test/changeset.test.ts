@@ -15,7 +15,8 @@ import {
   type ChangeSet,
   type CommittedChangeSet,
 } from '../src/features/changeset/diff.js';
-import { formatChangeSetMarkdown, formatChangeSetText, MARKDOWN_BUDGET } from '../src/features/changeset/format.js';
+import { changeWords, formatChangeSetMarkdown, formatChangeSetText, MARKDOWN_BUDGET } from '../src/features/changeset/format.js';
+import type { Root } from 'mdast';
 import { checkIntents, parseManifest, type ManifestLoad } from '../src/features/changeset/intent.js';
 import { parseDuration } from '../src/compiler/4-extract/duration.js';
 import type { RuleSet } from '../src/shared/model.js';
@@ -36,6 +37,8 @@ import { EXISTING_ELIGIBILITY, REPORT_COLUMNS, REPORT_MDR_SERVICES, REPORT_TRT_T
 let baseline: RuleSet;
 let modified: RuleSet;
 let changeSet: ChangeSet;
+let parsed: Array<{ name: string; readonly tree: Root | undefined }> = [];
+const words = () => changeWords({ baseline, modified }, parsed);
 
 beforeAll(async () => {
   const result = await compileProject();
@@ -43,6 +46,7 @@ beforeAll(async () => {
   baseline = result.ruleSets!.baseline;
   modified = result.ruleSets!.modified;
   changeSet = diffRuleSets(baseline, modified);
+  parsed = result.parsed.map((entry) => ({ name: entry.doc.name, tree: entry.tree }));
 });
 
 const seconds = (text: string): number | null => {
@@ -173,22 +177,33 @@ describe('the MP162 change set lists exactly what the Modification Report descri
 });
 
 describe('formats', () => {
-  it('text: one line per change with its place under the text directory', () => {
-    const text = formatChangeSetText(changeSet, { textDir: 'sec-text' });
+  it('text: one line per change with its place under the text directory, in the words of the text', () => {
+    const text = formatChangeSetText(changeSet, { textDir: 'sec-text', words: words() });
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(changeSet.changes.length + 2);
+    const sr = ofKind('service-request')[0]!;
     expect(lines).toContain(
-      `sec-text/appendix-e.md:${ofKind('service-request')[0]!.source.line}:${ofKind('service-request')[0]!.source.column}  changed  SR 4.2 DCC Scheduled: No → Yes`,
+      `sec-text/appendix-e.md:${sr.source.line}:${sr.source.column}  changed  Service Request: SR 4.2 Read Instantaneous Export Register Values, DCC Scheduled: No → Yes`,
     );
+    // A changed TRT names the role and the footnote as a reader sees them (ab-fn5 is the second referenced in Appendix AB).
+    expect(lines).toContain(
+      `sec-text/appendix-ab.md:54:80  changed  Target Response Time: SR 8.2 Read Inventory, SMETS1 On-Demand: 16 secs → 30 secs (footnote 2) for Other User`,
+    );
+    expect(text).not.toMatch(/\[\^|\bmdr\b|other-user|on-demand/);
     expect(lines.at(-1)).toBe('baseline → modified: 75 added, 0 removed, 15 changed');
   });
 
-  it('markdown: counts per document and kind, folded TRT lines, under the comment size limit', () => {
-    const markdown = formatChangeSetMarkdown(changeSet);
+  it('markdown: counts per document and kind, lines folded as the review page folds them, under the comment size limit', () => {
+    const markdown = formatChangeSetMarkdown(changeSet, { words: words() });
     expect(markdown).toContain('**90 changes**: 75 added, 0 removed, 15 changed.');
-    expect(markdown).toContain('| appendix-ab.md | Target Response Times | 44 | 0 | 11 |');
-    expect(markdown).toContain('| appendix-e.md | Eligibility | 11 | 0 | 0 |');
-    expect(markdown).toMatch(/TRT SR 8\.2, SMETS1, on-demand: 16 s → 30 s \\\[\^ab-fn5\\\] for 7 roles/);
+    expect(markdown).toContain('| SEC Appendix AB | Target Response Times | 44 | 0 | 11 |');
+    expect(markdown).toContain('| SEC Appendix E | Eligibility | 11 | 0 | 0 |');
+    expect(markdown).toContain(
+      '- SR 8.2 Read Inventory, SMETS1 On-Demand: ~~16 secs~~ → 30 secs<sup>2</sup> for all Users (`appendix-ab.md:54:80`)',
+    );
+    expect(markdown).toContain('- Target Response Times added for Meter Data Retriever: 11 Service Requests, 44 values');
+    expect(markdown).toMatch(/- Meter Data Retriever made eligible to send 11 Service Requests: SR 4\.1\.1, .* and 8\.2/);
+    expect(markdown).not.toMatch(/\[\^|\bmdr\b|other-user/);
     expect(markdown.length).toBeLessThan(MARKDOWN_BUDGET);
   });
 
@@ -198,10 +213,11 @@ describe('formats', () => {
       changes: Array.from({ length: 3000 }, (_, index) => ({
         ...changeSet.changes.find((change) => change.kind === 'clause')!,
         id: `clause:X${index}`,
+        subject: `clause X${index} <script>alert(1)</script> | *bold*`,
         summary: `clause X${index} <script>alert(1)</script> | *bold*`,
       })),
     };
-    const markdown = formatChangeSetMarkdown(huge);
+    const markdown = formatChangeSetMarkdown(huge, { words: words() });
     expect(markdown.length).toBeLessThan(MARKDOWN_BUDGET);
     expect(markdown).not.toContain('<script>');
     expect(markdown).toContain('\\<script\\>');

@@ -1,7 +1,7 @@
 import { diffRuleSets } from '../features/changeset/diff.js';
 import { displayDir } from '../features/changeset/check-step.js';
 import { changeSetJson } from '../features/changeset/diff.js';
-import { formatChangeSetMarkdown, formatChangeSetText } from '../features/changeset/format.js';
+import { changeWords, formatChangeSetMarkdown, formatChangeSetText } from '../features/changeset/format.js';
 import { checkIntents, loadManifests, pendingManifests } from '../features/changeset/intent.js';
 import { compileDirectory } from '../compiler/driver.js';
 import { reportText } from '../features/report/text.js';
@@ -68,8 +68,17 @@ export const diff: Command = {
       io.stdout.write(changeSetJson(changeSet));
       return changesExit(changeSet, options.exitCode);
     }
+    const words = changeWords(
+      { baseline: options.against === undefined ? baseline : undefined, modified },
+      result.parsed.map((parsed) => ({
+        name: parsed.doc.name,
+        get tree() {
+          return parsed.tree;
+        },
+      })),
+    );
     if (format === 'text') {
-      io.stdout.write(formatChangeSetText(changeSet, { textDir }));
+      io.stdout.write(formatChangeSetText(changeSet, { textDir, words }));
       return changesExit(changeSet, options.exitCode);
     }
     // The intent check is about the redline (baseline → modified), not about two versions of it.
@@ -83,7 +92,7 @@ export const diff: Command = {
             { textDir },
           )
         : undefined;
-    io.stdout.write(formatChangeSetMarkdown(changeSet, { status: intents ? intentStatus(intents) : undefined }));
+    io.stdout.write(formatChangeSetMarkdown(changeSet, { status: intents ? intentStatus(intents) : undefined, words }));
     return changesExit(changeSet, options.exitCode);
   },
 };

@@ -1,15 +1,38 @@
 /**
  * Change set formats: text (one line per change, `file:line:col` first, for people and grep) and
- * Markdown sized for a pull-request comment (grouped by document and kind, with counts; TRT
- * changes that share a cell and a value are folded into one line; long groups are cut).
+ * Markdown sized for a pull-request comment (grouped by document and kind, with counts; changes
+ * folded as the review page folds them, so SR 8.2's new SMETS1 TRT is one line `for all Users`;
+ * long groups are cut). Both name things as the text does (words.ts): User Roles by name,
+ * footnotes by number.
  */
 import type { Change, ChangeCounts, ChangeKind, ChangeSet } from './diff.js';
 import { CHANGE_KINDS, KIND_TITLES } from './diff.js';
 import { where } from '../../shared/vocabulary.js';
+import { changeLine, foldedLines, partsMarkdown, partsText, type ChangeWords } from './words.js';
 
-export function formatChangeSetText(changeSet: ChangeSet, options: { textDir?: string } = {}): string {
+export { changeWords, type ChangeWords } from './words.js';
+
+/** Singular names of the kinds, to start a text line (`Target Response Time: SR 8.2 …`). */
+const KIND_NAMES: Readonly<Record<ChangeKind, string>> = {
+  modification: 'Modification',
+  document: 'Document',
+  'user-role': 'User Role',
+  'service-request': 'Service Request',
+  eligibility: 'Eligibility',
+  trt: 'Target Response Time',
+  clause: 'Clause',
+  'clause-rule': 'Rule block',
+  footnote: 'Footnote',
+};
+
+export function formatChangeSetText(changeSet: ChangeSet, options: { textDir?: string; words: ChangeWords }): string {
   const prefix = options.textDir ? `${options.textDir.replace(/\/+$/, '')}/` : '';
-  const lines = changeSet.changes.map((change) => `${prefix}${where(change.source)}  ${change.action}  ${change.summary}`);
+  const { words } = options;
+  const lines = changeSet.changes.map((change) => {
+    const said = partsText(changeLine(change, words).parts, words);
+    const named = said.startsWith(KIND_NAMES[change.kind]) ? said : `${KIND_NAMES[change.kind]}: ${said}`;
+    return `${prefix}${where(change.source)}  ${change.action}  ${named}`;
+  });
   lines.push('', `${changeSet.from} → ${changeSet.to}: ${countsLine(changeSet.summary.total)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -21,12 +44,14 @@ export interface MarkdownOptions {
   title?: string;
   /** A line under the heading, e.g. the intent check's result. */
   status?: string;
+  /** How to name roles, Service Requests and footnotes, from the rule sets on both sides (it also tells `for all Users`). */
+  words: ChangeWords;
 }
 
 /** GitHub rejects comments over 65,536 characters; stay well under it. */
 export const MARKDOWN_BUDGET = 60_000;
 
-export function formatChangeSetMarkdown(changeSet: ChangeSet, options: MarkdownOptions = {}): string {
+export function formatChangeSetMarkdown(changeSet: ChangeSet, options: MarkdownOptions): string {
   let max = options.maxItemsPerGroup ?? 40;
   let text = renderMarkdown(changeSet, max, options);
   while (text.length > MARKDOWN_BUDGET && max > 1) {
@@ -38,6 +63,7 @@ export function formatChangeSetMarkdown(changeSet: ChangeSet, options: MarkdownO
 
 function renderMarkdown(changeSet: ChangeSet, max: number, options: MarkdownOptions): string {
   const out: string[] = [];
+  const { words } = options;
   const modifications = changeSet.modifications.length > 0 ? ` (${changeSet.modifications.join(', ')})` : '';
   out.push(`### ${escape(options.title ?? `Change set: ${changeSet.from} → ${changeSet.to}${modifications}`)}`, '');
   if (options.status) out.push(options.status, '');
@@ -52,62 +78,27 @@ function renderMarkdown(changeSet: ChangeSet, max: number, options: MarkdownOpti
   for (const [document, changes] of byDocument) {
     for (const [kind, ofKind] of byKind(changes)) {
       const counts = count(ofKind);
-      out.push(`| ${escape(document)} | ${KIND_TITLES[kind]} | ${counts.added} | ${counts.removed} | ${counts.changed} |`);
+      out.push(
+        `| ${escape(words.words.document(document))} | ${KIND_TITLES[kind]} | ${counts.added} | ${counts.removed} | ${counts.changed} |`,
+      );
     }
   }
   out.push('');
   for (const [document, changes] of byDocument) {
-    out.push(`<details><summary><b>${escapeHtml(document)}</b>: ${plural(changes.length, 'change')}</summary>`, '');
+    out.push(`<details><summary><b>${escapeHtml(words.words.document(document))}</b>: ${plural(changes.length, 'change')}</summary>`, '');
     for (const [kind, ofKind] of byKind(changes)) {
       out.push(`**${KIND_TITLES[kind]}** (${countsLine(count(ofKind))})`, '');
-      const items = kind === 'trt' ? foldTrt(ofKind) : ofKind.map((change) => ({ text: change.summary, source: change.source }));
-      for (const item of items.slice(0, max)) out.push(`- ${escape(item.text)} (\`${where(item.source)}\`)`);
+      const items = foldedLines(kind, ofKind, words).flatMap((line) => {
+        const source = line.changes[0]?.source;
+        return source ? [{ text: partsMarkdown(line.parts, words, escape), source }] : [];
+      });
+      for (const item of items.slice(0, max)) out.push(`- ${item.text} (\`${where(item.source)}\`)`);
       if (items.length > max) out.push(`- … and ${items.length - max} more (\`secc diff\` lists them all)`);
       out.push('');
     }
     out.push('</details>', '');
   }
   return `${out.join('\n').trimEnd()}\n`;
-}
-
-interface Item {
-  text: string;
-  source: Change['source'];
-}
-
-/**
- * TRT lines for a reviewer: changes of one cell with the same before → after become one line
- * naming the roles (an `Eligible User Roles` cell changes every eligible role at once); a role's
- * new or removed TRTs for one SR become one line with the four values.
- */
-export function foldTrt(changes: readonly Change[]): Item[] {
-  const items: Item[] = [];
-  const changed = groupBy(
-    changes.filter((change) => change.action === 'changed'),
-    (change) => `${change.sr}|${change.smets}|${change.mode}|${change.from}|${change.to}|${change.source.line}:${change.source.column}`,
-  );
-  for (const group of changed.values()) {
-    const [first] = group;
-    if (!first) continue;
-    const roles = group.map((change) => change.role).join(', ');
-    items.push({
-      text: `TRT SR ${first.sr}, SMETS${first.smets}, ${first.mode}: ${first.from} → ${first.to} for ${group.length === 1 ? roles : `${group.length} roles (${roles})`}`,
-      source: first.source,
-    });
-  }
-  const whole = groupBy(
-    changes.filter((change) => change.action !== 'changed'),
-    (change) => `${change.action}|${change.sr}|${change.role}`,
-  );
-  for (const group of whole.values()) {
-    const [first] = group;
-    if (!first) continue;
-    const values = group
-      .map((change) => `SMETS${change.smets} ${change.mode} ${change.action === 'added' ? change.to : change.from}`)
-      .join('; ');
-    items.push({ text: `TRT SR ${first.sr}, ${first.role} ${first.action}: ${values}`, source: first.source });
-  }
-  return items.sort((a, b) => a.source.line - b.source.line || a.source.column - b.source.column);
 }
 
 export function countsLine(counts: ChangeCounts): string {
