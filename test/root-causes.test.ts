@@ -10,7 +10,7 @@ import { VFile } from 'vfile';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lint } from '../src/features/lint/index.js';
 import { report } from '../src/shared/diagnostics.js';
-import { foldConsequences, groupIdentical } from '../src/shared/root-causes.js';
+import { foldConsequences, groupIdentical, groupSamePlace, mergeReasons } from '../src/shared/root-causes.js';
 import type { RULE_IDS } from '../src/shared/rule-registry.js';
 import { compileStrings, projectCopy, replaceOnce, runCli, textDocuments } from './support/project.js';
 
@@ -51,6 +51,40 @@ describe('the three slips, through secc check', () => {
     expect(run.stdout).toContain(
       '↳ 1 finding that may follow from this one is not listed (1 xref-unresolved); fix this first and run again.',
     );
+  });
+
+  it('one Eligible User Roles cell changed by mistake: one finding naming its roles, with a YAML line that pastes as one', async () => {
+    await edit('appendix-ab.md', (text) =>
+      text.replace(/^(\| 4\.6\.1 \| 24 hrs \| )30 secs \|/m, '$1<del cite="MP162">30 secs</del><ins cite="MP162">60 secs</ins> |'),
+    );
+    const run = await runCli(['check'], dir);
+    const intent = findingLines(run.stdout).filter((line) => line.endsWith('intent-unintended'));
+    expect(intent).toHaveLength(1);
+    expect(intent[0]).toContain('Unexpected change TRT SR 4.6.1, [gas-supplier, import-supplier], SMETS2, on-demand: 30 s → 60 s');
+    expect(intent[0]).toContain(
+      "- { kind: trt, action: changed, sr: '4.6.1', role: [gas-supplier, import-supplier], smets: 2, mode: on-demand, from: 30 secs, to: 60 secs } (2 findings at this place, one for each value in brackets)",
+    );
+    // The line pastes into the manifest as it is, and then the change is intended.
+    const yamlLine = /(- \{ kind: trt.*\}) \(2 findings/.exec(intent[0]!)![1]!;
+    const manifest = path.join(dir, 'sec-text', 'modifications', 'MP162.yaml');
+    const original = await readFile(manifest, 'utf8');
+    try {
+      await writeFile(
+        manifest,
+        original.replace(
+          '      - { kind: trt, action: added, role: mdr }',
+          `      - { kind: trt, action: added, role: mdr }\n      ${yamlLine}`,
+        ),
+      );
+      expect(original).toContain('      - { kind: trt, action: added, role: mdr }');
+      const after = await runCli(['check'], dir);
+      expect(findingLines(after.stdout).filter((line) => line.includes('intent-'))).toEqual([]);
+    } finally {
+      await writeFile(manifest, original);
+    }
+    // Machines still get one finding per role.
+    const json = JSON.parse((await runCli(['check', '--format', 'json'], dir)).stdout) as { findings: Array<{ ruleId: string }> };
+    expect(json.findings.filter((finding) => finding.ruleId === 'intent-unintended')).toHaveLength(2);
   });
 
   it('an undeclared cite on a new column: one finding, with the count and the places', async () => {
@@ -139,6 +173,44 @@ describe('folding and grouping (units)', () => {
     // The compile result is not changed.
     expect(other.messages).toHaveLength(2);
     expect(broken.messages[0]?.note).toBeUndefined();
+  });
+
+  it('findings at one place that differ in a word or two become one, the words in brackets; others stay apart', () => {
+    expect(
+      mergeReasons(
+        ['TRT SR 4.6.1, gas-supplier, SMETS2 role: gas-supplier }', 'TRT SR 4.6.1, import-supplier, SMETS2 role: import-supplier }'],
+        2,
+      ),
+    ).toBe('TRT SR 4.6.1, [gas-supplier, import-supplier], SMETS2 role: [gas-supplier, import-supplier] }');
+    expect(mergeReasons(['cell (`a`)', 'cell (`b`)', 'cell (`a`)'], 2)).toBe('cell (`[a, b]`)');
+    expect(mergeReasons(['a b c d', 'x y z d'], 2)).toBeUndefined(); // three words differ
+    expect(mergeReasons(['a b', 'a  b'], 2)).toBeUndefined(); // the spacing differs
+    expect(mergeReasons(['a b', 'a b c'], 2)).toBeUndefined();
+    const file = fileWith([
+      ['intent-unintended', 4, 'change for gas-supplier'],
+      ['intent-unintended', 4, 'change for import-supplier'],
+      ['intent-unintended', 9, 'change for gas-supplier'],
+      ['trt-unknown-duration', 4, 'change for other-user'],
+    ]);
+    const [grouped] = groupSamePlace([file]);
+    expect(grouped?.messages.map((message) => `${message.line} ${message.ruleId} ${message.reason}`)).toEqual([
+      '4 intent-unintended change for [gas-supplier, import-supplier] (2 findings at this place, one for each value in brackets)',
+      '4 trt-unknown-duration change for other-user',
+      '9 intent-unintended change for gas-supplier',
+    ]);
+    expect(file.messages).toHaveLength(4); // the compile result is not changed
+  });
+
+  it('merging at one place keeps every value of every finding (property)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.stringMatching(/^[a-z][a-z-]{0,8}$/), { minLength: 2, maxLength: 8 }), (roles) => {
+        const merged = mergeReasons(
+          roles.map((role) => `Unexpected change TRT SR 8.2, ${role}, SMETS1: role: ${role} }`),
+          2,
+        );
+        expect(merged).toBe(`Unexpected change TRT SR 8.2, [${roles.join(', ')}], SMETS1: role: [${roles.join(', ')}] }`);
+      }),
+    );
   });
 
   it('grouping keeps one finding per rule, reason and view, and counts every place (property)', () => {

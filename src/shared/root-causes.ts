@@ -177,6 +177,99 @@ export function groupIdentical(files: readonly VFile[], listed = 12): VFile[] {
   });
 }
 
+/**
+ * One finding per rule, view and place when findings there differ only in a word or two: one
+ * `Eligible User Roles` cell changes a TRT for each eligible role, and each change is its own
+ * finding with its own YAML line to add. They become one finding whose differing words are listed
+ * in brackets, `… TRT SR 4.6.1, [gas-supplier, import-supplier], SMETS2 …` and
+ * `role: [gas-supplier, import-supplier]` (a YAML list: the manifest line still pastes as one).
+ * Findings whose reasons differ in more than `maxWords` words, or in their spacing, stay apart.
+ */
+export function groupSamePlace(files: readonly VFile[], maxWords = 2): VFile[] {
+  return files.map((file) => {
+    const groups = new Map<string, VFileMessage[]>();
+    for (const message of [...file.messages].sort(compareMessages)) {
+      const key =
+        message.line === undefined
+          ? `single\u0000${groups.size}`
+          : `${message.ruleId}\u0000${message.view ?? ''}\u0000${message.fatal}\u0000${message.line}:${message.column ?? ''}`;
+      groups.set(key, [...(groups.get(key) ?? []), message]);
+    }
+    if ([...groups.values()].every((group) => group.length === 1)) return file;
+    const copy = new VFile({ path: file.path, cwd: file.cwd, value: file.value });
+    for (const group of groups.values()) {
+      const merged =
+        group.length > 1
+          ? mergeReasons(
+              group.map((message) => message.reason),
+              maxWords,
+            )
+          : undefined;
+      const [head] = group;
+      if (!head) continue;
+      if (merged === undefined) {
+        copy.messages.push(...group);
+        continue;
+      }
+      const grouped = cloneMessage(head);
+      grouped.reason = `${merged} (${group.length} findings at this place, one for each value in brackets)`;
+      grouped.message = grouped.reason;
+      copy.messages.push(grouped);
+    }
+    return copy;
+  });
+}
+
+/** The reasons as one, each differing word a bracketed list; undefined when they differ in more than `maxWords` words. */
+export function mergeReasons(reasons: readonly string[], maxWords: number): string | undefined {
+  const split = reasons.map((reason) => reason.split(/(\s+)/));
+  const [first] = split;
+  if (!first || split.some((tokens) => tokens.length !== first.length)) return undefined;
+  const differing: number[] = [];
+  for (let index = 0; index < first.length; index++) {
+    const values = new Set(split.map((tokens) => tokens[index]));
+    if (values.size === 1) continue;
+    if (index % 2 === 1) return undefined; // the spacing differs
+    differing.push(index);
+  }
+  if (differing.length === 0 || differing.length > maxWords) return undefined;
+  const out = [...first];
+  for (const index of differing) out[index] = bracketed(split.map((tokens) => tokens[index] ?? ''));
+  return out.join('');
+}
+
+/** `gas-supplier,` and `import-supplier,` → `[gas-supplier, import-supplier],` (shared punctuation kept outside). */
+function bracketed(words: readonly string[]): string {
+  const lead = sharedEdge(
+    words,
+    (word) => /^[('"`{]*/.exec(word)?.[0] ?? '',
+    (a, b) => commonPrefix(a, b),
+  );
+  const trail = sharedEdge(
+    words,
+    (word) => /[)'"`},.;:]*$/.exec(word)?.[0] ?? '',
+    (a, b) => commonSuffix(a, b),
+  );
+  const cores = [...new Set(words.map((word) => word.slice(lead.length, word.length - trail.length)))];
+  return `${lead}[${cores.join(', ')}]${trail}`;
+}
+
+function sharedEdge(words: readonly string[], edge: (word: string) => string, common: (a: string, b: string) => string): string {
+  return words.map(edge).reduce((a, b) => common(a, b));
+}
+
+function commonPrefix(a: string, b: string): string {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return a.slice(0, length);
+}
+
+function commonSuffix(a: string, b: string): string {
+  let length = 0;
+  while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length]) length++;
+  return a.slice(a.length - length);
+}
+
 function cloneMessage(message: VFileMessage): VFileMessage {
   return Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message);
 }

@@ -7,7 +7,7 @@ import { compareMessages } from '../../shared/order.js';
 import { severityOf } from '../../shared/diagnostics.js';
 import { escapeLine } from '../../shared/escape.js';
 import { capFindings } from '../../shared/cap.js';
-import { foldConsequences, foldedUnder, groupIdentical, rootCausesFirst } from '../../shared/root-causes.js';
+import { foldConsequences, foldedUnder, groupIdentical, groupSamePlace, rootCausesFirst } from '../../shared/root-causes.js';
 
 export interface TextReportOptions {
   /** Errors only. */
@@ -27,8 +27,9 @@ export function reportText(files: readonly VFile[], options: TextReportOptions =
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
-  // Root causes first, what follows from them folded under them, identical findings grouped.
-  for (const file of rootCausesFirst(capFindings(groupIdentical(foldConsequences(files))))) {
+  // Root causes first, what follows from them folded under them, findings at one place that differ
+  // in a word (one per role of a cell) merged, identical findings grouped.
+  for (const file of rootCausesFirst(capFindings(groupIdentical(groupSamePlace(foldConsequences(files)))))) {
     for (const message of [...file.messages].sort(compareMessages)) {
       const severity = severityOf(message);
       if (severity === 'error') errors++;
