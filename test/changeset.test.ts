@@ -309,8 +309,7 @@ describe('secc check on a temp copy fails when the redline and the manifest diff
       const at = placeOf(text, '60 secs');
       const lines = run.stdout.split('\n').filter((line) => line.includes('  error  '));
       expect(lines).toEqual([
-        `sec-text/appendix-ab.md:${at.line}:${at.column}  error  Unexpected change TRT SR 4.6.1, gas-supplier, SMETS2, on-demand: 30 s → 60 s (cell SR 4.6.1 × Eligible User Roles / SMETS2 / On-Demand), expected only the changes that the manifest of MP162 intends; if it is meant, add to an intent's changes in sec-text/modifications/MP162.yaml: - { kind: trt, action: changed, sr: '4.6.1', role: gas-supplier, smets: 2, mode: on-demand, from: 30 secs, to: 60 secs }  intent-unintended`,
-        `sec-text/appendix-ab.md:${at.line}:${at.column}  error  Unexpected change TRT SR 4.6.1, import-supplier, SMETS2, on-demand: 30 s → 60 s (cell SR 4.6.1 × Eligible User Roles / SMETS2 / On-Demand), expected only the changes that the manifest of MP162 intends; if it is meant, add to an intent's changes in sec-text/modifications/MP162.yaml: - { kind: trt, action: changed, sr: '4.6.1', role: import-supplier, smets: 2, mode: on-demand, from: 30 secs, to: 60 secs }  intent-unintended`,
+        `sec-text/appendix-ab.md:${at.line}:${at.column}  error  Unexpected change TRT SR 4.6.1, [gas-supplier, import-supplier], SMETS2, on-demand: 30 s → 60 s (cell SR 4.6.1 × Eligible User Roles / SMETS2 / On-Demand), expected only the changes that the manifest of MP162 intends; if it is meant, add to an intent's changes in sec-text/modifications/MP162.yaml: - { kind: trt, action: changed, sr: '4.6.1', role: [gas-supplier, import-supplier], smets: 2, mode: on-demand, from: 30 secs, to: 60 secs } (2 findings at this place, one for each value in brackets)  intent-unintended`,
       ]);
     } finally {
       await run.cleanup();

@@ -183,6 +183,11 @@ describe('folding and grouping (units)', () => {
       ),
     ).toBe('TRT SR 4.6.1, [gas-supplier, import-supplier], SMETS2 role: [gas-supplier, import-supplier] }');
     expect(mergeReasons(['cell (`a`)', 'cell (`b`)', 'cell (`a`)'], 2)).toBe('cell (`[a, b]`)');
+    // Inside an address, only the segment that differs goes in brackets.
+    expect(mergeReasons(['at `trt/8.2/gas-supplier/smets1`', 'at `trt/8.2/other-user/smets1`'], 2)).toBe(
+      'at `trt/8.2/[gas-supplier, other-user]/smets1`',
+    );
+    expect(mergeReasons(['SR 4.8.1', 'SR 4.8.3'], 2)).toBe('SR [4.8.1, 4.8.3]');
     expect(mergeReasons(['a b c d', 'x y z d'], 2)).toBeUndefined(); // three words differ
     expect(mergeReasons(['a b', 'a  b'], 2)).toBeUndefined(); // the spacing differs
     expect(mergeReasons(['a b', 'a b c'], 2)).toBeUndefined();

@@ -238,24 +238,32 @@ export function mergeReasons(reasons: readonly string[], maxWords: number): stri
   return out.join('');
 }
 
-/** `gas-supplier,` and `import-supplier,` → `[gas-supplier, import-supplier],` (shared punctuation kept outside). */
+/** Where a word may be cut: the edges of a path segment, a quoted or bracketed part, a list item. */
+const BOUNDARY = /[/`'"(){}[\],;: ]/;
+
+/**
+ * `gas-supplier,` and `import-supplier,` → `[gas-supplier, import-supplier],`; the addresses
+ * `trt/4.8.1/gas-supplier/smets2` and `trt/4.8.1/other-user/smets2` → `trt/4.8.1/[gas-supplier,
+ * other-user]/smets2`: what the words share, up to a boundary, stays outside the brackets.
+ */
 function bracketed(words: readonly string[]): string {
-  const lead = sharedEdge(
-    words,
-    (word) => /^[('"`{]*/.exec(word)?.[0] ?? '',
-    (a, b) => commonPrefix(a, b),
-  );
-  const trail = sharedEdge(
-    words,
-    (word) => /[)'"`},.;:]*$/.exec(word)?.[0] ?? '',
-    (a, b) => commonSuffix(a, b),
-  );
+  const prefix = words.reduce((a, b) => commonPrefix(a, b));
+  const suffix = words.reduce((a, b) => commonSuffix(a, b));
+  let lead = prefix.slice(0, lastBoundary(prefix) + 1);
+  let trail = suffix.slice(firstBoundary(suffix));
+  if (words.some((word) => word.length < lead.length + trail.length)) [lead, trail] = ['', ''];
   const cores = [...new Set(words.map((word) => word.slice(lead.length, word.length - trail.length)))];
   return `${lead}[${cores.join(', ')}]${trail}`;
 }
 
-function sharedEdge(words: readonly string[], edge: (word: string) => string, common: (a: string, b: string) => string): string {
-  return words.map(edge).reduce((a, b) => common(a, b));
+function lastBoundary(text: string): number {
+  for (let index = text.length - 1; index >= 0; index--) if (BOUNDARY.test(text.charAt(index))) return index;
+  return -1;
+}
+
+function firstBoundary(text: string): number {
+  for (let index = 0; index < text.length; index++) if (BOUNDARY.test(text.charAt(index))) return index;
+  return text.length;
 }
 
 function commonPrefix(a: string, b: string): string {
