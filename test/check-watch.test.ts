@@ -1,8 +1,8 @@
 /**
  * `secc check --watch` as a short-lived process on a temporary copy of the project: it checks,
  * checks again after each edit of sec-text/ (showing the new finding, then the all-clear once the
- * edit is undone), and stops on Ctrl-C (SIGINT) with the last check's exit code. Waits are on the
- * process's output, never on the clock.
+ * edit is undone), parsing only the edited document again, and stops on Ctrl-C (SIGINT) with the
+ * last check's exit code. Waits are on the process's output, never on the clock.
  */
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -55,6 +55,14 @@ describe('secc check --watch', () => {
       await stdout.until((text) => text.includes('trt-unknown-duration'));
       expect(stdout.text()).toMatch(/sec-text\/appendix-ab\.md:\d+:11 +error +Unexpected Target Response Time `24 hours` for SR 4\.6\.1/);
       expect(stderr.text()).toMatch(/sec-text\/appendix-ab\.md(, [^\n]*)? changed; checking again/);
+      // The watch keeps its compile context: the run after the edit parsed the edited document only.
+      await stderr.until((text) => count(text, 'parsed for this check') === 2);
+      expect(
+        stderr
+          .text()
+          .split('\n')
+          .filter((line) => line.includes('parsed for this check'))[1],
+      ).toBe('secc check --watch: 1 document parsed for this check');
 
       await writeFile(file, original);
       await stderr.until((text) => count(text, AGREE) === 2);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { runCheckSteps } from '../features/check/steps.js';
 import { watchFolders } from '../features/check/watch.js';
+import { projectCompileContext, type CompileContext } from '../compiler/context.js';
 import { EXIT, type Command, type CommandContext } from './context.js';
 import { gateExit } from '../features/lint/exit.js';
 import { compileText, formatFindings, projectRoot } from './shared.js';
@@ -29,10 +30,10 @@ export const check: Command = {
   },
 };
 
-async function checkOnce(context: CommandContext): Promise<number> {
+async function checkOnce(context: CommandContext, compileContext?: CompileContext): Promise<number> {
   const { options, io } = context;
-  const timings = startRunTimings('check');
-  const result = await compileText(context, { timings });
+  const timings = compileContext ? undefined : startRunTimings('check');
+  const result = await compileText(context, { timings, compileContext });
   const files = [...result.files];
   files.push(...(await runCheckSteps({ result, root: projectRoot(context), textDir: options.text, cwd: io.cwd })));
   timings?.mark('compare');
@@ -48,15 +49,22 @@ async function checkOnce(context: CommandContext): Promise<number> {
 /**
  * `secc check --watch`: checks, then again whenever sec-text/ (or rules/, generated/: a build in
  * another terminal) changes, until interrupted. A run that cannot run (a folder emptied
- * mid-edit) is reported and the watch goes on.
+ * mid-edit) is reported and the watch goes on. One compile context is kept for the whole watch,
+ * as the language server keeps it: its memory holds every document's facts and tree, so a run
+ * after an edit reads again only the documents that changed (and says how many).
  */
 async function watch(context: CommandContext): Promise<number> {
   const { io, options } = context;
   const root = projectRoot(context);
   const textDir = path.resolve(io.cwd, options.text);
+  const kept = projectCompileContext(root, {}, io.env ?? process.env, { memory: true });
   const checkReporting = async (): Promise<number> => {
+    const parsedBefore = kept.parse.documents;
     try {
-      return await checkOnce(context);
+      const exit = await checkOnce(context, kept);
+      const parsed = kept.parse.documents - parsedBefore;
+      io.stderr.write(`secc check --watch: ${parsed} document${parsed === 1 ? '' : 's'} parsed for this check\n`);
+      return exit;
     } catch (error) {
       io.stderr.write(`secc check --watch: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT.cannotRun;

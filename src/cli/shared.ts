@@ -1,7 +1,7 @@
 /** Helpers shared by commands: compiling the text directory and reporting findings. */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { projectCompileContext } from '../compiler/context.js';
+import { projectCompileContext, type CompileContext } from '../compiler/context.js';
 import { compileDirectory, type CompileResult } from '../compiler/driver.js';
 import { recoverInterruptedWrite } from '../compiler/7-emit/write.js';
 import type { RunTimings } from '../compiler/timings.js';
@@ -27,13 +27,15 @@ export function projectRoot({ options, io }: Pick<CommandContext, 'options' | 'i
 /** Reads --text and compiles it in the project root's context (its cache); `timings` when SECC_TIMINGS is set. */
 export async function compileText(
   context: CommandContext,
-  options: { emit?: boolean; trees?: boolean; timings?: RunTimings } = {},
+  options: { emit?: boolean; trees?: boolean; timings?: RunTimings; compileContext?: CompileContext } = {},
 ): Promise<CompileResult> {
   const { timings } = options;
   // A build killed after its commit point is finished first (or one killed before it undone).
   const recovered = await recoverInterruptedWrite(projectRoot(context));
   if (recovered) context.io.stderr.write(`secc: ${recovered}\n`);
-  const compileContext = projectCompileContext(projectRoot(context), { timings: timings?.record, parse: timings?.parse });
+  // A long-lived command (check --watch) passes the context it keeps between runs.
+  const compileContext =
+    options.compileContext ?? projectCompileContext(projectRoot(context), { timings: timings?.record, parse: timings?.parse });
   const result = await compileDirectory(context.options.text, context.io.cwd, {
     emit: options.emit,
     trees: options.trees,
