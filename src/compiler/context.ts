@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import type { View } from '../shared/vocabulary.js';
 import type { ParseCounters } from './2-parse/parse.js';
+import { ParseMemo } from './2-parse/incremental/memo.js';
 import { TABLE_KINDS, type TableKind } from './4-extract/tables.js';
 import { generateTypes } from './7-emit/types.js';
 import { CACHE_DIR, cachedTypes, DocumentCache } from './cache.js';
@@ -34,6 +35,8 @@ export interface CompileContext {
   readonly versionFacts: VersionFactsMemo;
   /** Each view's projection of a document tree, by the tree object (kept by a cache in memory; projected once). */
   readonly projections: WeakMap<Root, Partial<Record<View, Root | undefined>>>;
+  /** INC-A: the parser's last tree of each recently parsed document, so an edit re-parses only what it reached (long-lived contexts only). */
+  readonly parses: ParseMemo | undefined;
 }
 
 export type CompileContextOptions = Partial<CompileContext>;
@@ -49,6 +52,7 @@ export function createCompileContext(options: CompileContextOptions = {}): Compi
     compilerHash: options.compilerHash,
     versionFacts: options.versionFacts ?? new VersionFactsMemo(),
     projections: options.projections ?? new WeakMap(),
+    parses: options.parses,
   };
 }
 
@@ -63,7 +67,8 @@ export function projectCompileContext(
   env: NodeJS.ProcessEnv = process.env,
   cache: { memory?: boolean } = {},
 ): CompileContext {
-  if (env.SECC_CACHE === '0' || env.SECC_CACHE === 'off') return createCompileContext(options);
+  const kept = cache.memory ? { parses: new ParseMemo(), ...options } : options;
+  if (env.SECC_CACHE === '0' || env.SECC_CACHE === 'off') return createCompileContext(kept);
   const dir = path.join(root, CACHE_DIR);
   const hash = compilerHash();
   const kinds = options.kinds ?? TABLE_KINDS;
@@ -72,6 +77,6 @@ export function projectCompileContext(
     schemas: new Schemas({ dir, hash }),
     generateTypes: cachedTypes(dir, generateTypes, hash),
     compilerHash: hash,
-    ...options,
+    ...kept,
   });
 }

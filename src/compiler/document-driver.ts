@@ -37,7 +37,7 @@ export function emptyDocumentFacts(name: string, context: Pick<CompileContext, '
 export function extractDocument(doc: SourceDocument, context: CompileContext): ExtractedWithTrees {
   const facts = emptyDocumentFacts(doc.name, context);
   const projections: Projections = { baseline: undefined, modified: undefined };
-  const tree = doc.readable ? parseDocument(doc.file, context.parse) : undefined;
+  const tree = doc.readable ? parseDocument(doc.file, context.parse, context.parses) : undefined;
   if (!tree) return { facts, tree, projections };
   facts.cites = citesOf(tree);
   facts.info = readFrontMatter(tree, doc.file, doc.name, context.schemas, citedModifications(facts.cites));
@@ -66,5 +66,5 @@ export function extractDocument(doc: SourceDocument, context: CompileContext): E
 
 /** The tree of a cached document, parsed again (into a scratch vfile the caller gives). */
 export function reparse(file: VFile, context: CompileContext): Root | undefined {
-  return parseDocument(file, context.parse);
+  return parseDocument(file, context.parse, context.parses);
 }

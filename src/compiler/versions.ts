@@ -43,7 +43,7 @@ export interface VersionInput {
   ok: boolean;
   parsed: readonly VersionDocument[];
   plan: CorpusPlan;
-  context: Pick<CompileContext, 'schemas' | 'kinds'> & Partial<Pick<CompileContext, 'versionFacts'>>;
+  context: Pick<CompileContext, 'schemas' | 'kinds'> & Partial<Pick<CompileContext, 'versionFacts' | 'timings'>>;
   ruleSets: Record<View, RuleSet> | undefined;
   /** The versions compiled so far from this input, by spec: the timeline, the conflict check and the intent check ask for some of the same. */
   versions?: Map<string, CompiledVersion>;
@@ -135,7 +135,9 @@ function versionFacts(parsed: VersionDocument, version: Version, result: Version
   const memo = result.context.versionFacts;
   let entry = memo?.get(document.name, text, acceptance);
   if (!entry) {
+    const start = performance.now();
     entry = extractVersion(parsed, accepts, result);
+    result.context.timings?.('version-extract', performance.now() - start);
     if (!entry) return { document, facts: document.views.baseline, view: 'baseline', projected: undefined };
     memo?.set(document.name, text, acceptance, entry);
   }

@@ -14,6 +14,7 @@ import { timeline, type InForce } from '../compiler/versions.js';
 import type { CacheStats } from '../compiler/cache.js';
 import { runCheckSteps } from '../features/check/steps.js';
 import { compareText } from '../shared/order.js';
+import { phaseTimer } from '../compiler/timings.js';
 
 export interface WorkspaceOptions {
   /** Where rules/, generated/ and .secc-cache/ live (absolute). */
@@ -71,11 +72,16 @@ export class Workspace {
   }
 
   async analyse(): Promise<Analysis> {
+    const phase = phaseTimer(this.context.timings);
     const documents = this.overlay(await readCorpus(this.text, this.cwd));
+    phase('read');
     const plan = await readPlan(this.text, this.cwd, this.context.schemas);
+    phase('plan');
     const result = await compile(documents, { context: this.context, plan, emit: true });
+    phase('compile');
     const files = [...result.files];
     files.push(...(await runCheckSteps({ result, root: this.root, textDir: this.text, cwd: this.cwd })));
+    phase('check');
     return { files, result, inForce: timeline(result) };
   }
 

@@ -15,6 +15,8 @@ import { report } from '../../shared/diagnostics.js';
 import { MAX_NESTING, tooDeepAt } from './depth-guard.js';
 import remarkRedline from './redline/plugin.js';
 import { parseLargeTablesInChunks } from './large-tables.js';
+import type { ParseMemo } from './incremental/memo.js';
+import { copyNode } from './incremental/tree-copy.js';
 
 export const PARSE_RULES = { tooDeep: 'document-too-deep' } as const;
 
@@ -31,8 +33,16 @@ export interface ParseCounters {
   documents: number;
 }
 
-/** Parses a document into mdast with redline nodes; returns undefined (with a diagnostic) if it cannot. */
-export function parseDocument(file: VFile, counters: ParseCounters = { ms: 0, documents: 0 }): Root | undefined {
+const parseText = (text: string): Root => processor.parse(text);
+const parseWhole = (text: string): Root => parseLargeTablesInChunks(text, parseText);
+
+/**
+ * Parses a document into mdast with redline nodes; returns undefined (with a diagnostic) if it
+ * cannot. With a memo (a long-lived process), the document's previous tree is kept and an edit
+ * re-parses only the blocks it reached (incremental/reparse.ts); the redline plugin then runs
+ * over a copy of the whole tree, as after a whole parse.
+ */
+export function parseDocument(file: VFile, counters: ParseCounters = { ms: 0, documents: 0 }, memo?: ParseMemo): Root | undefined {
   const start = performance.now();
   counters.documents++;
   const deep = tooDeepAt(String(file.value));
@@ -44,7 +54,8 @@ export function parseDocument(file: VFile, counters: ParseCounters = { ms: 0, do
     return undefined;
   }
   try {
-    const tree = parseLargeTablesInChunks(String(file.value), (text) => processor.parse(text));
+    const text = String(file.value);
+    const tree = memo && file.path ? copyNode(memo.parse(file.path, text, parseWhole, parseText)) : parseWhole(text);
     return processor.runSync(tree, file);
   } catch (error) {
     if (error instanceof RangeError) {

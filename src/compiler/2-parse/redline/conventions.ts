@@ -7,17 +7,17 @@
  */
 import type { Nodes, Root, Table } from 'mdast';
 import type { VFile } from 'vfile';
-import { visitParents } from 'unist-util-visit-parents';
 import { report } from '../../../shared/diagnostics.js';
 import { isCalendarDate } from '../yaml-values.js';
 import { isRedline, type Redline } from './types.js';
+import { walk } from './walk.js';
 
 export const CONVENTION_RULES = { columnCell: 'redline-column-cell', datetime: 'date-invalid' } as const;
 
 export function reportConventionBreaches(tree: Root, file: VFile): void {
-  visitParents(tree, (node) => {
+  walk(tree, (node) => {
     if (node.type === 'table') reportPlainCellsInRedlinedColumns(node, file);
-    if (isRedline(node as Nodes) && (node as Redline).datetime !== undefined) reportBadDatetime(node as Redline, file);
+    if (isRedline(node) && node.datetime !== undefined) reportBadDatetime(node, file);
   });
 }
 

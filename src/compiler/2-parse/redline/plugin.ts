@@ -8,11 +8,11 @@
 import type { Html, Nodes, Parent, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { visitParents, SKIP } from 'unist-util-visit-parents';
 import { report } from '../../../shared/diagnostics.js';
 import { readTag, type OpenTag, type RedlineTag } from './tags.js';
 import { reportConventionBreaches } from './conventions.js';
 import { isRedline, type Deletion, type Insertion, type Redline } from './types.js';
+import { walk } from './walk.js';
 
 export const RULE = {
   unbalanced: 'redline-unbalanced',
@@ -37,7 +37,7 @@ export default remarkRedline;
 
 /** Pairs redline tags in place, everywhere in the tree. Exported for use without unified. */
 export function pairRedlines(tree: Root, file: VFile): void {
-  visitParents(tree, (node) => {
+  walk(tree, (node) => {
     if (node.type === 'delete') {
       // GFM strikethrough: already a parent with positions; make it a deletion.
       const deletion = node as unknown as Deletion;
@@ -190,22 +190,26 @@ function describe(parent: Parent): string {
 }
 
 function reportNesting(tree: Root, file: VFile): void {
-  visitParents(tree, (node, ancestors) => {
-    if (!isRedline(node)) return;
-    const outer = ancestors.find((ancestor) => isRedline(ancestor as Nodes)) as Redline | undefined;
-    if (outer) {
-      report(file, `Unexpected ${node.type} inside ${article(outer.type)} ${outer.type}, expected redlines not to be nested`, {
+  const outers: Redline[] = [];
+  const visit = (node: Nodes): void => {
+    const redline = isRedline(node) ? node : undefined;
+    const outer = outers[0];
+    if (redline && outer) {
+      report(file, `Unexpected ${redline.type} inside ${article(outer.type)} ${outer.type}, expected redlines not to be nested`, {
         ruleId: RULE.nested,
-        place: node.position,
+        place: redline.position,
       });
-      return SKIP;
+      return;
     }
-    return undefined;
-  });
+    if (redline) outers.push(redline);
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+    if (redline) outers.pop();
+  };
+  visit(tree);
 }
 
 function reportEmpty(tree: Root, file: VFile): void {
-  visitParents(tree, (node) => {
+  walk(tree, (node) => {
     if (!isRedline(node)) return;
     const empty = node.children.every((child) => child.type === 'text' && child.value.trim() === '');
     if (empty) {
