@@ -64,6 +64,8 @@ export interface ExtractedDocument {
 }
 
 interface Lookup {
+  /** The text the key was computed from. */
+  text: string;
   key: string;
   slot: string;
   entry: Entry | undefined;
@@ -76,9 +78,12 @@ export class DocumentCache {
   private readonly kinds: readonly TableKind[];
   private readonly prepared = new Map<SourceDocument, Lookup>();
   private readonly memory: Map<string, Remembered> | undefined;
+  /** In memory too: each document's last text and key (comparing a text costs far less than hashing it again). */
+  private readonly keys: Map<string, { text: string; key: string }> | undefined;
 
   constructor(options: DocumentCacheOptions) {
     this.memory = options.memory ? new Map() : undefined;
+    this.keys = options.memory ? new Map() : undefined;
     this.dir = path.join(options.dir, 'extract');
     this.hash = options.compilerHash ?? compilerHash();
     this.kinds = options.kinds ?? TABLE_KINDS;
@@ -111,7 +116,7 @@ export class DocumentCache {
     if (!doc.readable) return extract();
     const prepared = this.prepared.get(doc);
     this.prepared.delete(doc);
-    const { key, slot, entry } = prepared?.key === this.keyOf(doc) ? prepared : this.lookup(doc);
+    const { key, slot, entry } = prepared?.text === String(doc.file.value) ? prepared : this.lookup(doc);
     if (entry) {
       this.stats.hits++;
       for (const message of entry.messages) restoreMessage(doc.file, message);
@@ -124,28 +129,35 @@ export class DocumentCache {
     const stored: Entry = { format: FORMAT, key, facts: extracted.facts, messages };
     this.write(slot, JSON.stringify(stored));
     this.memory?.set(slot, { key, entry: stored, ...(extracted.tree ? { tree: extracted.tree } : {}) });
+    // A long-lived process holds the tree: writing it as JSON on every keystroke cost more than
+    // parsing the edit; a later process that asks for this document's tree parses it once.
+    if (this.memory) return extracted;
     const treeText = extracted.tree ? treeJson(extracted.tree) : undefined;
     if (treeText === undefined) return extracted;
     this.write(treeSlot(slot), `${key}\n${treeText}`);
-    if (this.memory) return extracted;
     // Hand back a tree read again on demand (JSON, far cheaper than Markdown): holding every
     // document's tree and projections through link and generate made a 50,000-row corpus spend
     // its time collecting garbage. Projections are then made on demand too (the driver's).
     return this.withLazyTree(doc, extracted.facts, slot, key, reparse);
   }
 
-  private keyOf(doc: SourceDocument): string {
-    return sha256(String(FORMAT), this.hash, doc.name, String(doc.file.value));
+  private keyOf(doc: SourceDocument, text: string): string {
+    const known = this.keys?.get(doc.name);
+    if (known?.text === text) return known.key;
+    const key = sha256(String(FORMAT), this.hash, doc.name, text);
+    this.keys?.set(doc.name, { text, key });
+    return key;
   }
 
   private lookup(doc: SourceDocument): Lookup {
-    const key = this.keyOf(doc);
+    const text = String(doc.file.value);
+    const key = this.keyOf(doc, text);
     const slot = path.join(this.dir, `${sha256(doc.file.path || doc.name).slice(0, 32)}.json`);
     const remembered = this.memory?.get(slot);
-    if (remembered?.key === key) return { key, slot, entry: remembered.entry };
+    if (remembered?.key === key) return { text, key, slot, entry: remembered.entry };
     const entry = this.read(slot, key);
     if (entry) this.memory?.set(slot, { key, entry });
-    return { key, slot, entry };
+    return { text, key, slot, entry };
   }
 
   private withLazyTree(

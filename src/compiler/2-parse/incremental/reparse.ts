@@ -4,13 +4,14 @@
  * only the changed rows, under the table's header (as large-tables.ts parses pieces). The
  * document's definitions (link references, footnotes) go with every piece, since they decide how
  * references in it parse. Returns undefined whenever the edit could change anything beyond its
- * blocks (region.ts): the caller then parses the whole text. The previous tree is not changed
- * (unchanged blocks before the edit are shared with the new tree, those after it are copied).
+ * blocks (region.ts): the caller then parses the whole text. A successful reparse gives up the
+ * previous tree for the new one: blocks before the edit are shared, those after it are moved in
+ * place (copying them cost more than the parse of the edit).
  */
 import type { Nodes, Root, RootContent, Table, TableRow } from 'mdast';
 import { changedLines, LineIndex, type ChangedLines } from './lines.js';
 import { isClosedBlock, regionOf } from './region.js';
-import { copyNode, type Shift } from './tree-copy.js';
+import { shiftNode, type Shift } from './tree-copy.js';
 
 /** A parsed text as the incremental parse keeps it. */
 export interface ParsedText {
@@ -71,10 +72,12 @@ function reparseRows(previous: Known, change: ChangedLines, old: LineIndex, next
   if (parsed?.type !== 'table' || parsed.children.length !== 1 + lines.length) return undefined;
   if (!piece.children.slice(1).every(isDefinition)) return undefined;
   const moved = { lines: change.first - 3, offsets: next.start(change.first) - head.length };
-  const rows = parsed.children.slice(1).map((row) => copyNode(row, moved));
+  const rows = parsed.children.slice(1);
+  for (const row of rows) shiftNode(row, moved);
   if (rows.some((row, at) => row.position?.start.line !== change.first + at)) return undefined;
   const shift: Shift = { lines: change.lines, offsets: change.offsets };
-  const after = table.children.slice(to + 1).map((row) => copyNode(row, shift));
+  const after = table.children.slice(to + 1);
+  for (const row of after) shiftNode(row, shift);
   const tableRows: TableRow[] = [...table.children.slice(0, from), ...rows, ...after];
   const end = tableRows.at(-1)?.position?.end;
   const spliced: Table = { ...table, children: tableRows, position: end && { start: table.position.start, end: { ...end } } };
@@ -100,13 +103,14 @@ function reparseBlocks(previous: Known, change: ChangedLines, old: LineIndex, ne
   if (!blocks.every(closed)) return undefined;
   if (!rest.every(isDefinition)) return undefined;
   const moved = { lines: region.start - 1, offsets: start };
-  const placed = blocks.map((block) => copyNode(block, moved));
-  return splice(previous.tree, region.first, region.last, placed, { lines: change.lines, offsets: change.offsets }, next);
+  for (const block of blocks) shiftNode(block, moved);
+  return splice(previous.tree, region.first, region.last, blocks, { lines: change.lines, offsets: change.offsets }, next);
 }
 
 /** The previous root with children [first, last] replaced, those after moved; its end is the new text's end. */
 function splice(tree: Root, first: number, last: number, replacement: RootContent[], shift: Shift, next: LineIndex): Root {
-  const after = tree.children.slice(last + 1).map((child) => copyNode(child, shift));
+  const after = tree.children.slice(last + 1);
+  for (const child of after) shiftNode(child, shift);
   const lastLine = next.count;
   const end = { line: lastLine, column: next.text.length - next.start(lastLine) + 1, offset: next.text.length };
   const root: Root = { ...tree, children: [...tree.children.slice(0, first), ...replacement, ...after] };

@@ -1,7 +1,8 @@
 /**
- * Copies of mdast trees for the incremental parse: the tree a parse returns is kept unchanged
+ * Copies and moves of mdast trees for the incremental parse: the tree a parse returns is kept
  * (the next edit is spliced into it), so the redline plugin, which rewrites the tree in place,
- * gets a copy; and the nodes after an edit are copied with their positions moved.
+ * gets a copy; the nodes after an edit are moved in place (the kept tree they came from is
+ * given up for the new one, so nothing else sees them move).
  */
 import type { Nodes } from 'mdast';
 
@@ -28,6 +29,18 @@ export function copyNode<T extends Nodes>(node: T, shift: Shift = NO_SHIFT): T {
     else copy[key] = typeof value === 'object' && value !== null ? copyValue(value) : value;
   }
   return copy as unknown as T;
+}
+
+/** Moves a node and its descendants by `shift`, in place. */
+export function shiftNode(node: Nodes, shift: Shift): void {
+  const position = node.position;
+  if (position) {
+    position.start.line += shift.lines;
+    position.end.line += shift.lines;
+    if (position.start.offset !== undefined) position.start.offset += shift.offsets;
+    if (position.end.offset !== undefined) position.end.offset += shift.offsets;
+  }
+  if ('children' in node) for (const child of node.children as Nodes[]) shiftNode(child, shift);
 }
 
 type Position = NonNullable<Nodes['position']>;
