@@ -27,6 +27,9 @@ import { compilerHash, sha256 } from './compiler-hash.js';
 export { compilerHash } from './compiler-hash.js';
 export const CACHE_DIR = '.secc-cache';
 
+/** How an entry's JSON starts (JSON.stringify of an Entry): its format, then its key. */
+const OTHER_KEY_HEAD = /^\{"format":\d+,"key":"[0-9a-f]{64}"/;
+
 export interface CacheStats {
   hits: number;
   misses: number;
@@ -55,6 +58,8 @@ interface Remembered {
   key: string;
   entry: Entry;
   tree?: Root;
+  /** Not on disk yet: written when the same text is looked up again (so not on every keystroke). */
+  unwritten?: boolean;
 }
 
 /** A document's facts and its tree (which a cached document reads only when asked). */
@@ -127,11 +132,14 @@ export class DocumentCache {
     const extracted = extract();
     const messages = doc.file.messages.slice(before).map(storeMessage);
     const stored: Entry = { format: FORMAT, key, facts: extracted.facts, messages };
+    // A long-lived process holds the entry and the tree: writing megabytes of JSON on every
+    // keystroke cost more than parsing the edit. The entry is written once its text is seen
+    // again; a later process that asks for this document's tree parses it once.
+    if (this.memory) {
+      this.memory.set(slot, { key, entry: stored, unwritten: true, ...(extracted.tree ? { tree: extracted.tree } : {}) });
+      return extracted;
+    }
     this.write(slot, JSON.stringify(stored));
-    this.memory?.set(slot, { key, entry: stored, ...(extracted.tree ? { tree: extracted.tree } : {}) });
-    // A long-lived process holds the tree: writing it as JSON on every keystroke cost more than
-    // parsing the edit; a later process that asks for this document's tree parses it once.
-    if (this.memory) return extracted;
     const treeText = extracted.tree ? treeJson(extracted.tree) : undefined;
     if (treeText === undefined) return extracted;
     this.write(treeSlot(slot), `${key}\n${treeText}`);
@@ -154,7 +162,11 @@ export class DocumentCache {
     const key = this.keyOf(doc, text);
     const slot = path.join(this.dir, `${sha256(doc.file.path || doc.name).slice(0, 32)}.json`);
     const remembered = this.memory?.get(slot);
-    if (remembered?.key === key) return { text, key, slot, entry: remembered.entry };
+    if (remembered?.key === key) {
+      if (remembered.unwritten) this.write(slot, JSON.stringify(remembered.entry));
+      remembered.unwritten = false;
+      return { text, key, slot, entry: remembered.entry };
+    }
     const entry = this.read(slot, key);
     if (entry) this.memory?.set(slot, { key, entry });
     return { text, key, slot, entry };
@@ -200,6 +212,9 @@ export class DocumentCache {
     } catch {
       return undefined;
     }
+    // A well-formed entry of another text (the document before an edit): not worth parsing megabytes to learn it.
+    const head = raw.slice(0, 200);
+    if (OTHER_KEY_HEAD.test(head) && !head.includes(key)) return undefined;
     try {
       const entry = JSON.parse(raw) as Entry;
       if (entry.key !== key || entry.format !== FORMAT) return undefined;

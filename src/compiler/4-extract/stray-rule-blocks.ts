@@ -63,7 +63,12 @@ function reportUnrecognised(node: Code, context: { file: VFile; view: View }): v
   );
 }
 
-function nestedCode(node: Nodes): Code[] {
-  if (!('children' in node)) return [];
-  return (node.children as Nodes[]).flatMap((child) => (child.type === 'code' ? [child] : nestedCode(child)));
+/** The code blocks under a node, in order (one list, not one per node: this runs over every table cell). */
+function nestedCode(node: Nodes, found: Code[] = []): Code[] {
+  if (!('children' in node)) return found;
+  for (const child of node.children as Nodes[]) {
+    if (child.type === 'code') found.push(child);
+    else nestedCode(child, found);
+  }
+  return found;
 }
