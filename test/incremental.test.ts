@@ -39,12 +39,22 @@ function observed(analysis: Analysis): { findings: string[]; outputs: Record<str
   return { findings, outputs: Object.fromEntries(analysis.result.outputs), ok: analysis.result.ok };
 }
 
-/** Patterns an edit replaces one occurrence of, and what it may put instead: durations, flags, references, redline tags. */
+/**
+ * Patterns an edit replaces one occurrence of, and what it may put instead (`$&`: the text
+ * matched): durations, flags, references, redline tags; and (the incremental parse's) a row added,
+ * a table broken by a blank line and mended, a redline's cite changed or dropped.
+ */
 const EDITS: Array<{ pattern: RegExp; replacements: string[] }> = [
-  { pattern: /\b\d[\d,]* (?:secs|mins|hrs)\b|N\/A/g, replacements: ['24 hrs', '31 secs', '24 hours', 'N/A', '1 secs'] },
+  {
+    pattern: /\b\d[\d,]* (?:secs|mins|hrs)\b|N\/A/g,
+    replacements: ['24 hrs', '31 secs', '24 hours', 'N/A', '1 secs', '<ins cite="MP170">24 hrs</ins>'],
+  },
   { pattern: /\| (?:Yes|No) \|/g, replacements: ['| Yes |', '| No |', '| Yse |'] },
   { pattern: /\bclause [A-Z]{1,2}\d+(?:\.\d+)+/g, replacements: ['clause AB9.9', 'clause H1.1'] },
   { pattern: /<\/ins>/g, replacements: ['', '</ins>'] },
+  { pattern: /^\| \d+(?:\.\d+)+ \|[^\n]*\n/gm, replacements: ['$&$&', '$&', '$&| 9.99 | N/A | 30 secs |\n'] },
+  { pattern: /\n(?:\n)?(?=\| \d)/g, replacements: ['\n\n', '\n'] },
+  { pattern: /<ins cite="[^"]*">/g, replacements: ['<ins cite="MP170">', '<ins>', '<ins cite="MP162">'] },
 ];
 
 const edit = fc.record({ candidate: fc.nat(), occurrence: fc.nat(), replacement: fc.nat() });
@@ -64,8 +74,9 @@ function apply(texts: Record<string, string>, step: Edit): string {
   const chosen = all[step.candidate % all.length];
   if (!chosen) throw new Error('nothing to edit in the corpus');
   const match = chosen.matches[step.occurrence % chosen.matches.length];
-  const replacement = chosen.edit.replacements[step.replacement % chosen.edit.replacements.length] ?? '';
+  const written = chosen.edit.replacements[step.replacement % chosen.edit.replacements.length] ?? '';
   if (match?.index === undefined) return chosen.name;
+  const replacement = written.replaceAll('$&', match[0]);
   const text = texts[chosen.name] ?? '';
   texts[chosen.name] = text.slice(0, match.index) + replacement + text.slice(match.index + match[0].length);
   return chosen.name;
@@ -73,7 +84,7 @@ function apply(texts: Record<string, string>, step: Edit): string {
 
 describe('incremental analysis', () => {
   it('gives the findings and outputs of a full compile after any sequence of edits', async () => {
-    const reused = { versionFacts: 0, documents: 0 };
+    const reused = { versionFacts: 0, documents: 0, parses: 0 };
     // Appendix E's redlines cite two modifications: a flag flipped there changes facts that only some versions read.
     const flag = candidates(corpus.files).findIndex((candidate) => candidate.name === 'appendix-e.md' && candidate.kind === 1);
     expect(flag).toBeGreaterThanOrEqual(0);
@@ -93,11 +104,26 @@ describe('incremental analysis', () => {
         }
         reused.versionFacts += live.stats.versionFacts.hits;
         reused.documents += live.stats.documents?.hits ?? 0;
+        reused.parses += live.stats.parses?.incremental ?? 0;
       }),
-      { numRuns: 10, seed: 13, examples: [[[{ candidate: flag, occurrence: 0, replacement: 1 }]]] },
+      {
+        numRuns: 10,
+        seed: 13,
+        examples: [
+          [[{ candidate: flag, occurrence: 0, replacement: 1 }]],
+          // Two edits of one document: the second is parsed from the first one's tree.
+          [
+            [
+              { candidate: flag, occurrence: 0, replacement: 1 },
+              { candidate: flag, occurrence: 1, replacement: 2 },
+            ],
+          ],
+        ],
+      },
     );
     // The facts kept per version were used (else this compared a full compile with itself).
     expect(reused.versionFacts).toBeGreaterThan(0);
     expect(reused.documents).toBeGreaterThan(0);
+    expect(reused.parses).toBeGreaterThan(0);
   }, 300_000);
 });

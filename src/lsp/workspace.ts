@@ -52,9 +52,13 @@ export class Workspace {
     this.context = projectCompileContext(options.root, options.context ?? {}, options.env, { memory: true });
   }
 
-  /** What the kept results saved: documents served by the cache, version facts reused. */
-  get stats(): { documents: CacheStats | undefined; versionFacts: { hits: number; misses: number } } {
-    return { documents: this.context.cache?.stats, versionFacts: this.context.versionFacts.stats };
+  /** What the kept results saved: documents served by the cache, version facts reused, documents parsed from their previous tree. */
+  get stats(): {
+    documents: CacheStats | undefined;
+    versionFacts: { hits: number; misses: number };
+    parses: { incremental: number; whole: number } | undefined;
+  } {
+    return { documents: this.context.cache?.stats, versionFacts: this.context.versionFacts.stats, parses: this.context.parses?.stats };
   }
 
   /** Whether a path is a document of the legal text (a `*.md` directly in the text folder). */
