@@ -111,7 +111,9 @@ export function compileVersion(result: VersionInput, spec: VersionSpec): Compile
 /** Which of the document's views a version reads, or undefined when it accepts only some of its redlines. */
 export function namedViewFor(document: DocumentFacts, version: Version): View | undefined {
   const part = secPart(document.info?.document ?? '');
-  const accepted = new Set(document.cites.map((cite) => version.accepts(cite.modification, part)));
+  // Asked of every document in every version: once per modification cited, not once per redline.
+  const cited = new Set(document.cites.map((cite) => cite.modification));
+  const accepted = new Set([...cited].map((modification) => version.accepts(modification, part)));
   if (accepted.size === 0 || (accepted.size === 1 && accepted.has(false))) return 'baseline';
   if (accepted.size === 1 && accepted.has(true)) return 'modified';
   return undefined;
@@ -142,6 +144,7 @@ function versionFacts(parsed: VersionDocument, version: Version, result: Version
     memo?.set(document.name, text, acceptance, entry);
   }
   // Findings of this projection that neither named view had are the document's findings too.
+  if (entry.messages.length === 0) return { document, facts: entry.facts, view: undefined, projected: entry.projected };
   const known = new Set(parsed.doc.file.messages.map((message) => `${message.ruleId}|${message.line}:${message.column}`));
   for (const message of entry.messages) {
     if (known.has(`${message.ruleId}|${message.line}:${message.column}`)) continue;

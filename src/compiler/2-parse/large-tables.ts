@@ -9,7 +9,8 @@
  * a piece that does not parse into exactly its rows) falls back to parsing the whole text.
  * test/large-tables.test.ts checks that both ways give the same tree.
  */
-import type { Nodes, Root, Table } from 'mdast';
+import type { Root, Table } from 'mdast';
+import { shiftNode } from './incremental/tree-copy.js';
 
 export interface ChunkOptions {
   minRows: number;
@@ -80,24 +81,13 @@ function appendPieces(
     const parsed = piece.children[0];
     if (parsed?.type !== 'table' || parsed.children.length !== 1 + last - first) return false;
     const rows = parsed.children.slice(1);
-    const shift = { lines: first - 2, offset: (starts[first] ?? 0) - head.length };
-    for (const row of rows) move(row, shift);
+    const shift = { lines: first - 2, offsets: (starts[first] ?? 0) - head.length };
+    for (const row of rows) shiftNode(row, shift);
     table.children.push(...rows);
   }
   const lastRow = table.children[table.children.length - 1];
   if (table.position && lastRow?.position) table.position.end = { ...lastRow.position.end };
   return true;
-}
-
-/** Moves a node and its descendants from the piece's lines and offsets to the document's. */
-function move(node: Nodes, shift: { lines: number; offset: number }): void {
-  if (node.position) {
-    for (const point of [node.position.start, node.position.end]) {
-      point.line += shift.lines;
-      if (point.offset !== undefined) point.offset += shift.offset;
-    }
-  }
-  if ('children' in node) for (const child of node.children as Nodes[]) move(child, shift);
 }
 
 function lineStarts(lines: readonly string[]): number[] {

@@ -114,11 +114,34 @@ export function cellText(cell: TableCell): string {
 
 /** Natural order of SR references: 4.2 < 4.6.1 < 4.17 < 8.2. */
 export function compareSrRefs(a: string, b: string): number {
+  // Linking sorts every row of every version by SR: plain references are compared without splitting them.
+  if (PLAIN_REF.test(a) && PLAIN_REF.test(b)) return comparePlainRefs(a, b);
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   for (let index = 0; index < Math.max(pa.length, pb.length); index++) {
     const difference = (pa[index] ?? -1) - (pb[index] ?? -1);
     if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** Digits and dots only, each number exact in a double. */
+const PLAIN_REF = /^\d{1,15}(?:\.\d{1,15})*$/;
+const DOT = 46;
+const ZERO = 48;
+
+/** compareSrRefs for two plain references, number by number (a reference that runs out first compares as -1). */
+function comparePlainRefs(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let x = -1;
+    let y = -1;
+    if (i < a.length) for (x = 0; i < a.length && a.charCodeAt(i) !== DOT; i++) x = x * 10 + a.charCodeAt(i) - ZERO;
+    if (j < b.length) for (y = 0; j < b.length && b.charCodeAt(j) !== DOT; j++) y = y * 10 + b.charCodeAt(j) - ZERO;
+    if (x !== y) return x - y;
+    i++;
+    j++;
   }
   return 0;
 }
