@@ -29,7 +29,7 @@ export function checkConflicts(input: VersionInput): void {
   const changes = new Map<string, Change[]>();
   for (const id of declared) {
     const version = compileVersion(input, { kind: 'modification', id });
-    if (version) changes.set(id, diffRuleSets(baseline, version.ruleSet).changes);
+    if (version) changes.set(id, diffRuleSets(baseline, version.ruleSet, { memo: input.context.linking?.diffs }).changes);
   }
   const owners = new Map<string, Array<{ id: string; change: Change }>>();
   for (const [id, list] of changes) {

@@ -107,6 +107,7 @@ export async function compileDirectory(dir: string, cwd: string, options: Compil
 export async function compile(documents: readonly SourceDocument[], options: CompileOptions = {}): Promise<CompileResult> {
   const context = options.context ?? createCompileContext(options);
   const phase = phaseTimer(context.timings);
+  context.linking.nextGeneration();
   const parsed = await extractAll(documents, context, options.trees === true);
   phase('extract');
   const plan = options.plan ?? EMPTY_PLAN;
@@ -119,7 +120,7 @@ export async function compile(documents: readonly SourceDocument[], options: Com
     plan.modifications.map((modification) => modification.id),
     plan.consolidated,
   );
-  const input = { files: fileMap, modifications: plan.modifications, kinds: context.kinds };
+  const input = { files: fileMap, modifications: plan.modifications, kinds: context.kinds, memo: context.linking };
   const ruleSets = { baseline: link(facts, 'baseline', input), modified: link(facts, 'modified', input) };
   for (const file of files) mergeAcrossViews(file);
   phase('link');
@@ -137,9 +138,11 @@ export async function compile(documents: readonly SourceDocument[], options: Com
   };
   if (hasErrors(files)) return result;
   checkConflicts({ ...result, ok: true });
+  phase('conflicts');
   if (hasErrors(files)) return result;
-  const changeSet = diffRuleSets(ruleSets.baseline, ruleSets.modified);
+  const changeSet = diffRuleSets(ruleSets.baseline, ruleSets.modified, { memo: context.linking.diffs });
   result.changeSet = changeSet;
+  phase('change-set');
   const inForce = options.emit === false ? undefined : inForceOutput(plan.releases, timeline({ ...result, ok: true }) ?? [], ruleSets);
   files.push(
     ...validateOutputs(ruleSets, changeSet, context.schemas, {

@@ -43,7 +43,7 @@ export interface VersionInput {
   ok: boolean;
   parsed: readonly VersionDocument[];
   plan: CorpusPlan;
-  context: Pick<CompileContext, 'schemas' | 'kinds'> & Partial<Pick<CompileContext, 'versionFacts' | 'timings'>>;
+  context: Pick<CompileContext, 'schemas' | 'kinds'> & Partial<Pick<CompileContext, 'versionFacts' | 'timings' | 'linking'>>;
   ruleSets: Record<View, RuleSet> | undefined;
   /** The versions compiled so far from this input, by spec: the timeline, the conflict check and the intent check ask for some of the same. */
   versions?: Map<string, CompiledVersion>;
@@ -101,7 +101,12 @@ export function compileVersion(result: VersionInput, spec: VersionSpec): Compile
   const files = new Map(result.parsed.map((parsed) => [parsed.doc.name, parsed.doc.file]));
   const label: View = 'modified';
   const documents = facts.map((entry) => ({ ...entry.document, views: { baseline: entry.facts, modified: entry.facts } }));
-  const ruleSet = link(documents, label, { files, modifications: result.plan.modifications, kinds: result.context.kinds });
+  const ruleSet = link(documents, label, {
+    files,
+    modifications: result.plan.modifications,
+    kinds: result.context.kinds,
+    memo: result.context.linking,
+  });
   const versioned = facts.map(({ document, facts: own, view, projected }) => ({ name: document.name, facts: own, view, projected }));
   const compiled = { version, ruleSet, documents: versioned };
   result.versions?.set(key, compiled);

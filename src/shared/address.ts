@@ -42,12 +42,19 @@ export type EntryOf<S extends Section> = RuleSet[S][number];
 export type AnyEntry = EntryOf<Section>;
 
 /** Addresses are `/`-separated; a part that could contain `/`, `#` or `%` is percent-encoded. */
+const RESERVED = /[%/#]/;
+
 function part(value: string | number): string {
-  return String(value).replace(/[%/#]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  const text = String(value);
+  // Most parts hold none of the three characters: test before building a replacement.
+  if (!RESERVED.test(text)) return text;
+  return text.replace(/[%/#]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 export function address(kind: EntryKind, ...parts: Array<string | number>): string {
-  return [kind, ...parts.map(part)].join('/');
+  let out: string = kind;
+  for (const value of parts) out += `/${part(value)}`;
+  return out;
 }
 
 /** The address of one field of an entry (a change to one field: `service-request/4.2#dccScheduled`). */
@@ -80,9 +87,33 @@ const IDENTITY: { [K in EntryKind]: Identify<K> } = {
   footnote: (entry) => [entry.file, entry.label],
 };
 
+/**
+ * Each entry's address, computed once per entry object: entries are never changed once linked
+ * (a rule set is read-only after stage 5), and the change set, the conflicts, the rules over time,
+ * drift and the review page all ask for the same entries' addresses. A pure function's memo, keyed
+ * weakly by the object, so it holds nothing of a compilation once its entries are gone.
+ */
+const ADDRESSES: { [K in EntryKind]: WeakMap<object, string> } = {
+  modification: new WeakMap(),
+  document: new WeakMap(),
+  'user-role': new WeakMap(),
+  'service-request': new WeakMap(),
+  eligibility: new WeakMap(),
+  trt: new WeakMap(),
+  clause: new WeakMap(),
+  'clause-rule': new WeakMap(),
+  footnote: new WeakMap(),
+};
+
 /** The address of an entry of a rule set, by its kind. */
 export function entryAddress<K extends EntryKind>(kind: K, entry: EntryOf<(typeof SECTION_OF)[K]>): string {
-  return address(kind, ...(IDENTITY[kind] as Identify<K>)(entry));
+  const memo = ADDRESSES[kind];
+  let known = memo.get(entry);
+  if (known === undefined) {
+    known = address(kind, ...(IDENTITY[kind] as Identify<K>)(entry));
+    memo.set(entry, known);
+  }
+  return known;
 }
 
 /** One compiled entry with its address and kind. */

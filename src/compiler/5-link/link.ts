@@ -17,6 +17,7 @@ import { ROLE_LINK_RULES } from '../4-extract/tables/roles.js';
 import { SERVICE_LINK_RULES } from '../4-extract/tables/services.js';
 import { TRT_LINK_RULES } from '../4-extract/tables/trt.js';
 import { compareText } from '../../shared/order.js';
+import type { KeptReport, LinkMemo } from './link-memo.js';
 
 export const LINK_RULES = {
   documentDuplicate: 'document-duplicate',
@@ -46,30 +47,86 @@ export interface LinkInput {
   /** The modifications the plan declares (sec-text/modifications/), recorded in every rule set. */
   modifications: readonly Modification[];
   kinds?: readonly TableKind[];
+  /** Linking kept between compilations (the compile context's): unchanged parts are not linked again. */
+  memo?: LinkMemo;
 }
 
-export function link(documents: readonly DocumentFacts[], view: View, { files, modifications, kinds = TABLE_KINDS }: LinkInput): RuleSet {
+export function link(
+  documents: readonly DocumentFacts[],
+  view: View,
+  { files, modifications, kinds = TABLE_KINDS, memo }: LinkInput,
+): RuleSet {
   const pass: Pass = {
     view,
-    documents,
+    // With a memo, each document's lists are the objects it had when they were equal (link-memo.ts).
+    documents: memo
+      ? documents.map((document) => ({ ...document, views: { ...document.views, [view]: memo.facts(document, view) } }))
+      : documents,
     report(document, reason, options) {
       const file = files.get(document);
       if (file) report(file, reason, { ...options, view });
     },
   };
+  const part = keptPart(pass, memo);
   const infos = linkDocuments(pass);
-  const tables = linkTables(pass, kinds);
-  const clauses = linkClauses(pass);
-  const clauseRules = linkClauseRules(pass, tables.userRoles);
+  const tables = linkTables(pass, kinds, part, memo);
+  const clauses = part('clauses', [part.lists('clauses')], () => linkClauses(pass));
+  const clauseRules = part('clause-rules', [part.lists('clauseRules'), part.ids(tables.userRoles)], () =>
+    linkClauseRules(pass, tables.userRoles),
+  );
+  const footnotes = part('footnotes', [part.lists('footnotes')], () =>
+    pass.documents.flatMap((document) => document.views[view].footnotes),
+  );
+  const sorted = part('sorted', [part.ids(tables.userRoles, tables.serviceRequests, tables.eligibility, tables.trt)], () =>
+    sortedTables(tables),
+  );
   return {
     view,
     modifications: [...modifications].sort((a, b) => compareText(a.id, b.id)),
     documents: infos,
-    ...sortedTables(tables),
+    ...sorted,
     clauses,
     clauseRules,
-    footnotes: documents.flatMap((document) => document.views[view].footnotes),
+    footnotes,
   };
+}
+
+/** A part of linking, kept by the memo under its name, the view and its inputs' signature (made each time without a memo). */
+interface PartRunner {
+  <T>(name: string, inputs: readonly string[], make: () => T): T;
+  /** The identities of objects, as a signature's part. */
+  ids(...values: object[]): string;
+  /** Each document's name and the identity of one of its facts lists, as a signature's part. */
+  lists(field: string): string;
+}
+
+function keptPart(pass: Pass, memo: LinkMemo | undefined): PartRunner {
+  const run = <T>(name: string, inputs: readonly string[], make: () => T): T => {
+    if (!memo) return make();
+    const report = pass.report;
+    const replay = (entry: KeptReport) => report(entry.document, entry.reason, entry.options);
+    return memo.part(`${name}|${pass.view}|${inputs.join('|')}`, replay, (record) => {
+      pass.report = (document, reason, options) => record({ document, reason, options });
+      try {
+        return make();
+      } finally {
+        pass.report = report;
+      }
+    });
+  };
+  // An empty list is named by its emptiness: each link starts its tables with new empty arrays.
+  const idOf = (value: object): string => (Array.isArray(value) && value.length === 0 ? 'empty' : String(memo?.id(value)));
+  const ids = (...values: object[]): string => (memo ? values.map(idOf).join(',') : '');
+  const lists = (field: string): string => {
+    if (!memo) return '';
+    return pass.documents
+      .map((document) => {
+        const list = (document.views[pass.view] as unknown as Record<string, unknown>)[field];
+        return `${document.name}:${typeof list === 'object' && list !== null ? memo.id(list) : '-'}`;
+      })
+      .join(',');
+  };
+  return Object.assign(run, { ids, lists });
 }
 
 function linkDocuments(pass: Pass): DocumentInfo[] {
@@ -88,28 +145,73 @@ function linkDocuments(pass: Pass): DocumentInfo[] {
   return pass.documents.flatMap((document) => (document.info ? [document.info] : []));
 }
 
-/** Each table kind links its own facts, in registry order, seeing what the kinds before it gave. */
-function linkTables(pass: Pass, kinds: readonly TableKind[]): LinkedTables {
+/**
+ * Each table kind links its own facts, in registry order, seeing what the kinds before it gave.
+ * With a memo, a kind is linked again only when its facts (its own lists, as `empty()` names
+ * them, and the clause rules) or the earlier kinds' entries changed, and its new entries that equal
+ * earlier ones are those objects.
+ */
+function linkTables(pass: Pass, kinds: readonly TableKind[], part: PartRunner, memo: LinkMemo | undefined): LinkedTables {
   const linked: LinkedTables = { userRoles: [], serviceRequests: [], eligibility: [], trt: [] };
+  const clauseRules = pass.documents.flatMap((document) => document.views[pass.view].clauseRules);
   for (const kind of kinds) {
     const documents = pass.documents.map((document) => ({ name: document.name, facts: document.views[pass.view] as unknown as Facts }));
-    const clauseRules = pass.documents.flatMap((document) => document.views[pass.view].clauseRules);
-    Object.assign(linked, kind.link({ view: pass.view, documents, clauseRules, report: pass.report }, linked));
+    const inputs = memo
+      ? [
+          kind.name,
+          part.ids(kind),
+          ...Object.keys(kind.empty()).map((field) => part.lists(field)),
+          part.lists('clauseRules'),
+          part.ids(linked.userRoles, linked.serviceRequests, linked.eligibility, linked.trt),
+        ]
+      : [];
+    const own = part(`kind`, inputs, () => {
+      const made = kind.link({ view: pass.view, documents, clauseRules, report: pass.report }, linked);
+      return memo ? keptEntries(memo, kind.name, made) : made;
+    });
+    Object.assign(linked, own);
   }
   return linked;
+}
+
+/** A kind's new entries, each the earlier object when equal, in the earlier array when all are. */
+function keptEntries(memo: LinkMemo, kind: string, made: Partial<LinkedTables>): Partial<LinkedTables> {
+  const out: Partial<LinkedTables> = {};
+  for (const [section, entries] of Object.entries(made) as Array<[keyof LinkedTables, Array<{ source: Source }>]>) {
+    (out as Record<string, unknown>)[section] = memo.sameArray(`${kind}\u0000${section}`, memo.entriesOf(entries));
+  }
+  return out;
 }
 
 /** Stable output order: SRs by reference; eligibility and TRTs by SR, then role order, then generation and mode. */
 function sortedTables(tables: LinkedTables): LinkedTables {
   const roleOrder = new Map(tables.userRoles.map((role, index) => [role.id, index]));
+  const srOrder = srRanks([
+    ...tables.serviceRequests.map((sr) => sr.ref),
+    ...tables.eligibility.map((entry) => entry.sr),
+    ...tables.trt.map((entry) => entry.sr),
+  ]);
+  const bySr = (a: string, b: string): number => (srOrder.get(a) ?? 0) - (srOrder.get(b) ?? 0);
   const bySrThenRole = (a: { sr: string; role: string }, b: { sr: string; role: string }): number =>
-    compareSrRefs(a.sr, b.sr) || (roleOrder.get(a.role) ?? 0) - (roleOrder.get(b.role) ?? 0);
+    bySr(a.sr, b.sr) || (roleOrder.get(a.role) ?? 0) - (roleOrder.get(b.role) ?? 0);
   return {
     userRoles: tables.userRoles,
-    serviceRequests: [...tables.serviceRequests].sort((a, b) => compareSrRefs(a.ref, b.ref)),
+    serviceRequests: [...tables.serviceRequests].sort((a, b) => bySr(a.ref, b.ref)),
     eligibility: [...tables.eligibility].sort(bySrThenRole),
     trt: [...tables.trt].sort((a, b) => bySrThenRole(a, b) || b.smets - a.smets || MODES.indexOf(a.mode) - MODES.indexOf(b.mode)),
   };
+}
+
+/** Each SR reference's rank in reference order (equal references share one): sorting compares numbers, not parsed references. */
+function srRanks(refs: readonly string[]): Map<string, number> {
+  const unique = [...new Set(refs)].sort(compareSrRefs);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  unique.forEach((ref, index) => {
+    if (index > 0 && compareSrRefs(unique[index - 1] as string, ref) !== 0) rank++;
+    ranks.set(ref, rank);
+  });
+  return ranks;
 }
 
 const byPlace = (a: { source: Source }, b: { source: Source }): number =>

@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { CheckStep } from '../check/step.js';
 import { CACHE_DIR, compilerHash } from '../../compiler/cache.js';
 import { compileVersion } from '../../compiler/versions.js';
-import { diffRuleSets } from './diff.js';
+import { diffRuleSets, type Change } from './diff.js';
+import type { Identity } from './patterns.js';
 import { checkIntents, loadManifests, pendingManifests, type ManifestCache } from './intent.js';
 
 export const intentStep: CheckStep = {
@@ -20,10 +21,18 @@ export const intentStep: CheckStep = {
     const alone = (id: string) => {
       const version = compileVersion(result, { kind: 'modification', id });
       if (!version) return undefined;
-      const changeSet = { ...diffRuleSets(baseline, version.ruleSet, { from: 'baseline', to: id }), modifications: [id] };
+      const changeSet = {
+        ...diffRuleSets(baseline, version.ruleSet, { from: 'baseline', to: id, memo: result.context.linking.diffs }),
+        modifications: [id],
+      };
       return { changeSet, after: version.ruleSet };
     };
-    return checkIntents(result.changeSet, baseline, modified, load, { textDir: displayDir(textDir, cwd), alone }).files;
+    const { linking } = result.context;
+    const memo = {
+      identities: linking.derived<Change, Identity>('intent-identities'),
+      lines: linking.derived<Change, string>('intent-lines'),
+    };
+    return checkIntents(result.changeSet, baseline, modified, load, { textDir: displayDir(textDir, cwd), alone, memo }).files;
   },
 };
 

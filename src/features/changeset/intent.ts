@@ -22,7 +22,7 @@ import type { Change, ChangeSet } from './diff.js';
 import { expectedInstances } from './expected.js';
 import { INTENT_RULES } from './intent-rules.js';
 import { MANIFEST_DIR, type LoadedManifest, type ManifestLoad } from './manifest.js';
-import { identityKey, identityOf, matchesPattern, patternLine, valueMismatch, type Identity } from './patterns.js';
+import { identityKey, identityOf, matchesPattern, patternLine, valueMismatch, type ChangeMemo, type Identity } from './patterns.js';
 
 export type { ChangePattern, ModificationManifest };
 export { INTENT_RULES } from './intent-rules.js';
@@ -35,7 +35,7 @@ export {
   type ManifestCache,
   type ManifestLoad,
 } from './manifest.js';
-export { matchesPattern } from './patterns.js';
+export { matchesPattern, type ChangeMemo } from './patterns.js';
 
 export interface IntentCheckOptions {
   /** The legal text directory as given, to name documents in findings (e.g. `sec-text`). */
@@ -47,6 +47,8 @@ export interface IntentCheckOptions {
    * and the rule set after it. Absent: every manifest against the one change set given.
    */
   alone?: (modification: string) => { changeSet: ChangeSet; after: RuleSet } | undefined;
+  /** Identities and pattern lines kept per change object (the same while the change is unchanged). */
+  memo?: ChangeMemo;
 }
 
 export interface IntentResult {
@@ -121,7 +123,7 @@ class IntentCheck {
     private readonly changeSet: ChangeSet,
     private readonly options: IntentCheckOptions,
   ) {
-    for (const change of changeSet.changes) this.byIdentity.add(identityKey(change.kind, change.action, identityOf(change)));
+    for (const change of changeSet.changes) this.byIdentity.add(identityKey(change.kind, change.action, identityOf(change, options.memo)));
   }
 
   fileFor(name: string): VFile {
@@ -195,7 +197,7 @@ class IntentCheck {
   /** Marks the changes a pattern matches as intended by `label`; a change with other values than stated is reported. */
   private accountFor(pattern: ChangePattern, label: string, ref: string): void {
     for (const change of this.changeSet.changes) {
-      if (!matchesPattern(change, pattern)) continue;
+      if (!matchesPattern(change, pattern, this.options.memo)) continue;
       this.result.intended.set(change.id, [...(this.result.intended.get(change.id) ?? []), label]);
       const mismatch = valueMismatch(change, pattern);
       if (!mismatch || this.valueReported.has(`${change.id}|${label}`)) continue;
@@ -217,7 +219,7 @@ class IntentCheck {
     for (const change of this.changeSet.changes) {
       if (this.result.intended.has(change.id)) continue;
       this.result.unintended.push(change);
-      const line = patternLine(change);
+      const line = patternLine(change, this.options.memo);
       const manifestPath = path.join(this.options.textDir, MANIFEST_DIR, `${modifications.split(', ')[0] ?? modifications}.yaml`);
       report(
         this.fileFor(change.document),

@@ -26,13 +26,22 @@ const IDENTITY: Record<ChangeKind, { all: Field[]; changed?: Field[] }> = {
 
 export const PATTERN_FIELDS: Field[] = ['sr', 'role', 'smets', 'mode', 'clause', 'rule', 'footnote', 'field', 'modification', 'document'];
 
-/** The pattern fields of a change, as text. */
-export function identityOf(change: Change): Identity {
+/** Values derived from a change object, kept while it is the same object (the compile context's `linking.derived`). */
+export interface ChangeMemo {
+  identities: WeakMap<Change, Identity>;
+  lines: WeakMap<Change, string>;
+}
+
+/** The pattern fields of a change, as text (read-only: kept per change when a memo is given). */
+export function identityOf(change: Change, memo?: ChangeMemo): Identity {
+  const known = memo?.identities.get(change);
+  if (known) return known;
   const identity: Identity = {};
   for (const field of PATTERN_FIELDS) {
     const value = field === 'document' ? change.document : (change as unknown as Record<string, unknown>)[field];
     if (value !== undefined) identity[field] = String(value);
   }
+  memo?.identities.set(change, identity);
   return identity;
 }
 
@@ -59,9 +68,9 @@ export function matcherAccepts(matcher: Matcher | undefined, value: string | und
   return String(matcher) === value;
 }
 
-export function matchesPattern(change: Change, pattern: ChangePattern): boolean {
+export function matchesPattern(change: Change, pattern: ChangePattern, memo?: ChangeMemo): boolean {
   if (change.kind !== pattern.kind || change.action !== pattern.action) return false;
-  const identity = identityOf(change);
+  const identity = identityOf(change, memo);
   return PATTERN_FIELDS.every((field) => matcherAccepts(pattern[field], identity[field]));
 }
 
@@ -86,8 +95,15 @@ export function valueMismatch(change: Change, pattern: ChangePattern): string | 
  * The manifest line that intends exactly this change, as flow YAML for an intent's `changes:`
  * (what `intent-unintended` prints, so the drafter can paste it when the change is meant).
  */
-export function patternLine(change: Change): string {
-  const identity = identityOf(change);
+export function patternLine(change: Change, memo?: ChangeMemo): string {
+  const known = memo?.lines.get(change);
+  if (known !== undefined) return known;
+  const line = writePatternLine(change, identityOf(change, memo));
+  memo?.lines.set(change, line);
+  return line;
+}
+
+function writePatternLine(change: Change, identity: Identity): string {
   const pattern: Record<string, string | number> = { kind: change.kind, action: change.action };
   for (const field of identityFields(change.kind, change.action)) {
     const value = identity[field];

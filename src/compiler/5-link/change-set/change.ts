@@ -104,9 +104,15 @@ export function pairs<T>(
   visit: (old: T | undefined, now: T | undefined, key: string) => void,
 ): void {
   const old = new Map<string, T>();
-  for (const entry of before) if (!old.has(key(entry))) old.set(key(entry), entry);
+  for (const entry of before) {
+    const name = key(entry);
+    if (!old.has(name)) old.set(name, entry);
+  }
   const now = new Map<string, T>();
-  for (const entry of after) if (!now.has(key(entry))) now.set(key(entry), entry);
+  for (const entry of after) {
+    const name = key(entry);
+    if (!now.has(name)) now.set(name, entry);
+  }
   for (const [name, entry] of now) visit(old.get(name), entry, name);
   for (const [name, entry] of old) if (!now.has(name)) visit(entry, undefined, name);
 }

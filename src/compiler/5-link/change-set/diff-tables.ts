@@ -40,7 +40,7 @@ export function diffTrt(before: RuleSet, after: RuleSet): Change[] {
   const changes: Change[] = [];
   pairs(before.trt, after.trt, trtKey, (old, now) => {
     const entry = now ?? old;
-    if (!entry) return;
+    if (!entry || (old && now && sameTrt(old, now))) return;
     const ids = { sr: entry.sr, role: entry.role, smets: entry.smets, mode: entry.mode };
     const subject = `TRT SR ${entry.sr}, ${entry.role}, SMETS${entry.smets}, ${entry.mode}`;
     const id = entryAddress('trt', entry);
@@ -52,7 +52,6 @@ export function diffTrt(before: RuleSet, after: RuleSet): Change[] {
       });
       return;
     }
-    if (old.seconds === now.seconds && same([...old.notes].sort(), [...now.notes].sort())) return;
     changes.push(
       entryChanged(
         'trt',
@@ -80,6 +79,15 @@ export function formatSeconds(seconds: number | null): string {
 
 function trtValue(entry: Trt): string {
   return [formatSeconds(entry.seconds), ...entry.notes.map((note) => `[^${note}]`)].join(' ');
+}
+
+/** The same seconds and footnotes (in any order): the spelling of a duration is not a change. */
+function sameTrt(old: Trt, now: Trt): boolean {
+  if (old === now) return true;
+  if (old.seconds !== now.seconds) return false;
+  if (old.notes.length !== now.notes.length) return false;
+  if (old.notes.every((note, index) => note === now.notes[index])) return true;
+  return same([...old.notes].sort(), [...now.notes].sort());
 }
 
 function trtKey(entry: Trt): string {

@@ -12,32 +12,43 @@ import { diffDocuments, diffModifications, diffServiceRequests, diffUserRoles } 
 import { diffEligibility, diffTrt } from './diff-tables.js';
 import { diffClauseRules, diffClauses, diffFootnotes } from './diff-text.js';
 import { compareChanges, summarise } from './summary.js';
+import type { DiffMemo, GroupedDiffer } from './diff-memo.js';
 
 export type { Change, ChangeAction, ChangeCounts, ChangeKind, ChangeSet, CommittedChange, CommittedChangeSet };
 export { committedChangeSet } from './change.js';
 export { CHANGE_KINDS, emptyCounts, KIND_TITLES, summarise } from './summary.js';
 export { formatSeconds } from './diff-tables.js';
+export { DiffMemo } from './diff-memo.js';
 
 export interface DiffOptions {
   from?: string;
   to?: string;
+  /** Diffs kept between compilations (the compile context's): groups whose entries are unchanged are not compared again. */
+  memo?: DiffMemo;
 }
 
-/** One differ per kind of entry, each pure: two rule sets in, that kind's changes out. */
-const DIFFERS: ReadonlyArray<(before: RuleSet, after: RuleSet) => Change[]> = [
-  diffModifications,
-  diffDocuments,
-  diffUserRoles,
-  diffServiceRequests,
-  diffEligibility,
-  diffTrt,
-  diffClauses,
-  diffClauseRules,
-  diffFootnotes,
+const bySr = (entry: { sr: string }): string => entry.sr;
+
+/**
+ * One differ per kind of entry, each pure: two rule sets in, that kind's changes out. The table
+ * kinds compare entries of one SR only, so they are diffed per SR (see diff-memo.ts).
+ */
+const DIFFERS: readonly GroupedDiffer[] = [
+  { diff: diffModifications, section: 'modifications', wide: true },
+  { diff: diffDocuments, section: 'documents' },
+  { diff: diffUserRoles, section: 'userRoles' },
+  { diff: diffServiceRequests, section: 'serviceRequests', group: (entry: { ref: string }) => entry.ref },
+  { diff: diffEligibility, section: 'eligibility', group: bySr },
+  { diff: diffTrt, section: 'trt', group: bySr },
+  { diff: diffClauses, section: 'clauses' },
+  { diff: diffClauseRules, section: 'clauseRules' },
+  { diff: diffFootnotes, section: 'footnotes' },
 ];
 
 export function diffRuleSets(before: RuleSet, after: RuleSet, options: DiffOptions = {}): ChangeSet {
-  const changes = DIFFERS.flatMap((differ) => differ(before, after)).sort(compareChanges);
+  const changes = options.memo
+    ? options.memo.changes(DIFFERS, before, after)
+    : DIFFERS.flatMap((differ) => differ.diff(before, after)).sort(compareChanges);
   return {
     from: options.from ?? before.view,
     to: options.to ?? after.view,

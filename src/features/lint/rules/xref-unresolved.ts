@@ -5,7 +5,7 @@
  */
 import type { Clause } from '../../../shared/model.js';
 import type { LintRule } from '../types.js';
-import { matchPlace, proseTexts } from '../util.js';
+import { matchPlace, proseTexts, type TextHit } from '../util.js';
 import { didYouMean, nearest } from '../../../shared/did-you-mean.js';
 
 /** `Section H3.13A`, `Appendix AB`, `clause H4.2A(b)`. */
@@ -36,6 +36,18 @@ function references(text: string): Reference[] {
     const [whole, letter = '', number = '', paragraphs = ''] = match;
     found.push({ kind: undefined, letter, number, paragraphs: labels(paragraphs), index: match.index, length: whole.length, text: whole });
   }
+  return found;
+}
+
+/**
+ * The references of a prose text node, found once: a projected tree is the same object while its
+ * document's text is (util.ts), and so are its text hits, so an edit re-reads only the edited document.
+ */
+const referencesOf = new WeakMap<TextHit, Reference[]>();
+
+function hitReferences(hit: TextHit): Reference[] {
+  let found = referencesOf.get(hit);
+  if (!found) referencesOf.set(hit, (found = references(hit.value)));
   return found;
 }
 
@@ -84,7 +96,7 @@ export const xrefUnresolved: LintRule = {
       if (!tree || !info) continue;
       const external = new Set(info.external ?? []);
       for (const hit of proseTexts(tree, document.file)) {
-        for (const ref of references(hit.value)) {
+        for (const ref of hitReferences(hit)) {
           if (hit.headingStart && ref.index === hit.value.search(/\S/) && ref.kind === undefined) continue; // the heading's own number
           suggested = [];
           const problem = resolve(ref);
