@@ -33,8 +33,9 @@ export function checkConflicts(input: VersionInput): void {
   }
   const owners = new Map<string, Array<{ id: string; change: Change }>>();
   for (const [id, list] of changes) {
+    const explained = clausesOfTableChanges(list);
     for (const change of list) {
-      if (!isAddress(change, list)) continue;
+      if (!isAddress(change, explained)) continue;
       const entry = owners.get(change.id) ?? [];
       entry.push({ id, change });
       owners.set(change.id, entry);
@@ -50,11 +51,16 @@ export function checkConflicts(input: VersionInput): void {
   }
 }
 
+/** The clauses holding a table entry that a change set changes (their text changes with it). */
+function clausesOfTableChanges(all: readonly Change[]): Set<string | undefined> {
+  return new Set(all.flatMap((other) => (TABLE_KINDS.has(other.kind) ? [other.source.clause] : [])));
+}
+
 /** Whether a change names an address a conflict is judged on (a clause's text only when no table entry explains it). */
-function isAddress(change: Change, all: readonly Change[]): boolean {
+function isAddress(change: Change, explained: ReadonlySet<string | undefined>): boolean {
   if (change.kind === 'modification' || change.kind === 'document') return false;
   if (change.kind !== 'clause' || change.action !== 'changed') return true;
-  return !all.some((other) => TABLE_KINDS.has(other.kind) && other.source.clause === change.clause);
+  return !explained.has(change.clause);
 }
 
 function reportConflict(file: VFile, input: VersionInput, address: string, ...sides: Array<{ id: string; change: Change }>): void {

@@ -8,6 +8,7 @@ import { CACHE_DIR, compilerHash } from '../../compiler/cache.js';
 import { compileVersion } from '../../compiler/versions.js';
 import { diffRuleSets, type Change } from './diff.js';
 import type { Identity } from './patterns.js';
+import type { DomainEntry } from './expected.js';
 import { checkIntents, loadManifests, pendingManifests, type ManifestCache } from './intent.js';
 
 export const intentStep: CheckStep = {
@@ -31,6 +32,7 @@ export const intentStep: CheckStep = {
     const memo = {
       identities: linking.derived<Change, Identity>('intent-identities'),
       lines: linking.derived<Change, string>('intent-lines'),
+      domains: linking.derived<object, Map<string, DomainEntry[]>>('intent-domains'),
     };
     return checkIntents(result.changeSet, baseline, modified, load, { textDir: displayDir(textDir, cwd), alone, memo }).files;
   },

@@ -15,14 +15,14 @@ export interface Expected {
 }
 
 /** The changes a pattern expects: each named combination, or every fitting entry for wildcards. */
-export function expectedInstances(pattern: ChangePattern, before: RuleSet, after: RuleSet): Expected[] {
+export function expectedInstances(pattern: ChangePattern, before: RuleSet, after: RuleSet, memo?: DomainMemo): Expected[] {
   const fields = identityFields(pattern.kind, pattern.action);
   const named = fields.filter((field) => !isWildcard(pattern[field]));
   const combos = cartesian(named.map((field) => ({ field, values: listOf(pattern[field]) })));
   if (named.length === fields.length) {
     return combos.map((identity) => ({ identity, description: describe(pattern.kind, pattern.action, identity) }));
   }
-  const domain = domainOf(pattern.kind, pattern.action, before, after).filter((entry) =>
+  const domain = domainOf(pattern.kind, pattern.action, before, after, memo).filter((entry) =>
     PATTERN_FIELDS.every((field) => entry.identity[field] === undefined || matcherAccepts(pattern[field], entry.identity[field])),
   );
   const out: Expected[] = [];
@@ -78,17 +78,29 @@ function describe(kind: ChangeKind, action: ChangeAction, identity: Identity): s
   }
 }
 
-interface DomainEntry {
+export interface DomainEntry {
   identity: Identity;
+  /** The identity as one string (its fields in a fixed order), to intersect two views' entries. */
+  key: string;
 }
 
+/**
+ * Each rule-set entry's domain entries, kept per entry object (the same while the entry is
+ * unchanged: the compile context's `linking.derived`), by kind and whether fields are expanded.
+ */
+export type DomainMemo = WeakMap<object, Map<string, DomainEntry[]>>;
+
 /** Entries of a kind that a wildcard ranges over: later view for added, earlier for removed, both for changed. */
-function domainOf(kind: ChangeKind, action: ChangeAction, before: RuleSet, after: RuleSet): DomainEntry[] {
+function domainOf(kind: ChangeKind, action: ChangeAction, before: RuleSet, after: RuleSet, memo: DomainMemo | undefined): DomainEntry[] {
   const views = action === 'added' ? [after] : action === 'removed' ? [before] : [before, after];
-  const [first = [], second] = views.map((view) => entriesOf(kind, view, action === 'changed'));
+  const [first = [], second] = views.map((view) => entriesOf(kind, view, action === 'changed', memo));
   if (!second) return first;
-  const keys = new Set(first.map((entry) => JSON.stringify(entry.identity)));
-  return second.filter((entry) => keys.has(JSON.stringify(entry.identity)));
+  const keys = new Set(first.map((entry) => entry.key));
+  return second.filter((entry) => keys.has(entry.key));
+}
+
+function domainEntry(identity: Identity): DomainEntry {
+  return { identity, key: JSON.stringify(identity) };
 }
 
 const FIELDS_OF: Partial<Record<ChangeKind, string[]>> = {
@@ -98,32 +110,46 @@ const FIELDS_OF: Partial<Record<ChangeKind, string[]>> = {
   'service-request': ['name', 'critical', 'nonDevice', 'onDemand', 'futureDated', 'dccScheduled'],
 };
 
-function entriesOf(kind: ChangeKind, view: RuleSet, withFields: boolean): DomainEntry[] {
+function entriesOf(kind: ChangeKind, view: RuleSet, withFields: boolean, memo: DomainMemo | undefined): DomainEntry[] {
   const fields = withFields ? FIELDS_OF[kind] : undefined;
   const expand = (identity: Identity): DomainEntry[] =>
-    fields ? fields.map((field) => ({ identity: { ...identity, field } })) : [{ identity }];
+    fields ? fields.map((field) => domainEntry({ ...identity, field })) : [domainEntry(identity)];
+  const slot = `${kind}|${fields ? 'fields' : 'entry'}`;
+  /** An entry's domain entries, once per entry object when there is a memo. */
+  const kept = <E extends object>(entry: E, make: (entry: E) => DomainEntry[]): DomainEntry[] => {
+    if (!memo) return make(entry);
+    let byKind = memo.get(entry);
+    if (!byKind) memo.set(entry, (byKind = new Map()));
+    let out = byKind.get(slot);
+    if (!out) byKind.set(slot, (out = make(entry)));
+    return out;
+  };
   switch (kind) {
     case 'modification':
-      return view.modifications.flatMap((entry) => expand({ modification: entry.id }));
+      return view.modifications.flatMap((entry) => kept(entry, () => expand({ modification: entry.id })));
     case 'document':
-      return view.documents.flatMap((entry) => expand({ document: entry.file }));
+      return view.documents.flatMap((entry) => kept(entry, () => expand({ document: entry.file })));
     case 'user-role':
-      return view.userRoles.flatMap((entry) => expand({ role: entry.id, document: entry.source.file }));
+      return view.userRoles.flatMap((entry) => kept(entry, () => expand({ role: entry.id, document: entry.source.file })));
     case 'service-request':
-      return view.serviceRequests.flatMap((entry) => expand({ sr: entry.ref, document: entry.source.file }));
+      return view.serviceRequests.flatMap((entry) => kept(entry, () => expand({ sr: entry.ref, document: entry.source.file })));
     case 'eligibility':
       return view.eligibility
         .filter((entry) => entry.eligible)
-        .map((entry) => ({ identity: { sr: entry.sr, role: entry.role, document: entry.source.file } }));
+        .flatMap((entry) => kept(entry, () => expand({ sr: entry.sr, role: entry.role, document: entry.source.file })));
     case 'trt':
-      return view.trt.map((entry) => ({
-        identity: { sr: entry.sr, role: entry.role, smets: String(entry.smets), mode: entry.mode, document: entry.source.file },
-      }));
+      return view.trt.flatMap((entry) =>
+        kept(entry, () =>
+          expand({ sr: entry.sr, role: entry.role, smets: String(entry.smets), mode: entry.mode, document: entry.source.file }),
+        ),
+      );
     case 'clause':
-      return view.clauses.map((entry) => ({ identity: { clause: entry.id, document: entry.file } }));
+      return view.clauses.flatMap((entry) => kept(entry, () => expand({ clause: entry.id, document: entry.file })));
     case 'clause-rule':
-      return view.clauseRules.map((entry) => ({ identity: { rule: entry.id, clause: entry.clause, document: entry.source.file } }));
+      return view.clauseRules.flatMap((entry) =>
+        kept(entry, () => expand({ rule: entry.id, clause: entry.clause, document: entry.source.file })),
+      );
     case 'footnote':
-      return view.footnotes.map((entry) => ({ identity: { footnote: entry.label, document: entry.file } }));
+      return view.footnotes.flatMap((entry) => kept(entry, () => expand({ footnote: entry.label, document: entry.file })));
   }
 }

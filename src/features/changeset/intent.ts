@@ -173,7 +173,7 @@ class IntentCheck {
       if (intent.says) this.result.says.set(label, intent.says);
       intent.changes.forEach((pattern, j) => {
         this.accountFor(pattern, label, intent.ref);
-        for (const expected of expectedInstances(pattern, before, after)) {
+        for (const expected of expectedInstances(pattern, before, after, this.options.memo?.domains)) {
           if (expected.identity && this.byIdentity.has(identityKey(pattern.kind, pattern.action, expected.identity))) continue;
           const { description, identity } = expected;
           this.result.missing.push({

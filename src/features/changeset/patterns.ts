@@ -30,6 +30,8 @@ export const PATTERN_FIELDS: Field[] = ['sr', 'role', 'smets', 'mode', 'clause',
 export interface ChangeMemo {
   identities: WeakMap<Change, Identity>;
   lines: WeakMap<Change, string>;
+  /** What a wildcard ranges over, per rule-set entry (expected.ts). */
+  domains?: WeakMap<object, Map<string, Array<{ identity: Identity; key: string }>>>;
 }
 
 /** The pattern fields of a change, as text (read-only: kept per change when a memo is given). */

@@ -40,14 +40,21 @@ function references(text: string): Reference[] {
 }
 
 /**
- * The references of a prose text node, found once: a projected tree is the same object while its
- * document's text is (util.ts), and so are its text hits, so an edit re-reads only the edited document.
+ * The references of each prose text node of a tree, found once: a projected tree is the same
+ * object while its document's text is, and so is its list of text nodes (util.ts), so an edit
+ * re-reads only the edited document. Only the nodes with a reference are listed.
  */
-const referencesOf = new WeakMap<TextHit, Reference[]>();
+const referencesOf = new WeakMap<readonly TextHit[], Array<{ hit: TextHit; refs: Reference[] }>>();
 
-function hitReferences(hit: TextHit): Reference[] {
-  let found = referencesOf.get(hit);
-  if (!found) referencesOf.set(hit, (found = references(hit.value)));
+function treeReferences(hits: readonly TextHit[]): Array<{ hit: TextHit; refs: Reference[] }> {
+  let found = referencesOf.get(hits);
+  if (!found) {
+    found = hits.flatMap((hit) => {
+      const refs = references(hit.value);
+      return refs.length > 0 ? [{ hit, refs }] : [];
+    });
+    referencesOf.set(hits, found);
+  }
   return found;
 }
 
@@ -95,8 +102,8 @@ export const xrefUnresolved: LintRule = {
       const tree = document.projection(view);
       if (!tree || !info) continue;
       const external = new Set(info.external ?? []);
-      for (const hit of proseTexts(tree, document.file)) {
-        for (const ref of hitReferences(hit)) {
+      for (const { hit, refs } of treeReferences(proseTexts(tree, document.file))) {
+        for (const ref of refs) {
           if (hit.headingStart && ref.index === hit.value.search(/\S/) && ref.kind === undefined) continue; // the heading's own number
           suggested = [];
           const problem = resolve(ref);
