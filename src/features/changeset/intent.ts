@@ -20,9 +20,10 @@ import type { ChangePattern, ModificationManifest } from '../../../generated/typ
 import type { RuleSet } from '../../shared/model.js';
 import type { Change, ChangeSet } from './diff.js';
 import { expectedInstances } from './expected.js';
+import { ChangeIndex } from './candidates.js';
 import { INTENT_RULES } from './intent-rules.js';
 import { MANIFEST_DIR, type LoadedManifest, type ManifestLoad } from './manifest.js';
-import { identityKey, identityOf, matchesPattern, patternLine, valueMismatch, type ChangeMemo, type Identity } from './patterns.js';
+import { identityKey, identityOf, keptPatternLine, matchesPattern, valueMismatch, type ChangeMemo, type Identity } from './patterns.js';
 
 export type { ChangePattern, ModificationManifest };
 export { INTENT_RULES } from './intent-rules.js';
@@ -118,12 +119,14 @@ class IntentCheck {
   readonly documentFiles = new Map<string, VFile>();
   private readonly byIdentity = new Set<string>();
   private readonly valueReported = new Set<string>();
+  private readonly index: ChangeIndex;
 
   constructor(
     private readonly changeSet: ChangeSet,
     private readonly options: IntentCheckOptions,
   ) {
     for (const change of changeSet.changes) this.byIdentity.add(identityKey(change.kind, change.action, identityOf(change, options.memo)));
+    this.index = new ChangeIndex(changeSet.changes, options.memo);
   }
 
   fileFor(name: string): VFile {
@@ -196,7 +199,7 @@ class IntentCheck {
 
   /** Marks the changes a pattern matches as intended by `label`; a change with other values than stated is reported. */
   private accountFor(pattern: ChangePattern, label: string, ref: string): void {
-    for (const change of this.changeSet.changes) {
+    for (const change of this.index.candidates(pattern)) {
       if (!matchesPattern(change, pattern, this.options.memo)) continue;
       this.result.intended.set(change.id, [...(this.result.intended.get(change.id) ?? []), label]);
       const mismatch = valueMismatch(change, pattern);
@@ -219,7 +222,7 @@ class IntentCheck {
     for (const change of this.changeSet.changes) {
       if (this.result.intended.has(change.id)) continue;
       this.result.unintended.push(change);
-      const line = patternLine(change, this.options.memo);
+      const line = keptPatternLine(change, this.options.memo);
       const manifestPath = path.join(this.options.textDir, MANIFEST_DIR, `${modifications.split(', ')[0] ?? modifications}.yaml`);
       report(
         this.fileFor(change.document),

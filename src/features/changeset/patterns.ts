@@ -97,7 +97,12 @@ export function valueMismatch(change: Change, pattern: ChangePattern): string | 
  * The manifest line that intends exactly this change, as flow YAML for an intent's `changes:`
  * (what `intent-unintended` prints, so the drafter can paste it when the change is meant).
  */
-export function patternLine(change: Change, memo?: ChangeMemo): string {
+export function patternLine(change: Change): string {
+  return writePatternLine(change, identityOf(change));
+}
+
+/** `patternLine`, kept per change object in a memo. */
+export function keptPatternLine(change: Change, memo: ChangeMemo | undefined): string {
   const known = memo?.lines.get(change);
   if (known !== undefined) return known;
   const line = writePatternLine(change, identityOf(change, memo));
