@@ -17,6 +17,7 @@ import { Schemas } from '../shared/schemas.js';
 import type { TimingRecorder } from './timings.js';
 import { VersionFactsMemo } from './version-memo.js';
 import { LinkMemo } from './5-link/link-memo.js';
+import { ManifestHeads } from './1-read/plan.js';
 
 export interface CompileContext {
   readonly schemas: Schemas;
@@ -40,6 +41,8 @@ export interface CompileContext {
   readonly parses: ParseMemo | undefined;
   /** INC-C: linking and change sets kept between compilations (5-link/link-memo.ts): an edit relinks and rediffs only what it reaches. */
   readonly linking: LinkMemo;
+  /** Each modification manifest's id and title while its text is unchanged (the plan is read on every compilation). */
+  readonly manifestHeads: ManifestHeads;
 }
 
 export type CompileContextOptions = Partial<CompileContext>;
@@ -57,6 +60,7 @@ export function createCompileContext(options: CompileContextOptions = {}): Compi
     projections: options.projections ?? new WeakMap(),
     parses: options.parses,
     linking: options.linking ?? new LinkMemo(),
+    manifestHeads: options.manifestHeads ?? new ManifestHeads(),
   };
 }
 

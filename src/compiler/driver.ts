@@ -98,7 +98,7 @@ export async function compileDirectory(dir: string, cwd: string, options: Compil
   const context = options.context ?? createCompileContext(options);
   const phase = phaseTimer(context.timings);
   const documents = await readCorpus(dir, cwd);
-  const plan = options.plan ?? (await readPlan(dir, cwd, context.schemas, options.root ?? cwd));
+  const plan = options.plan ?? (await readPlan(dir, cwd, context.schemas, options.root ?? cwd, context.manifestHeads));
   phase('read');
   return compile(documents, { ...options, context, plan });
 }

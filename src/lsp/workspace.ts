@@ -79,7 +79,7 @@ export class Workspace {
     const phase = phaseTimer(this.context.timings);
     const documents = this.overlay(await readCorpus(this.text, this.cwd));
     phase('read');
-    const plan = await readPlan(this.text, this.cwd, this.context.schemas);
+    const plan = await readPlan(this.text, this.cwd, this.context.schemas, this.cwd, this.context.manifestHeads);
     phase('plan');
     const result = await compile(documents, { context: this.context, plan, emit: true });
     phase('compile');
