@@ -16,6 +16,7 @@ import { compilerHash } from './compiler-hash.js';
 import { Schemas } from '../shared/schemas.js';
 import type { TimingRecorder } from './timings.js';
 import { VersionFactsMemo } from './version-memo.js';
+import { OutputMemos } from './7-emit/memo.js';
 
 export interface CompileContext {
   readonly schemas: Schemas;
@@ -37,6 +38,8 @@ export interface CompileContext {
   readonly projections: WeakMap<Root, Partial<Record<View, Root | undefined>>>;
   /** INC-A: the parser's last tree of each recently parsed document, so an edit re-parses only what it reached (long-lived contexts only). */
   readonly parses: ParseMemo | undefined;
+  /** What the outputs (in-force, emit, validate, drift) keep between compilations: unchanged entries and chunks are not redone. */
+  readonly outputs: OutputMemos;
 }
 
 export type CompileContextOptions = Partial<CompileContext>;
@@ -53,6 +56,7 @@ export function createCompileContext(options: CompileContextOptions = {}): Compi
     versionFacts: options.versionFacts ?? new VersionFactsMemo(),
     projections: options.projections ?? new WeakMap(),
     parses: options.parses,
+    outputs: options.outputs ?? new OutputMemos(),
   };
 }
 
