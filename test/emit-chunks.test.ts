@@ -84,7 +84,6 @@ describe('outputs rendered by chunks', () => {
       fc.property(file, file, (first, second) => {
         const memo = new ChunkMemo();
         for (const one of [first, second, first] as unknown as InForceFile[]) {
-          memo.begin();
           const whole = `${JSON.stringify({ $schema: './schema/in-force.schema.json', ...one }, null, 2)}\n`;
           expect(inForceJson({ file: one }, memo)).toBe(whole);
         }
@@ -105,7 +104,6 @@ describe('outputs rendered by chunks', () => {
       expect(result.ok).toBe(true);
       const ruleSets = result.ruleSets as Record<View, RuleSet>;
       const output = inForceOutput(plan.releases, timeline(result) ?? [], ruleSets);
-      memo.begin();
       const text = generateTables(output.ruleSets, output.intervals, memo);
       expect(text).toBe(generateTables(output.ruleSets, output.intervals));
       const data = tableData(output.ruleSets);

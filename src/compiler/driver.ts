@@ -161,7 +161,7 @@ export async function compile(documents: readonly SourceDocument[], options: Com
     map: inForce.map,
     entries: {
       list: inForce.file.entries,
-      text: (entry: object) => inForceEntryJson(entry, memos.chunks),
+      text: (entry: object) => inForceEntryJson(entry, memos.chunks).text,
       head: () => JSON.parse(inForceJson({ file: { ...inForce.file, entries: [] } })) as unknown,
     },
   };

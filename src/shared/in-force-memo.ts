@@ -29,6 +29,8 @@ export class InForceMemo {
   private used = new Map<string, CommittedEntry[]>();
   /** A committed value read back at its positions: the compiled entry, kept while value and positions stay. */
   private readonly restored = new WeakMap<CommittedEntry, { positions: string; entry: Record<string, unknown> }>();
+  /** Each entry read back (restore) → the committed value it was read from. */
+  private readonly readFrom = new WeakMap<object, CommittedEntry>();
   private lastKeys: { keys: readonly string[]; sorted: string[] } | undefined;
   /** The interval entries each kept value was written in (a few: one per interval it has had). */
   private readonly intervals = new WeakMap<CommittedEntry, IntervalEntry[]>();
@@ -81,7 +83,13 @@ export class InForceMemo {
     if (known?.positions === positions) return known.entry;
     const entry = make();
     this.restored.set(value, { positions, entry });
+    this.readFrom.set(entry, value);
     return entry;
+  }
+
+  /** The committed value an entry was read back from (restore), if it was. */
+  valueOf(entry: object): CommittedEntry | undefined {
+    return this.readFrom.get(entry);
   }
 }
 
@@ -100,24 +108,54 @@ function placesOf(sources: Record<string, Source>): Record<string, Place> {
   return Object.fromEntries(Object.entries(sources).map(([field, at]) => [field, placeOf(at)]));
 }
 
-/** Whether `committedValue(entry)` would have the JSON of `value`, without making it. */
+/** Whether `committedValue(entry)` would have the JSON of `value`, without making it (no copy, no closure: this runs for every entry of every snapshot). */
 export function sameCommitted(value: CommittedEntry, entry: Record<string, unknown>): boolean {
   if ('place' in entry || 'places' in entry) return jsonEqual(value, committedValue(entry));
   const keys = Object.keys(value);
-  let index = 0;
-  const next = (): string | undefined => {
-    while (index < keys.length && omitted(value[keys[index] as string])) index++;
-    return keys[index++];
-  };
-  for (const key of Object.keys(entry)) {
-    if (key === 'source' || key === 'sources' || omitted(entry[key])) continue;
-    if (next() !== key || !jsonEqual(value[key], entry[key])) return false;
+  let index = skipOmitted(value, keys, 0);
+  for (const key in entry) {
+    const field = entry[key];
+    if (key === 'source' || key === 'sources' || omitted(field)) continue;
+    if (keys[index] !== key || !jsonEqual(value[key], field)) return false;
+    index = skipOmitted(value, keys, index + 1);
   }
   const { source, sources } = entry as Sourced;
-  if (source && (next() !== 'place' || !jsonEqual(value.place, placeOf(source)))) return false;
-  if (sources && (next() !== 'places' || !jsonEqual(value.places, placesOf(sources)))) return false;
-  return next() === undefined;
+  if (source) {
+    if (keys[index] !== 'place' || !samePlace(value.place, source)) return false;
+    index = skipOmitted(value, keys, index + 1);
+  }
+  if (sources) {
+    if (keys[index] !== 'places' || !jsonEqual(value.places, placesOf(sources))) return false;
+    index = skipOmitted(value, keys, index + 1);
+  }
+  return index >= keys.length;
 }
+
+function skipOmitted(value: CommittedEntry, keys: readonly string[], from: number): number {
+  let index = from;
+  while (index < keys.length && omitted(value[keys[index] as string])) index++;
+  return index;
+}
+
+/**
+ * Whether a committed place is `placeOf(source)` as JSON: file, then clause, row and header where
+ * the source has them, in that order, each the same value (a false "no" only costs a new value).
+ */
+function samePlace(place: unknown, source: Source): boolean {
+  if (place === null || typeof place !== 'object') return false;
+  const fields = place as Record<string, unknown>;
+  const keys = Object.keys(fields);
+  if (keys[0] !== 'file' || fields.file !== source.file) return false;
+  let index = 1;
+  for (const key of PLACE_ANCHORS) {
+    if (source[key] === undefined) continue;
+    if (keys[index] !== key || fields[key] !== source[key]) return false;
+    index++;
+  }
+  return index === keys.length;
+}
+
+const PLACE_ANCHORS = ['clause', 'row', 'header'] as const;
 
 function omitted(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';

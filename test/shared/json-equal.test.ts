@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonEqual } from '../../src/shared/json-equal.js';
+import { committedValue, sameCommitted } from '../../src/shared/in-force-memo.js';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -57,3 +58,42 @@ function nearCopy(value: unknown, replacement: unknown, pick: number): unknown {
   };
   return walk(value);
 }
+
+describe('sameCommitted (an entry compared with a kept committed value, without copying it)', () => {
+  const source = fc.record(
+    {
+      file: fc.constantFrom('a.md', 'b.md'),
+      line: fc.integer({ min: 1, max: 3 }),
+      column: fc.constant(1),
+      endLine: fc.constant(1),
+      endColumn: fc.constant(2),
+      clause: fc.constantFrom('AB1', undefined),
+      row: fc.constantFrom('1.1', 'x'),
+      header: fc.constantFrom('T', undefined),
+    },
+    { requiredKeys: ['file', 'line', 'column', 'endLine', 'endColumn'] },
+  );
+  const entry = fc.record(
+    {
+      sr: fc.constantFrom('1.1', '1.2'),
+      seconds: fc.constantFrom(1, 2, null, undefined),
+      notes: fc.array(fc.constantFrom('a', 'b'), { maxLength: 2 }),
+      source,
+      sources: fc.dictionary(fc.constantFrom('name', 'critical'), source, { maxKeys: 2 }),
+    },
+    { requiredKeys: ['sr'] },
+  );
+
+  it('says the same only when the committed JSON is the same, and always of an entry and its own value (property)', () => {
+    fc.assert(
+      fc.property(entry, entry, (a, b) => {
+        const value = committedValue(a);
+        const same = JSON.stringify(value) === JSON.stringify(committedValue(b));
+        if (sameCommitted(value, b)) expect(same).toBe(true);
+        expect(sameCommitted(committedValue(b), b)).toBe(true);
+        return true;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

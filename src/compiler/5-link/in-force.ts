@@ -5,7 +5,14 @@
  * generated/ are read back from this file, so what the lookups answer for a date is what the committed rules say.
  */
 import { secPart, type ReleasePlan } from '../../shared/release-plan.js';
-import { foldSnapshots, type InForceFile, type InForceRelease, type InForceSelector, type InForceSnapshot } from '../../shared/in-force.js';
+import {
+  foldSnapshots,
+  snapshotIndex,
+  type InForceFile,
+  type InForceRelease,
+  type InForceSelector,
+  type InForceSnapshot,
+} from '../../shared/in-force.js';
 import { InForceMemo } from '../../shared/in-force-memo.js';
 import { readFolded } from '../../shared/in-force-read.js';
 import { jsonEqual } from '../../shared/json-equal.js';
@@ -56,7 +63,14 @@ export function inForceOutput(
   // carries the release's date and parts, which the interval file records on its boundaries.
   const { id, title } = releases.base;
   const folded = foldSnapshots({ id, title }, snapshots, memo);
-  const read = (selector: InForceSelector): RuleSet => readFolded(folded, selector, memo);
+  // A snapshot read once per label: the modified view and the last dated interval are often the same snapshot.
+  const reads = new Map<string, RuleSet>();
+  const read = (selector: InForceSelector): RuleSet => {
+    const key = `${snapshotIndex(folded.file, selector)}:${'view' in selector ? selector.view : 'modified'}`;
+    const known = reads.get(key) ?? readFolded(folded, selector, memo);
+    reads.set(key, known);
+    return known;
+  };
   return {
     file: folded.file,
     map: folded.map,

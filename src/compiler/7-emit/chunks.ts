@@ -58,52 +58,84 @@ export function objectKeyOrder(keys: Iterable<string>): string[] {
   return Object.keys(skeleton);
 }
 
+/** A rendered chunk: its text, in a box so that an unchanged chunk is told by identity, never by comparing megabytes. */
+export interface Piece {
+  readonly text: string;
+}
+
 interface Kept {
-  parts: readonly unknown[];
-  text: string;
+  parts: readonly object[];
+  piece: Piece;
 }
 
 /**
- * Rendered text by chunk: a chunk is named by a key and made from parts (objects nobody mutates);
- * its text is rendered again only when a part is not the object it was. Chunks no compilation
- * asked for since the last `begin` are forgotten at the next.
+ * Rendered text by what it is made from: a chunk is rendered one way (`how`: which table, at what
+ * depth) from parts (objects nobody mutates: entries, or the pieces of smaller chunks), and the
+ * same parts rendered the same way give the same piece, in any version and any compilation. Kept
+ * weakly by its first part, so chunks go when their entries do. `identify` names a part by what its
+ * text depends on (an entry read back from the interval file by its committed value: the tables
+ * write no position).
  */
 export class ChunkMemo {
-  private kept = new Map<string, Kept>();
-  private used = new Map<string, Kept>();
-  private readonly items = new WeakMap<object, Map<string, string>>();
+  private readonly byFirst = new WeakMap<object, Map<string, Kept[]>>();
+  private readonly empty = new Map<string, Piece>();
   private readonly values = new Map<string, { value: unknown; text: string }>();
   hits = 0;
   misses = 0;
 
-  begin(): void {
-    if (this.used.size > 0) this.kept = this.used;
-    this.used = new Map();
-  }
+  constructor(private readonly identify: (part: object) => object = (part) => part) {}
 
-  chunk(key: string, parts: readonly unknown[], render: () => string): string {
-    const known = this.used.get(key) ?? this.kept.get(key);
-    if (known && sameParts(known.parts, parts)) {
+  chunk(how: string, parts: readonly object[], render: () => string): Piece {
+    const ids = parts.map(this.identify);
+    const first = ids[0];
+    if (first === undefined) {
+      const known = this.empty.get(how);
+      if (known) return known;
+      const piece = { text: render() };
+      this.empty.set(how, piece);
+      return piece;
+    }
+    let byHow = this.byFirst.get(first);
+    const kept = byHow?.get(how);
+    const found = kept?.find((candidate) => sameParts(candidate.parts, ids));
+    if (found) {
       this.hits++;
-      this.used.set(key, known);
-      return known.text;
+      return found.piece;
     }
     this.misses++;
-    const made = { parts, text: render() };
-    this.used.set(key, made);
-    return made.text;
+    const piece = { text: render() };
+    if (!byHow) this.byFirst.set(first, (byHow = new Map()));
+    byHow.set(how, [{ parts: ids, piece }, ...(kept ?? []).slice(0, 3)]);
+    return piece;
   }
 
-  /** An object's text from its keys and values' texts (objectText), kept while they are the same strings. */
-  object(key: string, pairs: ReadonlyArray<readonly [string, string]>, depth: number): string {
-    const values = pairs.map(([, value]) => value);
-    const keys = pairs.map(([name]) => name).join('\u0000');
-    return this.chunk(`${key}\u0000${keys}`, values, () => objectText(pairs, depth));
+  /** An object's piece from its keys and its values' pieces (objectText). */
+  object(how: string, pairs: ReadonlyArray<readonly [string, Piece]>, depth: number): Piece {
+    const keys = pairs.map(([key]) => key).join('\u0000');
+    return this.chunk(
+      `${how}\u0000${depth}\u0000${keys}`,
+      pairs.map(([, piece]) => piece),
+      () =>
+        objectText(
+          pairs.map(([key, piece]) => [key, piece.text] as const),
+          depth,
+        ),
+    );
   }
 
-  /** An array's text from its items' texts (arrayText), kept while they are the same strings. */
-  array(key: string, items: readonly string[], depth: number): string {
-    return this.chunk(key, items, () => arrayText(items, depth));
+  /** An array's piece from its items' pieces (arrayText). */
+  array(how: string, items: readonly Piece[], depth: number): Piece {
+    return this.chunk(`${how}\u0000${depth}`, items, () =>
+      arrayText(
+        items.map((item) => item.text),
+        depth,
+      ),
+    );
+  }
+
+  /** One object rendered one way (`how`: what is rendered of it, and at what depth). */
+  item(part: object, how: string, render: () => string): Piece {
+    return this.chunk(how, [part], render);
   }
 
   /** The text of a value, kept while the next value asked for under `key` has the same JSON (a source map whose positions did not change). */
@@ -114,20 +146,9 @@ export class ChunkMemo {
     this.values.set(key, { value, text });
     return text;
   }
-
-  /** The text of one object rendered one way (`how`: what is rendered of it, and at what depth), kept with the object. */
-  item(part: object, how: string, render: () => string): string {
-    let texts = this.items.get(part);
-    const known = texts?.get(how);
-    if (known !== undefined) return known;
-    const text = render();
-    if (!texts) this.items.set(part, (texts = new Map()));
-    texts.set(how, text);
-    return text;
-  }
 }
 
-function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean {
+function sameParts(a: readonly object[], b: readonly object[]): boolean {
   if (a.length !== b.length) return false;
   for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
   return true;

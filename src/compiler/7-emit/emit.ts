@@ -10,7 +10,7 @@ import { CHANGE_SET_PATH, changeSetJson, committedChangeSet, type ChangeSet } fr
 import type { InForceOutput } from '../5-link/in-force.js';
 import { generateRegistrationSchema } from './registration-schema.js';
 import { generateIndex, generateTables } from './tables.js';
-import { ChunkMemo, nestedJson } from './chunks.js';
+import { ChunkMemo, nestedJson, type Piece } from './chunks.js';
 import type { CommittedOutputs } from '../6-validate/validate.js';
 
 /** Output paths, relative to the project root. */
@@ -43,13 +43,13 @@ export function inForceJson(inForce: Pick<InForceOutput, 'file'>, chunks: ChunkM
   const { entries, ...head } = file;
   const top = JSON.stringify({ $schema: IN_FORCE_SCHEMA, ...head }, null, 2);
   const items = entries.map((entry) => inForceEntryJson(entry, chunks));
-  return `${top.slice(0, -2)},\n  "entries": ${chunks.array('in-force.json', items, 1)}\n}\n`;
+  return `${top.slice(0, -2)},\n  "entries": ${chunks.array('in-force.json', items, 1).text}\n}\n`;
 }
 
 const IN_FORCE_SCHEMA = './schema/in-force.schema.json';
 
 /** One entry of rules/in-force.json as the file writes it (indented for its place in `entries`), kept with the entry. */
-export function inForceEntryJson(entry: object, chunks: ChunkMemo): string {
+export function inForceEntryJson(entry: object, chunks: ChunkMemo): Piece {
   return chunks.item(entry, 'in-force', () => nestedJson(entry, 2, false));
 }
 

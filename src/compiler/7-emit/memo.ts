@@ -12,13 +12,13 @@ import { ValidationMemo } from '../6-validate/memo.js';
 
 export class OutputMemos {
   readonly inForce = new InForceMemo();
-  readonly chunks = new ChunkMemo();
+  /** Chunks of the tables name an entry read back from the interval file by its committed value. */
+  readonly chunks = new ChunkMemo((part) => this.inForce.valueOf(part) ?? part);
   readonly validation = new ValidationMemo();
   readonly disk = new DiskTexts();
 
   /** A compilation starts: what the previous one kept is offered, what this one does not use is then dropped. */
   begin(): void {
     this.inForce.begin();
-    this.chunks.begin();
   }
 }

@@ -6,18 +6,18 @@
  */
 import type { RuleSet } from '../../shared/model.js';
 import { eligibilityTable, placedRule, serviceRequestRow, trtTable, userRoleRow } from '../../shared/table-data.js';
-import { nestedJson, objectKeyOrder, type ChunkMemo } from './chunks.js';
+import { nestedJson, objectKeyOrder, type ChunkMemo, type Piece } from './chunks.js';
 
 /** The tables of one version, in the order a version's tables are written. */
 export const VERSION_TABLES = ['trt', 'eligibility', 'serviceRequests', 'userRoles', 'clauseRules'] as const;
 export type VersionTable = (typeof VERSION_TABLES)[number];
 
 /**
- * One table of a version, as text at `depth`. `version` names the version's chunks (a view or a
- * release id) so that each version keeps its own.
+ * One table of a version, as text at `depth`: the same entries give the same piece, in whichever
+ * version they are.
  */
-export function tableText(ruleSet: RuleSet, table: VersionTable, version: string, depth: number, memo: ChunkMemo): string {
-  const name = `${version}\u0000${table}\u0000${depth}`;
+export function tableText(ruleSet: RuleSet, table: VersionTable, depth: number, memo: ChunkMemo): Piece {
+  const name = `${table}\u0000${depth}`;
   switch (table) {
     case 'trt':
       return bySr(ruleSet.trt, (group) => trtTable({ trt: group }), name, depth, memo);
@@ -33,10 +33,10 @@ export function tableText(ruleSet: RuleSet, table: VersionTable, version: string
 }
 
 /** Every table of a version, as the object `{ trt, eligibility, serviceRequests, userRoles, clauseRules }` at `depth`. */
-export function versionTablesText(ruleSet: RuleSet, version: string, depth: number, memo: ChunkMemo): string {
+export function versionTablesText(ruleSet: RuleSet, depth: number, memo: ChunkMemo): Piece {
   return memo.object(
-    `${version}\u0000tables\u0000${depth}`,
-    VERSION_TABLES.map((table) => [table, tableText(ruleSet, table, version, depth + 1, memo)] as const),
+    'tables',
+    VERSION_TABLES.map((table) => [table, tableText(ruleSet, table, depth + 1, memo)] as const),
     depth,
   );
 }
@@ -48,7 +48,7 @@ function bySr<E extends { sr: string }>(
   name: string,
   depth: number,
   memo: ChunkMemo,
-): string {
+): Piece {
   const groups = new Map<string, E[]>();
   for (const entry of entries) {
     const group = groups.get(entry.sr);
@@ -57,17 +57,16 @@ function bySr<E extends { sr: string }>(
   }
   const pairs = objectKeyOrder(groups.keys()).map((sr) => {
     const group = groups.get(sr) ?? [];
-    return [sr, memo.chunk(`${name}\u0000${sr}`, group, () => nestedJson(table(group)[sr], depth + 1))] as const;
+    return [sr, memo.chunk(name, group, () => nestedJson(table(group)[sr], depth + 1))] as const;
   });
   return memo.object(name, pairs, depth);
 }
 
 /** A list: one chunk per row, kept with the entry it is made from (by what is rendered of it and at what depth). */
-function rows<E extends object>(entries: readonly E[], row: (entry: E) => unknown, name: string, depth: number, memo: ChunkMemo): string {
-  const how = name.slice(name.indexOf('\u0000') + 1);
+function rows<E extends object>(entries: readonly E[], row: (entry: E) => unknown, name: string, depth: number, memo: ChunkMemo): Piece {
   return memo.array(
     name,
-    entries.map((entry) => memo.item(entry, how, () => nestedJson(row(entry), depth + 1))),
+    entries.map((entry) => memo.item(entry, name, () => nestedJson(row(entry), depth + 1))),
     depth,
   );
 }

@@ -29,10 +29,10 @@ export function generateTables(
   const { srRefs, trtSrRefs, roleIds } = tableKeys(ruleSets);
   const perView = (table: VersionTable): string =>
     memo.object(
-      `tables.ts\u0000${table}`,
-      views.map((view) => [view, tableText(ruleSets[view], table, view, 1, memo)] as const),
+      'views',
+      views.map((view) => [view, tableText(ruleSets[view], table, 1, memo)] as const),
       0,
-    );
+    ).text;
   const modifications = ruleSets.modified.modifications;
 
   return `${GENERATED_BANNER}import type { ClauseRule, RequestMode, SmetsGeneration, View } from './types.js';

@@ -6,7 +6,9 @@
  */
 import type { RuleSet } from '../../shared/model.js';
 import { VIEWS, type View } from '../../shared/vocabulary.js';
-import { ChunkMemo, objectKeyOrder } from './chunks.js';
+import { ChunkMemo, objectKeyOrder, type Piece } from './chunks.js';
+
+const EMPTY: Piece = { text: '{}' };
 import { versionTablesText } from './table-chunks.js';
 import { literal } from './literal.js';
 import type { TimelineInterval } from '../5-link/in-force.js';
@@ -19,12 +21,13 @@ export function generateTimeline(
   memo: ChunkMemo = new ChunkMemo(),
 ): string {
   // Each version's tables as DATED_TABLES would hold them; equal texts are equal tables.
-  const named = VIEWS.map((view) => [view, versionTablesText(ruleSets[view], view, 1, memo)] as const);
-  const dated: Array<readonly [string, string]> = [];
+  const named = VIEWS.map((view) => [view, versionTablesText(ruleSets[view], 1, memo)] as const);
+  const dated: Array<readonly [string, Piece]> = [];
   const rows = intervals.map((interval) => {
     const version = interval.release?.id ?? 'base';
-    const text = versionTablesText(interval.ruleSet, version, 1, memo);
-    let key: string = named.find(([, known]) => known === text)?.[0] ?? '';
+    const text = versionTablesText(interval.ruleSet, 1, memo);
+    // The same piece when made from the same entries; else compared as text.
+    let key: string = named.find(([, known]) => known === text || known.text === text.text)?.[0] ?? '';
     if (key === '') {
       key = version;
       dated.push([key, text]);
@@ -66,11 +69,11 @@ export function inForceAt(at: AtDate): InForceInterval {
 }
 
 /** DATED_TABLES' object: by release id (a later interval of the same release replaces an earlier one's tables, as assigning a key does). */
-function datedText(dated: ReadonlyArray<readonly [string, string]>, memo: ChunkMemo): string {
+function datedText(dated: ReadonlyArray<readonly [string, Piece]>, memo: ChunkMemo): string {
   const byKey = new Map(dated);
   return memo.object(
     'DATED_TABLES',
-    objectKeyOrder(byKey.keys()).map((key) => [key, byKey.get(key) ?? '{}'] as const),
+    objectKeyOrder(byKey.keys()).map((key) => [key, byKey.get(key) ?? EMPTY] as const),
     0,
-  );
+  ).text;
 }
