@@ -16,7 +16,8 @@ const BLOCK = 1 << 14;
 
 export function firstDifferentLine(a: string, b: string): LineDifference {
   const at = firstDifference(a, b);
-  let start = a.lastIndexOf('\n', at - 1) + 1;
+  // lastIndexOf clamps a negative start to 0 (and would find a break at 0): a difference at 0 is on the first line.
+  let start = at === 0 ? 0 : a.lastIndexOf('\n', at - 1) + 1;
   let index = countLines(a, start);
   let found = lineAt(a, start);
   let wanted = lineAt(b, start);
