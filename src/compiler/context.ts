@@ -18,6 +18,7 @@ import type { TimingRecorder } from './timings.js';
 import { VersionFactsMemo } from './version-memo.js';
 import { LinkMemo } from './5-link/link-memo.js';
 import { ManifestHeads } from './1-read/plan.js';
+import { OutputMemos } from './7-emit/memo.js';
 
 export interface CompileContext {
   readonly schemas: Schemas;
@@ -43,6 +44,8 @@ export interface CompileContext {
   readonly linking: LinkMemo;
   /** Each modification manifest's id and title while its text is unchanged (the plan is read on every compilation). */
   readonly manifestHeads: ManifestHeads;
+  /** What the outputs (in-force, emit, validate, drift) keep between compilations: unchanged entries and chunks are not redone. */
+  readonly outputs: OutputMemos;
 }
 
 export type CompileContextOptions = Partial<CompileContext>;
@@ -61,6 +64,7 @@ export function createCompileContext(options: CompileContextOptions = {}): Compi
     parses: options.parses,
     linking: options.linking ?? new LinkMemo(),
     manifestHeads: options.manifestHeads ?? new ManifestHeads(),
+    outputs: options.outputs ?? new OutputMemos(),
   };
 }
 

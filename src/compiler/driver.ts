@@ -15,16 +15,19 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { hasErrors, mergeAcrossViews } from '../shared/diagnostics.js';
 import type { RuleSet } from '../shared/model.js';
+import type { InForceFile } from '../shared/in-force.js';
+import type { SourceMap } from '../shared/source-map.js';
 import { VIEWS, type View } from '../shared/vocabulary.js';
 import { EMPTY_PLAN, readPlan, type CorpusPlan } from './1-read/plan.js';
 import { readCorpus, type SourceDocument } from './1-read/read.js';
 import { projectSafely } from './3-project/project.js';
 import type { DocumentFacts } from './4-extract/document.js';
-import { diffRuleSets, type ChangeSet } from './5-link/change-set/diff.js';
+import { CHANGE_SET_PATH, changeSetJson, diffRuleSets, type ChangeSet } from './5-link/change-set/diff.js';
+import { committedChangeSet } from './5-link/change-set/change.js';
 import { checkCites } from './5-link/cites.js';
 import { link } from './5-link/link.js';
 import { validateOutputs } from './6-validate/validate.js';
-import { emitOutputs, inForceJson, OUTPUT_PATHS } from './7-emit/emit.js';
+import { emitOutputs, inForceEntryJson, inForceJson, OUTPUT_PATHS } from './7-emit/emit.js';
 import { inForceOutput } from './5-link/in-force.js';
 import type { ExtractedDocument } from './cache.js';
 import { createCompileContext, type CompileContext, type CompileContextOptions } from './context.js';
@@ -53,6 +56,8 @@ export interface CompileResult {
   changeSet: ChangeSet | undefined;
   /** path → content; empty when there were errors or emit was off. */
   outputs: Map<string, string>;
+  /** The interval file and its source map as emitted into `outputs` (objects, so drift compares them without parsing the text). */
+  inForce?: { file: InForceFile; map: SourceMap } | undefined;
   ok: boolean;
   /** The context the compilation ran in (schemas, cache, table kinds), for later steps to reuse. */
   context: CompileContext;
@@ -143,19 +148,32 @@ export async function compile(documents: readonly SourceDocument[], options: Com
   const changeSet = diffRuleSets(ruleSets.baseline, ruleSets.modified, { memo: context.linking.diffs });
   result.changeSet = changeSet;
   phase('change-set');
-  const inForce = options.emit === false ? undefined : inForceOutput(plan.releases, timeline({ ...result, ok: true }) ?? [], ruleSets);
-  files.push(
-    ...validateOutputs(ruleSets, changeSet, context.schemas, {
-      ruleSet: OUTPUT_PATHS.inForce,
-      changeSet: OUTPUT_PATHS.changeSet,
-      inForce: inForce && { path: OUTPUT_PATHS.inForce, json: inForceJson(inForce), mapPath: OUTPUT_PATHS.inForceMap, map: inForce.map },
-    }),
-  );
+  const dated = options.emit === false ? undefined : (timeline({ ...result, ok: true }) ?? []);
+  phase('timeline');
+  if (dated) context.outputs.begin();
+  const inForce = dated && inForceOutput(plan.releases, dated, ruleSets, context.outputs.inForce);
+  phase('in-force');
+  const memos = context.outputs;
+  const committed = { json: changeSetJson(changeSet), map: committedChangeSet(changeSet, CHANGE_SET_PATH).map };
+  const validated = inForce && {
+    path: OUTPUT_PATHS.inForce,
+    json: inForceJson(inForce, memos.chunks),
+    mapPath: OUTPUT_PATHS.inForceMap,
+    map: inForce.map,
+    entries: {
+      list: inForce.file.entries,
+      text: (entry: object) => inForceEntryJson(entry, memos.chunks).text,
+      head: () => JSON.parse(inForceJson({ file: { ...inForce.file, entries: [] } })) as unknown,
+    },
+  };
+  const paths = { ruleSet: OUTPUT_PATHS.inForce, changeSet: OUTPUT_PATHS.changeSet, inForce: validated };
+  files.push(...validateOutputs(ruleSets, changeSet, context.schemas, paths, memos.validation, committed));
   phase('validate');
   if (hasErrors(files)) return result;
 
   if (inForce) {
-    result.outputs = await emitOutputs(inForce, changeSet, context.generateTypes);
+    result.inForce = { file: inForce.file, map: inForce.map };
+    result.outputs = await emitOutputs(inForce, changeSet, context.generateTypes, memos.chunks, committed);
     phase('generate');
   }
   result.ok = true;

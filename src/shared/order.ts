@@ -42,7 +42,7 @@ export function groupThousands(value: number): string {
 /**
  * One order of the union of several lists that keeps every list's own order when they agree
  * (a topological order of "comes before in some list"), ties going to the item seen first.
- * Items on a cycle (lists that disagree) follow in the order first seen. O(n log n).
+ * Items on a cycle (lists that disagree) follow in the order first seen. O(n log n), cycles included.
  */
 export function mergeOrders(lists: ReadonlyArray<readonly string[]>): string[] {
   const rank = new Map<string, number>();
@@ -53,7 +53,9 @@ export function mergeOrders(lists: ReadonlyArray<readonly string[]>): string[] {
       if (!rank.has(item)) rank.set(item, rank.size);
       const before = index > 0 ? list[index - 1] : undefined;
       if (before === undefined || before === item) return;
-      next.set(before, [...(next.get(before) ?? []), item]);
+      const after = next.get(before);
+      if (after) after.push(item);
+      else next.set(before, [item]);
       waiting.set(item, (waiting.get(item) ?? 0) + 1);
     });
   }
@@ -62,8 +64,15 @@ export function mergeOrders(lists: ReadonlyArray<readonly string[]>): string[] {
   for (const item of rank.keys()) if (!waiting.get(item)) ready.push(item);
   const merged: string[] = [];
   const done = new Set<string>();
+  // On a cycle nothing is ready: the first item not yet placed, in the order first seen (a cursor, not a scan per item).
+  const seen = [...rank.keys()];
+  let cursor = 0;
+  const firstNotDone = (): string | undefined => {
+    while (cursor < seen.length && done.has(seen[cursor] as string)) cursor++;
+    return seen[cursor];
+  };
   while (merged.length < rank.size) {
-    const item = ready.pop() ?? [...rank.keys()].find((candidate) => !done.has(candidate));
+    const item = ready.pop() ?? firstNotDone();
     if (item === undefined || done.has(item)) continue;
     done.add(item);
     merged.push(item);

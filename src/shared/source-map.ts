@@ -52,8 +52,14 @@ export class SourceMapBuilder {
     this.positions.set(key, positionText(source));
   }
 
-  map(): SourceMap {
-    const keys = [...this.positions.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  /** A position already written as text (positionText). */
+  addText(key: string, position: string): void {
+    this.positions.set(key, position);
+  }
+
+  /** The map, keys in code-point order (`sort`: a sort that may reuse an earlier order of the same keys). */
+  map(sort: (keys: string[]) => string[] = (keys) => keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))): SourceMap {
+    const keys = sort([...this.positions.keys()]);
     return { output: this.output, positions: Object.fromEntries(keys.map((key) => [key, this.positions.get(key) ?? ''])) };
   }
 }

@@ -8,7 +8,7 @@
  * reaching the compiler. The types are those of generated/tables.ts, with plain strings where
  * the generated ones have the landed corpus's SR references and role identifiers.
  */
-import type { ClauseRule, RuleSet, ServiceRequest, Source, Trt } from '../../generated/types.js';
+import type { ClauseRule, RuleSet, ServiceRequest, Source, Trt, UserRole } from '../../generated/types.js';
 import { address, placeOf, placeText } from './address.js';
 import { VIEWS, type Mode, type Smets, type View } from './vocabulary.js';
 
@@ -50,7 +50,8 @@ const located = (at: string, source: Source): { address: string; place: string; 
   clause: source.clause ?? null,
 });
 
-function placedRule(rule: ClauseRule): PlacedRule {
+/** A literate rule as CLAUSE_RULES lists it. */
+export function placedRule(rule: ClauseRule): PlacedRule {
   const { source, ...rest } = rule;
   return { ...rest, address: address('clause-rule', rule.id), place: placeText(placeOf(source)) } as PlacedRule;
 }
@@ -60,41 +61,49 @@ export function tableData(ruleSets: PerView<RuleSet>): TableData {
     baseline: build(ruleSets.baseline),
     modified: build(ruleSets.modified),
   });
+  return {
+    ...tableKeys(ruleSets),
+    trt: per(trtTable),
+    eligibility: per(eligibilityTable),
+    serviceRequests: per((ruleSet) => ruleSet.serviceRequests.map(serviceRequestRow)),
+    userRoles: per((ruleSet) => ruleSet.userRoles.map(userRoleRow)),
+    clauseRules: per((ruleSet) => ruleSet.clauseRules.map(placedRule)),
+  };
+}
+
+/** The SR references, those with TRTs, and the User Role identifiers of either view. */
+export function tableKeys(ruleSets: PerView<RuleSet>): Pick<TableData, 'srRefs' | 'trtSrRefs' | 'roleIds'> {
   const unique = (values: string[]): string[] => [...new Set(values)];
   return {
     srRefs: unique(VIEWS.flatMap((view) => ruleSets[view].serviceRequests.map((sr) => sr.ref))),
     trtSrRefs: unique(VIEWS.flatMap((view) => ruleSets[view].trt.map((entry) => entry.sr))),
     roleIds: unique(VIEWS.flatMap((view) => ruleSets[view].userRoles.map((role) => role.id))),
-    trt: per(trtTable),
-    eligibility: per(eligibilityTable),
-    serviceRequests: per((ruleSet) =>
-      ruleSet.serviceRequests.map((sr) => ({
-        ref: sr.ref,
-        name: sr.name,
-        critical: sr.critical,
-        nonDevice: sr.nonDevice,
-        onDemand: sr.onDemand,
-        futureDated: sr.futureDated,
-        dccScheduled: sr.dccScheduled,
-        ...located(address('service-request', sr.ref), sr.source),
-      })),
-    ),
-    userRoles: per((ruleSet) =>
-      ruleSet.userRoles.map((role) => ({
-        id: role.id,
-        name: role.name,
-        partyCategory: role.partyCategory,
-        ...located(address('user-role', role.id), role.source),
-      })),
-    ),
-    clauseRules: per((ruleSet) => ruleSet.clauseRules.map(placedRule)),
   };
+}
+
+/** A Service Request as SERVICE_REQUESTS lists it. */
+export function serviceRequestRow(sr: ServiceRequest): ServiceRequestData {
+  return {
+    ref: sr.ref,
+    name: sr.name,
+    critical: sr.critical,
+    nonDevice: sr.nonDevice,
+    onDemand: sr.onDemand,
+    futureDated: sr.futureDated,
+    dccScheduled: sr.dccScheduled,
+    ...located(address('service-request', sr.ref), sr.source),
+  };
+}
+
+/** A User Role as USER_ROLES lists it. */
+export function userRoleRow(role: UserRole): UserRoleData {
+  return { id: role.id, name: role.name, partyCategory: role.partyCategory, ...located(address('user-role', role.id), role.source) };
 }
 
 type Cells = Partial<Record<Mode, TrtCellData>>;
 
 /** Fixed key order: SMETS 1 then 2, scheduled then on-demand, whatever order the rules list them in. */
-function trtTable(ruleSet: RuleSet): Record<string, Record<string, TrtBySmetsAndMode>> {
+export function trtTable(ruleSet: Pick<RuleSet, 'trt'>): Record<string, Record<string, TrtBySmetsAndMode>> {
   const cells = new Map<string, Map<string, Map<Smets, Cells>>>();
   for (const entry of ruleSet.trt) {
     const byRole = entryOf(cells, entry.sr, () => new Map<string, Map<Smets, Cells>>());
@@ -132,7 +141,7 @@ function orderedModes(byMode: Cells): Cells {
   return { scheduled: byMode.scheduled, 'on-demand': byMode['on-demand'] };
 }
 
-function eligibilityTable(ruleSet: RuleSet): Record<string, Record<string, EligibilityCellData>> {
+export function eligibilityTable(ruleSet: Pick<RuleSet, 'eligibility'>): Record<string, Record<string, EligibilityCellData>> {
   const table: Record<string, Record<string, EligibilityCellData>> = {};
   for (const entry of ruleSet.eligibility) {
     (table[entry.sr] ??= {})[entry.role] = {

@@ -5,7 +5,18 @@
  * generated/ are read back from this file, so what the lookups answer for a date is what the committed rules say.
  */
 import { secPart, type ReleasePlan } from '../../shared/release-plan.js';
-import { inForceFile, ruleSetFromInForce, type InForceFile, type InForceRelease, type InForceSnapshot } from '../../shared/in-force.js';
+import {
+  foldSnapshots,
+  snapshotIndex,
+  type InForceFile,
+  type InForceRelease,
+  type InForceSelector,
+  type InForceSnapshot,
+} from '../../shared/in-force.js';
+import { InForceMemo } from '../../shared/in-force-memo.js';
+import { readFolded } from '../../shared/in-force-read.js';
+import { jsonEqual } from '../../shared/json-equal.js';
+import type { IsoDate } from '../../shared/dates.js';
 import type { RuleSet } from '../../shared/model.js';
 import type { SourceMap } from '../../shared/source-map.js';
 import type { View } from '../../shared/vocabulary.js';
@@ -24,7 +35,7 @@ const NO_PLAN: ReleasePlan = { base: { id: 'base', title: 'The text as written, 
 export interface InForceOutput {
   file: InForceFile;
   map: SourceMap;
-  /** The named views and the dated intervals, read back from the file. */
+  /** The named views and the dated intervals, read back from the file (shared/in-force-read.ts: without parsing it). */
   ruleSets: Record<View, RuleSet>;
   intervals: TimelineInterval[];
 }
@@ -33,6 +44,7 @@ export function inForceOutput(
   plan: ReleasePlan | undefined,
   dated: readonly TimelineInterval[],
   ruleSets: Record<View, RuleSet>,
+  memo: InForceMemo = new InForceMemo(),
 ): InForceOutput {
   const releases = plan ?? NO_PLAN;
   const snapshots: InForceSnapshot[] = [{ from: null, ruleSet: ruleSets.baseline }];
@@ -50,16 +62,22 @@ export function inForceOutput(
   // The file names the base by id and title only: after a consolidation the plan's base also
   // carries the release's date and parts, which the interval file records on its boundaries.
   const { id, title } = releases.base;
-  const { file, map } = inForceFile({ id, title }, snapshots);
-  const read = (view: View): RuleSet => ({ ...ruleSetFromInForce(file, { view }, map), view });
+  const folded = foldSnapshots({ id, title }, snapshots, memo);
+  // A snapshot read once per label: the modified view and the last dated interval are often the same snapshot.
+  const reads = new Map<string, RuleSet>();
+  const read = (selector: InForceSelector): RuleSet => {
+    const key = `${snapshotIndex(folded.file, selector)}:${'view' in selector ? selector.view : 'modified'}`;
+    const known = reads.get(key) ?? readFolded(folded, selector, memo);
+    reads.set(key, known);
+    return known;
+  };
   return {
-    file,
-    map,
-    ruleSets: { baseline: read('baseline'), modified: read('modified') },
+    file: folded.file,
+    map: folded.map,
+    ruleSets: { baseline: read({ view: 'baseline' }), modified: read({ view: 'modified' }) },
     intervals: dated.map((interval) => ({
       ...interval,
-      ruleSet:
-        interval.from === null ? read('baseline') : ruleSetFromInForce(file, { at: interval.from as `${number}-${number}-${number}` }, map),
+      ruleSet: read(interval.from === null ? { view: 'baseline' } : { at: interval.from as IsoDate }),
     })),
   };
 }
@@ -70,7 +88,7 @@ export function inForceOutput(
  */
 function pendingRelease(plan: ReleasePlan, last: RuleSet | undefined, modified: RuleSet): InForceRelease | undefined {
   const undated = plan.releases.filter((release) => release.date === 'TBC');
-  if (undated.length === 0 && last !== undefined && JSON.stringify(last) === JSON.stringify(modified)) return undefined;
+  if (undated.length === 0 && last !== undefined && jsonEqual(last, modified)) return undefined;
   const modifications = [...new Set(undated.flatMap((release) => release.implements.map((entry) => entry.modification)))];
   if (undated.length === 1 && undated[0]) return { id: undated[0].id, title: undated[0].title, date: null, modifications };
   return {

@@ -10,6 +10,8 @@ import { CHANGE_SET_PATH, changeSetJson, committedChangeSet, type ChangeSet } fr
 import type { InForceOutput } from '../5-link/in-force.js';
 import { generateRegistrationSchema } from './registration-schema.js';
 import { generateIndex, generateTables } from './tables.js';
+import { ChunkMemo, nestedJson, type Piece } from './chunks.js';
+import type { CommittedOutputs } from '../6-validate/validate.js';
 
 /** Output paths, relative to the project root. */
 export const OUTPUT_PATHS = {
@@ -27,24 +29,51 @@ export function ruleSetJson(ruleSet: RuleSet): string {
   return `${JSON.stringify({ $schema: './schema/rule-set.schema.json', ...ruleSet }, null, 2)}\n`;
 }
 
-/** rules/in-force.json: the rules over time, each entry once per value with its interval, no positions. */
-export function inForceJson(inForce: Pick<InForceOutput, 'file'>): string {
-  return `${JSON.stringify({ $schema: './schema/in-force.schema.json', ...inForce.file }, null, 2)}\n`;
+/**
+ * rules/in-force.json: the rules over time, each entry once per value with its interval, no
+ * positions. Each entry's text is kept with the entry object (chunks.ts), so an unchanged entry is
+ * not rendered again; the whole reads as `JSON.stringify({ $schema, ...file }, null, 2)`.
+ */
+export function inForceJson(inForce: Pick<InForceOutput, 'file'>, chunks: ChunkMemo = new ChunkMemo()): string {
+  const { file } = inForce;
+  const keys = Object.keys(file);
+  if (keys.at(-1) !== 'entries' || file.entries.length === 0) {
+    return `${JSON.stringify({ $schema: IN_FORCE_SCHEMA, ...file }, null, 2)}\n`;
+  }
+  const { entries, ...head } = file;
+  const top = JSON.stringify({ $schema: IN_FORCE_SCHEMA, ...head }, null, 2);
+  const items = entries.map((entry) => inForceEntryJson(entry, chunks));
+  return `${top.slice(0, -2)},\n  "entries": ${chunks.array('in-force.json', items, 1).text}\n}\n`;
+}
+
+const IN_FORCE_SCHEMA = './schema/in-force.schema.json';
+
+/** One entry of rules/in-force.json as the file writes it (indented for its place in `entries`), kept with the entry. */
+export function inForceEntryJson(entry: object, chunks: ChunkMemo): Piece {
+  return chunks.item(entry, 'in-force', () => nestedJson(entry, 2, false));
 }
 
 export async function emitOutputs(
   inForce: InForceOutput,
   changeSet: ChangeSet,
   generateTypes: () => Promise<string>,
+  chunks: ChunkMemo = new ChunkMemo(),
+  committed: CommittedOutputs = { json: changeSetJson(changeSet), map: committedChangeSet(changeSet, CHANGE_SET_PATH).map },
 ): Promise<Map<string, string>> {
   const outputs = new Map<string, string>();
-  outputs.set(OUTPUT_PATHS.inForce, inForceJson(inForce));
-  outputs.set(OUTPUT_PATHS.inForceMap, sourceMapJson(inForce.map));
+  outputs.set(OUTPUT_PATHS.inForce, inForceJson(inForce, chunks));
+  outputs.set(
+    OUTPUT_PATHS.inForceMap,
+    chunks.like(OUTPUT_PATHS.inForceMap, inForce.map, () => sourceMapJson(inForce.map)),
+  );
   outputs.set(OUTPUT_PATHS.types, await generateTypes());
-  outputs.set(OUTPUT_PATHS.tables, generateTables(inForce.ruleSets, inForce.intervals));
+  outputs.set(OUTPUT_PATHS.tables, generateTables(inForce.ruleSets, inForce.intervals, chunks));
   outputs.set(OUTPUT_PATHS.index, generateIndex());
   outputs.set(OUTPUT_PATHS.registrationSchema, generateRegistrationSchema());
-  outputs.set(OUTPUT_PATHS.changeSet, changeSetJson(changeSet));
-  outputs.set(OUTPUT_PATHS.changeSetMap, sourceMapJson(committedChangeSet(changeSet, CHANGE_SET_PATH).map));
+  outputs.set(OUTPUT_PATHS.changeSet, committed.json);
+  outputs.set(
+    OUTPUT_PATHS.changeSetMap,
+    chunks.like(OUTPUT_PATHS.changeSetMap, committed.map, () => sourceMapJson(committed.map)),
+  );
   return outputs;
 }

@@ -5,7 +5,9 @@
  */
 import type { View } from '../../shared/vocabulary.js';
 import type { RuleSet } from '../../shared/model.js';
-import { tableData } from '../../shared/table-data.js';
+import { tableKeys } from '../../shared/table-data.js';
+import { ChunkMemo } from './chunks.js';
+import { tableText, type VersionTable } from './table-chunks.js';
 import { MODES, SMETS_GENERATIONS, VIEWS as TABLE_VIEWS } from '../../shared/vocabulary.js';
 import { GENERATED_BANNER } from './types.js';
 import { literal } from './literal.js';
@@ -13,9 +15,24 @@ import { generateTimeline, type TimelineInterval } from './timeline.js';
 
 export { literal } from './literal.js';
 
-export function generateTables(ruleSets: Record<View, RuleSet>, intervals: readonly TimelineInterval[] = []): string {
+/**
+ * The text of generated/tables.ts. The tables are rendered by chunks kept in `memo` (one per SR of
+ * the TRT and eligibility tables, one per row of the lists): give the same memo each time and an
+ * edit renders again only the chunks whose entries changed.
+ */
+export function generateTables(
+  ruleSets: Record<View, RuleSet>,
+  intervals: readonly TimelineInterval[] = [],
+  memo: ChunkMemo = new ChunkMemo(),
+): string {
   const views = [...TABLE_VIEWS];
-  const { srRefs, trtSrRefs, roleIds, trt, eligibility, serviceRequests, userRoles, clauseRules } = tableData(ruleSets);
+  const { srRefs, trtSrRefs, roleIds } = tableKeys(ruleSets);
+  const perView = (table: VersionTable): string =>
+    memo.object(
+      'views',
+      views.map((view) => [view, tableText(ruleSets[view], table, 1, memo)] as const),
+      0,
+    ).text;
   const modifications = ruleSets.modified.modifications;
 
   return `${GENERATED_BANNER}import type { ClauseRule, RequestMode, SmetsGeneration, View } from './types.js';
@@ -91,15 +108,15 @@ export type EligibilityTable = { readonly [V in View]: { readonly [R in SrRef]?:
 
 export const MODIFICATIONS = ${literal(modifications)} as const;
 
-export const USER_ROLES: { readonly [V in View]: readonly UserRoleEntry[] } = ${literal(userRoles, 2)};
+export const USER_ROLES: { readonly [V in View]: readonly UserRoleEntry[] } = ${perView('userRoles')};
 
-export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEntry[] } = ${literal(serviceRequests, 2)};
+export const SERVICE_REQUESTS: { readonly [V in View]: readonly ServiceRequestEntry[] } = ${perView('serviceRequests')};
 
 /** TRT_TABLE[view][sr][role][smets][mode]; a role has an entry only where it is eligible. */
-export const TRT_TABLE: TrtTable = ${literal(trt, 2)};
+export const TRT_TABLE: TrtTable = ${perView('trt')};
 
 /** ELIGIBILITY_TABLE[view][sr][role]: every cell of the Appendix E matrix. */
-export const ELIGIBILITY_TABLE: EligibilityTable = ${literal(eligibility, 2)};
+export const ELIGIBILITY_TABLE: EligibilityTable = ${perView('eligibility')};
 
 /** A literate rule as the tables hold it: its stable address and place instead of a source position. */
 export type PlacedRule<R extends ClauseRule = ClauseRule> = R extends unknown
@@ -107,9 +124,9 @@ export type PlacedRule<R extends ClauseRule = ClauseRule> = R extends unknown
   : never;
 
 /** The literate rules of each view, as compiled from the rule blocks under their clauses. */
-export const CLAUSE_RULES: { readonly [V in View]: readonly PlacedRule[] } = ${literal(clauseRules, 2)} as unknown as { readonly [V in View]: readonly PlacedRule[] };
+export const CLAUSE_RULES: { readonly [V in View]: readonly PlacedRule[] } = ${perView('clauseRules')} as unknown as { readonly [V in View]: readonly PlacedRule[] };
 
-${generateTimeline(ruleSets, intervals)}
+${generateTimeline(ruleSets, intervals, memo)}
 ${LOOKUPS}`;
 }
 

@@ -5,37 +5,32 @@
  * whose tables are emitted in `DATED_TABLES`. The lookups resolve `at: 'YYYY-MM-DD'` through it.
  */
 import type { RuleSet } from '../../shared/model.js';
-import { tableData, type TableData } from '../../shared/table-data.js';
-import type { View } from '../../shared/vocabulary.js';
+import { VIEWS, type View } from '../../shared/vocabulary.js';
+import { ChunkMemo, objectKeyOrder, type Piece } from './chunks.js';
+
+const EMPTY: Piece = { text: '{}' };
+import { versionTablesText } from './table-chunks.js';
 import { literal } from './literal.js';
 import type { TimelineInterval } from '../5-link/in-force.js';
 
 export type { TimelineInterval } from '../5-link/in-force.js';
 
-type Tables = Pick<TableData, 'trt' | 'eligibility' | 'serviceRequests' | 'userRoles' | 'clauseRules'>;
-
-/** One version's tables, without the per-view wrapper. */
-function tablesOf(ruleSet: RuleSet): Record<keyof Tables, unknown> {
-  const data = tableData({ baseline: ruleSet, modified: ruleSet });
-  return {
-    trt: data.trt.baseline,
-    eligibility: data.eligibility.baseline,
-    serviceRequests: data.serviceRequests.baseline,
-    userRoles: data.userRoles.baseline,
-    clauseRules: data.clauseRules.baseline,
-  };
-}
-
-export function generateTimeline(ruleSets: Record<View, RuleSet>, intervals: readonly TimelineInterval[]): string {
-  const named = (['baseline', 'modified'] as const).map((view) => [view, JSON.stringify(tablesOf(ruleSets[view]))] as const);
-  const dated: Record<string, Record<keyof Tables, unknown>> = {};
+export function generateTimeline(
+  ruleSets: Record<View, RuleSet>,
+  intervals: readonly TimelineInterval[],
+  memo: ChunkMemo = new ChunkMemo(),
+): string {
+  // Each version's tables as DATED_TABLES would hold them; equal texts are equal tables.
+  const named = VIEWS.map((view) => [view, versionTablesText(ruleSets[view], 1, memo)] as const);
+  const dated: Array<readonly [string, Piece]> = [];
   const rows = intervals.map((interval) => {
-    const tables = tablesOf(interval.ruleSet);
-    const text = JSON.stringify(tables);
-    let key: string = named.find(([, json]) => json === text)?.[0] ?? '';
+    const version = interval.release?.id ?? 'base';
+    const text = versionTablesText(interval.ruleSet, 1, memo);
+    // The same piece when made from the same entries; else compared as text.
+    let key: string = named.find(([, known]) => known === text || known.text === text.text)?.[0] ?? '';
     if (key === '') {
-      key = interval.release?.id ?? 'base';
-      dated[key] = tables;
+      key = version;
+      dated.push([key, text]);
     }
     return { from: interval.from, to: interval.to, release: interval.release, modifications: interval.modifications, tables: key };
   });
@@ -54,7 +49,7 @@ export interface InForceInterval {
 }
 
 /** The tables of a dated version that is neither the baseline nor the modified text, by release id. */
-export const DATED_TABLES: Readonly<Record<string, DatedTables>> = ${literal(dated, 2)} as unknown as Readonly<Record<string, DatedTables>>;
+export const DATED_TABLES: Readonly<Record<string, DatedTables>> = ${datedText(dated, memo)} as unknown as Readonly<Record<string, DatedTables>>;
 
 export interface DatedTables {
   readonly trt: TrtTable[View];
@@ -71,4 +66,14 @@ export function inForceAt(at: AtDate): InForceInterval {
   return found;
 }
 `;
+}
+
+/** DATED_TABLES' object: by release id (a later interval of the same release replaces an earlier one's tables, as assigning a key does). */
+function datedText(dated: ReadonlyArray<readonly [string, Piece]>, memo: ChunkMemo): string {
+  const byKey = new Map(dated);
+  return memo.object(
+    'DATED_TABLES',
+    objectKeyOrder(byKey.keys()).map((key) => [key, byKey.get(key) ?? EMPTY] as const),
+    0,
+  ).text;
 }

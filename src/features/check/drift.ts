@@ -11,6 +11,9 @@ import type { EntryKind } from '../../shared/address.js';
 import { BASE_KEY, IN_FORCE_PATH, type InForceEntry, type InForceFile } from '../../shared/in-force.js';
 import { sourceMapPath, type SourceMap } from '../../shared/source-map.js';
 import { readIfExists } from '../../compiler/7-emit/write.js';
+import type { DiskText, DiskTexts } from '../../compiler/7-emit/disk.js';
+import { jsonEqual } from '../../shared/json-equal.js';
+import { firstDifferentLine } from './first-line.js';
 
 export const DRIFT_RULE = 'drift';
 
@@ -33,6 +36,10 @@ export interface DriftOptions {
   root: string;
   /** Directory of the legal text relative to cwd, to name documents in messages. */
   textDir: string;
+  /** The files on disk as last read (a long-lived context's): each read and parsed once per disk state. */
+  disk?: DiskTexts;
+  /** The interval file and its map as compiled (the objects the expected text was written from), so they need not be parsed. */
+  inForce?: { file: InForceFile; map: SourceMap };
 }
 
 /** The first difference of a rule file in drafting terms: where in the text, and what changed there. */
@@ -51,49 +58,71 @@ export async function checkDrift(outputs: ReadonlyMap<string, string>, options: 
   let drafting: DraftingDifference | undefined;
   const ordered = [...outputs].sort(([a], [b]) => Number(!a.endsWith('.rules.json')) - Number(!b.endsWith('.rules.json')));
   for (const [relative, expected] of ordered) {
-    const actual = await readIfExists(path.join(options.root, relative));
+    const file = path.join(options.root, relative);
+    const disk = options.disk ? await options.disk.read(file) : { text: await readIfExists(file), derived: new Map<string, unknown>() };
+    const actual = disk.text;
     if (actual === expected) continue;
-    const file = new VFile({ path: relative });
-    files.push(file);
+    const output = new VFile({ path: relative });
+    files.push(output);
     if (actual === undefined) {
-      report(file, `Missing ${relative}, expected it to be built from the legal text; run \`secc build\``, { ruleId: DRIFT_RULE });
+      report(output, `Missing ${relative}, expected it to be built from the legal text; run \`secc build\``, { ruleId: DRIFT_RULE });
       continue;
     }
     if (relative === IN_FORCE_PATH) {
-      const described = describeRuleDrift(file, relative, actual, expected, outputs, options);
+      const described = describeRuleDrift(output, relative, { ...disk, text: actual }, expected, outputs, options);
       drafting ??= described;
-    } else describeTextDrift(file, relative, actual, expected, drafting);
+    } else describeTextDrift(output, relative, actual, expected, drafting);
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The committed interval file parsed, its entries by key: once per disk state. */
+interface CommittedInForce {
+  entries: InForceEntry[];
+  byKey: Map<string, InForceEntry>;
+}
+
+function committedInForce(disk: DiskText & { text: string }): CommittedInForce | undefined {
+  const key = 'drift:in-force';
+  if (disk.derived.has(key)) return disk.derived.get(key) as CommittedInForce | undefined;
+  let committed: CommittedInForce | undefined;
+  try {
+    const parsed = JSON.parse(disk.text) as InForceFile;
+    const entries = Array.isArray(parsed.entries) ? parsed.entries : [];
+    committed = { entries, byKey: new Map(entries.map((entry) => [keyOf(entry), entry])) };
+  } catch {
+    committed = undefined;
+  }
+  disk.derived.set(key, committed);
+  return committed;
 }
 
 /** The first entry of the interval file that differs, named with its place in the text (through the compiled source map). */
 function describeRuleDrift(
   file: VFile,
   relative: string,
-  actual: string,
+  disk: DiskText & { text: string },
   expected: string,
   outputs: ReadonlyMap<string, string>,
   options: DriftOptions,
 ): DraftingDifference | undefined {
-  let committed: InForceFile;
-  try {
-    committed = JSON.parse(actual) as InForceFile;
-  } catch {
+  const actual = disk.text;
+  const committed = committedInForce(disk);
+  if (!committed) {
     report(file, `Unexpected content in ${relative}: it is not valid JSON, expected the compiler's output; run \`secc build\``, {
       ruleId: DRIFT_RULE,
     });
     return undefined;
   }
-  const compiled = JSON.parse(expected) as InForceFile;
-  const difference = firstDifference(committed, compiled);
+  const compiled = options.inForce?.file ?? (JSON.parse(expected) as InForceFile);
+  const difference = firstDifference(committed, compiled.entries);
   if (!difference) {
     describeTextDrift(file, relative, actual, expected, undefined);
     return undefined;
   }
   const { key, before, after } = difference;
   const entry = after ?? before;
-  const map = parseMap(outputs.get(sourceMapPath(relative)));
+  const map = options.inForce?.map ?? parseMap(outputs.get(sourceMapPath(relative)));
   const position = entry && map?.positions[key];
   const documentName = entry ? placeFile(entry) : undefined;
   const where = position
@@ -138,15 +167,14 @@ function parseMap(text: string | undefined): SourceMap | undefined {
 }
 
 function firstDifference(
-  committed: InForceFile,
-  compiled: InForceFile,
+  committed: CommittedInForce,
+  compiled: readonly InForceEntry[],
 ): { key: string; before?: InForceEntry; after?: InForceEntry } | undefined {
-  const before = Array.isArray(committed.entries) ? committed.entries : [];
-  const beforeByKey = new Map(before.map((entry) => [keyOf(entry), entry]));
-  const afterByKey = new Map(compiled.entries.map((entry) => [keyOf(entry), entry]));
+  const beforeByKey = committed.byKey;
+  const afterByKey = new Map(compiled.map((entry) => [keyOf(entry), entry]));
   for (const [key, entry] of afterByKey) {
     const old = beforeByKey.get(key);
-    if (old === undefined || JSON.stringify(old) !== JSON.stringify(entry)) return { key, before: old, after: entry };
+    if (old === undefined || !jsonEqual(old, entry)) return { key, before: old, after: entry };
   }
   for (const [key, entry] of beforeByKey) {
     if (!afterByKey.has(key)) return { key, before: entry };
@@ -179,7 +207,8 @@ function lineOf(text: string, entry: InForceEntry | undefined): { line: number; 
   const needle = `"address": ${JSON.stringify(entry.address)},\n      "kind": ${JSON.stringify(entry.kind)},\n      "from": ${from}`;
   const index = text.indexOf(needle);
   if (index === -1) return undefined;
-  const line = text.slice(0, index).split('\n').length;
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++;
   return { line, column: 1 };
 }
 
@@ -194,17 +223,15 @@ function describeTextDrift(
   expected: string,
   drafting: DraftingDifference | undefined,
 ): void {
-  const a = actual.split('\n');
-  const b = expected.split('\n');
-  let index = 0;
-  while (index < Math.max(a.length, b.length) && a[index] === b[index]) index++;
-  const found = a[index] ?? '';
-  const wanted = b[index] ?? '';
+  const difference = firstDifferentLine(actual, expected);
+  const { index } = difference;
+  const found = difference.found ?? '';
+  const wanted = difference.wanted ?? '';
   let column = 0;
   while (column < Math.min(found.length, wanted.length) && found[column] === wanted[column]) column++;
   const reason = drafting
     ? `${relative} is out of date with ${drafting.where}: ${drafting.what} changed in the text`
-    : `${relative} is out of date with the legal text or schemas at line ${index + 1}: expected \`${excerpt(b[index], column)}\`, found \`${excerpt(a[index], column)}\``;
+    : `${relative} is out of date with the legal text or schemas at line ${index + 1}: expected \`${excerpt(difference.wanted, column)}\`, found \`${excerpt(difference.found, column)}\``;
   report(file, `${reason}; run \`secc build\``, { ruleId: DRIFT_RULE, place: { line: index + 1, column: column + 1 } });
 }
 

@@ -10,13 +10,15 @@ import { checkDrift } from './drift.js';
 import { checkSchemaContract } from './schema-drift.js';
 import { lintStep } from '../lint/check-step.js';
 import type { CheckContext, CheckStep } from './step.js';
+import { phaseTimer } from '../../compiler/timings.js';
 
 export type { CheckContext, CheckStep } from './step.js';
 
 export const driftStep: CheckStep = {
   name: 'drift',
   needsRules: true,
-  run: ({ result, root, textDir }) => checkDrift(result.outputs, { root, textDir }),
+  run: ({ result, root, textDir }) =>
+    checkDrift(result.outputs, { root, textDir, disk: result.context.outputs.disk, inForce: result.inForce }),
 };
 
 /** The compiled JS that consumers import (dist/generated/, packages/tables/dist/) holds the text's tables. */
@@ -37,9 +39,11 @@ export const CHECK_STEPS: CheckStep[] = [schemaStep, frozenStep, driftStep, comp
 
 export async function runCheckSteps(context: CheckContext, steps: readonly CheckStep[] = CHECK_STEPS): Promise<VFile[]> {
   const files: VFile[] = [];
+  const phase = phaseTimer(context.result.context.timings);
   for (const step of steps) {
     if (step.needsRules && !context.result.ok) continue;
     files.push(...(await step.run(context)));
+    phase(`check:${step.name}`);
   }
   return files;
 }

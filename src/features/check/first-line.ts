@@ -1,0 +1,58 @@
+/**
+ * The first line where two texts differ, found without splitting them into lines: the first
+ * differing character, found block by block (native comparison of slices), then that line of each.
+ * The same answer as comparing `a.split('\n')` and `b.split('\n')` line by line
+ * (test/drift-lines.test.ts), at a fraction of the cost on a 15 MB generated file.
+ */
+export interface LineDifference {
+  /** 0-based index of the first line that differs. */
+  index: number;
+  /** That line in each text; undefined past its end. */
+  found: string | undefined;
+  wanted: string | undefined;
+}
+
+const BLOCK = 1 << 14;
+
+export function firstDifferentLine(a: string, b: string): LineDifference {
+  const at = firstDifference(a, b);
+  // lastIndexOf clamps a negative start to 0 (and would find a break at 0): a difference at 0 is on the first line.
+  let start = at === 0 ? 0 : a.lastIndexOf('\n', at - 1) + 1;
+  let index = countLines(a, start);
+  let found = lineAt(a, start);
+  let wanted = lineAt(b, start);
+  if (found === wanted && found !== undefined) {
+    // The difference is where one text ends and the other goes on to its next line.
+    const next = a.indexOf('\n', start) === -1 ? b.indexOf('\n', start) : a.indexOf('\n', start);
+    start = next + 1;
+    index++;
+    found = lineAt(a, start);
+    wanted = lineAt(b, start);
+  }
+  return { index, found, wanted };
+}
+
+/** The first index where the texts differ (the shorter one's length when it is a prefix of the other). */
+function firstDifference(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  let block = 0;
+  while (block < length && a.slice(block, block + BLOCK) === b.slice(block, block + BLOCK)) block += BLOCK;
+  let at = block;
+  while (at < length && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+/** How many line breaks come before `end`. */
+function countLines(text: string, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** The line starting at `start`; undefined when the text has no line there. */
+function lineAt(text: string, start: number): string | undefined {
+  if (start > text.length) return undefined;
+  if (start === text.length) return start === 0 || text[start - 1] === '\n' ? '' : undefined;
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? text.length : end);
+}

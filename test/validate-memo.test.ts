@@ -1,0 +1,65 @@
+/**
+ * Validation kept between compilations (6-validate/memo.ts) answers as validating the whole:
+ * an interval file whose entries changed is checked entry by entry when the schema allows it,
+ * and when an entry does not fit, the findings are exactly those of validating the whole file.
+ */
+import { describe, expect, it } from 'vitest';
+import { inForceOutput } from '../src/compiler/5-link/in-force.js';
+import { ValidationMemo, splitsByItems } from '../src/compiler/6-validate/memo.js';
+import { validateOutputs, type ValidatedInForce } from '../src/compiler/6-validate/validate.js';
+import { ChunkMemo } from '../src/compiler/7-emit/chunks.js';
+import { inForceEntryJson, inForceJson, OUTPUT_PATHS } from '../src/compiler/7-emit/emit.js';
+import { timeline } from '../src/compiler/versions.js';
+import type { InForceFile } from '../src/shared/in-force.js';
+import type { RuleSet } from '../src/shared/model.js';
+import { Schemas } from '../src/shared/schemas.js';
+import type { SourceMap } from '../src/shared/source-map.js';
+import { compileProject } from './support/project.js';
+
+function validated(file: InForceFile, map: SourceMap, chunks: ChunkMemo): ValidatedInForce {
+  return {
+    path: OUTPUT_PATHS.inForce,
+    json: inForceJson({ file }, chunks),
+    mapPath: OUTPUT_PATHS.inForceMap,
+    map,
+    entries: {
+      list: file.entries,
+      text: (entry) => inForceEntryJson(entry, chunks).text,
+      head: () => JSON.parse(inForceJson({ file: { ...file, entries: [] } })) as unknown,
+    },
+  };
+}
+
+const findings = (files: ReturnType<typeof validateOutputs>) =>
+  files.flatMap((file) => file.messages.map((m) => `${file.path} ${m.reason}`));
+
+describe('validation kept between compilations', () => {
+  it('finds what validating the whole finds, when entries change to fit and not to fit', async () => {
+    const result = await compileProject();
+    expect(result.ok).toBe(true);
+    const ruleSets = result.ruleSets as Record<'baseline' | 'modified', RuleSet>;
+    const changeSet = result.changeSet;
+    if (!changeSet) throw new Error('MP162 compiles to a change set');
+    const output = inForceOutput(result.plan.releases, timeline(result) ?? [], ruleSets);
+    const schemas = new Schemas();
+    expect(splitsByItems(schemas.validator('in-force.schema.json').schema as Record<string, unknown>, 'entries')).toBe(true);
+    const memo = new ValidationMemo();
+    const chunks = new ChunkMemo();
+    const paths = (file: InForceFile) => ({
+      ruleSet: OUTPUT_PATHS.inForce,
+      changeSet: OUTPUT_PATHS.changeSet,
+      inForce: validated(file, output.map, chunks),
+    });
+    const whole = (file: InForceFile) => findings(validateOutputs(ruleSets, changeSet, new Schemas(), paths(file)));
+    expect(findings(validateOutputs(ruleSets, changeSet, schemas, paths(output.file), memo))).toEqual([]);
+    const [first, second, ...rest] = output.file.entries;
+    if (!first || !second) throw new Error('MP162 has entries');
+    const changed: InForceFile = { ...output.file, entries: [{ ...first, value: { ...first.value, extra: 1 } }, second, ...rest] };
+    const renamed: InForceFile = { ...output.file, entries: [first, { ...second, kind: 'no-such-kind' as never }, ...rest] };
+    const fitting: InForceFile = { ...output.file, entries: [second, first, ...rest] };
+    for (const file of [changed, renamed, fitting, output.file]) {
+      expect(findings(validateOutputs(ruleSets, changeSet, schemas, paths(file), memo))).toEqual(whole(file));
+    }
+    expect(whole(renamed).length).toBeGreaterThan(0);
+  }, 60_000);
+});
