@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstDifferentLine } from '../src/features/check/first-line.js';
+import { firstDifferentLine, lineCounter } from '../src/features/check/first-line.js';
 
 function reference(actual: string, expected: string): { index: number; found: string | undefined; wanted: string | undefined } {
   const a = actual.split('\n');
@@ -19,6 +19,22 @@ function reference(actual: string, expected: string): { index: number; found: st
 const text = fc.array(fc.constantFrom('a', 'b', '\n', 'ab', '\n\n'), { maxLength: 12 }).map((parts) => parts.join(''));
 
 describe('the first differing line', () => {
+  it('is the same with the line breaks of the committed text counted once, per disk state (property)', () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        fc.pre(a !== b);
+        expect(firstDifferentLine(a, b, lineCounter(a))).toEqual(reference(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(text, fc.nat(), (a, end) => {
+        const offset = end % (a.length + 1);
+        expect(lineCounter(a)(offset)).toBe(a.slice(0, offset).split('\n').length - 1);
+      }),
+    );
+  });
+
   it('is the one comparing the texts line by line names (property)', () => {
     fc.assert(
       fc.property(text, text, (a, b) => {

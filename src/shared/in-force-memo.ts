@@ -9,6 +9,7 @@
 import { placeOf, type Place } from './address.js';
 import { jsonEqual } from './json-equal.js';
 import type { Source } from './model.js';
+import { positionText } from './source-map.js';
 
 /** A compiled entry as committed (in-force.ts: its source replaced by its place). */
 type CommittedEntry = Record<string, unknown>;
@@ -32,6 +33,9 @@ export class InForceMemo {
   /** Each entry read back (restore) → the committed value it was read from. */
   private readonly readFrom = new WeakMap<object, CommittedEntry>();
   private lastKeys: { keys: readonly string[]; sorted: string[] } | undefined;
+  /** Each compiled entry object → its committed value (entries are never mutated after linking). */
+  private readonly byEntry = new WeakMap<object, CommittedEntry>();
+  private readonly positions = new WeakMap<Source, string>();
   /** The interval entries each kept value was written in (a few: one per interval it has had). */
   private readonly intervals = new WeakMap<CommittedEntry, IntervalEntry[]>();
 
@@ -47,6 +51,25 @@ export class InForceMemo {
    * had, else a new one. Compared with the entry itself, so an unchanged entry costs no copy.
    */
   canonical(address: string, entry: Record<string, unknown>): CommittedEntry {
+    // Linking hands back the very entry object for an unchanged row (link-memo.ts): its committed value is the one it had.
+    const known = this.byEntry.get(entry);
+    if (known && this.keep(address, known)) return known;
+    const value = this.canonicalByValue(address, entry);
+    this.byEntry.set(entry, value);
+    return value;
+  }
+
+  /** Records a value known by its entry object as used for the address; false when the address last had other values only. */
+  private keep(address: string, value: CommittedEntry): boolean {
+    const used = this.used.get(address);
+    if (used?.includes(value)) return true;
+    if (!this.kept.get(address)?.includes(value)) return false;
+    if (used) used.push(value);
+    else this.used.set(address, [value]);
+    return true;
+  }
+
+  private canonicalByValue(address: string, entry: Record<string, unknown>): CommittedEntry {
     const used = this.used.get(address);
     const now = used?.find((known) => sameCommitted(known, entry));
     if (now) return now;
@@ -54,6 +77,16 @@ export class InForceMemo {
     if (used) used.push(kept);
     else this.used.set(address, [kept]);
     return kept;
+  }
+
+  /** positionText of a source, once per source object (a document's facts keep theirs while its text is unchanged). */
+  position(source: Source): string {
+    let text = this.positions.get(source);
+    if (text === undefined) {
+      text = positionText(source);
+      this.positions.set(source, text);
+    }
+    return text;
   }
 
   /** Keys in code-unit order, reusing the last order when the keys are the same (a source map whose entries did not move). */

@@ -14,7 +14,7 @@
 import { addressedEntries, ENTRY_KINDS, fieldAddress, SECTION_OF, type EntryKind, type Place } from './address.js';
 import type { IsoDate } from './dates.js';
 import type { RuleSet, Source } from './model.js';
-import { parsePosition, positionText, SourceMapBuilder, sourceAt, type SourceMap } from './source-map.js';
+import { parsePosition, SourceMapBuilder, sourceAt, type SourceMap } from './source-map.js';
 import { buildTimeline, compareBoundaryDates, covers, type Boundary, type Interval } from './timeline.js';
 import { mergeOrders } from './order.js';
 import { InForceMemo } from './in-force-memo.js';
@@ -150,8 +150,8 @@ function positionsOverTime(held: ReadonlyArray<ReadonlyMap<string, Held>>, keys:
     };
     for (const [address, held] of entries) {
       const { source, sources } = held;
-      if (source) record(address, (held.position ??= positionText(source)));
-      for (const [field, at] of Object.entries(sources ?? {})) record(fieldAddress(address, field), positionText(at));
+      if (source) record(address, (held.position ??= memo.position(source)));
+      for (const [field, at] of Object.entries(sources ?? {})) record(fieldAddress(address, field), memo.position(at));
     }
   });
   return map.map((names) => memo.sorted(names));

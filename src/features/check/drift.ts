@@ -13,7 +13,7 @@ import { sourceMapPath, type SourceMap } from '../../shared/source-map.js';
 import { readIfExists } from '../../compiler/7-emit/write.js';
 import type { DiskText, DiskTexts } from '../../compiler/7-emit/disk.js';
 import { jsonEqual } from '../../shared/json-equal.js';
-import { firstDifferentLine } from './first-line.js';
+import { firstDifferentLine, lineCounter } from './first-line.js';
 
 export const DRIFT_RULE = 'drift';
 
@@ -71,7 +71,7 @@ export async function checkDrift(outputs: ReadonlyMap<string, string>, options: 
     if (relative === IN_FORCE_PATH) {
       const described = describeRuleDrift(output, relative, { ...disk, text: actual }, expected, outputs, options);
       drafting ??= described;
-    } else describeTextDrift(output, relative, actual, expected, drafting);
+    } else describeTextDrift(output, relative, { ...disk, text: actual }, expected, drafting);
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -106,7 +106,6 @@ function describeRuleDrift(
   outputs: ReadonlyMap<string, string>,
   options: DriftOptions,
 ): DraftingDifference | undefined {
-  const actual = disk.text;
   const committed = committedInForce(disk);
   if (!committed) {
     report(file, `Unexpected content in ${relative}: it is not valid JSON, expected the compiler's output; run \`secc build\``, {
@@ -117,7 +116,7 @@ function describeRuleDrift(
   const compiled = options.inForce?.file ?? (JSON.parse(expected) as InForceFile);
   const difference = firstDifference(committed, compiled.entries);
   if (!difference) {
-    describeTextDrift(file, relative, actual, expected, undefined);
+    describeTextDrift(file, relative, disk, expected, undefined);
     return undefined;
   }
   const { key, before, after } = difference;
@@ -139,7 +138,7 @@ function describeRuleDrift(
         : `${name} differs: ${describeChange(entry?.kind, before.value, after.value, relative)}`;
   report(file, `${relative} is out of date with ${where}: ${change}; run \`secc build\``, {
     ruleId: DRIFT_RULE,
-    place: lineOf(actual, before),
+    place: lineOf(disk, before),
   });
   // The drafting words of the entry (`TRT SR 4.8.1, …`), not its key, name it in the other outputs' findings.
   return { where, what: entry ? (DESCRIBE[entry.kind] as (value: unknown) => string)(entry.value) : key };
@@ -201,15 +200,14 @@ function brief(value: unknown): string {
 }
 
 /** The line of the committed file where an entry starts (its address, then its interval's start). */
-function lineOf(text: string, entry: InForceEntry | undefined): { line: number; column: number } | undefined {
+function lineOf(disk: DiskText & { text: string }, entry: InForceEntry | undefined): { line: number; column: number } | undefined {
   if (entry === undefined) return undefined;
+  const text = disk.text;
   const from = JSON.stringify(entry.from, null, 2).replace(/\n/g, '\n      ');
   const needle = `"address": ${JSON.stringify(entry.address)},\n      "kind": ${JSON.stringify(entry.kind)},\n      "from": ${from}`;
   const index = text.indexOf(needle);
   if (index === -1) return undefined;
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) line++;
-  return { line, column: 1 };
+  return { line: linesOf(disk)(index) + 1, column: 1 };
 }
 
 /**
@@ -219,11 +217,11 @@ function lineOf(text: string, entry: InForceEntry | undefined): { line: number; 
 function describeTextDrift(
   file: VFile,
   relative: string,
-  actual: string,
+  disk: DiskText & { text: string },
   expected: string,
   drafting: DraftingDifference | undefined,
 ): void {
-  const difference = firstDifferentLine(actual, expected);
+  const difference = firstDifferentLine(disk.text, expected, linesOf(disk));
   const { index } = difference;
   const found = difference.found ?? '';
   const wanted = difference.wanted ?? '';
@@ -233,6 +231,17 @@ function describeTextDrift(
     ? `${relative} is out of date with ${drafting.where}: ${drafting.what} changed in the text`
     : `${relative} is out of date with the legal text or schemas at line ${index + 1}: expected \`${excerpt(difference.wanted, column)}\`, found \`${excerpt(difference.found, column)}\``;
   report(file, `${reason}; run \`secc build\``, { ruleId: DRIFT_RULE, place: { line: index + 1, column: column + 1 } });
+}
+
+/** The line counter of a committed file, once per disk state (a long-lived context compares the same file on every keystroke). */
+function linesOf(disk: DiskText & { text: string }): (end: number) => number {
+  const key = 'drift:lines';
+  let counter = disk.derived.get(key) as ((end: number) => number) | undefined;
+  if (!counter) {
+    counter = lineCounter(disk.text);
+    disk.derived.set(key, counter);
+  }
+  return counter;
 }
 
 /** Whole words around `column`: about 30 characters before and 50 after, never cut inside a word. */

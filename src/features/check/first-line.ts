@@ -14,11 +14,11 @@ export interface LineDifference {
 
 const BLOCK = 1 << 14;
 
-export function firstDifferentLine(a: string, b: string): LineDifference {
+export function firstDifferentLine(a: string, b: string, linesOfA: (end: number) => number = (end) => countLines(a, end)): LineDifference {
   const at = firstDifference(a, b);
   // lastIndexOf clamps a negative start to 0 (and would find a break at 0): a difference at 0 is on the first line.
   let start = at === 0 ? 0 : a.lastIndexOf('\n', at - 1) + 1;
-  let index = countLines(a, start);
+  let index = linesOfA(start);
   let found = lineAt(a, start);
   let wanted = lineAt(b, start);
   if (found === wanted && found !== undefined) {
@@ -40,6 +40,25 @@ function firstDifference(a: string, b: string): number {
   let at = block;
   while (at < length && a.charCodeAt(at) === b.charCodeAt(at)) at++;
   return at;
+}
+
+/**
+ * How many line breaks come before an offset of `text`, by binary search in the offsets of its
+ * breaks, found once: for a text compared again and again (a committed file, per disk state).
+ */
+export function lineCounter(text: string): (end: number) => number {
+  const breaks: number[] = [];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks.push(at);
+  return (end) => {
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((breaks[middle] ?? Infinity) < end) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
 }
 
 /** How many line breaks come before `end`. */
