@@ -37,6 +37,9 @@ describe('corpus generator', () => {
     // Each manifest names changes one by one (not a catch-all pattern), and kinds beyond clauses.
     for (const text of manifests) expect(text.match(/^ {6}- \{ kind: /gm)?.length ?? 0).toBeGreaterThan(3);
     expect(manifests.join('\n')).toMatch(/kind: trt, action: (added|changed|removed), sr: /);
+    // A changed clause is named, not stated by fingerprint: an edit of its text stays intended.
+    expect(manifests.join('\n')).toMatch(/- \{ kind: clause, action: changed, clause: [A-Z]+\d[\w.]* \}\n/);
+    expect(manifests.join('\n')).not.toContain('sha256:');
     const dir = await mkdtemp(path.join(os.tmpdir(), 'secc-corpus-intents-'));
     try {
       await writeCorpus(path.join(dir, 'sec-text'), corpus);

@@ -118,8 +118,10 @@ function writePatternLine(change: Change, identity: Identity): string {
   }
   const text = (side: unknown, shown: string | undefined): string | undefined =>
     change.kind === 'trt' && side && typeof (side as { text?: unknown }).text === 'string' ? (side as { text: string }).text : shown;
-  const from = change.action === 'changed' ? text(change.before, change.from) : undefined;
-  const to = change.action === 'changed' ? text(change.after, change.to) : undefined;
+  // A clause's text is compared by fingerprint: a hash is nothing a drafter can state, so the line names the clause only.
+  const stated = change.action === 'changed' && !change.from?.startsWith('sha256:') && !change.to?.startsWith('sha256:');
+  const from = stated ? text(change.before, change.from) : undefined;
+  const to = stated ? text(change.after, change.to) : undefined;
   if (from !== undefined) pattern.from = from;
   if (to !== undefined) pattern.to = to;
   const document = new YamlDocument(pattern);
