@@ -207,6 +207,26 @@ describe('formats', () => {
     expect(markdown.length).toBeLessThan(MARKDOWN_BUDGET);
   });
 
+  it('--against names the roles against the draft it starts from, not against the baseline (only MDR changed: not "for all Users")', async () => {
+    const draftDir = await mkdtemp(path.join(tmpdir(), 'sec-rules-draft-'));
+    try {
+      await cp(path.join(ROOT, 'sec-text'), draftDir, { recursive: true });
+      const ab = path.join(draftDir, 'appendix-ab.md');
+      // The draft's MDR SMETS1 On-Demand cell of SR 8.2 says 16 secs; the final text, like every other role's, 30 secs.
+      const text = readFileSync(ab, 'utf8').replace(
+        /^(\| 8\.2 \|.*)<ins cite="MP162">30 secs<\/ins> \|$/m,
+        '$1<ins cite="MP162">16 secs</ins> |',
+      );
+      await writeFile(ab, text);
+      const run = await runCli(['diff', '--against', draftDir, '--format', 'markdown'], ROOT);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('- SR 8.2 Read Inventory, SMETS1 On-Demand: ~~16 secs~~ → 30 secs for Meter Data Retriever');
+      expect(run.stdout).not.toContain('for all Users');
+    } finally {
+      await rm(draftDir, { recursive: true, force: true });
+    }
+  });
+
   it('markdown: legal text is escaped and a huge change set is cut to fit a comment', () => {
     const huge: ChangeSet = {
       ...changeSet,

@@ -53,6 +53,8 @@ export const diff: Command = {
     if (!compiled) return EXIT.findings;
     const modified = compiled.ruleSet;
     let changeSet = spec.kind === 'modified' ? result.changeSet : versionChangeSet(baseline, compiled, spec);
+    // The rule set the change set starts from: the words of a line (`for all Users`) compare against it.
+    let from = baseline;
     if (options.against !== undefined) {
       // Two versions of the redline (e.g. an earlier draft and this one): the other's modified view → this one's.
       const other = await compileDirectory(options.against, io.cwd, { emit: false, schemas: result.context.schemas });
@@ -63,13 +65,14 @@ export const diff: Command = {
       }
       const sides = { from: `${displayDir(options.against, io.cwd)} (modified)`, to: `${textDir} (modified)` };
       changeSet = diffRuleSets(other.ruleSets.modified, modified, sides);
+      from = other.ruleSets.modified;
     }
     if (format === 'json') {
       io.stdout.write(changeSetJson(changeSet));
       return changesExit(changeSet, options.exitCode);
     }
     const words = changeWords(
-      { baseline: options.against === undefined ? baseline : undefined, modified },
+      { baseline: from, modified },
       result.parsed.map((parsed) => ({
         name: parsed.doc.name,
         get tree() {

@@ -8,7 +8,7 @@
  */
 import { combinationKey } from './combinations.js';
 import { csvRecords } from './csv.js';
-import { elementLines, memberValue } from './json-lines.js';
+import { elementLines, memberValue, memberValues } from './json-lines.js';
 import { isScopeLine, parseSrList, readScopeLine, type DeclaredScope } from './scope.js';
 
 export const CONFIGURATION_HEADER = ['sr', 'user_role', 'smets', 'mode', 'trt_seconds', 'eligible'] as const;
@@ -174,6 +174,13 @@ function parseJson(text: string, problems: ConfigurationProblem[]): Configuratio
   if (typeof value !== 'object' || value === null)
     throw new ConfigurationError([{ message: `Unexpected ${value === null ? 'null' : typeof value}, expected ${JSON_SHAPE}` }]);
   const members = value as Record<string, unknown>;
+  // JSON.parse keeps the last of a repeated member and drops the others without a word: refuse it.
+  const repeated = JSON_MEMBERS.flatMap((name) =>
+    memberValues(text, name)
+      .slice(1)
+      .map((at) => ({ line: at.line, message: `"${name}" given again, expected it once` })),
+  );
+  if (repeated.length > 0) throw new ConfigurationError(repeated);
   const unknown = Object.keys(members).filter((name) => !JSON_MEMBERS.includes(name));
   const rowsAt = memberValue(text, 'rows');
   if (!Array.isArray(members.rows) || !rowsAt || unknown.length > 0) {

@@ -48,6 +48,12 @@ export function lineAt(text: string, index: number): number {
  * that JSON.parse accepted.
  */
 export function memberValue(text: string, key: string): { index: number; line: number } | undefined {
+  return memberValues(text, key)[0];
+}
+
+/** Every place a key is a member of the top-level object: JSON.parse keeps the last of repeats, silently. */
+export function memberValues(text: string, key: string): Array<{ index: number; line: number }> {
+  const found: Array<{ index: number; line: number }> = [];
   let depth = 0;
   for (let index = 0; index < text.length; index++) {
     const char = text.charAt(index);
@@ -58,13 +64,13 @@ export function memberValue(text: string, key: string): { index: number; line: n
       if (isKey && JSON.parse(text.slice(index, end + 1)) === key) {
         let value = colon + 1;
         while (/\s/.test(text.charAt(value))) value++;
-        return { index: value, line: lineAt(text, index) };
+        found.push({ index: value, line: lineAt(text, index) });
       }
       index = end;
     } else if (char === '[' || char === '{') depth++;
     else if (char === ']' || char === '}') depth--;
   }
-  return undefined;
+  return found;
 }
 
 /** The index of the quote that closes the string opening at `start`. */

@@ -272,6 +272,11 @@ describe('reading configuration files', () => {
     expect(problems(text('"4.8.1"', [row('4.8.1'), row('4.8.3', ', "eligible": "yes"')]))).toEqual([
       '5: row 1: eligible: expected a JSON boolean, true or false (for "yes" write true), got "yes"',
     ]);
+    // A repeated member would be dropped by JSON.parse without a word: refused, at the repeat.
+    expect(problems(`{\n"rows": [],\n"only_sr": "4.8.1",\n"rows": [\n${row('4.8.1')}\n]}`)).toEqual([
+      '4: "rows" given again, expected it once',
+    ]);
+    expect(problems(`{"only_sr": "4.8.1",\n"only_sr": "4.8.3",\n"rows": []}`)).toEqual(['2: "only_sr" given again, expected it once']);
     expect(problems('{"only_sr": ["4.8.1"], "rows": {}}')).toEqual([
       '-: Unexpected object (rows missing or not an array), expected a JSON array of rows {sr, user_role, smets, mode, trt_seconds, eligible}, or an object {"only_sr": [...], "rows": [...]}',
     ]);

@@ -17,6 +17,8 @@
  * change-set/diff-memo.ts) and later steps can key on identity. Results unused by the last two
  * compilations are dropped.
  */
+import { jsonEqual } from '../../shared/json-equal.js';
+import { sameItems } from '../../shared/same-items.js';
 import type { ReportOptions } from '../../shared/diagnostics.js';
 import type { Source } from '../../shared/model.js';
 import type { View } from '../../shared/vocabulary.js';
@@ -121,7 +123,8 @@ export class LinkMemo {
       for (let tried = 0; tried < kept.length; tried++) {
         const candidate = kept[(preferred - tried + kept.length) % kept.length] as KeptList;
         const earlier = candidate.list[index];
-        if (earlier !== undefined && deepEqual(earlier, item)) {
+        // Equal as committed text (key order counts): reusing the earlier object changes no output byte.
+        if (earlier !== undefined && jsonEqual(earlier, item)) {
           preferred = kept.indexOf(candidate);
           items.push(earlier);
           return;
@@ -187,13 +190,6 @@ export class LinkMemo {
   }
 }
 
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
-  return true;
-}
-
 /** The same keys with identical values (entries hold primitives and objects shared with their facts). */
 function shallowEqual(a: object, b: object): boolean {
   if (a === b) return true;
@@ -202,23 +198,5 @@ function shallowEqual(a: object, b: object): boolean {
   const keys = Object.keys(left);
   if (keys.length !== Object.keys(right).length) return false;
   for (const key of keys) if (left[key] !== right[key] || !(key in right)) return false;
-  return true;
-}
-
-/** Equality of JSON-like values (facts are serialisable). */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let index = 0; index < a.length; index++) if (!deepEqual(a[index], b[index])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left);
-  if (keys.length !== Object.keys(right).length) return false;
-  for (const key of keys) if (!(key in right) || !deepEqual(left[key], right[key])) return false;
   return true;
 }

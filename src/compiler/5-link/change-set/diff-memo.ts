@@ -8,6 +8,7 @@
  * compared again. The sorted change list is kept too, and only the changes of redone groups are
  * merged into it. Kept results not used by the last two compilations are dropped.
  */
+import { sameItems } from '../../../shared/same-items.js';
 import type { RuleSet } from '../../../shared/model.js';
 import type { Change } from './change.js';
 import { compareChanges } from './summary.js';
@@ -142,13 +143,6 @@ function grouped(differ: GroupedDiffer, before: RuleSet, after: RuleSet): Map<st
   add(before[differ.section] as readonly unknown[], 'before');
   add(after[differ.section] as readonly unknown[], 'after');
   return sides;
-}
-
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
-  return true;
 }
 
 /**
