@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compiler/driver.js';
-import { arrayText, ChunkMemo, nestedJson, objectKeyOrder, objectText } from '../src/compiler/7-emit/chunks.js';
+import { arrayText, ChunkMemo, nestedJson, objectKeyOrder, objectText, type Piece } from '../src/compiler/7-emit/chunks.js';
 import { inForceJson } from '../src/compiler/7-emit/emit.js';
 import { literal } from '../src/compiler/7-emit/literal.js';
 import { generateTables } from '../src/compiler/7-emit/tables.js';
@@ -55,6 +55,25 @@ function chunked(value: unknown, depth: number): string | undefined {
   return value === undefined ? undefined : nestedJson(value, depth);
 }
 
+/** Renders a value through a ChunkMemo's objects and arrays (leaves boxed as pieces). */
+function viaMemo(memo: ChunkMemo, value: unknown, depth: number): Piece | undefined {
+  if (Array.isArray(value))
+    return memo.array(
+      'value',
+      value.map((item) => viaMemo(memo, item, depth + 1) ?? { text: 'null' }),
+      depth,
+    );
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const pairs = objectKeyOrder(Object.keys(record)).flatMap((key) => {
+      const piece = viaMemo(memo, record[key], depth + 1);
+      return piece === undefined ? [] : [[key, piece] as const];
+    });
+    return memo.object('value', pairs, depth);
+  }
+  return value === undefined ? undefined : { text: nestedJson(value, depth) };
+}
+
 describe('outputs rendered by chunks', () => {
   it('put together as literal(value, 2) writes the whole (property)', () => {
     fc.assert(
@@ -62,6 +81,18 @@ describe('outputs rendered by chunks', () => {
         fc.pre(value !== undefined);
         expect(chunked(value, 0)).toBe(literal(value, 2));
         expect(nestedJson(value, 2, false)).toBe(JSON.stringify(value, null, 2).replace(/\n/g, '\n    '));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('put together from runs of members through the memo, writes the whole (property)', () => {
+    fc.assert(
+      fc.property(json, fc.integer({ min: 1, max: 4 }), (value, run) => {
+        fc.pre(value !== undefined);
+        const memo = new ChunkMemo((part) => part, run);
+        expect(viaMemo(memo, value, 0)?.text).toBe(literal(value, 2));
+        expect(viaMemo(memo, value, 0)?.text).toBe(literal(value, 2));
       }),
       { numRuns: 500 },
     );
@@ -78,11 +109,12 @@ describe('outputs rendered by chunks', () => {
     const file = fc.record({
       base: fc.record({ id: fc.constant('base'), title: fc.string({ maxLength: 3 }) }),
       releases: fc.constant([]),
-      entries: fc.array(entry, { maxLength: 5 }),
+      entries: fc.array(entry, { maxLength: 9 }),
     });
     fc.assert(
-      fc.property(file, file, (first, second) => {
-        const memo = new ChunkMemo();
+      // Runs of 1–4 entries: the entries' array is put together from runs as soon as it is longer than one.
+      fc.property(file, file, fc.integer({ min: 1, max: 4 }), (first, second, run) => {
+        const memo = new ChunkMemo((part) => part, run);
         for (const one of [first, second, first] as unknown as InForceFile[]) {
           const whole = `${JSON.stringify({ $schema: './schema/in-force.schema.json', ...one }, null, 2)}\n`;
           expect(inForceJson({ file: one }, memo)).toBe(whole);
@@ -98,7 +130,8 @@ describe('outputs rendered by chunks', () => {
     await writeCorpus(dir, corpus);
     const plan = await readPlan(dir, dir, new Schemas());
     await rm(dir, { recursive: true, force: true });
-    const memo = new ChunkMemo();
+    // Runs of 5 members: the corpus's tables are put together from runs at every level.
+    const memo = new ChunkMemo((part) => part, 5);
     for (const files of [corpus.files, { ...corpus.files, 'appendix-ab.md': editOneCell(corpus.files['appendix-ab.md'] ?? '') }]) {
       const result = await compile(corpusFromStrings(files), { plan, emit: false });
       expect(result.ok).toBe(true);
@@ -106,6 +139,7 @@ describe('outputs rendered by chunks', () => {
       const output = inForceOutput(plan.releases, timeline(result) ?? [], ruleSets);
       const text = generateTables(output.ruleSets, output.intervals, memo);
       expect(text).toBe(generateTables(output.ruleSets, output.intervals));
+      expect(text).toBe(generateTables(output.ruleSets, output.intervals, new ChunkMemo((part) => part, 2)));
       const data = tableData(output.ruleSets);
       const sections = {
         TRT_TABLE: data.trt,

@@ -27,7 +27,8 @@ import { committedChangeSet } from './5-link/change-set/change.js';
 import { checkCites } from './5-link/cites.js';
 import { link } from './5-link/link.js';
 import { validateOutputs } from './6-validate/validate.js';
-import { emitOutputs, inForceEntryJson, inForceJson, OUTPUT_PATHS } from './7-emit/emit.js';
+import { emitOutputPieces, inForceEntryJson, inForceJson, OUTPUT_PATHS, outputTexts } from './7-emit/emit.js';
+import type { Piece } from './7-emit/chunks.js';
 import { inForceOutput } from './5-link/in-force.js';
 import type { ExtractedDocument } from './cache.js';
 import { createCompileContext, type CompileContext, type CompileContextOptions } from './context.js';
@@ -56,6 +57,8 @@ export interface CompileResult {
   changeSet: ChangeSet | undefined;
   /** path → content; empty when there were errors or emit was off. */
   outputs: Map<string, string>;
+  /** The same outputs as pieces (7-emit/chunks.ts): drift compares them with disk part by part. */
+  outputPieces?: ReadonlyMap<string, Piece>;
   /** The interval file and its source map as emitted into `outputs` (objects, so drift compares them without parsing the text). */
   inForce?: { file: InForceFile; map: SourceMap } | undefined;
   ok: boolean;
@@ -173,7 +176,8 @@ export async function compile(documents: readonly SourceDocument[], options: Com
 
   if (inForce) {
     result.inForce = { file: inForce.file, map: inForce.map };
-    result.outputs = await emitOutputs(inForce, changeSet, context.generateTypes, memos.chunks, committed);
+    result.outputPieces = await emitOutputPieces(inForce, changeSet, context.generateTypes, memos.chunks, committed);
+    result.outputs = outputTexts(result.outputPieces);
     phase('generate');
   }
   result.ok = true;

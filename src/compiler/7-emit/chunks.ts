@@ -28,27 +28,82 @@ export function escapeSeparators(text: string): string {
 /**
  * An object's text at `depth` from its keys (in order) and its values' texts (each rendered at
  * depth + 1). Put together with `+`, which V8 keeps as a rope of the pieces (no copy), where
- * `join` would copy megabytes at every level: the text is flattened once, when it is written or compared.
+ * `join` would copy megabytes at every level: the text is flattened once, when it is written.
  */
-export function objectText(pairs: ReadonlyArray<readonly [string, string]>, depth: number): string {
-  if (pairs.length === 0) return '{}';
-  const inner = `\n${'  '.repeat(depth + 1)}`;
-  let text = '{';
-  pairs.forEach(([key, value], index) => {
-    text = text + (index === 0 ? inner : `,${inner}`) + escapeSeparators(JSON.stringify(key)) + ': ' + value;
-  });
-  return `${text}\n${'  '.repeat(depth)}}`;
+export function objectText(pairs: ReadonlyArray<readonly [string, Part]>, depth: number): string {
+  return joinParts(objectParts(pairs, depth));
 }
 
 /** An array's text at `depth` from its items' texts (each rendered at depth + 1), as a rope (see objectText). */
-export function arrayText(items: readonly string[], depth: number): string {
-  if (items.length === 0) return '[]';
-  const inner = `\n${'  '.repeat(depth + 1)}`;
-  let text = '[';
-  items.forEach((item, index) => {
-    text = text + (index === 0 ? inner : `,${inner}`) + item;
+export function arrayText(items: readonly Part[], depth: number): string {
+  return joinParts(arrayParts(items, depth));
+}
+
+/** A text and what it is put together from: literal strings and the pieces of smaller chunks. */
+export type Part = string | Piece;
+
+/** The text of parts, as a rope (see objectText). */
+export function joinParts(parts: readonly Part[]): string {
+  let text = '';
+  for (const part of parts) text = text + (typeof part === 'string' ? part : part.text);
+  return text;
+}
+
+/** A piece put together from parts: drift walks the parts and skips those known to match the file on disk. */
+export function composed(parts: readonly Part[]): Piece {
+  return { text: joinParts(parts), parts };
+}
+
+/** A template put together as a piece: `pieceOf\`text ${piece} text\``, each interpolated piece kept as a part. */
+export function pieceOf(strings: TemplateStringsArray, ...values: readonly Part[]): Piece {
+  const parts: Part[] = [];
+  strings.forEach((literalText, index) => {
+    if (literalText !== '') parts.push(literalText);
+    const value = values[index];
+    if (value !== undefined) parts.push(value);
   });
-  return `${text}\n${'  '.repeat(depth)}]`;
+  return composed(parts);
+}
+
+/** objectText as parts: each key with its punctuation one string, each value its own part. */
+export function objectParts(pairs: ReadonlyArray<readonly [string, Part]>, depth: number): Part[] {
+  if (pairs.length === 0) return ['{}'];
+  return [
+    ...memberParts(
+      pairs.map(([key, value]) => [keyLabel(key), value] as const),
+      '{',
+      depth,
+      true,
+    ),
+    closing('}', depth),
+  ];
+}
+
+/** arrayText as parts. */
+export function arrayParts(items: readonly Part[], depth: number): Part[] {
+  if (items.length === 0) return ['[]'];
+  return [
+    ...memberParts(
+      items.map((item) => ['', item] as const),
+      '[',
+      depth,
+      true,
+    ),
+    closing(']', depth),
+  ];
+}
+
+const keyLabel = (key: string): string => `${escapeSeparators(JSON.stringify(key))}: `;
+const closing = (bracket: '}' | ']', depth: number): string => `\n${'  '.repeat(depth)}${bracket}`;
+
+/** A run of members (label, then value) at `depth`, the first run opening the bracket, later ones going on with a comma. */
+function memberParts(members: ReadonlyArray<readonly [string, Part]>, bracket: '{' | '[', depth: number, first: boolean): Part[] {
+  const inner = `\n${'  '.repeat(depth + 1)}`;
+  const parts: Part[] = [];
+  members.forEach(([label, value], index) => {
+    parts.push(`${index === 0 && first ? bracket : ','}${inner}${label}`, value);
+  });
+  return parts;
 }
 
 /** The keys of an object built by inserting `keys` in order, in the order JSON writes them (integer-like keys first). */
@@ -58,9 +113,14 @@ export function objectKeyOrder(keys: Iterable<string>): string[] {
   return Object.keys(skeleton);
 }
 
-/** A rendered chunk: its text, in a box so that an unchanged chunk is told by identity, never by comparing megabytes. */
+/**
+ * A rendered chunk: its text, in a box so that an unchanged chunk is told by identity, never by
+ * comparing megabytes; a chunk put together from smaller ones keeps its parts (drift compares
+ * part by part, features/check/piece-drift.ts).
+ */
 export interface Piece {
   readonly text: string;
+  readonly parts?: readonly Part[];
 }
 
 interface Kept {
@@ -83,15 +143,22 @@ export class ChunkMemo {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly identify: (part: object) => object = (part) => part) {}
+  /**
+   * @param identify names a part by what its text depends on
+   * @param run the most members of an object or array rendered as one chunk (tests make it small)
+   */
+  constructor(
+    private readonly identify: (part: object) => object = (part) => part,
+    private readonly run = 64,
+  ) {}
 
-  chunk(how: string, parts: readonly object[], render: () => string): Piece {
+  chunk(how: string, parts: readonly object[], render: () => string | Piece): Piece {
     const ids = parts.map(this.identify);
     const first = ids[0];
     if (first === undefined) {
       const known = this.empty.get(how);
       if (known) return known;
-      const piece = { text: render() };
+      const piece = boxed(render());
       this.empty.set(how, piece);
       return piece;
     }
@@ -103,7 +170,7 @@ export class ChunkMemo {
       return found.piece;
     }
     this.misses++;
-    const piece = { text: render() };
+    const piece = boxed(render());
     if (!byHow) this.byFirst.set(first, (byHow = new Map()));
     byHow.set(how, [{ parts: ids, piece }, ...(kept ?? []).slice(0, 3)]);
     return piece;
@@ -111,26 +178,51 @@ export class ChunkMemo {
 
   /** An object's piece from its keys and its values' pieces (objectText). */
   object(how: string, pairs: ReadonlyArray<readonly [string, Piece]>, depth: number): Piece {
-    const keys = pairs.map(([key]) => key).join('\u0000');
-    return this.chunk(
-      `${how}\u0000${depth}\u0000${keys}`,
-      pairs.map(([, piece]) => piece),
-      () =>
-        objectText(
-          pairs.map(([key, piece]) => [key, piece.text] as const),
-          depth,
-        ),
+    return this.members(
+      `${how}\u0000${depth}\u0000{`,
+      pairs.map(([key, value]) => [keyLabel(key), value] as const),
+      '{',
+      depth,
     );
   }
 
   /** An array's piece from its items' pieces (arrayText). */
   array(how: string, items: readonly Piece[], depth: number): Piece {
-    return this.chunk(`${how}\u0000${depth}`, items, () =>
-      arrayText(
-        items.map((item) => item.text),
-        depth,
-      ),
+    return this.members(
+      `${how}\u0000${depth}\u0000[`,
+      items.map((item) => ['', item] as const),
+      '[',
+      depth,
     );
+  }
+
+  /**
+   * An object's or array's piece from its members, in runs of at most `run` members, each run a
+   * chunk of its own: an edit of one member renders its run and the short list of runs again, not
+   * thousands of members (and drift then compares one run).
+   */
+  private members(how: string, members: ReadonlyArray<readonly [string, Piece]>, bracket: '{' | '[', depth: number): Piece {
+    const close = closing(bracket === '{' ? '}' : ']', depth);
+    const labels = (run: ReadonlyArray<readonly [string, Piece]>): string =>
+      bracket === '{' ? run.map(([label]) => label).join('\u0000') : '';
+    const values = (run: ReadonlyArray<readonly [string, Piece]>): Piece[] => run.map(([, value]) => value);
+    if (members.length === 0) return this.chunk(how, [], () => `${bracket}${close.trimStart()}`);
+    if (members.length <= this.run) {
+      return this.chunk(`${how}\u0000${labels(members)}`, values(members), () =>
+        composed([...memberParts(members, bracket, depth, true), close]),
+      );
+    }
+    const runs: Piece[] = [];
+    for (let start = 0; start < members.length; start += this.run) {
+      const run = members.slice(start, start + this.run);
+      const first = start === 0;
+      runs.push(
+        this.chunk(`${how}\u0000run\u0000${first}\u0000${labels(run)}`, values(run), () =>
+          composed(memberParts(run, bracket, depth, first)),
+        ),
+      );
+    }
+    return this.chunk(`${how}\u0000runs`, runs, () => composed([...runs, close]));
   }
 
   /** One object rendered one way (`how`: what is rendered of it, and at what depth). */
@@ -146,6 +238,10 @@ export class ChunkMemo {
     this.values.set(key, { value, text });
     return text;
   }
+}
+
+function boxed(rendered: string | Piece): Piece {
+  return typeof rendered === 'string' ? { text: rendered } : rendered;
 }
 
 function sameParts(a: readonly object[], b: readonly object[]): boolean {

@@ -9,8 +9,8 @@ import { sourceMapJson, sourceMapPath } from '../../shared/source-map.js';
 import { CHANGE_SET_PATH, changeSetJson, committedChangeSet, type ChangeSet } from '../5-link/change-set/diff.js';
 import type { InForceOutput } from '../5-link/in-force.js';
 import { generateRegistrationSchema } from './registration-schema.js';
-import { generateIndex, generateTables } from './tables.js';
-import { ChunkMemo, nestedJson, type Piece } from './chunks.js';
+import { generateIndex, tablesPiece } from './tables.js';
+import { ChunkMemo, composed, nestedJson, type Piece } from './chunks.js';
 import type { CommittedOutputs } from '../6-validate/validate.js';
 
 /** Output paths, relative to the project root. */
@@ -35,15 +35,20 @@ export function ruleSetJson(ruleSet: RuleSet): string {
  * not rendered again; the whole reads as `JSON.stringify({ $schema, ...file }, null, 2)`.
  */
 export function inForceJson(inForce: Pick<InForceOutput, 'file'>, chunks: ChunkMemo = new ChunkMemo()): string {
+  return inForcePiece(inForce, chunks).text;
+}
+
+/** rules/in-force.json as a piece: its head, then the entries' array (one part per entry). */
+export function inForcePiece(inForce: Pick<InForceOutput, 'file'>, chunks: ChunkMemo = new ChunkMemo()): Piece {
   const { file } = inForce;
   const keys = Object.keys(file);
   if (keys.at(-1) !== 'entries' || file.entries.length === 0) {
-    return `${JSON.stringify({ $schema: IN_FORCE_SCHEMA, ...file }, null, 2)}\n`;
+    return { text: `${JSON.stringify({ $schema: IN_FORCE_SCHEMA, ...file }, null, 2)}\n` };
   }
   const { entries, ...head } = file;
   const top = JSON.stringify({ $schema: IN_FORCE_SCHEMA, ...head }, null, 2);
   const items = entries.map((entry) => inForceEntryJson(entry, chunks));
-  return `${top.slice(0, -2)},\n  "entries": ${chunks.array('in-force.json', items, 1).text}\n}\n`;
+  return composed([`${top.slice(0, -2)},\n  "entries": `, chunks.array('in-force.json', items, 1), '\n}\n']);
 }
 
 const IN_FORCE_SCHEMA = './schema/in-force.schema.json';
@@ -60,20 +65,31 @@ export async function emitOutputs(
   chunks: ChunkMemo = new ChunkMemo(),
   committed: CommittedOutputs = { json: changeSetJson(changeSet), map: committedChangeSet(changeSet, CHANGE_SET_PATH).map },
 ): Promise<Map<string, string>> {
-  const outputs = new Map<string, string>();
-  outputs.set(OUTPUT_PATHS.inForce, inForceJson(inForce, chunks));
-  outputs.set(
-    OUTPUT_PATHS.inForceMap,
-    chunks.like(OUTPUT_PATHS.inForceMap, inForce.map, () => sourceMapJson(inForce.map)),
-  );
-  outputs.set(OUTPUT_PATHS.types, await generateTypes());
-  outputs.set(OUTPUT_PATHS.tables, generateTables(inForce.ruleSets, inForce.intervals, chunks));
-  outputs.set(OUTPUT_PATHS.index, generateIndex());
-  outputs.set(OUTPUT_PATHS.registrationSchema, generateRegistrationSchema());
-  outputs.set(OUTPUT_PATHS.changeSet, committed.json);
-  outputs.set(
-    OUTPUT_PATHS.changeSetMap,
-    chunks.like(OUTPUT_PATHS.changeSetMap, committed.map, () => sourceMapJson(committed.map)),
-  );
+  return outputTexts(await emitOutputPieces(inForce, changeSet, generateTypes, chunks, committed));
+}
+
+/** Every output as a piece: the chunked ones (the interval file, the tables) with their parts, the others whole. */
+export async function emitOutputPieces(
+  inForce: InForceOutput,
+  changeSet: ChangeSet,
+  generateTypes: () => Promise<string>,
+  chunks: ChunkMemo = new ChunkMemo(),
+  committed: CommittedOutputs = { json: changeSetJson(changeSet), map: committedChangeSet(changeSet, CHANGE_SET_PATH).map },
+): Promise<Map<string, Piece>> {
+  const whole = (text: string): Piece => ({ text });
+  const outputs = new Map<string, Piece>();
+  outputs.set(OUTPUT_PATHS.inForce, inForcePiece(inForce, chunks));
+  outputs.set(OUTPUT_PATHS.inForceMap, whole(chunks.like(OUTPUT_PATHS.inForceMap, inForce.map, () => sourceMapJson(inForce.map))));
+  outputs.set(OUTPUT_PATHS.types, whole(await generateTypes()));
+  outputs.set(OUTPUT_PATHS.tables, tablesPiece(inForce.ruleSets, inForce.intervals, chunks));
+  outputs.set(OUTPUT_PATHS.index, whole(generateIndex()));
+  outputs.set(OUTPUT_PATHS.registrationSchema, whole(generateRegistrationSchema()));
+  outputs.set(OUTPUT_PATHS.changeSet, whole(committed.json));
+  outputs.set(OUTPUT_PATHS.changeSetMap, whole(chunks.like(OUTPUT_PATHS.changeSetMap, committed.map, () => sourceMapJson(committed.map))));
   return outputs;
+}
+
+/** The outputs' texts, by path. */
+export function outputTexts(pieces: ReadonlyMap<string, Piece>): Map<string, string> {
+  return new Map([...pieces].map(([relative, piece]) => [relative, piece.text]));
 }

@@ -6,12 +6,12 @@
 import type { View } from '../../shared/vocabulary.js';
 import type { RuleSet } from '../../shared/model.js';
 import { tableKeys } from '../../shared/table-data.js';
-import { ChunkMemo } from './chunks.js';
+import { ChunkMemo, pieceOf, type Piece } from './chunks.js';
 import { tableText, type VersionTable } from './table-chunks.js';
 import { MODES, SMETS_GENERATIONS, VIEWS as TABLE_VIEWS } from '../../shared/vocabulary.js';
 import { GENERATED_BANNER } from './types.js';
 import { literal } from './literal.js';
-import { generateTimeline, type TimelineInterval } from './timeline.js';
+import { timelinePiece, type TimelineInterval } from './timeline.js';
 
 export { literal } from './literal.js';
 
@@ -25,17 +25,26 @@ export function generateTables(
   intervals: readonly TimelineInterval[] = [],
   memo: ChunkMemo = new ChunkMemo(),
 ): string {
+  return tablesPiece(ruleSets, intervals, memo).text;
+}
+
+/** generated/tables.ts as a piece: the fixed code as strings, each table (by view) and the timeline as parts. */
+export function tablesPiece(
+  ruleSets: Record<View, RuleSet>,
+  intervals: readonly TimelineInterval[] = [],
+  memo: ChunkMemo = new ChunkMemo(),
+): Piece {
   const views = [...TABLE_VIEWS];
   const { srRefs, trtSrRefs, roleIds } = tableKeys(ruleSets);
-  const perView = (table: VersionTable): string =>
+  const perView = (table: VersionTable): Piece =>
     memo.object(
       'views',
       views.map((view) => [view, tableText(ruleSets[view], table, 1, memo)] as const),
       0,
-    ).text;
+    );
   const modifications = ruleSets.modified.modifications;
 
-  return `${GENERATED_BANNER}import type { ClauseRule, RequestMode, SmetsGeneration, View } from './types.js';
+  return pieceOf`${GENERATED_BANNER}import type { ClauseRule, RequestMode, SmetsGeneration, View } from './types.js';
 
 /** Every Service Request reference defined in either view. */
 export const SR_REFS = ${literal(srRefs)} as const;
@@ -126,7 +135,7 @@ export type PlacedRule<R extends ClauseRule = ClauseRule> = R extends unknown
 /** The literate rules of each view, as compiled from the rule blocks under their clauses. */
 export const CLAUSE_RULES: { readonly [V in View]: readonly PlacedRule[] } = ${perView('clauseRules')} as unknown as { readonly [V in View]: readonly PlacedRule[] };
 
-${generateTimeline(ruleSets, intervals, memo)}
+${timelinePiece(ruleSets, intervals, memo)}
 ${LOOKUPS}`;
 }
 

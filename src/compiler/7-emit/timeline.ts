@@ -6,7 +6,7 @@
  */
 import type { RuleSet } from '../../shared/model.js';
 import { VIEWS, type View } from '../../shared/vocabulary.js';
-import { ChunkMemo, objectKeyOrder, type Piece } from './chunks.js';
+import { ChunkMemo, objectKeyOrder, pieceOf, type Piece } from './chunks.js';
 
 const EMPTY: Piece = { text: '{}' };
 import { versionTablesText } from './table-chunks.js';
@@ -15,11 +15,11 @@ import type { TimelineInterval } from '../5-link/in-force.js';
 
 export type { TimelineInterval } from '../5-link/in-force.js';
 
-export function generateTimeline(
+export function timelinePiece(
   ruleSets: Record<View, RuleSet>,
   intervals: readonly TimelineInterval[],
   memo: ChunkMemo = new ChunkMemo(),
-): string {
+): Piece {
   // Each version's tables as DATED_TABLES would hold them; equal texts are equal tables.
   const named = VIEWS.map((view) => [view, versionTablesText(ruleSets[view], 1, memo)] as const);
   const dated: Array<readonly [string, Piece]> = [];
@@ -34,7 +34,7 @@ export function generateTimeline(
     }
     return { from: interval.from, to: interval.to, release: interval.release, modifications: interval.modifications, tables: key };
   });
-  return `/** A calendar date, YYYY-MM-DD. */
+  return pieceOf`/** A calendar date, YYYY-MM-DD. */
 export type AtDate = \`\${number}-\${number}-\${number}\`;
 
 /** The SEC over time: from (included) to (excluded); null: since the base, or still in force. \`tables\` answers for those dates. */
@@ -69,11 +69,11 @@ export function inForceAt(at: AtDate): InForceInterval {
 }
 
 /** DATED_TABLES' object: by release id (a later interval of the same release replaces an earlier one's tables, as assigning a key does). */
-function datedText(dated: ReadonlyArray<readonly [string, Piece]>, memo: ChunkMemo): string {
+function datedText(dated: ReadonlyArray<readonly [string, Piece]>, memo: ChunkMemo): Piece {
   const byKey = new Map(dated);
   return memo.object(
     'DATED_TABLES',
     objectKeyOrder(byKey.keys()).map((key) => [key, byKey.get(key) ?? EMPTY] as const),
     0,
-  ).text;
+  );
 }

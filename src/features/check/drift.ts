@@ -13,7 +13,9 @@ import { sourceMapPath, type SourceMap } from '../../shared/source-map.js';
 import { readIfExists } from '../../compiler/7-emit/write.js';
 import type { DiskText, DiskTexts } from '../../compiler/7-emit/disk.js';
 import { jsonEqual } from '../../shared/json-equal.js';
-import { firstDifferentLine, lineCounter } from './first-line.js';
+import { differentLineAt, firstDifferentOffset, lineCounter, stringSource, type LineSource } from './first-line.js';
+import { pieceDifference, pieceText, type MatchedPieces } from './piece-drift.js';
+import type { Piece } from '../../compiler/7-emit/chunks.js';
 
 export const DRIFT_RULE = 'drift';
 
@@ -40,6 +42,8 @@ export interface DriftOptions {
   disk?: DiskTexts;
   /** The interval file and its map as compiled (the objects the expected text was written from), so they need not be parsed. */
   inForce?: { file: InForceFile; map: SourceMap };
+  /** The outputs as pieces (the compile result's `outputPieces`): compared with disk part by part, never flattened. */
+  pieces?: ReadonlyMap<string, Piece>;
 }
 
 /** The first difference of a rule file in drafting terms: where in the text, and what changed there. */
@@ -61,25 +65,59 @@ export async function checkDrift(outputs: ReadonlyMap<string, string>, options: 
     const file = path.join(options.root, relative);
     const disk = options.disk ? await options.disk.read(file) : { text: await readIfExists(file), derived: new Map<string, unknown>() };
     const actual = disk.text;
-    if (actual === expected) continue;
+    const piece = options.pieces?.get(relative);
+    const at =
+      actual === undefined
+        ? 0
+        : piece
+          ? pieceDifference(actual, piece, matchedOf({ ...disk, text: actual }))
+          : textDifference(actual, expected);
+    if (at === undefined) continue;
     const output = new VFile({ path: relative });
     files.push(output);
     if (actual === undefined) {
       report(output, `Missing ${relative}, expected it to be built from the legal text; run \`secc build\``, { ruleId: DRIFT_RULE });
       continue;
     }
+    const wanted = { at, text: piece ? pieceText(piece) : stringSource(expected) };
     if (relative === IN_FORCE_PATH) {
-      const described = describeRuleDrift(output, relative, { ...disk, text: actual }, expected, outputs, options);
+      const described = describeRuleDrift(output, relative, { ...disk, text: actual }, wanted, outputs, options);
       drafting ??= described;
-    } else describeTextDrift(output, relative, { ...disk, text: actual }, expected, drafting);
+    } else describeTextDrift(output, relative, { ...disk, text: actual }, wanted, drafting);
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** What the compiler would write, and where it first differs from the file on disk. */
+interface Wanted {
+  at: number;
+  text: LineSource;
+}
+
+/** The first offset where two texts differ; undefined when they are equal. */
+function textDifference(actual: string, expected: string): number | undefined {
+  return actual === expected ? undefined : firstDifferentOffset(actual, expected);
+}
+
+/** The pieces of the outputs found equal to this disk state (piece-drift.ts): kept with it, so an unchanged chunk is compared once. */
+function matchedOf(disk: DiskText & { text: string }): MatchedPieces {
+  const key = 'drift:matched';
+  let matched = disk.derived.get(key) as MatchedPieces | undefined;
+  if (!matched) {
+    matched = new WeakMap();
+    disk.derived.set(key, matched);
+  }
+  return matched;
 }
 
 /** The committed interval file parsed, its entries by key: once per disk state. */
 interface CommittedInForce {
   entries: InForceEntry[];
   byKey: Map<string, InForceEntry>;
+  /** Compiled entries found equal to a committed one (that one). */
+  equal: WeakMap<InForceEntry, InForceEntry>;
+  /** Compiled entries' keys. */
+  keys: WeakMap<InForceEntry, string>;
 }
 
 function committedInForce(disk: DiskText & { text: string }): CommittedInForce | undefined {
@@ -89,7 +127,7 @@ function committedInForce(disk: DiskText & { text: string }): CommittedInForce |
   try {
     const parsed = JSON.parse(disk.text) as InForceFile;
     const entries = Array.isArray(parsed.entries) ? parsed.entries : [];
-    committed = { entries, byKey: new Map(entries.map((entry) => [keyOf(entry), entry])) };
+    committed = { entries, byKey: new Map(entries.map((entry) => [keyOf(entry), entry])), equal: new WeakMap(), keys: new WeakMap() };
   } catch {
     committed = undefined;
   }
@@ -102,7 +140,7 @@ function describeRuleDrift(
   file: VFile,
   relative: string,
   disk: DiskText & { text: string },
-  expected: string,
+  wanted: Wanted,
   outputs: ReadonlyMap<string, string>,
   options: DriftOptions,
 ): DraftingDifference | undefined {
@@ -113,10 +151,10 @@ function describeRuleDrift(
     });
     return undefined;
   }
-  const compiled = options.inForce?.file ?? (JSON.parse(expected) as InForceFile);
+  const compiled = options.inForce?.file ?? (JSON.parse(wanted.text.slice(0, wanted.text.length)) as InForceFile);
   const difference = firstDifference(committed, compiled.entries);
   if (!difference) {
-    describeTextDrift(file, relative, disk, expected, undefined);
+    describeTextDrift(file, relative, disk, wanted, undefined);
     return undefined;
   }
   const { key, before, after } = difference;
@@ -138,7 +176,7 @@ function describeRuleDrift(
         : `${name} differs: ${describeChange(entry?.kind, before.value, after.value, relative)}`;
   report(file, `${relative} is out of date with ${where}: ${change}; run \`secc build\``, {
     ruleId: DRIFT_RULE,
-    place: lineOf(disk, before),
+    place: lineOf(disk, before, wanted.at),
   });
   // The drafting words of the entry (`TRT SR 4.8.1, …`), not its key, name it in the other outputs' findings.
   return { where, what: entry ? (DESCRIBE[entry.kind] as (value: unknown) => string)(entry.value) : key };
@@ -170,15 +208,30 @@ function firstDifference(
   compiled: readonly InForceEntry[],
 ): { key: string; before?: InForceEntry; after?: InForceEntry } | undefined {
   const beforeByKey = committed.byKey;
-  const afterByKey = new Map(compiled.map((entry) => [keyOf(entry), entry]));
+  const afterByKey = new Map(compiled.map((entry) => [committedKey(committed, entry), entry]));
   for (const [key, entry] of afterByKey) {
     const old = beforeByKey.get(key);
-    if (old === undefined || !jsonEqual(old, entry)) return { key, before: old, after: entry };
+    if (old === undefined || !sameAsCommitted(committed, old, entry)) return { key, before: old, after: entry };
   }
   for (const [key, entry] of beforeByKey) {
     if (!afterByKey.has(key)) return { key, before: entry };
   }
   return undefined;
+}
+
+/** An entry's key, kept per entry object. */
+function committedKey(committed: CommittedInForce, entry: InForceEntry): string {
+  let key = committed.keys.get(entry);
+  if (key === undefined) committed.keys.set(entry, (key = keyOf(entry)));
+  return key;
+}
+
+/** Whether a compiled entry equals its committed one; kept per entry object (unchanged entries are the same objects from one compilation to the next). */
+function sameAsCommitted(committed: CommittedInForce, old: InForceEntry, entry: InForceEntry): boolean {
+  if (committed.equal.get(entry) === old) return true;
+  if (!jsonEqual(old, entry)) return false;
+  committed.equal.set(entry, old);
+  return true;
 }
 
 function describeChange(kind: EntryKind | undefined, before: unknown, after: unknown, relative: string): string {
@@ -200,12 +253,18 @@ function brief(value: unknown): string {
 }
 
 /** The line of the committed file where an entry starts (its address, then its interval's start). */
-function lineOf(disk: DiskText & { text: string }, entry: InForceEntry | undefined): { line: number; column: number } | undefined {
+function lineOf(
+  disk: DiskText & { text: string },
+  entry: InForceEntry | undefined,
+  near: number,
+): { line: number; column: number } | undefined {
   if (entry === undefined) return undefined;
   const text = disk.text;
   const from = JSON.stringify(entry.from, null, 2).replace(/\n/g, '\n      ');
   const needle = `"address": ${JSON.stringify(entry.address)},\n      "kind": ${JSON.stringify(entry.kind)},\n      "from": ${from}`;
-  const index = text.indexOf(needle);
+  // The entry usually starts just before the first differing character: look back from there first.
+  const before = text.lastIndexOf(needle, near);
+  const index = before === -1 ? text.indexOf(needle) : before;
   if (index === -1) return undefined;
   return { line: linesOf(disk)(index) + 1, column: 1 };
 }
@@ -218,10 +277,10 @@ function describeTextDrift(
   file: VFile,
   relative: string,
   disk: DiskText & { text: string },
-  expected: string,
+  expected: Wanted,
   drafting: DraftingDifference | undefined,
 ): void {
-  const difference = firstDifferentLine(disk.text, expected, linesOf(disk));
+  const difference = differentLineAt(disk.text, expected.text, expected.at, linesOf(disk));
   const { index } = difference;
   const found = difference.found ?? '';
   const wanted = difference.wanted ?? '';

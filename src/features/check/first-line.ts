@@ -14,26 +14,48 @@ export interface LineDifference {
 
 const BLOCK = 1 << 14;
 
+/** A text read a line at a time: a string, or an output read through its pieces (piece-drift.ts). */
+export interface LineSource {
+  readonly length: number;
+  /** The offset of the first line break at or after `from`; -1 when there is none. */
+  nextBreak(from: number): number;
+  slice(start: number, end: number): string;
+}
+
+export function stringSource(text: string): LineSource {
+  return { length: text.length, nextBreak: (from) => text.indexOf('\n', from), slice: (start, end) => text.slice(start, end) };
+}
+
 export function firstDifferentLine(a: string, b: string, linesOfA: (end: number) => number = (end) => countLines(a, end)): LineDifference {
-  const at = firstDifference(a, b);
+  return differentLineAt(a, stringSource(b), firstDifferentOffset(a, b), linesOfA);
+}
+
+/** The first differing line when the first differing character is known to be at `at` (the texts are equal before it). */
+export function differentLineAt(
+  a: string,
+  b: LineSource,
+  at: number,
+  linesOfA: (end: number) => number = (end) => countLines(a, end),
+): LineDifference {
+  const source = stringSource(a);
   // lastIndexOf clamps a negative start to 0 (and would find a break at 0): a difference at 0 is on the first line.
   let start = at === 0 ? 0 : a.lastIndexOf('\n', at - 1) + 1;
   let index = linesOfA(start);
-  let found = lineAt(a, start);
+  let found = lineAt(source, start);
   let wanted = lineAt(b, start);
   if (found === wanted && found !== undefined) {
     // The difference is where one text ends and the other goes on to its next line.
-    const next = a.indexOf('\n', start) === -1 ? b.indexOf('\n', start) : a.indexOf('\n', start);
+    const next = source.nextBreak(start) === -1 ? b.nextBreak(start) : source.nextBreak(start);
     start = next + 1;
     index++;
-    found = lineAt(a, start);
+    found = lineAt(source, start);
     wanted = lineAt(b, start);
   }
   return { index, found, wanted };
 }
 
 /** The first index where the texts differ (the shorter one's length when it is a prefix of the other). */
-function firstDifference(a: string, b: string): number {
+export function firstDifferentOffset(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
   let block = 0;
   while (block < length && a.slice(block, block + BLOCK) === b.slice(block, block + BLOCK)) block += BLOCK;
@@ -69,9 +91,9 @@ function countLines(text: string, end: number): number {
 }
 
 /** The line starting at `start`; undefined when the text has no line there. */
-function lineAt(text: string, start: number): string | undefined {
+function lineAt(text: LineSource, start: number): string | undefined {
   if (start > text.length) return undefined;
-  if (start === text.length) return start === 0 || text[start - 1] === '\n' ? '' : undefined;
-  const end = text.indexOf('\n', start);
+  if (start === text.length) return start === 0 || text.slice(start - 1, start) === '\n' ? '' : undefined;
+  const end = text.nextBreak(start);
   return text.slice(start, end === -1 ? text.length : end);
 }

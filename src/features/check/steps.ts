@@ -18,7 +18,13 @@ export const driftStep: CheckStep = {
   name: 'drift',
   needsRules: true,
   run: ({ result, root, textDir }) =>
-    checkDrift(result.outputs, { root, textDir, disk: result.context.outputs.disk, inForce: result.inForce }),
+    checkDrift(result.outputs, {
+      root,
+      textDir,
+      disk: result.context.outputs.disk,
+      inForce: result.inForce,
+      pieces: result.outputPieces,
+    }),
 };
 
 /** The compiled JS that consumers import (dist/generated/, packages/tables/dist/) holds the text's tables. */
