@@ -139,6 +139,8 @@ interface Kept {
 export class ChunkMemo {
   private readonly byFirst = new WeakMap<object, Map<string, Kept[]>>();
   private readonly empty = new Map<string, Piece>();
+  /** One object's chunks, by how it is rendered (item: the fast path of a chunk of one part). */
+  private readonly items = new WeakMap<object, Map<string, Piece>>();
   private readonly values = new Map<string, { value: unknown; text: string }>();
   hits = 0;
   misses = 0;
@@ -152,7 +154,8 @@ export class ChunkMemo {
     private readonly run = 64,
   ) {}
 
-  chunk(how: string, parts: readonly object[], render: () => string | Piece): Piece {
+  /** `keep`: how many chunks made from different parts with the same first part are kept for one `how`. */
+  chunk(how: string, parts: readonly object[], render: () => string | Piece, keep = 4): Piece {
     const ids = parts.map(this.identify);
     const first = ids[0];
     if (first === undefined) {
@@ -172,8 +175,17 @@ export class ChunkMemo {
     this.misses++;
     const piece = boxed(render());
     if (!byHow) this.byFirst.set(first, (byHow = new Map()));
-    byHow.set(how, [{ parts: ids, piece }, ...(kept ?? []).slice(0, 3)]);
+    byHow.set(how, [{ parts: ids, piece }, ...(kept ?? []).slice(0, keep - 1)]);
     return piece;
+  }
+
+  /**
+   * A chunk made from a whole table of a version (all its entries): the same entries give the same
+   * piece without grouping them again. The versions of a corpus share their first entries, so
+   * more of them are kept per first entry than for a small chunk.
+   */
+  table(how: string, entries: readonly object[], render: () => Piece): Piece {
+    return this.chunk(`${how}\u0000table`, entries, render, 16);
   }
 
   /** An object's piece from its keys and its values' pieces (objectText). */
@@ -227,7 +239,18 @@ export class ChunkMemo {
 
   /** One object rendered one way (`how`: what is rendered of it, and at what depth). */
   item(part: object, how: string, render: () => string): Piece {
-    return this.chunk(how, [part], render);
+    const id = this.identify(part);
+    let byHow = this.items.get(id);
+    const known = byHow?.get(how);
+    if (known) {
+      this.hits++;
+      return known;
+    }
+    this.misses++;
+    const piece = boxed(render());
+    if (!byHow) this.items.set(id, (byHow = new Map()));
+    byHow.set(how, piece);
+    return piece;
   }
 
   /** The text of a value, kept while the next value asked for under `key` has the same JSON (a source map whose positions did not change). */

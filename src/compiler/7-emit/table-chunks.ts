@@ -18,17 +18,20 @@ export type VersionTable = (typeof VERSION_TABLES)[number];
  */
 export function tableText(ruleSet: RuleSet, table: VersionTable, depth: number, memo: ChunkMemo): Piece {
   const name = `${table}\u0000${depth}`;
+  // The versions of a corpus mostly share their tables' entries: a table made from the same entries is not grouped again.
   switch (table) {
     case 'trt':
-      return bySr(ruleSet.trt, (group) => trtTable({ trt: group }), name, depth, memo);
+      return memo.table(name, ruleSet.trt, () => bySr(ruleSet.trt, (group) => trtTable({ trt: group }), name, depth, memo));
     case 'eligibility':
-      return bySr(ruleSet.eligibility, (group) => eligibilityTable({ eligibility: group }), name, depth, memo);
+      return memo.table(name, ruleSet.eligibility, () =>
+        bySr(ruleSet.eligibility, (group) => eligibilityTable({ eligibility: group }), name, depth, memo),
+      );
     case 'serviceRequests':
-      return rows(ruleSet.serviceRequests, serviceRequestRow, name, depth, memo);
+      return memo.table(name, ruleSet.serviceRequests, () => rows(ruleSet.serviceRequests, serviceRequestRow, name, depth, memo));
     case 'userRoles':
-      return rows(ruleSet.userRoles, userRoleRow, name, depth, memo);
+      return memo.table(name, ruleSet.userRoles, () => rows(ruleSet.userRoles, userRoleRow, name, depth, memo));
     case 'clauseRules':
-      return rows(ruleSet.clauseRules, placedRule, name, depth, memo);
+      return memo.table(name, ruleSet.clauseRules, () => rows(ruleSet.clauseRules, placedRule, name, depth, memo));
   }
 }
 
