@@ -13,7 +13,12 @@ import { describe, expect, it } from 'vitest';
 import { parseLargeTablesInChunks } from '../src/compiler/2-parse/large-tables.js';
 import { generateCorpus } from './bench/corpus.js';
 import { largeCorpus } from './bench/large-appendix-e.js';
-import { textDocuments } from './support/project.js';
+import { TEXT_DIR, textDocuments } from './support/project.js';
+import { writeLargeCorpus } from './bench/linearity.js';
+import { compileDirectory } from '../src/compiler/driver.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm, { singleTilde: false });
 const whole = (text: string) => processor.parse(text);
@@ -35,6 +40,18 @@ describe('a table parsed in pieces is the table parsed whole', () => {
     }
     const large = largeCorpus(await textDocuments(), 300);
     for (const [name, text] of Object.entries(large)) expect(pieces(text, 50), name).toEqual(whole(text));
+  }, 60_000);
+
+  it("the benchmark's large Appendix E, written as a project, builds without a finding (else the linearity run measures a refusal)", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'secc-large-'));
+    try {
+      await writeLargeCorpus(TEXT_DIR, 300, dir);
+      const result = await compileDirectory('sec-text', dir);
+      expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([]);
+      expect(result.ok).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('arbitrary small tables, with redlines, footnotes, escaped pipes and text after them', () => {

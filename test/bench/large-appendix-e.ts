@@ -54,10 +54,6 @@ function timesDocument(id: string, header: string, rows: readonly string[]): str
 document: SEC Appendix ${id}
 id: ${id}
 title: Further Target Response Times
-modifications:
-  - id: MP162
-    title: SEC changes required to deliver MHHS
-    implementationDate: "2024-06-27"
 ---
 
 # Further Target Response Times
