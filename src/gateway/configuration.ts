@@ -8,7 +8,7 @@
  */
 import { combinationKey } from './combinations.js';
 import { csvRecords } from './csv.js';
-import { elementLines, memberValue, memberValues } from './json-lines.js';
+import { elementLines, memberValue, repeatedMembers } from './json-lines.js';
 import { isScopeLine, parseSrList, readScopeLine, type DeclaredScope } from './scope.js';
 
 export const CONFIGURATION_HEADER = ['sr', 'user_role', 'smets', 'mode', 'trt_seconds', 'eligible'] as const;
@@ -170,17 +170,16 @@ function parseJson(text: string, problems: ConfigurationProblem[]): Configuratio
   } catch (error) {
     throw new ConfigurationError([{ message: `not JSON: ${(error as Error).message}` }]);
   }
+  // JSON.parse keeps the last of a repeated member and drops the others without a word: refuse it, in a row too.
+  const repeated = repeatedMembers(text).map(({ key, line, path }) => ({
+    line,
+    message: `${whereInJson(path)}"${key}" given again, expected it once`,
+  }));
+  if (repeated.length > 0) throw new ConfigurationError(repeated);
   if (Array.isArray(value)) return { rows: parseJsonRows(value, text, 0, problems) };
   if (typeof value !== 'object' || value === null)
     throw new ConfigurationError([{ message: `Unexpected ${value === null ? 'null' : typeof value}, expected ${JSON_SHAPE}` }]);
   const members = value as Record<string, unknown>;
-  // JSON.parse keeps the last of a repeated member and drops the others without a word: refuse it.
-  const repeated = JSON_MEMBERS.flatMap((name) =>
-    memberValues(text, name)
-      .slice(1)
-      .map((at) => ({ line: at.line, message: `"${name}" given again, expected it once` })),
-  );
-  if (repeated.length > 0) throw new ConfigurationError(repeated);
   const unknown = Object.keys(members).filter((name) => !JSON_MEMBERS.includes(name));
   const rowsAt = memberValue(text, 'rows');
   if (!Array.isArray(members.rows) || !rowsAt || unknown.length > 0) {
@@ -192,6 +191,15 @@ function parseJson(text: string, problems: ConfigurationProblem[]): Configuratio
   }
   const scope = jsonScope(members.only_sr, memberValue(text, 'only_sr')?.line, problems);
   return { rows: parseJsonRows(members.rows, text, rowsAt.index, problems), ...(scope ? { scope } : {}) };
+}
+
+/** Names the object a repeated member is in, as the row problems do: `row 3: ` for a row, nothing at the top level. */
+function whereInJson(path: ReadonlyArray<string | number>): string {
+  if (path.length === 0) return '';
+  const [first, second] = path;
+  if (path.length === 1 && typeof first === 'number') return `row ${first}: `;
+  if (path.length === 2 && first === 'rows' && typeof second === 'number') return `row ${second}: `;
+  return `${path.join('.')}: `;
 }
 
 /** The `only_sr` member: a list of SR references, as an array of strings or one comma-separated string. */

@@ -73,6 +73,61 @@ export function memberValues(text: string, key: string): Array<{ index: number; 
   return found;
 }
 
+/** A member given again in the same object, with the line of the repeat and the path of the object holding it. */
+export interface RepeatedMember {
+  key: string;
+  line: number;
+  /** Where the object is: [] the top level, [3] the fourth element of a top-level array, ["rows", 3] … */
+  path: Array<string | number>;
+}
+
+interface Frame {
+  kind: 'object' | 'array';
+  path: Array<string | number>;
+  keys: Set<string>;
+  /** Object: whether the next string is a key; the last key read. Array: the element's index. */
+  expectKey: boolean;
+  key: string;
+  index: number;
+}
+
+/**
+ * Every member given again in the same object, at any depth: JSON.parse keeps the last of repeats
+ * and drops the others without a word, so a reader of JSON refuses them. The text is JSON that
+ * JSON.parse accepted.
+ */
+export function repeatedMembers(text: string): RepeatedMember[] {
+  const found: RepeatedMember[] = [];
+  const stack: Frame[] = [];
+  const childPath = (): Array<string | number> => {
+    const parent = stack.at(-1);
+    if (!parent) return [];
+    return [...parent.path, parent.kind === 'object' ? parent.key : parent.index];
+  };
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charAt(index);
+    const top = stack.at(-1);
+    if (char === '"') {
+      const end = stringEnd(text, index);
+      if (top?.kind === 'object' && top.expectKey) {
+        const key = JSON.parse(text.slice(index, end + 1)) as string;
+        if (top.keys.has(key)) found.push({ key, line: lineAt(text, index), path: top.path });
+        top.keys.add(key);
+        top.key = key;
+        top.expectKey = false;
+      }
+      index = end;
+    } else if (char === '{' || char === '[') {
+      stack.push({ kind: char === '{' ? 'object' : 'array', path: childPath(), keys: new Set(), expectKey: true, key: '', index: 0 });
+    } else if (char === '}' || char === ']') stack.pop();
+    else if (char === ',' && top) {
+      if (top.kind === 'object') top.expectKey = true;
+      else top.index++;
+    }
+  }
+  return found;
+}
+
 /** The index of the quote that closes the string opening at `start`. */
 function stringEnd(text: string, start: number): number {
   for (let index = start + 1; index < text.length; index++) {

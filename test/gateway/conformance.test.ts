@@ -269,7 +269,7 @@ describe('reading configuration files', () => {
       '2: only_sr: `all` is not a Service Request reference such as 4.8.1',
     ]);
     expect(problems(text('[4.8]', [row('4.8.1')]))).toEqual(['2: only_sr: expected SR references such as ["4.8.1", "4.8.3"], got [4.8]']);
-    expect(problems(text('"4.8.1"', [row('4.8.1'), row('4.8.3', ', "eligible": "yes"')]))).toEqual([
+    expect(problems(text('"4.8.1"', [row('4.8.1'), row('4.8.3').replace('"eligible": true', '"eligible": "yes"')]))).toEqual([
       '5: row 1: eligible: expected a JSON boolean, true or false (for "yes" write true), got "yes"',
     ]);
     // A repeated member would be dropped by JSON.parse without a word: refused, at the repeat.
@@ -277,6 +277,16 @@ describe('reading configuration files', () => {
       '4: "rows" given again, expected it once',
     ]);
     expect(problems(`{"only_sr": "4.8.1",\n"only_sr": "4.8.3",\n"rows": []}`)).toEqual(['2: "only_sr" given again, expected it once']);
+    // Inside a row too: the first `eligible` would be dropped; a key repeated in another row, or nested, is named by its place.
+    expect(problems(text('"4.8.1"', [row('4.8.1'), row('4.8.3', ',\n "eligible": false')]))).toEqual([
+      '6: row 1: "eligible" given again, expected it once',
+    ]);
+    expect(problems(`[\n${row('4.8.1')},\n${row('4.8.3', ', "sr": "4.8.1"')}\n]`)).toEqual([
+      '3: row 1: "sr" given again, expected it once',
+    ]);
+    expect(problems(`{"rows": [], "only_sr": {"a": 1,\n"a": 2}}`)).toEqual(['2: only_sr: "a" given again, expected it once']);
+    // The same key in two rows, or a key's name as a value, is no repeat.
+    expect(problems(`[\n${row('4.8.1')},\n${row('4.8.3')}\n]`)).toEqual([]);
     expect(problems('{"only_sr": ["4.8.1"], "rows": {}}')).toEqual([
       '-: Unexpected object (rows missing or not an array), expected a JSON array of rows {sr, user_role, smets, mode, trt_seconds, eligible}, or an object {"only_sr": [...], "rows": [...]}',
     ]);
