@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { elementLines } from '../../src/gateway/json-lines.js';
+import { elementLines, repeatedMembers } from '../../src/gateway/json-lines.js';
 
 const space = fc.string({ unit: fc.constantFrom(' ', '\n', '\t', '\r\n'), maxLength: 4 });
 
@@ -34,5 +34,39 @@ describe('elementLines', () => {
 
   it('sees through strings with brackets, commas, quotes and backslashes', () => {
     expect(elementLines('[\n  {"sr": "[,]\\"\\\\"},\n  {"sr": "}"}\n]')).toEqual([2, 3]);
+  });
+});
+
+describe('repeatedMembers', () => {
+  it('finds none in any JSON value JSON.stringify writes (it cannot repeat a key), at any indentation (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(0, 2), (value, indent) => {
+        expect(repeatedMembers(JSON.stringify(value, null, indent))).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds a key written again in any object, with its line and the path of the object (property)', () => {
+    const key = fc.string({ unit: fc.constantFrom('a', '"', '\\', '{', ',', ':', ']'), minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(
+        fc.dictionary(key, fc.jsonValue({ maxDepth: 2 }), { minKeys: 1, maxKeys: 4 }),
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.nat(),
+        (record, again, pick) => {
+          const keys = Object.keys(record);
+          const repeated = keys[pick % keys.length] ?? '';
+          const inner = JSON.stringify(record, null, 2);
+          const object = `${inner.slice(0, -2)},\n  ${JSON.stringify(repeated)}: ${JSON.stringify(again)}\n}`;
+          const text = `{"rows": [\n1,\n${object}\n]}`;
+          // The object starts on line 3; the repeated key is on its last line but one.
+          const line = 3 + object.split('\n').length - 2;
+          expect(JSON.parse(text)).toBeTruthy();
+          expect(repeatedMembers(text)).toEqual([{ key: repeated, line, path: ['rows', 1] }]);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
