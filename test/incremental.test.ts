@@ -175,6 +175,7 @@ describe('incremental analysis', () => {
     const live = new Workspace({ root: dir, text: 'sec-text', cwd: dir });
     await live.analyse();
     let reusedChunks = 0;
+    let keptFolds = 0;
     for (const [what, name, change] of OUTPUT_EDITS) {
       const original = texts[name] ?? '';
       const edited = change(original);
@@ -184,6 +185,7 @@ describe('incremental analysis', () => {
         live.setBuffer(path.join(dir, 'sec-text', name), text);
         const analysis = await live.analyse();
         reusedChunks += analysis.result.context.outputs.chunks.hits;
+        keptFolds += analysis.result.context.outputs.inForce.stats.kept;
         const fresh = new Workspace({ root: dir, text: 'sec-text', cwd: dir, env: { SECC_CACHE: '0' } });
         for (const [other, value] of Object.entries(texts)) fresh.setBuffer(path.join(dir, 'sec-text', other), value);
         expect(observed(analysis), what).toEqual(observed(await fresh.analyse()));
@@ -191,10 +193,11 @@ describe('incremental analysis', () => {
     }
     // The chunks kept from earlier compilations were used (else this compared a full compile with itself).
     expect(reusedChunks).toBeGreaterThan(0);
+    expect(keptFolds).toBeGreaterThan(0);
   }, 300_000);
 });
 
-/** Edits of one table row, one Appendix E flag, one redline's cite and one table's shape: (what, document, edit). */
+/** Edits of one table row, one Appendix E flag, one redline's cite, one table's shape and the positions or order of rows: (what, document, edit). */
 const OUTPUT_EDITS: Array<[string, string, (text: string) => string]> = [
   ['one TRT cell of one SR', 'appendix-ab.md', (text) => text.replace(/^(\| \d+(?:\.\d+)+ \| )(?:N\/A|[\d,]+ \w+)/m, '$131 secs')],
   ['a row removed (and added back)', 'appendix-ab.md', (text) => text.replace(/^\| \d+(?:\.\d+)+ \|.*\n(?![^|])/m, '')],
@@ -205,4 +208,20 @@ const OUTPUT_EDITS: Array<[string, string, (text: string) => string]> = [
   ],
   ['a redline cite changed', 'appendix-ab.md', (text) => text.replace('<ins cite="MP162">', '<ins cite="MP170">')],
   ['a table broken (and mended)', 'appendix-ab.md', (text) => text.replace(/^\|(?:-+\|)+\n/m, '')],
+  // The interval file's kept fold (shared/in-force-fold.ts): positions that move while the values stay.
+  [
+    'a paragraph added above the tables (every position below it moves)',
+    'appendix-ab.md',
+    (text) => text.replace(/^(#.*\n)/m, '$1\nA new paragraph.\n'),
+  ],
+  [
+    'a cell widened (the positions on its row move)',
+    'appendix-ab.md',
+    (text) => text.replace(/^(\| \d+(?:\.\d+)+ \| (?:N\/A|[\d,]+ \w+)) \|/m, '$1     |'),
+  ],
+  [
+    'two rows swapped (their positions trade places)',
+    'appendix-ab.md',
+    (text) => text.replace(/^(\| \d+(?:\.\d+)+ \|.*\n)(\| \d+(?:\.\d+)+ \|.*\n)/m, '$2$1'),
+  ],
 ];

@@ -153,7 +153,6 @@ export async function compile(documents: readonly SourceDocument[], options: Com
   phase('change-set');
   const dated = options.emit === false ? undefined : (timeline({ ...result, ok: true }) ?? []);
   phase('timeline');
-  if (dated) context.outputs.begin();
   const inForce = dated && inForceOutput(plan.releases, dated, ruleSets, context.outputs.inForce);
   phase('in-force');
   const memos = context.outputs;

@@ -10,6 +10,7 @@ import { placeOf, type Place } from './address.js';
 import { jsonEqual } from './json-equal.js';
 import type { Source } from './model.js';
 import { positionText } from './source-map.js';
+import type { KeptFold } from './in-force-kept.js';
 
 /** A compiled entry as committed (in-force.ts: its source replaced by its place). */
 type CommittedEntry = Record<string, unknown>;
@@ -24,59 +25,33 @@ interface IntervalEntry {
 }
 
 export class InForceMemo {
-  /** address → the distinct committed values the last compilation had for it. */
-  private kept = new Map<string, CommittedEntry[]>();
-  /** address → the values this compilation has used so far. */
-  private used = new Map<string, CommittedEntry[]>();
+  /** The last fold (in-force-fold.ts): each snapshot's entries, each address's intervals and positions, the order, the map. */
+  fold: KeptFold | undefined;
+  /** Folds that redid only the changed addresses (kept) or every address (full), since this memo was made. */
+  readonly stats = { kept: 0, full: 0 };
   /** A committed value read back at its positions: the compiled entry, kept while value and positions stay. */
   private readonly restored = new WeakMap<CommittedEntry, { positions: string; entry: Record<string, unknown> }>();
   /** Each entry read back (restore) → the committed value it was read from. */
   private readonly readFrom = new WeakMap<object, CommittedEntry>();
-  private lastKeys: { keys: readonly string[]; sorted: string[] } | undefined;
   /** Each compiled entry object → its committed value (entries are never mutated after linking). */
   private readonly byEntry = new WeakMap<object, CommittedEntry>();
   private readonly positions = new WeakMap<Source, string>();
   /** The interval entries each kept value was written in (a few: one per interval it has had). */
   private readonly intervals = new WeakMap<CommittedEntry, IntervalEntry[]>();
 
-  /** Starts a compilation: values not used by it are forgotten when the next one starts. */
-  begin(): void {
-    if (this.used.size > 0) this.kept = this.used;
-    this.used = new Map();
-  }
-
   /**
-   * The committed value of a compiled entry (its source replaced by its place), as kept: the
-   * object already used for this address with the same JSON, else the one the last compilation
-   * had, else a new one. Compared with the entry itself, so an unchanged entry costs no copy.
+   * The committed value of a compiled entry (its source replaced by its place): one of `values`
+   * (the address's values in the last fold and those made so far in this one) when it has the
+   * same JSON, so that equal values are one object and an unchanged one stays the object it was;
+   * else the value this entry object had before, else a new one.
    */
-  canonical(address: string, entry: Record<string, unknown>): CommittedEntry {
+  canonical(entry: Record<string, unknown>, values: readonly CommittedEntry[]): CommittedEntry {
     // Linking hands back the very entry object for an unchanged row (link-memo.ts): its committed value is the one it had.
     const known = this.byEntry.get(entry);
-    if (known && this.keep(address, known)) return known;
-    const value = this.canonicalByValue(address, entry);
+    if (known && values.includes(known)) return known;
+    const value = values.find((candidate) => sameCommitted(candidate, entry)) ?? known ?? committedValue(entry);
     this.byEntry.set(entry, value);
     return value;
-  }
-
-  /** Records a value known by its entry object as used for the address; false when the address last had other values only. */
-  private keep(address: string, value: CommittedEntry): boolean {
-    const used = this.used.get(address);
-    if (used?.includes(value)) return true;
-    if (!this.kept.get(address)?.includes(value)) return false;
-    if (used) used.push(value);
-    else this.used.set(address, [value]);
-    return true;
-  }
-
-  private canonicalByValue(address: string, entry: Record<string, unknown>): CommittedEntry {
-    const used = this.used.get(address);
-    const now = used?.find((known) => sameCommitted(known, entry));
-    if (now) return now;
-    const kept = this.kept.get(address)?.find((known) => sameCommitted(known, entry)) ?? committedValue(entry);
-    if (used) used.push(kept);
-    else this.used.set(address, [kept]);
-    return kept;
   }
 
   /** positionText of a source, once per source object (a document's facts keep theirs while its text is unchanged). */
@@ -87,15 +62,6 @@ export class InForceMemo {
       this.positions.set(source, text);
     }
     return text;
-  }
-
-  /** Keys in code-unit order, reusing the last order when the keys are the same (a source map whose entries did not move). */
-  sorted(keys: readonly string[]): string[] {
-    const last = this.lastKeys;
-    if (last && last.keys.length === keys.length && last.keys.every((key, index) => key === keys[index])) return last.sorted;
-    const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    this.lastKeys = { keys, sorted };
-    return sorted;
   }
 
   /** The interval entry as kept: the object written before when its value is the kept one and its interval and address are the same. */

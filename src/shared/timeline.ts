@@ -41,20 +41,42 @@ export interface Interval<T> {
  */
 export function buildTimeline<T>(snapshots: readonly Snapshot<T>[], same: (a: T, b: T) => boolean): Interval<T>[] {
   assertOrdered(snapshots);
-  const open = new Map<string, Interval<T>>();
-  const closed: Interval<T>[] = [];
-  for (const snapshot of snapshots) {
-    for (const [address, interval] of open) {
-      const now = snapshot.entries.get(address);
-      if (now !== undefined && same(interval.value, now)) continue;
-      closed.push({ ...interval, to: snapshot.from });
-      open.delete(address);
-    }
-    for (const [address, value] of snapshot.entries) {
-      if (!open.has(address)) open.set(address, { address, value, from: snapshot.from, to: null });
-    }
-  }
-  return [...closed, ...open.values()].sort(compareIntervals);
+  const addresses = new Set<string>();
+  for (const snapshot of snapshots) for (const address of snapshot.entries.keys()) addresses.add(address);
+  const froms = snapshots.map((snapshot) => snapshot.from);
+  return [...addresses]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap((address) =>
+      addressTimeline(
+        address,
+        snapshots.map((snapshot) => snapshot.entries.get(address)),
+        froms,
+        same,
+      ),
+    );
+}
+
+/**
+ * One address's intervals, in date order: `values[i]` its value in the snapshot from `froms[i]`
+ * (undefined: absent). An interval ends where the value changes or the address goes. Folding an
+ * address alone lets a long-lived fold redo only the addresses an edit changed.
+ */
+export function addressTimeline<T>(
+  address: string,
+  values: ReadonlyArray<T | undefined>,
+  froms: ReadonlyArray<Boundary | null>,
+  same: (a: T, b: T) => boolean,
+): Interval<T>[] {
+  const intervals: Interval<T>[] = [];
+  let open: Interval<T> | undefined;
+  values.forEach((value, index) => {
+    if (open && value !== undefined && same(open.value, value)) return;
+    const from = froms[index] ?? null;
+    if (open) intervals.push({ ...open, to: from });
+    open = value === undefined ? undefined : { address, value, from, to: null };
+  });
+  if (open) intervals.push(open);
+  return intervals;
 }
 
 /** The value in force at `date`, if the address exists then. */
@@ -79,7 +101,8 @@ export function compareBoundaryDates(a: IsoDate | null, b: IsoDate | null): numb
   return compareDates(a, b);
 }
 
-function assertOrdered(snapshots: readonly Snapshot<unknown>[]): void {
+/** Throws unless the base comes first and the snapshots are in date order. */
+export function assertOrdered(snapshots: ReadonlyArray<Pick<Snapshot<unknown>, 'from'>>): void {
   snapshots.forEach((snapshot, index) => {
     if (index === 0 ? snapshot.from !== null : snapshot.from === null) {
       throw new RangeError('timeline: the base snapshot (from: null) must come first, and only once');
@@ -90,10 +113,4 @@ function assertOrdered(snapshots: readonly Snapshot<unknown>[]): void {
       throw new RangeError(`timeline: snapshots out of date order at ${snapshot.from.date ?? 'TBC'}`);
     }
   });
-}
-
-function compareIntervals(a: Interval<unknown>, b: Interval<unknown>): number {
-  if (a.address !== b.address) return a.address < b.address ? -1 : 1;
-  if (a.from === null || b.from === null) return a.from === null ? (b.from === null ? 0 : -1) : 1;
-  return compareBoundaryDates(a.from.date, b.from.date);
 }

@@ -12,7 +12,8 @@ import { timeline } from '../../src/compiler/versions.js';
 import { addDays } from '../../src/shared/dates.js';
 import { InForceMemo } from '../../src/shared/in-force-memo.js';
 import { readFolded } from '../../src/shared/in-force-read.js';
-import { foldSnapshots, ruleSetFromInForce, type InForceRelease, type InForceSelector } from '../../src/shared/in-force.js';
+import { foldSnapshots } from '../../src/shared/in-force-fold.js';
+import { ruleSetFromInForce, type InForceRelease, type InForceSelector } from '../../src/shared/in-force.js';
 import type { RuleSet } from '../../src/shared/model.js';
 import { compileProject } from '../support/project.js';
 
@@ -116,9 +117,7 @@ describe('reading the interval file back from what it was folded from', () => {
     fc.assert(
       fc.property(history, history, (first, second) => {
         const memo = new InForceMemo();
-        memo.begin();
         const before = foldSnapshots({ id: 'base', title: 'Base' }, snapshots(first), memo);
-        memo.begin();
         const after = foldSnapshots({ id: 'base', title: 'Base' }, snapshots(second), memo);
         const fresh = foldSnapshots({ id: 'base', title: 'Base' }, snapshots(second), new InForceMemo());
         expect(JSON.stringify(after.file)).toBe(JSON.stringify(fresh.file));

@@ -5,14 +5,8 @@
  * generated/ are read back from this file, so what the lookups answer for a date is what the committed rules say.
  */
 import { secPart, type ReleasePlan } from '../../shared/release-plan.js';
-import {
-  foldSnapshots,
-  snapshotIndex,
-  type InForceFile,
-  type InForceRelease,
-  type InForceSelector,
-  type InForceSnapshot,
-} from '../../shared/in-force.js';
+import type { InForceFile, InForceRelease, InForceSelector, InForceSnapshot } from '../../shared/in-force.js';
+import { foldSnapshots } from '../../shared/in-force-fold.js';
 import { InForceMemo } from '../../shared/in-force-memo.js';
 import { readFolded } from '../../shared/in-force-read.js';
 import { jsonEqual } from '../../shared/json-equal.js';
@@ -55,22 +49,16 @@ export function inForceOutput(
       date: interval.from as InForceRelease['date'],
       modifications: interval.modifications,
     };
-    snapshots.push({ from, ruleSet: interval.ruleSet, appliesTo: appliesTo(releases, from, ruleSets.modified) });
+    snapshots.push({ from, ruleSet: interval.ruleSet, ...applying(releases, from, ruleSets.modified) });
   }
   const pending = pendingRelease(releases, snapshots.at(-1)?.ruleSet, ruleSets.modified);
-  if (pending) snapshots.push({ from: pending, ruleSet: ruleSets.modified, appliesTo: appliesTo(releases, pending, ruleSets.modified) });
+  if (pending) snapshots.push({ from: pending, ruleSet: ruleSets.modified, ...applying(releases, pending, ruleSets.modified) });
   // The file names the base by id and title only: after a consolidation the plan's base also
   // carries the release's date and parts, which the interval file records on its boundaries.
   const { id, title } = releases.base;
   const folded = foldSnapshots({ id, title }, snapshots, memo);
-  // A snapshot read once per label: the modified view and the last dated interval are often the same snapshot.
-  const reads = new Map<string, RuleSet>();
-  const read = (selector: InForceSelector): RuleSet => {
-    const key = `${snapshotIndex(folded.file, selector)}:${'view' in selector ? selector.view : 'modified'}`;
-    const known = reads.get(key) ?? readFolded(folded, selector, memo);
-    reads.set(key, known);
-    return known;
-  };
+  // A snapshot is read once per label (readFolded): the modified view and the last dated interval are often the same snapshot.
+  const read = (selector: InForceSelector): RuleSet => readFolded(folded, selector, memo);
   return {
     file: folded.file,
     map: folded.map,
@@ -102,15 +90,20 @@ function pendingRelease(plan: ReleasePlan, last: RuleSet | undefined, modified: 
   };
 }
 
-/** Whether the release brings a modification into force in a document (by the SEC part the document is). */
-function appliesTo(plan: ReleasePlan, release: InForceRelease, modified: RuleSet): (modification: string, file: string) => boolean {
+/**
+ * Whether the release brings a modification into force in a document (by the SEC part the
+ * document is), and what that answer is made of (the release's implements and the documents' parts).
+ */
+function applying(plan: ReleasePlan, release: InForceRelease, modified: RuleSet): Pick<InForceSnapshot, 'appliesTo' | 'appliesKey'> {
   const parts = new Map(modified.documents.map((document) => [document.file, secPart(document.document)]));
   const implementsEntries = plan.releases.find((entry) => entry.id === release.id)?.implements;
-  return (modification, file) => {
+  const appliesKey = JSON.stringify([implementsEntries ?? null, [...parts]]);
+  const appliesTo = (modification: string, file: string): boolean => {
     if (!implementsEntries) return true;
     const part = parts.get(file);
     return implementsEntries.some(
       (entry) => entry.modification === modification && (!entry.parts || part === undefined || entry.parts.includes(part)),
     );
   };
+  return { appliesTo, appliesKey };
 }

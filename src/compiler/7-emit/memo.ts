@@ -16,9 +16,4 @@ export class OutputMemos {
   readonly chunks = new ChunkMemo((part) => this.inForce.valueOf(part) ?? part);
   readonly validation = new ValidationMemo();
   readonly disk = new DiskTexts();
-
-  /** A compilation starts: what the previous one kept is offered, what this one does not use is then dropped. */
-  begin(): void {
-    this.inForce.begin();
-  }
 }
