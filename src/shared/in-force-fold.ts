@@ -30,7 +30,6 @@ import type { AddressFold, KeptRead } from './in-force-kept.js';
 export interface FoldedInForce {
   file: InForceFile;
   map: SourceMap;
-  held: ReadonlyArray<ReadonlyMap<string, Held>>;
   snapshots: readonly HeldSnapshot[];
   order: readonly string[];
   /** The addresses folded again since the last fold (undefined: all of them). */
@@ -92,7 +91,6 @@ export function foldSnapshots(base: InForceFile['base'], snapshots: readonly InF
   return {
     file,
     map: positions.map(),
-    held: held.snapshots.map((snapshot) => snapshot.entries),
     snapshots: held.snapshots,
     order,
     dirty: kept ? dirty : undefined,
