@@ -11,6 +11,7 @@ import { ChunkMemo } from '../src/compiler/7-emit/chunks.js';
 import { inForceEntryJson, inForceJson, OUTPUT_PATHS } from '../src/compiler/7-emit/emit.js';
 import { timeline } from '../src/compiler/versions.js';
 import type { InForceFile } from '../src/shared/in-force.js';
+import type { ChangeSet } from '../src/compiler/5-link/change-set/diff.js';
 import type { RuleSet } from '../src/shared/model.js';
 import { Schemas } from '../src/shared/schemas.js';
 import type { SourceMap } from '../src/shared/source-map.js';
@@ -19,7 +20,7 @@ import { compileProject } from './support/project.js';
 function validated(file: InForceFile, map: SourceMap, chunks: ChunkMemo): ValidatedInForce {
   return {
     path: OUTPUT_PATHS.inForce,
-    json: inForceJson({ file }, chunks),
+    json: () => inForceJson({ file }, chunks),
     mapPath: OUTPUT_PATHS.inForceMap,
     map,
     entries: {
@@ -61,5 +62,42 @@ describe('validation kept between compilations', () => {
       expect(findings(validateOutputs(ruleSets, changeSet, schemas, paths(file), memo))).toEqual(whole(file));
     }
     expect(whole(renamed).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('finds what validating the whole finds for rule sets and change sets whose items change', async () => {
+    const result = await compileProject();
+    const ruleSets = result.ruleSets as Record<'baseline' | 'modified', RuleSet>;
+    const changeSet = result.changeSet;
+    if (!changeSet) throw new Error('MP162 compiles to a change set');
+    const schemas = new Schemas();
+    const memo = new ValidationMemo();
+    const paths = { ruleSet: OUTPUT_PATHS.inForce, changeSet: OUTPUT_PATHS.changeSet };
+    const whole = (sets: typeof ruleSets, changes: ChangeSet) => findings(validateOutputs(sets, changes, new Schemas(), paths));
+    const kept = (sets: typeof ruleSets, changes: ChangeSet) => findings(validateOutputs(sets, changes, schemas, paths, memo));
+    expect(kept(ruleSets, changeSet)).toEqual([]);
+    expect(memo.warm).toBe(true);
+    const [trt, ...trts] = ruleSets.modified.trt;
+    const [change, ...changes] = changeSet.changes;
+    if (!trt || !change) throw new Error('MP162 has TRT entries and changes');
+    const misfits: Array<[typeof ruleSets, ChangeSet]> = [
+      [{ ...ruleSets, modified: { ...ruleSets.modified, trt: [{ ...trt, seconds: -1 }, ...trts] } }, changeSet],
+      [{ ...ruleSets, baseline: { ...ruleSets.baseline, view: 'other' as never } }, changeSet],
+      [ruleSets, { ...changeSet, changes: [{ ...change, kind: 'no-such-kind' as never }, ...changes] }],
+      [ruleSets, { ...changeSet, changes: [{ ...change, extra: 1 } as typeof change, ...changes] }],
+      [ruleSets, { ...changeSet, from: 3 as never }],
+    ];
+    for (const [sets, changes] of misfits) {
+      expect(whole(sets, changes).length).toBeGreaterThan(0);
+      expect(kept(sets, changes)).toEqual(whole(sets, changes));
+    }
+    // Fitting edits: a new entry object equal in value, entries reordered; then the misfits again (nothing misfitting was kept as fitting).
+    const fitting: Array<[typeof ruleSets, ChangeSet]> = [
+      [
+        { ...ruleSets, modified: { ...ruleSets.modified, trt: [...trts, { ...trt }] } },
+        { ...changeSet, changes: [...changes, { ...change }] },
+      ],
+      [ruleSets, changeSet],
+    ];
+    for (const [sets, changes] of [...fitting, ...misfits]) expect(kept(sets, changes)).toEqual(whole(sets, changes));
   }, 60_000);
 });

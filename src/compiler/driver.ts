@@ -22,11 +22,11 @@ import { EMPTY_PLAN, readPlan, type CorpusPlan } from './1-read/plan.js';
 import { readCorpus, type SourceDocument } from './1-read/read.js';
 import { projectSafely } from './3-project/project.js';
 import type { DocumentFacts } from './4-extract/document.js';
-import { CHANGE_SET_PATH, changeSetJson, diffRuleSets, type ChangeSet } from './5-link/change-set/diff.js';
+import { CHANGE_SET_PATH, committedChangeSetJson, diffRuleSets, type ChangeSet } from './5-link/change-set/diff.js';
 import { committedChangeSet } from './5-link/change-set/change.js';
 import { checkCites } from './5-link/cites.js';
 import { link } from './5-link/link.js';
-import { validateOutputs } from './6-validate/validate.js';
+import { validateOutputs, type CommittedOutputs } from './6-validate/validate.js';
 import { emitOutputPieces, inForceEntryJson, inForceJson, OUTPUT_PATHS, outputTexts } from './7-emit/emit.js';
 import type { Piece } from './7-emit/chunks.js';
 import { inForceOutput } from './5-link/in-force.js';
@@ -156,10 +156,10 @@ export async function compile(documents: readonly SourceDocument[], options: Com
   const inForce = dated && inForceOutput(plan.releases, dated, ruleSets, context.outputs.inForce);
   phase('in-force');
   const memos = context.outputs;
-  const committed = { json: changeSetJson(changeSet), map: committedChangeSet(changeSet, CHANGE_SET_PATH).map };
+  const committed = committedOutputs(changeSet);
   const validated = inForce && {
     path: OUTPUT_PATHS.inForce,
-    json: inForceJson(inForce, memos.chunks),
+    json: () => inForceJson(inForce, memos.chunks),
     mapPath: OUTPUT_PATHS.inForceMap,
     map: inForce.map,
     entries: {
@@ -181,6 +181,12 @@ export async function compile(documents: readonly SourceDocument[], options: Com
   }
   result.ok = true;
   return result;
+}
+
+/** The change set as written and its source map, committed once (validation and emit both read them). */
+function committedOutputs(changeSet: ChangeSet): CommittedOutputs {
+  const { changeSet: committed, map } = committedChangeSet(changeSet, CHANGE_SET_PATH);
+  return { json: committedChangeSetJson(committed), map, changeSet: committed };
 }
 
 /** Stages 2–4 for every document, through the cache when there is one. */

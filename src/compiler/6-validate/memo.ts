@@ -1,17 +1,20 @@
 /**
- * What validation keeps between compilations in one context: the interval file's entries found to
- * fit their item schema (by the kept entry object: shared/in-force-memo.ts keeps an unchanged
- * entry the same object), and each output's text last found to fit whole. An output whose text is
- * unchanged fits again; an interval file of which only some entries changed is checked entry by
- * entry, which answers as the whole would when the schema's `entries` is a plain array of items
- * (`splitsByItems`) and every entry fits; on any misfit the whole file is validated again, so
- * the findings are exactly the whole validation's.
+ * What validation keeps between compilations in one context: the items of each output's arrays
+ * found to fit their item schema (by the kept object: linking, the change set's diff and
+ * shared/in-force-memo.ts keep an unchanged entry the same object), and each output's text last
+ * found to fit whole. An output whose text is unchanged fits again; an output of which only some
+ * items changed is checked as its head (those arrays empty) and each item not seen to fit, which
+ * answers as the whole would when the schema's arrays constrain nothing but their items
+ * (`itemArrays`) and everything fits; on any misfit the whole output is validated again, so the
+ * findings are exactly the whole validation's.
  */
 import { jsonEqual } from '../../shared/json-equal.js';
 
 export class ValidationMemo {
   /** Interval entries that fit `in-force.schema.json#/properties/entries/items`. */
   readonly fittingEntries = new WeakSet<object>();
+  /** `schema#property` → the items (or what they were made from) that fit that array's item schema. */
+  private readonly fittingItems = new Map<string, WeakSet<object>>();
   /** path → the text last found to fit its schema. */
   private readonly fitting = new Map<string, string>();
   /** path → the value (a source map) last found to fit its schema. */
@@ -37,7 +40,18 @@ export class ValidationMemo {
     if (text === undefined) this.fitting.delete(path);
     else this.fitting.set(path, text);
   }
+
+  /** The items found to fit the item schema of one array of one schema. */
+  items(schema: string, property: string): WeakSet<object> {
+    const key = `${schema}#${property}`;
+    let known = this.fittingItems.get(key);
+    if (!known) this.fittingItems.set(key, (known = new WeakSet()));
+    return known;
+  }
 }
+
+const ROOT_KEYS = new Set(['$schema', '$id', 'title', 'description', 'type', 'additionalProperties', 'required', 'properties', '$defs']);
+const ARRAY_KEYS = new Set(['type', 'items', 'title', 'description']);
 
 /**
  * Whether a schema's array property constrains nothing but its items, and the schema nothing
@@ -45,10 +59,15 @@ export class ValidationMemo {
  * fits the items schema.
  */
 export function splitsByItems(schema: Record<string, unknown>, property: string): boolean {
-  const rootKeys = new Set(['$schema', '$id', 'title', 'description', 'type', 'additionalProperties', 'required', 'properties', '$defs']);
-  if (!Object.keys(schema).every((key) => rootKeys.has(key))) return false;
+  if (!Object.keys(schema).every((key) => ROOT_KEYS.has(key))) return false;
   const properties = schema.properties as Record<string, Record<string, unknown>> | undefined;
   const array = properties?.[property];
   if (!array || array.type !== 'array' || array.items === undefined) return false;
-  return Object.keys(array).every((key) => ['type', 'items', 'title', 'description'].includes(key));
+  return Object.keys(array).every((key) => ARRAY_KEYS.has(key));
+}
+
+/** The array properties a value of the schema can be validated by (see splitsByItems); none when the schema constrains across properties. */
+export function itemArrays(schema: Record<string, unknown>): string[] {
+  const properties = Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {});
+  return properties.filter((property) => splitsByItems(schema, property));
 }

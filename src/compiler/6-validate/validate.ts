@@ -9,7 +9,8 @@ import type { RuleSet } from '../../shared/model.js';
 import { describeErrors, type Schemas } from '../../shared/schemas.js';
 import { sourceMapPath, type SourceMap } from '../../shared/source-map.js';
 import { VIEWS, type View } from '../../shared/vocabulary.js';
-import { changeSetJson, committedChangeSet, type ChangeSet } from '../5-link/change-set/diff.js';
+import { changeSetJson, committedChangeSet, type ChangeSet, type CommittedChangeSet } from '../5-link/change-set/diff.js';
+import { fitsByItems, rememberItems } from './by-items.js';
 import { splitsByItems, type ValidationMemo } from './memo.js';
 
 export const OUTPUT_RULES = { invalid: 'output-schema' } as const;
@@ -25,7 +26,8 @@ export interface ValidatedPaths {
 
 export interface ValidatedInForce {
   path: string;
-  json: string;
+  /** The file's text, asked for only when it is not validated entry by entry (the emit renders it anyway). */
+  json: () => string;
   mapPath: string;
   map: SourceMap;
   /** The file's entries and the text of each as the file writes it: with a memo, only entries not seen to fit are validated. */
@@ -36,7 +38,12 @@ export interface ValidatedInForce {
 export interface CommittedOutputs {
   json: string;
   map: SourceMap;
+  /** The change set as committed, each change made from the change at its index: a warm context validates only changes not seen to fit. */
+  changeSet?: CommittedChangeSet;
 }
+
+const RULE_SET_SCHEMA = 'rule-set.schema.json';
+const CHANGE_SET_SCHEMA = 'change-set.schema.json';
 
 export function validateOutputs(
   ruleSets: Record<View, RuleSet>,
@@ -47,33 +54,8 @@ export function validateOutputs(
   committed: CommittedOutputs = { json: changeSetJson(changeSet), map: committedChangeSet(changeSet, paths.changeSet).map },
 ): VFile[] {
   const files: VFile[] = [];
-  for (const view of VIEWS) {
-    const validate = schemas.validator('rule-set.schema.json');
-    if (validate(ruleSets[view])) continue;
-    const output = new VFile({ path: paths.ruleSet });
-    for (const line of describeErrors(validate.errors)) {
-      report(output, `Compiled rules do not fit rules/schema/rule-set.schema.json: ${line}`, { ruleId: OUTPUT_RULES.invalid, view });
-    }
-    files.push(output);
-  }
-  if (!memo?.fits(paths.changeSet, committed.json)) {
-    const validate = schemas.validator('change-set.schema.json');
-    const fit = validate(JSON.parse(committed.json));
-    memo?.remember(paths.changeSet, fit ? committed.json : undefined);
-    if (!fit) {
-      const output = new VFile({ path: paths.changeSet });
-      for (const line of describeErrors(validate.errors)) {
-        report(
-          output,
-          `Unexpected change set that does not fit rules/schema/change-set.schema.json: ${line}, expected the schema to hold`,
-          {
-            ruleId: OUTPUT_RULES.invalid,
-          },
-        );
-      }
-      files.push(output);
-    }
-  }
+  for (const view of VIEWS) files.push(...ruleSetFits(schemas, ruleSets[view], view, paths.ruleSet, memo));
+  files.push(...changeSetFits(schemas, changeSet, paths.changeSet, committed, memo));
   files.push(...mapFits(schemas, committed.map, sourceMapPath(paths.changeSet), memo));
   if (paths.inForce) {
     const { mapPath, map } = paths.inForce;
@@ -81,6 +63,55 @@ export function validateOutputs(
   }
   if (memo) memo.warm = true;
   return files;
+}
+
+/** A view's rule set against its schema: in a warm context by its items (an unchanged entry is the same object), else whole. */
+function ruleSetFits(schemas: Schemas, ruleSet: RuleSet, view: View, path: string, memo: ValidationMemo | undefined): VFile[] {
+  if (memo?.warm && fitsByItems(schemas, RULE_SET_SCHEMA, ruleSet, memo)) return [];
+  const validate = schemas.validator(RULE_SET_SCHEMA);
+  if (validate(ruleSet)) {
+    if (memo) rememberItems(schemas, RULE_SET_SCHEMA, ruleSet, memo);
+    return [];
+  }
+  const output = new VFile({ path });
+  for (const line of describeErrors(validate.errors)) {
+    report(output, `Compiled rules do not fit rules/schema/rule-set.schema.json: ${line}`, { ruleId: OUTPUT_RULES.invalid, view });
+  }
+  return [output];
+}
+
+/**
+ * The change set as written against its schema: in a warm context its head and each change not
+ * seen to fit (known by the change it is committed from); else unchanged text fits again; else whole.
+ */
+function changeSetFits(
+  schemas: Schemas,
+  changeSet: ChangeSet,
+  path: string,
+  committed: CommittedOutputs,
+  memo: ValidationMemo | undefined,
+): VFile[] {
+  const keyOf = (property: string, index: number) => (property === 'changes' ? changeSet.changes[index] : undefined);
+  const written = () => ({
+    $schema: './schema/change-set.schema.json',
+    ...(committed.changeSet ?? committedChangeSet(changeSet, path).changeSet),
+  });
+  if (memo?.warm && fitsByItems(schemas, CHANGE_SET_SCHEMA, written(), memo, { keyOf, asWritten: true })) return [];
+  if (memo?.fits(path, committed.json)) return [];
+  const validate = schemas.validator(CHANGE_SET_SCHEMA);
+  const fit = validate(JSON.parse(committed.json));
+  memo?.remember(path, fit ? committed.json : undefined);
+  if (fit) {
+    if (memo) rememberItems(schemas, CHANGE_SET_SCHEMA, changeSet, memo, { keyOf });
+    return [];
+  }
+  const output = new VFile({ path });
+  for (const line of describeErrors(validate.errors)) {
+    report(output, `Unexpected change set that does not fit rules/schema/change-set.schema.json: ${line}, expected the schema to hold`, {
+      ruleId: OUTPUT_RULES.invalid,
+    });
+  }
+  return [output];
 }
 
 /**
@@ -98,14 +129,14 @@ function inForceFits(schemas: Schemas, inForce: ValidatedInForce, memo: Validati
     const fresh = entries.list.filter((entry) => !memo.fittingEntries.has(entry));
     if (schemas.validator(schema)(head) && fresh.every((entry) => item(JSON.parse(entries.text(entry))))) {
       for (const entry of fresh) memo.fittingEntries.add(entry);
-      memo.remember(path, json);
       return [];
     }
   }
-  if (memo?.fits(path, json)) return [];
-  const found = fits(schemas, schema, JSON.parse(json), path);
+  const text = json();
+  if (memo?.fits(path, text)) return [];
+  const found = fits(schemas, schema, JSON.parse(text), path);
   if (found.length === 0 && memo) {
-    memo.remember(path, json);
+    memo.remember(path, text);
     for (const entry of entries?.list ?? []) memo.fittingEntries.add(entry);
   }
   return found;

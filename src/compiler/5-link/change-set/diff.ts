@@ -62,6 +62,10 @@ export const CHANGE_SET_PATH = 'rules/change-set.json';
 
 /** The change set as it is written to rules/change-set.json: places, no positions (they go to its source map). */
 export function changeSetJson(changeSet: ChangeSet): string {
-  const committed = committedChangeSet(changeSet, CHANGE_SET_PATH).changeSet;
+  return committedChangeSetJson(committedChangeSet(changeSet, CHANGE_SET_PATH).changeSet);
+}
+
+/** rules/change-set.json's text from the change set already committed (a caller that needs its source map too commits it once). */
+export function committedChangeSetJson(committed: CommittedChangeSet): string {
   return `${JSON.stringify({ $schema: './schema/change-set.schema.json', ...committed }, null, 2)}\n`;
 }
