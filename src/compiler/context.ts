@@ -19,6 +19,7 @@ import { VersionFactsMemo } from './version-memo.js';
 import { LinkMemo } from './5-link/link-memo.js';
 import { ManifestHeads } from './1-read/plan.js';
 import { OutputMemos } from './7-emit/memo.js';
+import { StepMemos } from '../shared/step-memos.js';
 
 export interface CompileContext {
   readonly schemas: Schemas;
@@ -46,6 +47,8 @@ export interface CompileContext {
   readonly manifestHeads: ManifestHeads;
   /** What the outputs (in-force, emit, validate, drift) keep between compilations: unchanged entries and chunks are not redone. */
   readonly outputs: OutputMemos;
+  /** INC-F: what later steps keep between compilations (lint's per-document findings, features/lint/memo.ts), one instance per kind. */
+  readonly steps: StepMemos;
 }
 
 export type CompileContextOptions = Partial<CompileContext>;
@@ -65,6 +68,7 @@ export function createCompileContext(options: CompileContextOptions = {}): Compi
     linking: options.linking ?? new LinkMemo(),
     manifestHeads: options.manifestHeads ?? new ManifestHeads(),
     outputs: options.outputs ?? new OutputMemos(),
+    steps: options.steps ?? new StepMemos(),
   };
 }
 

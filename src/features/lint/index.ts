@@ -24,6 +24,7 @@ import { userRoleUnused } from './rules/user-role-unused.js';
 import { xrefUnresolved } from './rules/xref-unresolved.js';
 import type { LintContext, LintDocument, LintFinding, LintRule, RuleDoc } from './types.js';
 import { COMPILER_RULES } from './compiler-rules/index.js';
+import { LintMemo } from './memo.js';
 import type { RuleMetadata } from '../report/options.js';
 
 export type { LintRule, ViewRule, RedlineRule, LintContext, LintDocument, RuleDoc, RuleExample, CompilerRuleDoc } from './types.js';
@@ -66,6 +67,8 @@ export function lint(result: CompileResult, options: LintOptions = {}): VFile[] 
     projection: (view) => parsed.projections[view],
   }));
   const slot = versionSlot(documents, result.ruleSets, options.version);
+  const memo = result.context.steps.of(LintMemo);
+  memo.begin();
   const byName = new Map(slot.documents.map((document) => [document.name, document]));
   const touched = new Set<VFile>();
   const rules = LINT_RULES.filter((rule) => !options.rules || options.rules.includes(rule.id));
@@ -81,6 +84,8 @@ export function lint(result: CompileResult, options: LintOptions = {}): VFile[] 
         touched.add(document.file);
         return emit(document.file, rule, finding, findingView, slot.label);
       },
+      kept: (document, inputs, find) => memo.findings(`${rule.id}\u0000${view ?? ''}\u0000${document.name}`, inputs, find),
+      memo,
     });
     if (rule.views === 'each') for (const view of slot.views) runGuarded(() => rule.check(makeContext(view), view));
     else runGuarded(() => rule.check(makeContext(undefined)));

@@ -13,6 +13,8 @@ import type { RuleId } from '../../shared/rule-registry.js';
 import type { View } from '../../shared/vocabulary.js';
 import type { DocumentFacts } from '../../compiler/4-extract/document.js';
 import type { Modification, RuleSet } from '../../shared/model.js';
+import type { RoleIndex } from './role-index.js';
+import type { RedlineVisit } from './rules/redlines.js';
 
 /** One document as lint sees it: its file, its tree with redline nodes, its facts per view. */
 export interface LintDocument {
@@ -47,6 +49,24 @@ export interface LintContext {
   document(name: string): LintDocument | undefined;
   /** Reports a finding of the running rule on a document, in a view (or in both when omitted). */
   report(document: LintDocument | string, finding: LintFinding, view?: View): VFileMessage;
+  /**
+   * The running rule's findings on one document (in this view), found again only when one of
+   * `inputs` (compared by identity: objects, or strings by value) differs from the last lint in the
+   * same long-lived compile context. `inputs` must name everything the findings are made from.
+   */
+  kept(document: LintDocument, inputs: readonly unknown[], find: () => LintFinding[]): LintFinding[];
+  /** What lint keeps in this compile context (walks of a tree several rules read). */
+  memo: LintWalks;
+}
+
+/** What several rules read and lint makes once: kept in the compile context (memo.ts). */
+export interface LintWalks {
+  /** The redlines of each tree. */
+  readonly redlines: WeakMap<Root, RedlineVisit[]>;
+  /** Per facts object, per view: what cross-references resolve against in that document (xref-unresolved). */
+  readonly clauseSignatures: WeakMap<object, Partial<Record<View, string>>>;
+  /** The role index of a rule set. */
+  roleIndex(ruleSet: RuleSet): RoleIndex;
 }
 
 /** An example in a rule's doc: edits to the MP162 corpus, and the findings they must produce. */

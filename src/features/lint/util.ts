@@ -2,7 +2,7 @@
 import type { Nodes, Root } from 'mdast';
 import type { Position } from 'unist';
 import type { View } from '../../shared/vocabulary.js';
-import type { RuleSet, Source } from '../../shared/model.js';
+import type { Source } from '../../shared/model.js';
 import type { LintDocument } from './types.js';
 
 /** The span a compiled entry came from. */
@@ -18,32 +18,7 @@ export function listing(items: readonly string[], conjunction = 'and'): string {
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
-export interface RoleIndex {
-  nameOf(id: string): string;
-  byName: Map<string, { id: string; name: string }>;
-  /** SR → role ids eligible for it under Appendix E. */
-  eligible: Map<string, Set<string>>;
-  /** SR → role id → whether Appendix E has a cell for it, and what it says. */
-  cell: Map<string, Map<string, { eligible: boolean; source: Source }>>;
-}
-
-export function roleIndex(ruleSet: RuleSet): RoleIndex {
-  const names = new Map(ruleSet.userRoles.map((role) => [role.id, role.name]));
-  const eligible = new Map<string, Set<string>>();
-  const cell = new Map<string, Map<string, { eligible: boolean; source: Source }>>();
-  for (const entry of ruleSet.eligibility) {
-    const cells = cell.get(entry.sr) ?? new Map<string, { eligible: boolean; source: Source }>();
-    cell.set(entry.sr, cells.set(entry.role, { eligible: entry.eligible, source: entry.source }));
-    if (!entry.eligible) continue;
-    eligible.set(entry.sr, (eligible.get(entry.sr) ?? new Set<string>()).add(entry.role));
-  }
-  return {
-    nameOf: (id) => names.get(id) ?? id,
-    byName: new Map(ruleSet.userRoles.map((role) => [role.name, { id: role.id, name: role.name }])),
-    eligible,
-    cell,
-  };
-}
+export { roleIndex, type RoleIndex } from './role-index.js';
 
 export interface TextHit {
   /** The text node's value. */
@@ -81,12 +56,17 @@ function walkProse(tree: Root, file: { value: unknown }): TextHit[] {
     if (node.type === 'text') {
       const position = node.position;
       const start = position?.start;
-      const exact =
-        start?.offset !== undefined && position?.end.offset !== undefined && source.slice(start.offset, position.end.offset) === node.value;
+      // Asked only when a rule reports in this node: most text nodes never need it.
+      let exact: boolean | undefined;
+      const isExact = () =>
+        (exact ??=
+          start?.offset !== undefined &&
+          position?.end.offset !== undefined &&
+          source.slice(start.offset, position.end.offset) === node.value);
       hits.push({
         value: node.value,
         position,
-        pointAt: (offset) => (exact && start ? advance(start, node.value.slice(0, offset)) : undefined),
+        pointAt: (offset) => (isExact() && start ? advance(start, node.value.slice(0, offset)) : undefined),
         headingStart,
       });
       continue;

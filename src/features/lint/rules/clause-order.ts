@@ -1,5 +1,6 @@
 /** `clause-order`: within a document, clause numbers increase in the order the clauses appear. */
-import type { LintRule } from '../types.js';
+import type { LintFinding, LintRule } from '../types.js';
+import type { Clause } from '../../../shared/model.js';
 import { placeOf } from '../util.js';
 import { clauseKey, compareClauses } from './clause-numbers.js';
 
@@ -24,12 +25,21 @@ export const clauseOrder: LintRule = {
   },
   check(context, view) {
     for (const document of context.documents) {
+      const clauses = document.facts.views[view].clauses;
+      for (const finding of context.kept(document, [clauses], () => outOfOrder(clauses))) context.report(document, finding);
+    }
+  },
+};
+
+/** Each clause numbered below the clause before it (same prefix). */
+function outOfOrder(clauses: readonly Clause[]): LintFinding[] {
+  const findings: LintFinding[] = [];
       let previous: { id: string; key: NonNullable<ReturnType<typeof clauseKey>> } | undefined;
-      for (const clause of document.facts.views[view].clauses) {
+      for (const clause of clauses) {
         const key = clauseKey(clause.id);
         if (!key) continue;
         if (previous && previous.key.prefix === key.prefix && compareClauses(previous.key, key) > 0) {
-          context.report(document, {
+          findings.push({
             reason: `Unexpected clause ${clause.id} after clause ${previous.id}, expected clause numbers to increase through the document`,
             place: placeOf(clause.source),
             actual: clause.id,
@@ -37,6 +47,5 @@ export const clauseOrder: LintRule = {
         }
         previous = { id: clause.id, key };
       }
-    }
-  },
-};
+  return findings;
+}

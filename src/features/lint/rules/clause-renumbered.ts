@@ -2,11 +2,12 @@
  * `clause-renumbered`: a modification does not renumber existing clauses; a clause it inserts
  * between two existing ones takes a letter suffix (H3.13A).
  */
-import type { Heading, RootContent } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
+import type { Clause } from '../../../shared/model.js';
 import { clauseNumberOf } from '../../../compiler/4-extract/outline.js';
 import { project } from '../../../compiler/3-project/project.js';
 import { isRedline } from '../../../compiler/2-parse/redline/types.js';
-import type { LintRule } from '../types.js';
+import type { LintFinding, LintRule } from '../types.js';
 import type { View } from '../../../shared/vocabulary.js';
 import { placeOf } from '../util.js';
 import { clauseKey, compareClauses, hasLetterSuffix, parentOf } from './clause-numbers.js';
@@ -42,13 +43,22 @@ export const clauseRenumbered: LintRule = {
       const baseline = document.facts.views.baseline.clauses;
       const modified = document.facts.views.modified.clauses;
       if (!tree || !document.facts.info) continue;
+      const findings = context.kept(document, [tree, baseline, modified], () => renumbered(tree, baseline, modified));
+      for (const finding of findings) context.report(document, finding);
+    }
+  },
+};
+
+/** Headings whose number the redline changes, and inserted clauses numbered as if later ones moved. */
+function renumbered(tree: Root, baseline: readonly Clause[], modified: readonly Clause[]): LintFinding[] {
+  const findings: LintFinding[] = [];
       // (1) A heading whose number the redline changes.
       const headings: Heading[] = tree.children.filter((node): node is Heading => node.type === 'heading');
       for (const heading of headings) {
         const before = numberIn(heading, 'baseline');
         const after = numberIn(heading, 'modified');
         if (before && after && before !== after) {
-          context.report(document, {
+          findings.push({
             reason: `Unexpected renumbering of clause ${before} to ${after}, expected existing clauses to keep their numbers (an inserted clause takes a letter suffix, such as ${before.replace(/[A-Z]$/, '')}A, instead)`,
             place: heading.position,
             actual: after,
@@ -68,16 +78,15 @@ export const clauseRenumbered: LintRule = {
         if (!next || !nextKey || compareClauses(key, nextKey) >= 0) return;
         const previous = modified.slice(0, index).reverse().find((candidate) => parentOf(candidate.id) === parentOf(clause.id));
         const suggestion = previous ? nextSuffix(previous.id) : undefined;
-        context.report(document, {
+        findings.push({
           reason: `Unexpected number ${clause.id} for a clause inserted before the existing clause ${next.id}, expected a letter suffix${suggestion ? ` (${suggestion})` : ''} so that existing clauses keep their numbers`,
           place: placeOf(clause.source),
           actual: clause.id,
           ...(suggestion ? { expected: [suggestion] } : {}),
         });
       });
-    }
-  },
-};
+  return findings;
+}
 
 function numberIn(heading: Heading, view: View): string | undefined {
   const projected = project({ type: 'root', children: [heading] }, view).children[0];

@@ -1,8 +1,8 @@
 /** `redline-reinsert-identical`: a deletion immediately followed by an insertion of the same text. */
 import type { Nodes } from 'mdast';
 import { normalise, plainText } from '../../../compiler/4-extract/text.js';
-import type { LintRule } from '../types.js';
-import { redlinesOf } from './redlines.js';
+import type { LintFinding, LintRule } from '../types.js';
+import { keptRedlines, type RedlineVisit } from './redlines.js';
 
 export const redlineReinsertIdentical: LintRule = {
   id: 'redline-reinsert-identical',
@@ -22,8 +22,18 @@ export const redlineReinsertIdentical: LintRule = {
   },
   check(context) {
     for (const document of context.documents) {
-      if (!document.tree) continue;
-      for (const { node, parent, index } of redlinesOf(document.tree)) {
+      const tree = document.tree;
+      if (!tree) continue;
+      const findings = context.kept(document, [tree], () => reinserted(keptRedlines(tree, context.memo.redlines)));
+      for (const finding of findings) context.report(document, finding);
+    }
+  },
+};
+
+/** Each deletion followed (past blanks) by an insertion of the same text. */
+function reinserted(redlines: readonly RedlineVisit[]): LintFinding[] {
+  const findings: LintFinding[] = [];
+      for (const { node, parent, index } of redlines) {
         if (node.type !== 'deletion') continue;
         let next = index + 1;
         while (parent.children[next]?.type === 'text' && (parent.children[next] as { value: string }).value.trim() === '') next++;
@@ -32,12 +42,11 @@ export const redlineReinsertIdentical: LintRule = {
         const deleted = normalise(plainText(node as unknown as Nodes));
         const inserted = normalise(plainText(following as unknown as Nodes));
         if (deleted === '' || deleted !== inserted) continue;
-        context.report(document, {
+        findings.push({
           reason: `Unexpected deletion of \`${deleted.slice(0, 60)}\` re-inserted unchanged right after it, expected a redline to change the text (remove both tags and keep the text)`,
           place: node.position && following.position ? { start: node.position.start, end: following.position.end } : node.position,
           actual: deleted,
         });
       }
-    }
-  },
-};
+  return findings;
+}

@@ -1,6 +1,6 @@
 /** `redline-unattributed`: every redline names its modification (`cite`); `~~strike~~` cannot. */
-import type { LintRule } from '../types.js';
-import { redlinesOf } from './redlines.js';
+import type { LintFinding, LintRule } from '../types.js';
+import { keptRedlines, type RedlineVisit } from './redlines.js';
 
 export const redlineUnattributed: LintRule = {
   id: 'redline-unattributed',
@@ -20,16 +20,25 @@ export const redlineUnattributed: LintRule = {
   },
   check(context) {
     for (const document of context.documents) {
-      if (!document.tree) continue;
-      for (const { node } of redlinesOf(document.tree)) {
+      const tree = document.tree;
+      if (!tree) continue;
+      const declared = document.modifications.map((modification) => modification.id);
+      const find = () => unattributed(keptRedlines(tree, context.memo.redlines), declared);
+      for (const finding of context.kept(document, [tree, declared.join('\u0000')], find)) context.report(document, finding);
+    }
+  },
+};
+
+/** Each redline without a cite, told to name a declared modification. */
+function unattributed(redlines: readonly RedlineVisit[], declared: readonly string[]): LintFinding[] {
+  const findings: LintFinding[] = [];
+      for (const { node } of redlines) {
         if (node.cite !== undefined && node.cite !== '') continue;
         const what = node.syntax === 'gfm' ? '`~~strikethrough~~` deletion, which cannot name a modification' : `\`<${node.type === 'insertion' ? 'ins' : 'del'}>\` without \`cite\``;
-        const declared = document.modifications.map((modification) => modification.id);
-        context.report(document, {
+        findings.push({
           reason: `Unexpected ${what}, expected \`<${node.type === 'insertion' ? 'ins' : 'del'} cite="${declared[0] ?? 'MP…'}">\` naming the modification`,
           place: node.position,
         });
       }
-    }
-  },
-};
+  return findings;
+}

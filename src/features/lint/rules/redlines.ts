@@ -8,6 +8,13 @@ export interface RedlineVisit {
   index: number;
 }
 
+/** The redlines of a tree, walked once per tree in a compile context (several rules read them). */
+export function keptRedlines(tree: Root, kept: WeakMap<Root, RedlineVisit[]>): RedlineVisit[] {
+  let found = kept.get(tree);
+  if (!found) kept.set(tree, (found = redlinesOf(tree)));
+  return found;
+}
+
 export function redlinesOf(tree: Root): RedlineVisit[] {
   const found: RedlineVisit[] = [];
   const stack: Nodes[] = [tree];

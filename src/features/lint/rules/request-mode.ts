@@ -10,7 +10,7 @@ import type { Mode, View } from '../../../shared/vocabulary.js';
 import type { ServiceRow } from '../../../compiler/4-extract/tables.js';
 import type { Trt } from '../../../shared/model.js';
 import type { LintContext, LintRule } from '../types.js';
-import { listing, modeName, placeOf, roleIndex, viewFacts, where } from '../util.js';
+import { listing, modeName, placeOf, viewFacts, where } from '../util.js';
 
 interface ModeSpec {
   mode: Mode;
@@ -23,7 +23,7 @@ interface ModeSpec {
 function checkMode(spec: ModeSpec, context: LintContext, view: View): void {
   const ruleSet = context.ruleSets?.[view];
   if (!ruleSet) return; // needsRules: only run with compiled rule sets
-  const roles = roleIndex(ruleSet);
+  const roles = context.memo.roleIndex(ruleSet);
   const mode = modeName(spec.mode);
   // The mode's TRTs by SR, once (a scan of every TRT per row was quadratic at SEC scale).
   const bySr = new Map<string, typeof ruleSet.trt>();

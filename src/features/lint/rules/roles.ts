@@ -29,13 +29,18 @@ export function proseMentions(documents: readonly LintDocument[], view: View): R
   return documents.flatMap((document) => {
     const tree = document.projection(view);
     if (!tree) return [];
-    let found = mentionsIn.get(tree);
-    if (!found) {
-      found = treeMentions(tree, document.file);
-      mentionsIn.set(tree, found);
-    }
-    return found.map((mention) => ({ document, ...mention }));
+    return documentMentions(tree, document.file).map((mention) => ({ document, ...mention }));
   });
+}
+
+/** The User Roles a projected tree's prose names, in text order (walked once per tree). */
+export function documentMentions(tree: Root, file: { value: unknown }): ReadonlyArray<Omit<RoleMention, 'document'>> {
+  let found = mentionsIn.get(tree);
+  if (!found) {
+    found = treeMentions(tree, file);
+    mentionsIn.set(tree, found);
+  }
+  return found;
 }
 
 /** By projected tree, which is never changed once made: each is read once however many rules ask. */
@@ -44,6 +49,7 @@ const mentionsIn = new WeakMap<Root, Array<Omit<RoleMention, 'document'>>>();
 function treeMentions(tree: Root, file: { value: unknown }): Array<Omit<RoleMention, 'document'>> {
   const mentions: Array<Omit<RoleMention, 'document'>> = [];
   for (const hit of proseTexts(tree, file)) {
+    if (!hit.value.includes('User Role')) continue; // both patterns name `User Role`: most text (every table cell) is not scanned
     for (const match of hit.value.matchAll(BEFORE)) {
       // Read back from `User Role` while the words are capitalised words (not `H1`, not `MDR`).
       const [, before = ''] = match;

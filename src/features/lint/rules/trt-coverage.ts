@@ -7,7 +7,7 @@
  */
 import { ELIGIBLE_USER_ROLES } from '../../../shared/vocabulary.js';
 import type { LintRule } from '../types.js';
-import { listing, modeName, placeOf, roleIndex, viewFacts, where } from '../util.js';
+import { listing, modeName, placeOf, viewFacts, where } from '../util.js';
 
 export const trtCoverage: LintRule = {
   id: 'trt-coverage',
@@ -33,7 +33,7 @@ export const trtCoverage: LintRule = {
   check(context, view) {
     const ruleSet = context.ruleSets?.[view];
     if (!ruleSet) return; // needsRules: only run with compiled rule sets
-    const roles = roleIndex(ruleSet);
+    const roles = context.memo.roleIndex(ruleSet);
     const facts = viewFacts(context.documents, view);
 
     // (a) An eligible role whose every TRT is N/A. (TRTs indexed by SR and role: a scan per
@@ -75,17 +75,19 @@ export const trtCoverage: LintRule = {
           actual: column.header,
         });
       }
+      const ownSenders = new Set(viewFact.trtColumns.map((column) => column.sender));
       for (const row of viewFact.trtRows) {
         const eligible = roles.eligible.get(row.sr) ?? new Set<string>();
-        const ownSenders = new Set(viewFact.trtColumns.map((column) => column.sender));
+        // Whether an eligible role has no columns of its own (the `Eligible User Roles` columns then serve it); asked once per row.
+        let hasFallback: boolean | undefined;
         for (const cell of row.cells) {
           if (cell.seconds === null) continue;
-          const label = `SR ${row.sr}, ${cell.column.sender}, SMETS${cell.column.smets}, ${modeName(cell.column.mode)}`;
+          const label = () => `SR ${row.sr}, ${cell.column.sender}, SMETS${cell.column.smets}, ${modeName(cell.column.mode)}`;
           if (cell.column.sender === ELIGIBLE_USER_ROLES) {
-            const fallback = [...eligible].filter((id) => !ownSenders.has(roles.nameOf(id)));
-            if (fallback.length > 0 || eligible.size === 0) continue;
+            hasFallback ??= [...eligible].some((id) => !ownSenders.has(roles.nameOf(id)));
+            if (hasFallback || eligible.size === 0) continue;
             context.report(document, {
-              reason: `Unexpected Target Response Time \`${cell.text}\` for ${label}: every User Role eligible for SR ${row.sr} under Appendix E (${listing([...eligible].map(roles.nameOf))}) has columns of its own, expected \`N/A\``,
+              reason: `Unexpected Target Response Time \`${cell.text}\` for ${label()}: every User Role eligible for SR ${row.sr} under Appendix E (${listing([...eligible].map(roles.nameOf))}) has columns of its own, expected \`N/A\``,
               place: placeOf(cell.source),
               actual: cell.text,
               expected: ['N/A'],
@@ -97,7 +99,7 @@ export const trtCoverage: LintRule = {
           {
             const eCell = roles.cell.get(row.sr)?.get(role.id);
             context.report(document, {
-              reason: `Unexpected Target Response Time \`${cell.text}\` for ${label}: Appendix E does not make ${role.name} eligible for SR ${row.sr}${eCell ? ` (${where(eCell.source)})` : ''}, expected \`N/A\``,
+              reason: `Unexpected Target Response Time \`${cell.text}\` for ${label()}: Appendix E does not make ${role.name} eligible for SR ${row.sr}${eCell ? ` (${where(eCell.source)})` : ''}, expected \`N/A\``,
               place: placeOf(cell.source),
               actual: cell.text,
               expected: ['N/A'],

@@ -1,6 +1,6 @@
 /** `user-role-undefined`: a User Role named in prose is one the User Roles table defines. */
-import type { LintRule } from '../types.js';
-import { definedRoles, proseMentions, resolvesTo } from './roles.js';
+import type { LintFinding, LintRule } from '../types.js';
+import { definedRoles, documentMentions, resolvesTo } from './roles.js';
 import { didYouMean, nearest } from '../../../shared/did-you-mean.js';
 
 export const userRoleUndefined: LintRule = {
@@ -22,15 +22,28 @@ export const userRoleUndefined: LintRule = {
   check(context, view) {
     const names = definedRoles(context.documents, view).map(({ row }) => row.name);
     if (names.length === 0) return; // no User Roles table: roles-missing, the compiler's
-    for (const mention of proseMentions(context.documents, view)) {
-      if (resolvesTo(mention.name, names).length > 0) continue;
-      const near = nearest(mention.name, names);
-      context.report(mention.document, {
-        reason: `Unexpected User Role \`${mention.name}\`, expected a User Role defined in the User Roles table${didYouMean(near)}`,
-        place: mention.place,
-        actual: mention.name,
-        expected: near.length > 0 ? near : names,
-      });
+    const known = names.join('\u0000');
+    for (const document of context.documents) {
+      const tree = document.projection(view);
+      if (!tree) continue;
+      const find = () => undefinedRoles(documentMentions(tree, document.file), names);
+      for (const finding of context.kept(document, [tree, known], find)) context.report(document, finding);
     }
   },
 };
+
+/** Each mention that names no defined User Role, with the names it may have meant. */
+function undefinedRoles(mentions: ReturnType<typeof documentMentions>, names: readonly string[]): LintFinding[] {
+  const findings: LintFinding[] = [];
+    for (const mention of mentions) {
+      if (resolvesTo(mention.name, names).length > 0) continue;
+      const near = nearest(mention.name, names);
+      findings.push({
+        reason: `Unexpected User Role \`${mention.name}\`, expected a User Role defined in the User Roles table${didYouMean(near)}`,
+        place: mention.place,
+        actual: mention.name,
+        expected: near.length > 0 ? near : [...names],
+      });
+    }
+  return findings;
+}

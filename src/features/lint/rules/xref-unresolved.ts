@@ -3,8 +3,9 @@
  * lettered paragraph or document that exists, or to an SEC part the front matter lists as
  * `external`.
  */
-import type { Clause } from '../../../shared/model.js';
-import type { LintRule } from '../types.js';
+import type { Clause, DocumentInfo } from '../../../shared/model.js';
+import type { View } from '../../../shared/vocabulary.js';
+import type { LintContext, LintDocument, LintFinding, LintRule } from '../types.js';
 import { matchPlace, proseTexts, type TextHit } from '../util.js';
 import { didYouMean, nearest } from '../../../shared/did-you-mean.js';
 
@@ -23,8 +24,12 @@ interface Reference {
   text: string;
 }
 
+/** What every reference contains (a keyword, or a part letter before a digit): a text without it has none, and is not scanned. */
+const MAYBE = /Section|Appendix|[Cc]lause|[A-Z]\d/;
+
 function references(text: string): Reference[] {
   const found: Reference[] = [];
+  if (!MAYBE.test(text)) return found;
   // Every group of both patterns takes part in a match (possibly empty), so the defaults never apply.
   for (const match of text.matchAll(KEYWORD)) {
     const [whole, keyword = '', letter = '', number = '', paragraphs = ''] = match;
@@ -87,28 +92,70 @@ export const xrefUnresolved: LintRule = {
     ],
   },
   check(context, view) {
-    const documents = context.documents.flatMap((document) => (document.facts.info ? [{ document, info: document.facts.info }] : []));
-    const byPart = new Map(documents.map(({ document, info }) => [info.document.replace(/^SEC /, ''), document]));
-    const byId = new Map(documents.map(({ document, info }) => [info.id, { document, info }]));
-    const clauses = new Map<string, Clause>();
-    for (const document of context.documents) for (const clause of document.facts.views[view].clauses) if (!clauses.has(clause.id)) clauses.set(clause.id, clause);
-    const other = view === 'modified' ? 'baseline' : 'modified';
-    const otherClauses = new Set(context.documents.flatMap((document) => document.facts.views[other].clauses.map((clause) => clause.id)));
-
-    /** The clause numbers `resolve` suggested for the reference it last refused (a quick fix's `expected`). */
-    let suggested: string[] = [];
+    const signature = corpusSignature(context, view);
+    let index: CorpusIndex | undefined;
     for (const document of context.documents) {
       const info = document.facts.info;
       const tree = document.projection(view);
       if (!tree || !info) continue;
-      const external = new Set(info.external ?? []);
-      for (const { hit, refs } of treeReferences(proseTexts(tree, document.file))) {
+      const find = () => unresolved(treeReferences(proseTexts(tree, document.file)), info, (index ??= corpusIndex(context.documents, view)), view);
+      for (const finding of context.kept(document, [tree, info, signature], find)) context.report(document, finding);
+    }
+  },
+};
+
+/** What references resolve against: the corpus's documents by part and letter, and its clauses in the view and in the other. */
+interface CorpusIndex {
+  byPart: Map<string, LintDocument>;
+  byId: Map<string, { document: LintDocument; info: DocumentInfo }>;
+  clauses: Map<string, Clause>;
+  otherClauses: Set<string>;
+}
+
+function corpusIndex(all: readonly LintDocument[], view: View): CorpusIndex {
+  const documents = all.flatMap((document) => (document.facts.info ? [{ document, info: document.facts.info }] : []));
+  const byPart = new Map(documents.map(({ document, info }) => [info.document.replace(/^SEC /, ''), document]));
+  const byId = new Map(documents.map(({ document, info }) => [info.id, { document, info }]));
+  const clauses = new Map<string, Clause>();
+  for (const document of all) for (const clause of document.facts.views[view].clauses) if (!clauses.has(clause.id)) clauses.set(clause.id, clause);
+  const other = view === 'modified' ? 'baseline' : 'modified';
+  const otherClauses = new Set(all.flatMap((document) => document.facts.views[other].clauses.map((clause) => clause.id)));
+  return { byPart, byId, clauses, otherClauses };
+}
+
+/**
+ * Everything of every document the index is made from, as one text: while it is unchanged (and a
+ * document's tree and info are), that document's findings are too. Kept per facts object.
+ */
+function corpusSignature(context: LintContext, view: View): string {
+  const other = view === 'modified' ? 'baseline' : 'modified';
+  return context.documents
+    .map(({ facts }) => {
+      const kept = context.memo.clauseSignatures.get(facts) ?? {};
+      let signature = kept[view];
+      if (signature === undefined) {
+        const clauses = facts.views[view].clauses.map((clause) => [clause.id, clause.paragraphs]);
+        signature = JSON.stringify([facts.info?.id, facts.info?.document, clauses, facts.views[other].clauses.map((clause) => clause.id)]);
+        context.memo.clauseSignatures.set(facts, { ...kept, [view]: signature });
+      }
+      return signature;
+    })
+    .join('\n');
+}
+
+/** The findings on one document's references that do not resolve. */
+function unresolved(found: ReturnType<typeof treeReferences>, info: DocumentInfo, index: CorpusIndex, view: View): LintFinding[] {
+  const { byPart, byId, clauses, otherClauses } = index;
+  const external = new Set(info.external ?? []);
+  const findings: LintFinding[] = [];
+  let suggested: string[] = [];
+      for (const { hit, refs } of found) {
         for (const ref of refs) {
           if (hit.headingStart && ref.index === hit.value.search(/\S/) && ref.kind === undefined) continue; // the heading's own number
           suggested = [];
           const problem = resolve(ref);
           if (!problem) continue;
-          context.report(document, {
+          findings.push({
             reason: `Unexpected reference \`${ref.text}\`: ${problem}`,
             place: matchPlace(hit, ref.index, ref.length),
             actual: ref.text,
@@ -117,6 +164,8 @@ export const xrefUnresolved: LintRule = {
         }
       }
 
+
+  return findings;
 
       function resolve(ref: Reference): string | undefined {
         const parts = ref.kind === 'Section' || ref.kind === 'Appendix' ? [`${ref.kind} ${ref.letter}`] : [`Section ${ref.letter}`, `Appendix ${ref.letter}`];
@@ -153,6 +202,4 @@ export const xrefUnresolved: LintRule = {
         }
         return undefined;
       }
-    }
-  },
-};
+}
