@@ -11,7 +11,16 @@ import { ChunkMemo } from '../src/compiler/7-emit/chunks.js';
 import { inForceEntryJson, inForceJson, OUTPUT_PATHS } from '../src/compiler/7-emit/emit.js';
 import { timeline } from '../src/compiler/versions.js';
 import type { InForceFile } from '../src/shared/in-force.js';
-import type { ChangeSet } from '../src/compiler/5-link/change-set/diff.js';
+import {
+  CHANGE_SET_PATH,
+  changeSetJson,
+  committedChangeSet,
+  committedChangeSetJson,
+  type Change,
+  type ChangeSet,
+  type CommittedChange,
+} from '../src/compiler/5-link/change-set/diff.js';
+import { chunkedChangeSetJson } from '../src/compiler/driver.js';
 import type { RuleSet } from '../src/shared/model.js';
 import { Schemas } from '../src/shared/schemas.js';
 import type { SourceMap } from '../src/shared/source-map.js';
@@ -62,6 +71,25 @@ describe('validation kept between compilations', () => {
       expect(findings(validateOutputs(ruleSets, changeSet, schemas, paths(file), memo))).toEqual(whole(file));
     }
     expect(whole(renamed).length).toBeGreaterThan(0);
+
+    // The interval file's source map, pair by pair: a bad value, a bad key, a value moved (fits), as it was.
+    const [key, value] = Object.entries(output.map.positions)[0] ?? [];
+    if (!key || !value) throw new Error('MP162 has positions');
+    const withMap = (map: SourceMap) => ({ ...paths(output.file), inForce: validated(output.file, map, chunks) });
+    const maps: SourceMap[] = [
+      { ...output.map, positions: { ...output.map.positions, [key]: 'nowhere' } },
+      { ...output.map, positions: { ...output.map.positions, 'Not A Key': value } },
+      { ...output.map, positions: { ...output.map.positions, [key]: value.replace(/:(\d+):/, ':9$1:') } },
+      { ...output.map, output: 'elsewhere.json' },
+      output.map,
+    ];
+    for (const map of [...maps, ...maps]) {
+      const wholeMap = findings(validateOutputs(ruleSets, changeSet, new Schemas(), withMap(map)));
+      expect(findings(validateOutputs(ruleSets, changeSet, schemas, withMap(map), memo))).toEqual(wholeMap);
+    }
+    expect(findings(validateOutputs(ruleSets, changeSet, new Schemas(), withMap(maps[0] as SourceMap))).length).toBeGreaterThan(0);
+    expect(findings(validateOutputs(ruleSets, changeSet, new Schemas(), withMap(maps[1] as SourceMap))).length).toBeGreaterThan(0);
+    expect(findings(validateOutputs(ruleSets, changeSet, new Schemas(), withMap(maps[2] as SourceMap)))).toEqual([]);
   }, 60_000);
 
   it('finds what validating the whole finds for rule sets and change sets whose items change', async () => {
@@ -99,5 +127,33 @@ describe('validation kept between compilations', () => {
       [ruleSets, changeSet],
     ];
     for (const [sets, changes] of [...fitting, ...misfits]) expect(kept(sets, changes)).toEqual(whole(sets, changes));
+  }, 60_000);
+
+  it('writes the change set by kept chunks exactly as whole', async () => {
+    const result = await compileProject();
+    const changeSet = result.changeSet;
+    if (!changeSet) throw new Error('MP162 compiles to a change set');
+    const chunks = new ChunkMemo();
+    const kept = new WeakMap<Change, CommittedChange>();
+    const texts = (changes: ChangeSet) => {
+      const committed = committedChangeSet(changes, CHANGE_SET_PATH, kept).changeSet;
+      return [chunkedChangeSetJson(committed, chunks), committedChangeSetJson(committed)];
+    };
+    const [first, ...rest] = changeSet.changes;
+    if (!first) throw new Error('MP162 has changes');
+    const variants: ChangeSet[] = [
+      changeSet,
+      { ...changeSet, changes: [{ ...first, summary: 'changed\u2028 "quoted"' }, ...rest] },
+      { ...changeSet, changes: [...rest, first] },
+      { ...changeSet, changes: [] },
+      { ...changeSet, changes: [first] },
+      changeSet,
+    ];
+    for (const variant of variants) {
+      const [chunked, whole] = texts(variant);
+      expect(chunked).toBe(whole);
+      expect(whole).toBe(changeSetJson(variant));
+    }
+    expect(chunks.hits).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -22,7 +22,16 @@ import { EMPTY_PLAN, readPlan, type CorpusPlan } from './1-read/plan.js';
 import { readCorpus, type SourceDocument } from './1-read/read.js';
 import { projectSafely } from './3-project/project.js';
 import type { DocumentFacts } from './4-extract/document.js';
-import { CHANGE_SET_PATH, committedChangeSetJson, diffRuleSets, type ChangeSet } from './5-link/change-set/diff.js';
+import {
+  CHANGE_SET_PATH,
+  CHANGE_SET_SCHEMA_REF,
+  committedChangeSetJson,
+  diffRuleSets,
+  type ChangeSet,
+  type CommittedChangeSet,
+} from './5-link/change-set/diff.js';
+import { nestedJson, type ChunkMemo } from './7-emit/chunks.js';
+import type { OutputMemos } from './7-emit/memo.js';
 import { committedChangeSet } from './5-link/change-set/change.js';
 import { checkCites } from './5-link/cites.js';
 import { link } from './5-link/link.js';
@@ -156,7 +165,7 @@ export async function compile(documents: readonly SourceDocument[], options: Com
   const inForce = dated && inForceOutput(plan.releases, dated, ruleSets, context.outputs.inForce);
   phase('in-force');
   const memos = context.outputs;
-  const committed = committedOutputs(changeSet);
+  const committed = committedOutputs(changeSet, memos);
   const validated = inForce && {
     path: OUTPUT_PATHS.inForce,
     json: () => inForceJson(inForce, memos.chunks),
@@ -183,10 +192,25 @@ export async function compile(documents: readonly SourceDocument[], options: Com
   return result;
 }
 
-/** The change set as written and its source map, committed once (validation and emit both read them). */
-function committedOutputs(changeSet: ChangeSet): CommittedOutputs {
-  const { changeSet: committed, map } = committedChangeSet(changeSet, CHANGE_SET_PATH);
-  return { json: committedChangeSetJson(committed), map, changeSet: committed };
+/**
+ * The change set as written and its source map, committed once per compilation (validation and
+ * emit both read them); in a warm context each change's committed form and text are kept with it.
+ */
+function committedOutputs(changeSet: ChangeSet, memos: OutputMemos): CommittedOutputs {
+  const warm = memos.validation.warm;
+  const kept = warm ? memos.validation.committedChanges : undefined;
+  const { changeSet: committed, map } = committedChangeSet(changeSet, CHANGE_SET_PATH, kept);
+  const json = warm ? chunkedChangeSetJson(committed, memos.chunks) : committedChangeSetJson(committed);
+  return { json, map, changeSet: committed };
+}
+
+/** committedChangeSetJson's text, each change's text kept with its committed object (chunks.ts), as inForceJson does for entries. */
+export function chunkedChangeSetJson(committed: CommittedChangeSet, chunks: ChunkMemo): string {
+  const { changes, ...head } = committed;
+  if (Object.keys(committed).at(-1) !== 'changes' || changes.length === 0) return committedChangeSetJson(committed);
+  const top = JSON.stringify({ $schema: CHANGE_SET_SCHEMA_REF, ...head }, null, 2);
+  const items = changes.map((change) => chunks.item(change, 'change-set', () => nestedJson(change, 2, false)));
+  return `${top.slice(0, -2)},\n  "changes": ${chunks.array('change-set.json', items, 1).text}\n}\n`;
 }
 
 /** Stages 2–4 for every document, through the cache when there is one. */

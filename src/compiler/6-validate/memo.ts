@@ -8,7 +8,7 @@
  * (`itemArrays`) and everything fits; on any misfit the whole output is validated again, so the
  * findings are exactly the whole validation's.
  */
-import { jsonEqual } from '../../shared/json-equal.js';
+import type { Change, CommittedChange } from '../5-link/change-set/change.js';
 
 export class ValidationMemo {
   /** Interval entries that fit `in-force.schema.json#/properties/entries/items`. */
@@ -17,8 +17,10 @@ export class ValidationMemo {
   private readonly fittingItems = new Map<string, WeakSet<object>>();
   /** path → the text last found to fit its schema. */
   private readonly fitting = new Map<string, string>();
-  /** path → the value (a source map) last found to fit its schema. */
-  private readonly fittingValues = new Map<string, unknown>();
+  /** path → the pairs of a source map's `positions` found to fit (key → value). */
+  private readonly fittingPairs = new Map<string, Map<string, string>>();
+  /** Each change's committed form (what rules/change-set.json holds of it), kept with the change in a warm context. */
+  readonly committedChanges = new WeakMap<Change, CommittedChange>();
   /** Whether a compilation in this context has validated already (a one-shot run validates whole, with precompiled validators). */
   warm = false;
 
@@ -26,14 +28,11 @@ export class ValidationMemo {
     return this.fitting.get(path) === text;
   }
 
-  /** Whether the value is JSON-equal to the one last found to fit at this path (its JSON would fit again). */
-  fitsValue(path: string, value: unknown): boolean {
-    const known = this.fittingValues.get(path);
-    return known !== undefined && jsonEqual(known, value);
-  }
-
-  rememberValue(path: string, value: unknown): void {
-    this.fittingValues.set(path, value);
+  /** The pairs of the source map at this path found to fit its schema. */
+  pairs(path: string): Map<string, string> {
+    let known = this.fittingPairs.get(path);
+    if (!known) this.fittingPairs.set(path, (known = new Map()));
+    return known;
   }
 
   remember(path: string, text: string | undefined): void {
@@ -64,6 +63,20 @@ export function splitsByItems(schema: Record<string, unknown>, property: string)
   const array = properties?.[property];
   if (!array || array.type !== 'array' || array.items === undefined) return false;
   return Object.keys(array).every((key) => ARRAY_KEYS.has(key));
+}
+
+const MAP_KEYS = new Set(['type', 'propertyNames', 'additionalProperties', 'title', 'description']);
+
+/**
+ * Whether a schema's object property constrains each of its members alone (their names and
+ * values), and the schema nothing across properties: then the value fits when it fits with that
+ * object empty and with each member alone in it.
+ */
+export function splitsByMembers(schema: Record<string, unknown>, property: string): boolean {
+  if (!Object.keys(schema).every((key) => ROOT_KEYS.has(key))) return false;
+  const properties = schema.properties as Record<string, Record<string, unknown>> | undefined;
+  const object = properties?.[property];
+  return object?.type === 'object' && Object.keys(object).every((key) => MAP_KEYS.has(key));
 }
 
 /** The array properties a value of the schema can be validated by (see splitsByItems); none when the schema constrains across properties. */

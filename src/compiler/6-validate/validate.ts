@@ -11,7 +11,7 @@ import { sourceMapPath, type SourceMap } from '../../shared/source-map.js';
 import { VIEWS, type View } from '../../shared/vocabulary.js';
 import { changeSetJson, committedChangeSet, type ChangeSet, type CommittedChangeSet } from '../5-link/change-set/diff.js';
 import { fitsByItems, rememberItems } from './by-items.js';
-import { splitsByItems, type ValidationMemo } from './memo.js';
+import { splitsByItems, splitsByMembers, type ValidationMemo } from './memo.js';
 
 export const OUTPUT_RULES = { invalid: 'output-schema' } as const;
 
@@ -44,6 +44,7 @@ export interface CommittedOutputs {
 
 const RULE_SET_SCHEMA = 'rule-set.schema.json';
 const CHANGE_SET_SCHEMA = 'change-set.schema.json';
+const SOURCE_MAP_SCHEMA = 'source-map.schema.json';
 
 export function validateOutputs(
   ruleSets: Record<View, RuleSet>,
@@ -142,12 +143,38 @@ function inForceFits(schemas: Schemas, inForce: ValidatedInForce, memo: Validati
   return found;
 }
 
-/** A source map against its schema; one JSON-equal to the map last found to fit there fits again. */
+/** A source map against its schema: in a warm context member by member (a pair seen to fit fits again), else whole. */
 function mapFits(schemas: Schemas, map: SourceMap, path: string, memo: ValidationMemo | undefined): VFile[] {
-  if (memo?.fitsValue(path, map)) return [];
-  const found = fits(schemas, 'source-map.schema.json', map, path);
-  if (found.length === 0) memo?.rememberValue(path, map);
+  if (memo?.warm && pairsFit(schemas, map, memo.pairs(path))) return [];
+  const found = fits(schemas, SOURCE_MAP_SCHEMA, map, path);
+  if (found.length === 0 && memo) {
+    const known = memo.pairs(path);
+    known.clear();
+    for (const [key, value] of Object.entries(map.positions)) known.set(key, value);
+  }
   return found;
+}
+
+/** Whether the map fits, validating its head and only the pairs of `positions` not known to fit (they are remembered when they do). */
+function pairsFit(schemas: Schemas, map: SourceMap, known: Map<string, string>): boolean {
+  const validate = schemas.validator(SOURCE_MAP_SCHEMA);
+  const { positions } = map;
+  if (!splitsByMembers(validate.schema as Record<string, unknown>, 'positions')) return false;
+  if (typeof positions !== 'object' || positions === null || Array.isArray(positions)) return false;
+  if (!validate({ ...map, positions: {} })) return false;
+  const keys = Object.keys(positions);
+  for (const key of keys) {
+    const value = positions[key];
+    if (typeof value === 'string' && known.get(key) === value) continue;
+    if (!validate({ ...map, positions: { [key]: value } })) return false;
+    if (typeof value === 'string') known.set(key, value);
+  }
+  // Pairs no longer in the map are forgotten now and then (all of these fit: they were just checked).
+  if (known.size > 2 * keys.length + 1024) {
+    known.clear();
+    for (const key of keys) known.set(key, positions[key] as string);
+  }
+  return true;
 }
 
 /** A vfile of findings when an output does not fit its schema; none when it fits. */

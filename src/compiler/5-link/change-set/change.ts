@@ -16,15 +16,29 @@ export type ChangeSet = Omit<CommittedChangeSet, 'changes'> & { changes: Change[
 export type { CommittedChange, CommittedChangeSet };
 
 /** The change set without positions, and the source map that holds them (keys `<id>@source`, `<id>@beforeSource`). */
-export function committedChangeSet(changeSet: ChangeSet, output: string): { changeSet: CommittedChangeSet; map: SourceMap } {
+export function committedChangeSet(
+  changeSet: ChangeSet,
+  output: string,
+  kept?: WeakMap<Change, CommittedChange>,
+): { changeSet: CommittedChangeSet; map: SourceMap } {
   const map = new SourceMapBuilder(output);
   const changes = changeSet.changes.map((change): CommittedChange => {
-    const { source, beforeSource, ...rest } = change;
-    map.add(`${change.id}@source`, source);
-    if (beforeSource) map.add(`${change.id}@beforeSource`, beforeSource);
-    return { ...rest, source: placeOf(source), ...(beforeSource ? { beforeSource: placeOf(beforeSource) } : {}) };
+    map.add(`${change.id}@source`, change.source);
+    if (change.beforeSource) map.add(`${change.id}@beforeSource`, change.beforeSource);
+    let committed = kept?.get(change);
+    if (!committed) {
+      committed = committedChange(change);
+      kept?.set(change, committed);
+    }
+    return committed;
   });
   return { changeSet: { ...changeSet, changes }, map: map.map() };
+}
+
+/** A change as rules/change-set.json holds it: its places, no positions (a long-lived context keeps it with the change). */
+function committedChange(change: Change): CommittedChange {
+  const { source, beforeSource, ...rest } = change;
+  return { ...rest, source: placeOf(source), ...(beforeSource ? { beforeSource: placeOf(beforeSource) } : {}) };
 }
 
 /** The fields of a change that name its entry. */

@@ -67,5 +67,8 @@ export function changeSetJson(changeSet: ChangeSet): string {
 
 /** rules/change-set.json's text from the change set already committed (a caller that needs its source map too commits it once). */
 export function committedChangeSetJson(committed: CommittedChangeSet): string {
-  return `${JSON.stringify({ $schema: './schema/change-set.schema.json', ...committed }, null, 2)}\n`;
+  return `${JSON.stringify({ $schema: CHANGE_SET_SCHEMA_REF, ...committed }, null, 2)}\n`;
 }
+
+/** What rules/change-set.json names as its schema. */
+export const CHANGE_SET_SCHEMA_REF = './schema/change-set.schema.json';
