@@ -50,34 +50,45 @@ const walked = new WeakMap<Root, TextHit[]>();
 function walkProse(tree: Root, file: { value: unknown }): TextHit[] {
   const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
   const hits: TextHit[] = [];
-  const stack: Array<{ node: Nodes; headingStart: boolean }> = [{ node: tree, headingStart: false }];
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const { node, headingStart } = top;
+  // Two stacks side by side (node, opens its heading): no object per node visited.
+  const nodes: Nodes[] = [tree];
+  const opening: boolean[] = [false];
+  for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
+    const headingStart = opening.pop() ?? false;
     if (node.type === 'text') {
-      const position = node.position;
-      const start = position?.start;
-      // Asked only when a rule reports in this node: most text nodes never need it.
-      let exact: boolean | undefined;
-      const isExact = () =>
-        (exact ??=
-          start?.offset !== undefined &&
-          position?.end.offset !== undefined &&
-          source.slice(start.offset, position.end.offset) === node.value);
-      hits.push({
-        value: node.value,
-        position,
-        pointAt: (offset) => (isExact() && start ? advance(start, node.value.slice(0, offset)) : undefined),
-        headingStart,
-      });
+      hits.push(new ProseHit(node.value, node.position, headingStart, source));
       continue;
     }
     if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') continue;
     if ('children' in node) {
-      for (let index = node.children.length - 1; index >= 0; index--)
-        stack.push({ node: node.children[index] as Nodes, headingStart: node.type === 'heading' && index === 0 });
+      for (let index = node.children.length - 1; index >= 0; index--) {
+        nodes.push(node.children[index] as Nodes);
+        opening.push(node.type === 'heading' && index === 0);
+      }
     }
   }
   return hits;
+}
+
+/** A text node of the prose; whether its source equals its value is asked only when a rule reports in it. */
+class ProseHit implements TextHit {
+  private exact: boolean | undefined;
+
+  constructor(
+    readonly value: string,
+    readonly position: Position | undefined,
+    readonly headingStart: boolean,
+    private readonly source: string,
+  ) {}
+
+  pointAt(offset: number): Position['start'] | undefined {
+    const start = this.position?.start;
+    this.exact ??=
+      start?.offset !== undefined &&
+      this.position?.end.offset !== undefined &&
+      this.source.slice(start.offset, this.position.end.offset) === this.value;
+    return this.exact && start ? advance(start, this.value.slice(0, offset)) : undefined;
+  }
 }
 
 function advance(start: Position['start'], text: string): Position['start'] {

@@ -38,16 +38,18 @@ export const trtCoverage: LintRule = {
 
     // (a) An eligible role whose every TRT is N/A. (TRTs indexed by SR and role: a scan per
     // eligibility entry was quadratic, seconds at SEC scale.)
-    const timesOf = new Map<string, typeof ruleSet.trt>();
+    // SR → role → its times, in table order (nested maps: no key text per entry).
+    const timesOf = new Map<string, Map<string, typeof ruleSet.trt>>();
     for (const trt of ruleSet.trt) {
-      const key = `${trt.sr}\u0000${trt.role}`;
-      const list = timesOf.get(key);
+      let bySr = timesOf.get(trt.sr);
+      if (!bySr) timesOf.set(trt.sr, (bySr = new Map()));
+      const list = bySr.get(trt.role);
       if (list) list.push(trt);
-      else timesOf.set(key, [trt]);
+      else bySr.set(trt.role, [trt]);
     }
     for (const entry of ruleSet.eligibility) {
       if (!entry.eligible) continue;
-      const times = timesOf.get(`${entry.sr}\u0000${entry.role}`) ?? [];
+      const times = timesOf.get(entry.sr)?.get(entry.role) ?? [];
       const [firstTime] = times;
       if (!firstTime || times.some((trt) => trt.seconds !== null)) continue;
       const name = roles.nameOf(entry.role);
