@@ -30,7 +30,7 @@ import {
   type ChangeSet,
   type CommittedChangeSet,
 } from './5-link/change-set/diff.js';
-import { nestedJson, type ChunkMemo } from './7-emit/chunks.js';
+import { composed, nestedJson, type ChunkMemo } from './7-emit/chunks.js';
 import type { OutputMemos } from './7-emit/memo.js';
 import { committedChangeSet } from './5-link/change-set/change.js';
 import { checkCites } from './5-link/cites.js';
@@ -200,17 +200,18 @@ function committedOutputs(changeSet: ChangeSet, memos: OutputMemos): CommittedOu
   const warm = memos.validation.warm;
   const kept = warm ? memos.validation.committedChanges : undefined;
   const { changeSet: committed, map } = committedChangeSet(changeSet, CHANGE_SET_PATH, kept);
-  const json = warm ? chunkedChangeSetJson(committed, memos.chunks) : committedChangeSetJson(committed);
-  return { json, map, changeSet: committed };
+  if (!warm) return { json: committedChangeSetJson(committed), map, changeSet: committed };
+  const piece = changeSetPiece(committed, memos.chunks);
+  return { json: piece.text, piece, map, changeSet: committed };
 }
 
-/** committedChangeSetJson's text, each change's text kept with its committed object (chunks.ts), as inForceJson does for entries. */
-export function chunkedChangeSetJson(committed: CommittedChangeSet, chunks: ChunkMemo): string {
+/** committedChangeSetJson's text as a piece: its head, then one part per change kept with its committed object (chunks.ts), as inForcePiece does for entries. */
+export function changeSetPiece(committed: CommittedChangeSet, chunks: ChunkMemo): Piece {
   const { changes, ...head } = committed;
-  if (Object.keys(committed).at(-1) !== 'changes' || changes.length === 0) return committedChangeSetJson(committed);
+  if (Object.keys(committed).at(-1) !== 'changes' || changes.length === 0) return { text: committedChangeSetJson(committed) };
   const top = JSON.stringify({ $schema: CHANGE_SET_SCHEMA_REF, ...head }, null, 2);
   const items = changes.map((change) => chunks.item(change, 'change-set', () => nestedJson(change, 2, false)));
-  return `${top.slice(0, -2)},\n  "changes": ${chunks.array('change-set.json', items, 1).text}\n}\n`;
+  return composed([`${top.slice(0, -2)},\n  "changes": `, chunks.array('change-set.json', items, 1), '\n}\n']);
 }
 
 /** Stages 2–4 for every document, through the cache when there is one. */

@@ -37,6 +37,8 @@ export interface ValidatedInForce {
 /** The change set's committed JSON and source map, once per change set (validation and emit both need them). */
 export interface CommittedOutputs {
   json: string;
+  /** The same text as a piece of 7-emit/chunks.ts kept per change (a warm context): drift compares it with disk part by part. */
+  piece?: { readonly text: string };
   map: SourceMap;
   /** The change set as committed, each change made from the change at its index: a warm context validates only changes not seen to fit. */
   changeSet?: CommittedChangeSet;

@@ -84,7 +84,7 @@ export async function emitOutputPieces(
   outputs.set(OUTPUT_PATHS.tables, tablesPiece(inForce.ruleSets, inForce.intervals, chunks));
   outputs.set(OUTPUT_PATHS.index, whole(generateIndex()));
   outputs.set(OUTPUT_PATHS.registrationSchema, whole(generateRegistrationSchema()));
-  outputs.set(OUTPUT_PATHS.changeSet, whole(committed.json));
+  outputs.set(OUTPUT_PATHS.changeSet, committed.piece ?? whole(committed.json));
   outputs.set(OUTPUT_PATHS.changeSetMap, whole(chunks.like(OUTPUT_PATHS.changeSetMap, committed.map, () => sourceMapJson(committed.map))));
   return outputs;
 }
