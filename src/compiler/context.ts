@@ -20,6 +20,7 @@ import { LinkMemo } from './5-link/link-memo.js';
 import { ManifestHeads } from './1-read/plan.js';
 import { OutputMemos } from './7-emit/memo.js';
 import { StepMemos } from '../shared/step-memos.js';
+import { ReadingMemos } from './reading-memos.js';
 
 export interface CompileContext {
   readonly schemas: Schemas;
@@ -49,6 +50,8 @@ export interface CompileContext {
   readonly outputs: OutputMemos;
   /** INC-F: what later steps keep between compilations (lint's per-document findings, features/lint/memo.ts), one instance per kind. */
   readonly steps: StepMemos;
+  /** INC-G: projections, extractions, conflicts and the committed change set kept between compilations (reading-memos.ts). */
+  readonly reading: ReadingMemos;
 }
 
 export type CompileContextOptions = Partial<CompileContext>;
@@ -69,6 +72,7 @@ export function createCompileContext(options: CompileContextOptions = {}): Compi
     manifestHeads: options.manifestHeads ?? new ManifestHeads(),
     outputs: options.outputs ?? new OutputMemos(),
     steps: options.steps ?? new StepMemos(),
+    reading: options.reading ?? new ReadingMemos(),
   };
 }
 

@@ -12,7 +12,7 @@ import type { SourceDocument } from './1-read/read.js';
 import { citedModifications, citesOf } from './2-parse/cites.js';
 import { readFrontMatter } from './2-parse/frontmatter.js';
 import { parseDocument, PARSE_RULES } from './2-parse/parse.js';
-import { project } from './3-project/project.js';
+import { viewAccepts } from './3-project/project.js';
 import { emptyViewFacts, extractView, type DocumentFacts } from './4-extract/document.js';
 import { reportTablesReadInOneView, type TableReadings } from './4-extract/unread-tables.js';
 import type { CompileContext } from './context.js';
@@ -42,9 +42,11 @@ export function extractDocument(doc: SourceDocument, context: CompileContext): E
   facts.cites = citesOf(tree);
   facts.info = readFrontMatter(tree, doc.file, doc.name, context.schemas, citedModifications(facts.cites));
   const readings: TableReadings = new Map();
+  const text = String(doc.file.value);
   for (const view of VIEWS) {
     try {
-      const projected = project(tree, view);
+      // Through the memos, only the blocks an edit reached are projected and read again.
+      const projected = context.reading.blocks.project(doc.name, text, tree, view, viewAccepts(view));
       projections[view] = projected;
       facts.views[view] = extractView(projected, {
         file: doc.file,
@@ -54,6 +56,7 @@ export function extractDocument(doc: SourceDocument, context: CompileContext): E
         schemas: context.schemas,
         kinds: context.kinds,
         readings,
+        memo: context.reading.extraction,
       });
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;

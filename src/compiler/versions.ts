@@ -26,6 +26,7 @@ import type { View } from '../shared/vocabulary.js';
 import type { CorpusPlan } from './1-read/plan.js';
 import type { SourceDocument } from './1-read/read.js';
 import { projectVersion } from './3-project/project.js';
+import type { Redline } from './2-parse/redline/types.js';
 import { extractView, type DocumentFacts, type ViewFacts } from './4-extract/document.js';
 import { link } from './5-link/link.js';
 import type { CompileContext } from './context.js';
@@ -43,7 +44,7 @@ export interface VersionInput {
   ok: boolean;
   parsed: readonly VersionDocument[];
   plan: CorpusPlan;
-  context: Pick<CompileContext, 'schemas' | 'kinds'> & Partial<Pick<CompileContext, 'versionFacts' | 'timings' | 'linking'>>;
+  context: Pick<CompileContext, 'schemas' | 'kinds'> & Partial<Pick<CompileContext, 'versionFacts' | 'timings' | 'linking' | 'reading'>>;
   ruleSets: Record<View, RuleSet> | undefined;
   /** The versions compiled so far from this input, by spec: the timeline, the conflict check and the intent check ask for some of the same. */
   versions?: Map<string, CompiledVersion>;
@@ -143,7 +144,7 @@ function versionFacts(parsed: VersionDocument, version: Version, result: Version
   let entry = memo?.get(document.name, text, acceptance);
   if (!entry) {
     const start = performance.now();
-    entry = extractVersion(parsed, accepts, result);
+    entry = extractVersion(parsed, { accepts, acceptance }, result);
     result.context.timings?.('version-extract', performance.now() - start);
     if (!entry) return { document, facts: document.views.baseline, view: 'baseline', projected: undefined };
     memo?.set(document.name, text, acceptance, entry);
@@ -171,13 +172,18 @@ function acceptanceOf(document: DocumentFacts, accepts: (cite: string | undefine
 /** Projects the document's tree for the version and extracts it; undefined without a tree. */
 function extractVersion(
   parsed: VersionDocument,
-  accepts: (cite: string | undefined) => boolean,
+  version: { accepts: (cite: string | undefined) => boolean; acceptance: string },
   result: VersionInput,
 ): VersionFactsEntry | undefined {
   const tree = parsed.tree;
   if (!tree) return undefined;
   const document = parsed.facts;
-  const projected = projectVersion(tree, (redline) => accepts(redline.cite === '' ? undefined : redline.cite));
+  const accepts = (redline: Redline) => version.accepts(redline.cite === '' ? undefined : redline.cite);
+  const memos = result.context.reading;
+  const text = String(parsed.doc.file.value);
+  const projected = memos
+    ? memos.blocks.project(document.name, text, tree, `version:${version.acceptance}`, accepts)
+    : projectVersion(tree, accepts);
   const scratch = new VFile({ path: parsed.doc.file.path, value: parsed.doc.file.value });
   const facts = extractView(projected, {
     file: scratch,
@@ -186,6 +192,7 @@ function extractVersion(
     view: 'modified',
     schemas: result.context.schemas,
     kinds: result.context.kinds,
+    memo: memos?.extraction,
   });
   const messages = scratch.messages.map((message) => ({
     reason: message.reason,

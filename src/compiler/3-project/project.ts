@@ -22,6 +22,11 @@ export type AcceptRedline = (redline: Redline) => boolean;
 
 const ACCEPT: Record<View, AcceptRedline> = { baseline: () => false, modified: () => true };
 
+/** Which redlines a view accepts. */
+export function viewAccepts(view: View): AcceptRedline {
+  return ACCEPT[view];
+}
+
 export function project(tree: Root, view: View): Root {
   return projectVersion(tree, ACCEPT[view]);
 }

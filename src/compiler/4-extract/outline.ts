@@ -2,7 +2,7 @@
  * The clause outline of one projected document: each numbered heading opens a clause whose
  * text runs to the next heading. Rule blocks and tables are attached to the clause they sit in.
  */
-import type { Code, Heading, Root, RootContent, Table } from 'mdast';
+import type { Code, Heading, Nodes, Root, RootContent, Table } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../../shared/diagnostics.js';
 import type { View } from '../../shared/vocabulary.js';
@@ -32,21 +32,29 @@ export interface Outline {
 
 const CLAUSE_NUMBER = /^([A-Z]{1,2}\d+(?:\.\d+)*[A-Z]?)(?:\s+(.*))?$/s;
 
-export function clauseNumberOf(heading: Heading): { id: string; title: string } | undefined {
-  const match = CLAUSE_NUMBER.exec(normalise(plainText(heading)));
+export function clauseNumberOf(heading: Heading, textOf: (node: Nodes) => string = plainText): { id: string; title: string } | undefined {
+  const match = CLAUSE_NUMBER.exec(normalise(textOf(heading)));
   const [, id, title = ''] = match ?? [];
   return id === undefined ? undefined : { id, title };
 }
 
-export function readOutline(tree: Root, file: VFile, name: string, documentId: string | undefined, view: View): Outline {
+/** `textOf` gives a node's plainText (a memo's, so an unchanged node's text is found once). */
+export function readOutline(
+  tree: Root,
+  file: VFile,
+  name: string,
+  documentId: string | undefined,
+  view: View,
+  textOf: (node: Nodes) => string = plainText,
+): Outline {
   const outline: Outline = { sections: [], orphanRuleBlocks: [], orphanTables: [] };
   const seen = new Map<string, Heading>();
   let current: { section: ClauseSection; body: RootContent[] } | undefined;
 
   const close = (): void => {
     if (!current) return;
-    const bodyText = normalise(current.body.map((node) => plainText(node)).join('\n'));
-    const headingText = normalise(plainText(current.section.heading));
+    const bodyText = normalise(current.body.map((node) => textOf(node)).join('\n'));
+    const headingText = normalise(textOf(current.section.heading));
     current.section.bodyText = bodyText;
     // Both parts are normalised already: joining them with a space is normalise(`${heading}\n${body}`).
     current.section.clause.fingerprint = fingerprint(
@@ -58,7 +66,7 @@ export function readOutline(tree: Root, file: VFile, name: string, documentId: s
 
   for (const node of tree.children) {
     if (node.type === 'heading') {
-      const number = clauseNumberOf(node);
+      const number = clauseNumberOf(node, textOf);
       close();
       if (!number) continue;
       if (documentId !== undefined && !number.id.startsWith(documentId)) {
@@ -112,9 +120,9 @@ export function readOutline(tree: Root, file: VFile, name: string, documentId: s
     if (node.type === 'table') (current ? current.section.tables : outline.orphanTables).push(node);
     if (current) {
       current.body.push(node);
-      if (node.type === 'list') current.section.clause.paragraphs.push(...paragraphLabels(node));
+      if (node.type === 'list') current.section.clause.paragraphs.push(...paragraphLabels(node, textOf));
       if (node.type === 'paragraph') {
-        const label = /^\(([a-z]{1,3})\)\s/.exec(normalise(plainText(node)))?.[1];
+        const label = /^\(([a-z]{1,3})\)\s/.exec(normalise(textOf(node)))?.[1];
         if (label) current.section.clause.paragraphs.push(label);
       }
     }
@@ -123,9 +131,9 @@ export function readOutline(tree: Root, file: VFile, name: string, documentId: s
   return outline;
 }
 
-function paragraphLabels(list: RootContent & { type: 'list' }): string[] {
+function paragraphLabels(list: RootContent & { type: 'list' }, textOf: (node: Nodes) => string): string[] {
   return list.children.flatMap((item) => {
-    const label = /^\(([a-z]{1,3})\)(\s|$)/.exec(normalise(plainText(item)))?.[1];
+    const label = /^\(([a-z]{1,3})\)(\s|$)/.exec(normalise(textOf(item)))?.[1];
     return label ? [label] : [];
   });
 }

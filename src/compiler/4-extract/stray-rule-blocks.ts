@@ -12,6 +12,7 @@ import type { Code, Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../../shared/diagnostics.js';
 import type { View } from '../../shared/vocabulary.js';
+import type { ExtractionMemo } from './extraction-memo.js';
 
 export const STRAY_RULE_BLOCK_RULES = { unrecognised: 'rule-block-unrecognised', nested: 'rule-block-nested' } as const;
 
@@ -28,7 +29,9 @@ export function looksLikeRuleBlock(node: Code): boolean {
   return YAML_KIND.test(node.value) && YAML_ANCHOR.test(node.value);
 }
 
-export function reportStrayRuleBlocks(tree: Root, context: { file: VFile; view: View }): void {
+/** With a memo, the code blocks nested in an unchanged block are found once. */
+export function reportStrayRuleBlocks(tree: Root, context: { file: VFile; view: View }, memo?: ExtractionMemo): void {
+  const nestedOf = (node: Nodes): Code[] => (memo ? memo.nestedCode(node, (block) => nestedCode(block)) : nestedCode(node));
   for (const node of tree.children) {
     if (node.type === 'code') {
       if (node.lang !== 'rule' && looksLikeRuleBlock(node)) reportUnrecognised(node, context);
@@ -42,7 +45,7 @@ export function reportStrayRuleBlocks(tree: Root, context: { file: VFile; view: 
       );
       continue;
     }
-    for (const nested of nestedCode(node)) {
+    for (const nested of nestedOf(node)) {
       if (nested.lang === 'rule' || looksLikeRuleBlock(nested)) {
         report(
           context.file,

@@ -1,0 +1,18 @@
+/**
+ * INC-G: what the per-document reading (projection and extraction), the conflict check and the
+ * change set's committed text keep between compilations in one compile context, so that after an
+ * edit only what it reached is done again. One object on the context (context.ts), each part
+ * owned by the module that uses it.
+ */
+import { ProjectionMemo } from './3-project/block-memo.js';
+import { ExtractionMemo } from './4-extract/extraction-memo.js';
+import { CommittedChangeSetMemo } from './5-link/change-set/committed-memo.js';
+
+export class ReadingMemos {
+  /** Each view's and version's projection of a document, per top-level block (3-project/block-memo.ts). */
+  readonly blocks = new ProjectionMemo();
+  /** Tables read, and block texts found, per projected node (4-extract/extraction-memo.ts). */
+  readonly extraction = new ExtractionMemo();
+  /** rules/change-set.json and its source map, rendered per change (5-link/change-set/committed-memo.ts). */
+  readonly committed = new CommittedChangeSetMemo();
+}
