@@ -57,7 +57,7 @@ describe('the committed change set rendered per change', () => {
     fc.assert(
       fc.property(
         fc.array(change, { maxLength: 8 }),
-        fc.array(fc.array(fc.nat(), { maxLength: 10 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.array(fc.nat(), { maxLength: 10 }), { minLength: 1, maxLength: 6 }),
         fc.array(change, { maxLength: 4 }),
         (pool, picks, fresh) => {
           const memo = new CommittedChangeSetMemo();
@@ -72,7 +72,7 @@ describe('the committed change set rendered per change', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 
@@ -85,8 +85,12 @@ describe('the committed change set rendered per change', () => {
     expect(again.json).toBe(one.json);
     const misses = memo.stats.misses;
     const edited = { ...(first[2] as Change), summary: 'edited' };
-    const next = memo.render(changeSetOf([...first.slice(0, 2), edited, ...first.slice(3)]), CHANGE_SET_PATH);
+    const editedSet = changeSetOf([...first.slice(0, 2), edited, ...first.slice(3)]);
+    const next = memo.render(editedSet, CHANGE_SET_PATH);
     expect(memo.stats.misses).toBe(misses + 1);
     expect(next.json).toContain('"summary": "edited"');
+    // The same ids: last time's text with the edited change's JSON replaced, and the same map.
+    expect(next.json).toBe(changeSetJson(editedSet));
+    expect(next.map).toBe(one.map);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * INC-G: what the per-document reading (projection and extraction), the conflict check and the
- * change set's committed text keep between compilations in one compile context, so that after an
+ * INC-G: what the per-document reading (projection and extraction), the change set's committed
+ * text and the intent check keep between compilations in one compile context, so that after an
  * edit only what it reached is done again. One object on the context (context.ts), each part
  * owned by the module that uses it.
  */
@@ -15,4 +15,12 @@ export class ReadingMemos {
   readonly extraction = new ExtractionMemo();
   /** rules/change-set.json and its source map, rendered per change (5-link/change-set/committed-memo.ts). */
   readonly committed = new CommittedChangeSetMemo();
+  private readonly named = new Map<string, Map<string, unknown>>();
+
+  /** A map kept by a later step under a name (the intent check's patterns per modification), one entry per key. */
+  kept<V>(name: string): Map<string, V> {
+    let map = this.named.get(name);
+    if (!map) this.named.set(name, (map = new Map()));
+    return map as Map<string, V>;
+  }
 }

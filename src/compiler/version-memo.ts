@@ -8,7 +8,7 @@
  * projection had and neither named view had are kept too, to be reported again.
  */
 import type { Root } from 'mdast';
-import type { ViewFacts } from './4-extract/document.js';
+import type { DocumentFacts, ViewFacts } from './4-extract/document.js';
 
 /** A finding of the version's projection, as re-reported on the document (without the version's label). */
 export interface VersionMessage {
@@ -27,25 +27,37 @@ export interface VersionFactsEntry {
 }
 
 export class VersionFactsMemo {
-  /** Per document name: the text the entries were read from, and an entry per acceptance. */
-  private readonly documents = new Map<string, { text: string; entries: Map<string, VersionFactsEntry> }>();
+  /** Per document name: the text the entries were read from (and the facts object read from it), and an entry per acceptance. */
+  private readonly documents = new Map<string, { text: string; facts: object; entries: Map<string, VersionFactsEntry> }>();
+  private readonly cites = new WeakMap<DocumentFacts, Array<string | undefined>>();
   readonly stats = { hits: 0, misses: 0 };
 
-  get(name: string, text: string, acceptance: string): VersionFactsEntry | undefined {
+  /** `facts`: the document's facts, read from `text` (the same object: the same text, known without comparing it). */
+  get(name: string, text: string, acceptance: string, facts: object): VersionFactsEntry | undefined {
     const document = this.documents.get(name);
-    const entry = document?.text === text ? document.entries.get(acceptance) : undefined;
+    const entry = document && (document.facts === facts || document.text === text) ? document.entries.get(acceptance) : undefined;
     if (entry) this.stats.hits++;
     else this.stats.misses++;
     return entry;
   }
 
   /** Stores an entry; a new text of the document drops the entries of its old text. */
-  set(name: string, text: string, acceptance: string, entry: VersionFactsEntry): void {
+  set(name: string, text: string, acceptance: string, entry: VersionFactsEntry, facts: object): void {
     let document = this.documents.get(name);
-    if (document?.text !== text) {
-      document = { text, entries: new Map() };
+    if (document?.facts !== facts && document?.text !== text) {
+      document = { text, facts, entries: new Map() };
       this.documents.set(name, document);
     }
     document.entries.set(acceptance, entry);
+  }
+
+  /** The modifications a document's redlines cite (undefined: an uncited redline), each once, kept per facts object. */
+  citedBy(document: DocumentFacts): Array<string | undefined> {
+    let cited = this.cites.get(document);
+    if (!cited) {
+      cited = [...new Set(document.cites.map((cite) => cite.modification))];
+      this.cites.set(document, cited);
+    }
+    return cited;
   }
 }

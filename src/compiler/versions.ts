@@ -115,11 +115,14 @@ export function compileVersion(result: VersionInput, spec: VersionSpec): Compile
 }
 
 /** Which of the document's views a version reads, or undefined when it accepts only some of its redlines. */
-export function namedViewFor(document: DocumentFacts, version: Version): View | undefined {
+export function namedViewFor(
+  document: DocumentFacts,
+  version: Version,
+  cited: ReadonlyArray<string | undefined> = [...new Set(document.cites.map((cite) => cite.modification))],
+): View | undefined {
   const part = secPart(document.info?.document ?? '');
   // Asked of every document in every version: once per modification cited, not once per redline.
-  const cited = new Set(document.cites.map((cite) => cite.modification));
-  const accepted = new Set([...cited].map((modification) => version.accepts(modification, part)));
+  const accepted = new Set(cited.map((modification) => version.accepts(modification, part)));
   if (accepted.size === 0 || (accepted.size === 1 && accepted.has(false))) return 'baseline';
   if (accepted.size === 1 && accepted.has(true)) return 'modified';
   return undefined;
@@ -134,20 +137,21 @@ interface VersionFacts {
 
 function versionFacts(parsed: VersionDocument, version: Version, result: VersionInput): VersionFacts {
   const document = parsed.facts;
-  const view = namedViewFor(document, version);
+  const memo = result.context.versionFacts;
+  const cited = memo ? memo.citedBy(document) : [...new Set(document.cites.map((cite) => cite.modification))];
+  const view = namedViewFor(document, version, cited);
   if (view) return { document, facts: document.views[view], view, projected: undefined };
   const part = secPart(document.info?.document ?? '');
   const accepts = (cite: string | undefined) => version.accepts(cite, part);
   const text = String(parsed.doc.file.value);
-  const acceptance = acceptanceOf(document, accepts);
-  const memo = result.context.versionFacts;
-  let entry = memo?.get(document.name, text, acceptance);
+  const acceptance = acceptanceOf(cited, accepts);
+  let entry = memo?.get(document.name, text, acceptance, document);
   if (!entry) {
     const start = performance.now();
     entry = extractVersion(parsed, { accepts, acceptance }, result);
     result.context.timings?.('version-extract', performance.now() - start);
     if (!entry) return { document, facts: document.views.baseline, view: 'baseline', projected: undefined };
-    memo?.set(document.name, text, acceptance, entry);
+    memo?.set(document.name, text, acceptance, entry, document);
   }
   // Findings of this projection that neither named view had are the document's findings too.
   if (entry.messages.length === 0) return { document, facts: entry.facts, view: undefined, projected: entry.projected };
@@ -164,9 +168,9 @@ function versionFacts(parsed: VersionDocument, version: Version, result: Version
 }
 
 /** Which of the document's cited modifications a version accepts: all a projection depends on. */
-function acceptanceOf(document: DocumentFacts, accepts: (cite: string | undefined) => boolean): string {
-  const cited = [...new Set(document.cites.map((cite) => cite.modification ?? ''))].sort();
-  return cited.map((cite) => `${cite}=${accepts(cite === '' ? undefined : cite)}`).join(',');
+function acceptanceOf(cited: ReadonlyArray<string | undefined>, accepts: (cite: string | undefined) => boolean): string {
+  const names = [...new Set(cited.map((cite) => cite ?? ''))].sort();
+  return names.map((cite) => `${cite}=${accepts(cite === '' ? undefined : cite)}`).join(',');
 }
 
 /** Projects the document's tree for the version and extracts it; undefined without a tree. */

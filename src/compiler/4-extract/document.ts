@@ -56,7 +56,7 @@ export function extractView(tree: Root, input: ExtractInput): ViewFacts {
   const facts = emptyViewFacts(kinds);
   const memo = input.memo;
   const textOf = memo ? memo.textOf : plainText;
-  const outline = readOutline(tree, file, name, input.documentId, view, textOf);
+  const outline = readOutline(tree, file, name, input.documentId, view, memo);
   reportOrphanRuleBlocks(outline.orphanRuleBlocks, context);
   reportStrayRuleBlocks(tree, context, memo);
   const read = (table: Table, clause: string | undefined): void => {

@@ -7,10 +7,14 @@
  * table kind reads one table alone (tables/kind.ts), so a table's facts do not depend on the
  * tables read before it.
  */
-import type { Code, Nodes, Table } from 'mdast';
+import type { Code, Heading, Nodes, RootContent, Table } from 'mdast';
+import { sameItems } from '../../shared/same-items.js';
+import type { OutlineTexts, SectionText } from './outline.js';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { emptyTableFacts, type Facts, type TableContext, type TableKind } from './tables.js';
+import { jsonEqual } from '../../shared/json-equal.js';
+import { KEPT_DOCUMENTS } from '../3-project/block-memo.js';
 import { plainText } from './text.js';
 
 /** One table as read in one context: which kind read it, its facts, and its findings. */
@@ -23,11 +27,39 @@ interface KeptReading {
 
 type ReadTable = (table: Table, context: TableContext, facts: Facts, kinds: readonly TableKind[]) => string | undefined;
 
-export class ExtractionMemo {
+export class ExtractionMemo implements OutlineTexts {
   private readonly texts = new WeakMap<Nodes, string>();
   private readonly code = new WeakMap<Nodes, Code[]>();
+  private readonly sections = new WeakMap<Heading, { body: readonly RootContent[]; text: SectionText }>();
   private readonly tables = new WeakMap<Table, Map<string, KeptReading>>();
   readonly stats = { tableHits: 0, tableMisses: 0 };
+
+  /** Per document (the most recent few): the last reading of the table at each place (context and line). */
+  private readonly places = new Map<string, Map<string, KeptReading>>();
+
+  /**
+   * A table read again (an edit reached it) mostly reads as before: its facts equal, as committed
+   * JSON, to those of the last reading at its place are that reading's objects, so linking knows
+   * the unchanged rows by identity.
+   */
+  private keepUnchangedRows(reading: KeptReading, place: string, document: string): void {
+    const places = this.places.get(document) ?? new Map<string, KeptReading>();
+    this.places.delete(document);
+    this.places.set(document, places);
+    for (const oldest of this.places.keys()) {
+      if (this.places.size <= KEPT_DOCUMENTS) break;
+      this.places.delete(oldest);
+    }
+    const last = places.get(place);
+    places.set(place, reading);
+    if (last?.kinds !== reading.kinds) return;
+    for (const [name, list] of Object.entries(reading.facts)) {
+      const earlier = last.facts[name] ?? [];
+      list.forEach((item, index) => {
+        if (index < earlier.length && jsonEqual(earlier[index], item)) list[index] = earlier[index];
+      });
+    }
+  }
 
   /** plainText of a node, once per node. */
   readonly textOf = (node: Nodes): string => {
@@ -36,6 +68,15 @@ export class ExtractionMemo {
       text = plainText(node);
       this.texts.set(node, text);
     }
+    return text;
+  };
+
+  /** A section's text and fingerprint, once per heading and body (the same nodes in order). */
+  readonly section = (heading: Heading, body: readonly RootContent[], make: () => SectionText): SectionText => {
+    const kept = this.sections.get(heading);
+    if (kept && sameItems(kept.body, body)) return kept.text;
+    const text = make();
+    this.sections.set(heading, { body: [...body], text });
     return text;
   };
 
@@ -58,6 +99,7 @@ export class ExtractionMemo {
     if (kept?.kinds !== kinds) {
       this.stats.tableMisses++;
       kept = readAlone(table, context, kinds, read);
+      this.keepUnchangedRows(kept, `${key}\u0000${table.position?.start.line ?? ''}`, context.name);
       byContext.set(key, kept);
     } else {
       this.stats.tableHits++;

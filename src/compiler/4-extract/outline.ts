@@ -38,29 +38,39 @@ export function clauseNumberOf(heading: Heading, textOf: (node: Nodes) => string
   return id === undefined ? undefined : { id, title };
 }
 
-/** `textOf` gives a node's plainText (a memo's, so an unchanged node's text is found once). */
+/** How the outline finds texts: plainText, or a memo's (an unchanged node's text, an unchanged section's, found once). */
+export interface OutlineTexts {
+  textOf: (node: Nodes) => string;
+  section: (heading: Heading, body: readonly RootContent[], make: () => SectionText) => SectionText;
+}
+
+export interface SectionText {
+  bodyText: string;
+  fingerprint: string;
+}
+
+const PLAIN: OutlineTexts = { textOf: plainText, section: (_heading, _body, make) => make() };
+
 export function readOutline(
   tree: Root,
   file: VFile,
   name: string,
   documentId: string | undefined,
   view: View,
-  textOf: (node: Nodes) => string = plainText,
+  texts: OutlineTexts = PLAIN,
 ): Outline {
   const outline: Outline = { sections: [], orphanRuleBlocks: [], orphanTables: [] };
   const seen = new Map<string, Heading>();
+  const { textOf } = texts;
   let current: { section: ClauseSection; body: RootContent[] } | undefined;
 
   const close = (): void => {
     if (!current) return;
-    const bodyText = normalise(current.body.map((node) => textOf(node)).join('\n'));
-    const headingText = normalise(textOf(current.section.heading));
-    current.section.bodyText = bodyText;
-    // Both parts are normalised already: joining them with a space is normalise(`${heading}\n${body}`).
-    current.section.clause.fingerprint = fingerprint(
-      bodyText === '' ? headingText : headingText === '' ? bodyText : `${headingText} ${bodyText}`,
-    );
-    outline.sections.push(current.section);
+    const { section, body } = current;
+    const text = texts.section(section.heading, body, () => sectionText(section.heading, body, textOf));
+    section.bodyText = text.bodyText;
+    section.clause.fingerprint = text.fingerprint;
+    outline.sections.push(section);
     current = undefined;
   };
 
@@ -129,6 +139,16 @@ export function readOutline(
   }
   close();
   return outline;
+}
+
+function sectionText(heading: Heading, body: readonly RootContent[], textOf: (node: Nodes) => string): SectionText {
+  const bodyText = normalise(body.map((node) => textOf(node)).join('\n'));
+  const headingText = normalise(textOf(heading));
+  // Both parts are normalised already: joining them with a space is normalise(`${heading}\n${body}`).
+  return {
+    bodyText,
+    fingerprint: fingerprint(bodyText === '' ? headingText : headingText === '' ? bodyText : `${headingText} ${bodyText}`),
+  };
 }
 
 function paragraphLabels(list: RootContent & { type: 'list' }, textOf: (node: Nodes) => string): string[] {

@@ -120,6 +120,11 @@ export class LinkMemo {
     const items: unknown[] = [];
     let preferred = kept.length - 1;
     list.forEach((item, index) => {
+      // The very object first (extraction keeps an unread table's rows): no comparison of values.
+      if (kept.some((candidate) => candidate.list[index] === item)) {
+        items.push(item);
+        return;
+      }
       for (let tried = 0; tried < kept.length; tried++) {
         const candidate = kept[(preferred - tried + kept.length) % kept.length] as KeptList;
         const earlier = candidate.list[index];

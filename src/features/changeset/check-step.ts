@@ -7,7 +7,7 @@ import type { CheckStep } from '../check/step.js';
 import { CACHE_DIR, compilerHash } from '../../compiler/cache.js';
 import { compileVersion } from '../../compiler/versions.js';
 import { diffRuleSets, type Change } from './diff.js';
-import type { Identity } from './patterns.js';
+import type { Identity, KeyedExpected } from './patterns.js';
 import type { DomainEntry } from './expected.js';
 import { checkIntents, loadManifests, pendingManifests, type ManifestCache } from './intent.js';
 
@@ -33,6 +33,8 @@ export const intentStep: CheckStep = {
       identities: linking.derived<Change, Identity>('intent-identities'),
       lines: linking.derived<Change, string>('intent-lines'),
       domains: linking.derived<object, Map<string, DomainEntry[]>>('intent-domains'),
+      keys: linking.derived<Change, string>('intent-keys'),
+      manifests: result.context.reading.kept<{ text: string; expected: Array<Array<KeyedExpected[] | undefined>> }>('intent-manifests'),
     };
     return checkIntents(result.changeSet, baseline, modified, load, { textDir: displayDir(textDir, cwd), alone, memo }).files;
   },

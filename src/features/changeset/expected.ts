@@ -14,6 +14,11 @@ export interface Expected {
   description: string;
 }
 
+/** Whether a pattern names every identity field (then what it expects does not depend on the rule sets). */
+export function namesEveryField(pattern: ChangePattern): boolean {
+  return identityFields(pattern.kind, pattern.action).every((field) => !isWildcard(pattern[field]));
+}
+
 /** The changes a pattern expects: each named combination, or every fitting entry for wildcards. */
 export function expectedInstances(pattern: ChangePattern, before: RuleSet, after: RuleSet, memo?: DomainMemo): Expected[] {
   const fields = identityFields(pattern.kind, pattern.action);

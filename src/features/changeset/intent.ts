@@ -19,11 +19,20 @@ import { report } from '../../shared/diagnostics.js';
 import type { ChangePattern, ModificationManifest } from '../../../generated/types.js';
 import type { RuleSet } from '../../shared/model.js';
 import type { Change, ChangeSet } from './diff.js';
-import { expectedInstances } from './expected.js';
+import { expectedInstances, namesEveryField, type Expected } from './expected.js';
 import { ChangeIndex } from './candidates.js';
 import { INTENT_RULES } from './intent-rules.js';
 import { MANIFEST_DIR, type LoadedManifest, type ManifestLoad } from './manifest.js';
-import { identityKey, identityOf, keptPatternLine, matchesPattern, valueMismatch, type ChangeMemo, type Identity } from './patterns.js';
+import {
+  changeKey,
+  identityKey,
+  keptPatternLine,
+  matchesPattern,
+  valueMismatch,
+  type ChangeMemo,
+  type Identity,
+  type KeyedExpected,
+} from './patterns.js';
 
 export type { ChangePattern, ModificationManifest };
 export { INTENT_RULES } from './intent-rules.js';
@@ -125,7 +134,7 @@ class IntentCheck {
     private readonly changeSet: ChangeSet,
     private readonly options: IntentCheckOptions,
   ) {
-    for (const change of changeSet.changes) this.byIdentity.add(identityKey(change.kind, change.action, identityOf(change, options.memo)));
+    for (const change of changeSet.changes) this.byIdentity.add(changeKey(change, options.memo));
     this.index = new ChangeIndex(changeSet.changes, options.memo);
   }
 
@@ -170,14 +179,17 @@ class IntentCheck {
   }
 
   /** Every pattern of a manifest: the changes it accounts for (with their values), and the ones it expects. */
-  matchManifest({ manifest, file, places }: LoadedManifest, before: RuleSet, after: RuleSet): void {
+  matchManifest(loaded: LoadedManifest, before: RuleSet, after: RuleSet): void {
+    const { manifest, file, places } = loaded;
+    const named = this.namedExpectations(loaded, before, after);
     manifest.intents.forEach((intent, i) => {
       const label = `${manifest.modification}#${intent.id}`;
       if (intent.says) this.result.says.set(label, intent.says);
       intent.changes.forEach((pattern, j) => {
         this.accountFor(pattern, label, intent.ref);
-        for (const expected of expectedInstances(pattern, before, after, this.options.memo?.domains)) {
-          if (expected.identity && this.byIdentity.has(identityKey(pattern.kind, pattern.action, expected.identity))) continue;
+        const expectations = named[i]?.[j] ?? keyed(pattern, expectedInstances(pattern, before, after, this.options.memo?.domains));
+        for (const expected of expectations) {
+          if (expected.key !== undefined && this.byIdentity.has(expected.key)) continue;
           const { description, identity } = expected;
           this.result.missing.push({
             manifest: manifest.modification,
@@ -195,6 +207,25 @@ class IntentCheck {
         }
       });
     });
+  }
+
+  /**
+   * What each pattern that names every field expects (undefined for the others, whose expectations
+   * depend on the rule sets): the same while the manifest's text is, so kept per modification.
+   */
+  private namedExpectations(
+    { manifest, file }: LoadedManifest,
+    before: RuleSet,
+    after: RuleSet,
+  ): Array<Array<KeyedExpected[] | undefined>> {
+    const text = String(file.value);
+    const kept = this.options.memo?.manifests?.get(manifest.modification);
+    if (kept?.text === text) return kept.expected;
+    const expected = manifest.intents.map((intent) =>
+      intent.changes.map((pattern) => (namesEveryField(pattern) ? keyed(pattern, expectedInstances(pattern, before, after)) : undefined)),
+    );
+    this.options.memo?.manifests?.set(manifest.modification, { text, expected });
+    return expected;
   }
 
   /** Marks the changes a pattern matches as intended by `label`; a change with other values than stated is reported. */
@@ -237,6 +268,13 @@ class IntentCheck {
       );
     }
   }
+}
+
+/** The expectations of a pattern with their identity keys. */
+function keyed(pattern: ChangePattern, expectations: readonly Expected[]): KeyedExpected[] {
+  return expectations.map((expected) =>
+    expected.identity ? { ...expected, key: identityKey(pattern.kind, pattern.action, expected.identity) } : expected,
+  );
 }
 
 /** ` (cell SR 4.6.1 × Eligible User Roles / SMETS2 / On-Demand)` when the change is a table cell. */

@@ -32,6 +32,17 @@ export interface ChangeMemo {
   lines: WeakMap<Change, string>;
   /** What a wildcard ranges over, per rule-set entry (expected.ts). */
   domains?: WeakMap<object, Map<string, Array<{ identity: Identity; key: string }>>>;
+  /** Each change's identityKey. */
+  keys?: WeakMap<Change, string>;
+  /** Per modification: its manifest's text and what each of its patterns expects when it names every field (intent.ts). */
+  manifests?: Map<string, { text: string; expected: Array<Array<KeyedExpected[] | undefined>> }>;
+}
+
+/** An expected change with its identityKey (when it has an identity). */
+export interface KeyedExpected {
+  identity?: Identity;
+  description: string;
+  key?: string;
 }
 
 /** The pattern fields of a change, as text (read-only: kept per change when a memo is given). */
@@ -56,6 +67,15 @@ export function identityFields(kind: ChangeKind, action: ChangeAction): Field[] 
 /** A key equal for two changes of the same entry (and field, for `changed`). */
 export function identityKey(kind: ChangeKind, action: ChangeAction, identity: Identity): string {
   return [kind, action, ...identityFields(kind, action).map((field) => `${field}=${identity[field] ?? ''}`)].join('|');
+}
+
+/** identityKey of a change, kept per change object in a memo. */
+export function changeKey(change: Change, memo?: ChangeMemo): string {
+  const known = memo?.keys?.get(change);
+  if (known !== undefined) return known;
+  const key = identityKey(change.kind, change.action, identityOf(change, memo));
+  memo?.keys?.set(change, key);
+  return key;
 }
 
 /** Left out, `*` or `{except: [...]}`: the field ranges over the entries of the rule set. */

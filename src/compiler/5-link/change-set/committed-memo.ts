@@ -23,8 +23,14 @@ interface Rendered {
   head: string;
   changes: readonly RenderedChange[];
   sorted: string[];
-  json: string;
+  text: ChangeSetText;
   map: SourceMap;
+}
+
+/** rules/change-set.json's text, and where in it each change's JSON starts. */
+interface ChangeSetText {
+  json: string;
+  starts: number[];
 }
 
 /** Stands for the changes in the head's JSON; NUL characters never occur in a change set's text. */
@@ -43,11 +49,11 @@ export class CommittedChangeSetMemo {
     const last = this.last?.output === output ? this.last : undefined;
     // An edit seldom changes what a change set commits: a change made again equal keeps last time's text and map.
     const same = last ? compared(last.changes, changes) : { ids: false, json: false, positions: false };
-    const json = last && same.json && last.head === head ? last.json : changeSetText(head, changes);
+    const text = !last || last.head !== head || !same.ids ? changeSetText(head, changes) : same.json ? last.text : patched(last, changes);
     const sorted = last && same.ids ? last.sorted : undefined;
-    const map = last && same.positions ? last.map : sourceMapOf(output, changes, sorted);
-    this.last = { output, head, changes, sorted: Object.keys(map.positions), json, map };
-    return { json, map };
+    const map = last && same.positions ? { map: last.map, sorted: last.sorted } : sourceMapOf(output, changes, sorted);
+    this.last = { output, head, changes, sorted: map.sorted, text, map: map.map };
+    return { json: text.json, map: map.map };
   }
 
   private change(change: Change): RenderedChange {
@@ -99,19 +105,52 @@ function compared(
   return { ids: true, json, positions };
 }
 
-function changeSetText(head: string, changes: readonly RenderedChange[]): string {
-  const list = changes.length === 0 ? '[]' : `[\n    ${changes.map((change) => change.json).join(',\n    ')}\n  ]`;
+const SEPARATOR = ',\n    ';
+
+function changeSetText(head: string, changes: readonly RenderedChange[]): ChangeSetText {
   const at = head.indexOf(MARKED);
-  return `${head.slice(0, at)}${list}${head.slice(at + MARKED.length)}`;
+  const before = `${head.slice(0, at)}${changes.length === 0 ? '[]' : '[\n    '}`;
+  const starts: number[] = new Array<number>(changes.length);
+  let offset = before.length;
+  changes.forEach((change, index) => {
+    starts[index] = offset;
+    offset += change.json.length + SEPARATOR.length;
+  });
+  const list = changes.map((change) => change.json).join(SEPARATOR);
+  const after = `${changes.length === 0 ? '' : '\n  ]'}${head.slice(at + MARKED.length)}`;
+  return { json: `${before}${list}${after}`, starts };
+}
+
+/** Last time's text with the JSON of the changes that differ replaced (the same ids in the same order). */
+function patched(last: Rendered, changes: readonly RenderedChange[]): ChangeSetText {
+  const pieces: string[] = [];
+  const starts: number[] = new Array<number>(changes.length);
+  let from = 0;
+  let shift = 0;
+  changes.forEach((change, index) => {
+    const old = last.changes[index] as RenderedChange;
+    const start = last.text.starts[index] as number;
+    starts[index] = start + shift;
+    if (old === change || old.json === change.json) return;
+    pieces.push(last.text.json.slice(from, start), change.json);
+    from = start + old.json.length;
+    shift += change.json.length - old.json.length;
+  });
+  pieces.push(last.text.json.slice(from));
+  return { json: pieces.join(''), starts };
 }
 
 /** The source map of the changes: keys `<id>@source` and `<id>@beforeSource` in code-point order (`sorted`: that order, known). */
-function sourceMapOf(output: string, changes: readonly RenderedChange[], sorted: string[] | undefined): SourceMap {
+function sourceMapOf(
+  output: string,
+  changes: readonly RenderedChange[],
+  sorted: string[] | undefined,
+): { map: SourceMap; sorted: string[] } {
   const positions = new Map<string, string>();
   for (const change of changes) {
     positions.set(`${change.id}@source`, change.source);
     if (change.beforeSource !== undefined) positions.set(`${change.id}@beforeSource`, change.beforeSource);
   }
   const keys = sorted ?? [...positions.keys()].sort(codePointOrder);
-  return { output, positions: Object.fromEntries(keys.map((key) => [key, positions.get(key) ?? ''])) };
+  return { map: { output, positions: Object.fromEntries(keys.map((key) => [key, positions.get(key) ?? ''])) }, sorted: keys };
 }

@@ -8,6 +8,7 @@
  * compared again. The sorted change list is kept too, and only the changes of redone groups are
  * merged into it. Kept results not used by the last two compilations are dropped.
  */
+import { jsonEqual } from '../../../shared/json-equal.js';
 import { sameItems } from '../../../shared/same-items.js';
 import type { RuleSet } from '../../../shared/model.js';
 import type { Change } from './change.js';
@@ -98,7 +99,12 @@ export class DiffMemo {
       return hit.changes;
     }
     this.stats.groupMisses++;
-    const changes = differ.diff({ ...before, [differ.section]: side.before }, { ...after, [differ.section]: side.after });
+    const made = differ.diff({ ...before, [differ.section]: side.before }, { ...after, [differ.section]: side.after });
+    // Changes equal to a kept diff's (as committed JSON, sources included) are that diff's: later steps know them by identity.
+    const equal = kept.find(
+      (entry) => entry.changes.length === made.length && entry.changes.every((change, at) => jsonEqual(change, made[at])),
+    );
+    const changes = equal ? equal.changes : made;
     kept.push({ before: side.before, after: side.after, changes, used: this.generation });
     byKey.set(key, kept);
     return changes;
