@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace, type Analysis } from '../src/lsp/workspace.js';
 import { generateCorpus, writeCorpus, type Corpus } from './bench/corpus.js';
+import { declareIntents } from './bench/corpus/intents.js';
 import { runCli } from './support/project.js';
 
 let dir: string;
@@ -194,6 +195,87 @@ describe('incremental analysis', () => {
     // The chunks kept from earlier compilations were used (else this compared a full compile with itself).
     expect(reusedChunks).toBeGreaterThan(0);
     expect(keptFolds).toBeGreaterThan(0);
+  }, 300_000);
+});
+
+describe('incremental analysis of what the conflict and intent checks read', () => {
+  let declared: string;
+  let texts: Record<string, string>;
+
+  beforeAll(async () => {
+    // Manifests that name every change (a finished modification), so a change to a clause they name is judged.
+    declared = await mkdtemp(path.join(tmpdir(), 'secc-incremental-intents-'));
+    const corpus = await declareIntents(generateCorpus({ seed: 5, documents: 5, serviceRequests: 30, clausesPerDocument: 5 }));
+    texts = { ...corpus.files };
+    await writeCorpus(path.join(declared, 'sec-text'), corpus);
+    const build = await runCli(['build'], declared);
+    expect(build.code, build.stdout + build.stderr).toBe(0);
+  }, 120_000);
+  afterAll(async () => rm(declared, { recursive: true, force: true }));
+
+  it('gives the findings and outputs of a full compile after edits inside a redline, that make and undo a conflict, and of a clause a manifest names', async () => {
+    const live = new Workspace({ root: declared, text: 'sec-text', cwd: declared });
+    await live.analyse();
+    const seen = new Set<string>();
+    const step = async (what: string, name: string, change: (text: string) => string) => {
+      const before = texts[name] ?? '';
+      texts[name] = change(before);
+      expect(texts[name], `${what}: the edit applies`).not.toBe(before);
+      live.setBuffer(path.join(declared, 'sec-text', name), texts[name] ?? '');
+      const analysis = await live.analyse();
+      const fresh = new Workspace({ root: declared, text: 'sec-text', cwd: declared, env: { SECC_CACHE: '0' } });
+      for (const [other, value] of Object.entries(texts)) fresh.setBuffer(path.join(declared, 'sec-text', other), value);
+      const found = observed(analysis);
+      expect(found, what).toEqual(observed(await fresh.analyse()));
+      for (const finding of found.findings) seen.add(finding.split(' ')[1] ?? '');
+      return analysis;
+    };
+    const cell = '<ins cite="MP162">30 secs</ins> |';
+    await step("a value inside a modification's redline", 'appendix-ab.md', (text) =>
+      text.replace(cell, '<ins cite="MP162">31 secs</ins> |'),
+    );
+    await step('the value as it was', 'appendix-ab.md', (text) => text.replace('<ins cite="MP162">31 secs</ins> |', cell));
+    // MP162 changes a cell of the base and MP170 adds a note to it: both change one TRT address (each in its own edit).
+    const base = '| 1.1 | 60 secs | 30 secs |';
+    const changed = '| 1.1 | 60 secs | <del cite="MP162">30 secs</del><ins cite="MP162">31 secs</ins> |';
+    await step('a base cell MP162 changes', 'appendix-ab.md', (text) => text.replace(base, changed));
+    await step(
+      'a footnote MP170 adds',
+      'appendix-ab.md',
+      (text) => `${text.trimEnd()}\n\n<ins cite="MP170">\n\n[^inc-g]: A later note.\n\n</ins>\n`,
+    );
+    const noted = changed.replace('</ins> |', '</ins><ins cite="MP170">[^inc-g]</ins> |');
+    const conflict = await step('the note on that cell: a conflict between MP162 and MP170', 'appendix-ab.md', (text) =>
+      text.replace(changed, noted),
+    );
+    expect(conflict.files.flatMap((file) => file.messages).some((message) => message.ruleId === 'modification-conflict')).toBe(true);
+    await step('the conflict undone', 'appendix-ab.md', (text) => text.replace(noted, base));
+    // Prose before the table, its length kept (so the table's place is too): the table's block and reading are kept.
+    await step('a word of prose in the document with the table', 'appendix-ab.md', (text) =>
+      text.replace('Target Response Time is the period within', 'Target Response Time is the window within'),
+    );
+    // Clause A1.2, which MP170's manifest names (its text changed by a redline).
+    await step('the text of a clause a manifest names', 'section-a.md', (text) =>
+      text.replace(
+        'keep its Anomaly Detection Thresholds under review unless',
+        'keep its Anomaly Detection Thresholds under close review unless',
+      ),
+    );
+    await step("that clause's redline taken back (the change the manifest names is not made)", 'section-a.md', (text) =>
+      text.replace('<del cite="MP170">five Working Days</del><ins cite="MP170">ten Working Days</ins>', 'five Working Days'),
+    );
+    const last = await step('the redline as it was', 'section-a.md', (text) =>
+      text.replace(
+        'within five Working Days of becoming aware of it. A Network',
+        'within <del cite="MP170">five Working Days</del><ins cite="MP170">ten Working Days</ins> of becoming aware of it. A Network',
+      ),
+    );
+    expect(seen.has('modification-conflict') && seen.has('intent-missing')).toBe(true);
+    // The kept blocks, tables and committed changes were used (else this compared a full compile with itself).
+    const { blocks, extraction, committed } = last.result.context.reading;
+    expect(blocks?.stats.hits).toBeGreaterThan(0);
+    expect(extraction?.stats.tableHits).toBeGreaterThan(0);
+    expect(committed.stats.hits).toBeGreaterThan(0);
   }, 300_000);
 });
 

@@ -87,7 +87,7 @@ export function projectCompileContext(
   env: NodeJS.ProcessEnv = process.env,
   cache: { memory?: boolean } = {},
 ): CompileContext {
-  const kept = cache.memory ? { parses: new ParseMemo(), ...options } : options;
+  const kept = cache.memory ? { parses: new ParseMemo(), reading: new ReadingMemos({ perBlock: true }), ...options } : options;
   if (env.SECC_CACHE === '0' || env.SECC_CACHE === 'off') return createCompileContext(kept);
   const dir = path.join(root, CACHE_DIR);
   const hash = compilerHash();

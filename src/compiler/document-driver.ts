@@ -12,7 +12,7 @@ import type { SourceDocument } from './1-read/read.js';
 import { citedModifications, citesOf } from './2-parse/cites.js';
 import { readFrontMatter } from './2-parse/frontmatter.js';
 import { parseDocument, PARSE_RULES } from './2-parse/parse.js';
-import { viewAccepts } from './3-project/project.js';
+import { project, viewAccepts } from './3-project/project.js';
 import { emptyViewFacts, extractView, type DocumentFacts } from './4-extract/document.js';
 import { reportTablesReadInOneView, type TableReadings } from './4-extract/unread-tables.js';
 import type { CompileContext } from './context.js';
@@ -46,7 +46,8 @@ export function extractDocument(doc: SourceDocument, context: CompileContext): E
   for (const view of VIEWS) {
     try {
       // Through the memos, only the blocks an edit reached are projected and read again.
-      const projected = context.reading.blocks.project(doc.name, text, tree, view, viewAccepts(view));
+      const { blocks } = context.reading;
+      const projected = blocks ? blocks.project(doc.name, text, tree, view, viewAccepts(view)) : project(tree, view);
       projections[view] = projected;
       facts.views[view] = extractView(projected, {
         file: doc.file,

@@ -125,6 +125,7 @@ export async function compile(documents: readonly SourceDocument[], options: Com
   const context = options.context ?? createCompileContext(options);
   const phase = phaseTimer(context.timings);
   context.linking.nextGeneration();
+  context.reading.nextGeneration();
   const parsed = await extractAll(documents, context, options.trees === true);
   phase('extract');
   const plan = options.plan ?? EMPTY_PLAN;

@@ -9,13 +9,25 @@ import { ExtractionMemo } from './4-extract/extraction-memo.js';
 import { CommittedChangeSetMemo } from './5-link/change-set/committed-memo.js';
 
 export class ReadingMemos {
-  /** Each view's and version's projection of a document, per top-level block (3-project/block-memo.ts). */
-  readonly blocks = new ProjectionMemo();
-  /** Tables read, and block texts found, per projected node (4-extract/extraction-memo.ts). */
-  readonly extraction = new ExtractionMemo();
+  /** Each view's and version's projection of a document, per top-level block (3-project/block-memo.ts); long-lived contexts only. */
+  readonly blocks: ProjectionMemo | undefined;
+  /** Tables read, and block texts found, per projected node (4-extract/extraction-memo.ts); long-lived contexts only. */
+  readonly extraction: ExtractionMemo | undefined;
+
+  /** `perBlock`: a long-lived context (a one-shot build reads each document once and would only pay for keeping blocks). */
+  constructor(options: { perBlock?: boolean } = {}) {
+    this.blocks = options.perBlock ? new ProjectionMemo() : undefined;
+    this.extraction = options.perBlock ? new ExtractionMemo() : undefined;
+  }
   /** rules/change-set.json and its source map, rendered per change (5-link/change-set/committed-memo.ts). */
   readonly committed = new CommittedChangeSetMemo();
   private readonly named = new Map<string, Map<string, unknown>>();
+
+  /** A new compilation starts: what the last two did not use is dropped. */
+  nextGeneration(): void {
+    this.blocks?.nextGeneration();
+    this.extraction?.nextGeneration();
+  }
 
   /** A map kept by a later step under a name (the intent check's patterns per modification), one entry per key. */
   kept<V>(name: string): Map<string, V> {

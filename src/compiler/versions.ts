@@ -185,7 +185,7 @@ function extractVersion(
   const accepts = (redline: Redline) => version.accepts(redline.cite === '' ? undefined : redline.cite);
   const memos = result.context.reading;
   const text = String(parsed.doc.file.value);
-  const projected = memos
+  const projected = memos?.blocks
     ? memos.blocks.project(document.name, text, tree, `version:${version.acceptance}`, accepts)
     : projectVersion(tree, accepts);
   const scratch = new VFile({ path: parsed.doc.file.path, value: parsed.doc.file.value });

@@ -7,14 +7,12 @@
  * changes its redlines. A block without redlines projects to itself in every version; one with
  * redlines is kept per version (which redlines it accepts). An unchanged block's projection is the
  * very node of last time, so extraction (4-extract/extraction-memo.ts) knows it by identity.
- * Only the most recently projected documents are kept, and in each only the blocks of its last
- * two texts.
+ * A document is kept while the last two compilations projected it, and only the blocks of its
+ * last two texts.
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { isRedline } from '../2-parse/redline/types.js';
 import { projectVersion, type AcceptRedline } from './project.js';
-
-export const KEPT_DOCUMENTS = 8;
 
 /** A tree's top-level blocks as known to the memo: each block's key (undefined: not kept) and whether it holds redlines. */
 interface TreeBlocks {
@@ -28,12 +26,15 @@ type Projections = Map<string, RootContent[]>;
 interface DocumentBlocks {
   current: Map<string, Projections>;
   previous: Map<string, Projections>;
+  /** The compilation that last projected the document. */
+  used: number;
   /** The text the current blocks were projected from. */
   text: string;
 }
 
 export class ProjectionMemo {
   private readonly documents = new Map<string, DocumentBlocks>();
+  private generation = 0;
   private trees = new WeakMap<Root, TreeBlocks>();
   readonly stats = { hits: 0, misses: 0 };
 
@@ -66,17 +67,19 @@ export class ProjectionMemo {
     return { ...tree, children };
   }
 
-  /** The kept blocks of a document, a new generation for a new text; the least recently projected documents dropped. */
+  /** A new compilation starts: documents not projected by the last two are dropped. */
+  nextGeneration(): void {
+    this.generation++;
+    for (const [name, kept] of this.documents) if (kept.used < this.generation - 1) this.documents.delete(name);
+  }
+
+  /** The kept blocks of a document, a new generation of them for a new text. */
   private documentFor(name: string, text: string): DocumentBlocks {
     let kept = this.documents.get(name);
-    if (!kept) kept = { current: new Map(), previous: new Map(), text };
-    else if (kept.text !== text) kept = { current: new Map(), previous: kept.current, text };
-    this.documents.delete(name);
+    if (!kept) kept = { current: new Map(), previous: new Map(), used: this.generation, text };
+    else if (kept.text !== text) kept = { current: new Map(), previous: kept.current, used: this.generation, text };
+    kept.used = this.generation;
     this.documents.set(name, kept);
-    for (const oldest of this.documents.keys()) {
-      if (this.documents.size <= KEPT_DOCUMENTS) break;
-      this.documents.delete(oldest);
-    }
     return kept;
   }
 

@@ -14,7 +14,6 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { emptyTableFacts, type Facts, type TableContext, type TableKind } from './tables.js';
 import { jsonEqual } from '../../shared/json-equal.js';
-import { KEPT_DOCUMENTS } from '../3-project/block-memo.js';
 import { plainText } from './text.js';
 
 /** One table as read in one context: which kind read it, its facts, and its findings. */
@@ -34,8 +33,15 @@ export class ExtractionMemo implements OutlineTexts {
   private readonly tables = new WeakMap<Table, Map<string, KeptReading>>();
   readonly stats = { tableHits: 0, tableMisses: 0 };
 
-  /** Per document (the most recent few): the last reading of the table at each place (context and line). */
-  private readonly places = new Map<string, Map<string, KeptReading>>();
+  /** Per document projected by the last two compilations: the last reading of the table at each place (context and line). */
+  private readonly places = new Map<string, { used: number; readings: Map<string, KeptReading> }>();
+  private generation = 0;
+
+  /** A new compilation starts: places of documents not read by the last two are dropped. */
+  nextGeneration(): void {
+    this.generation++;
+    for (const [name, kept] of this.places) if (kept.used < this.generation - 1) this.places.delete(name);
+  }
 
   /**
    * A table read again (an edit reached it) mostly reads as before: its facts equal, as committed
@@ -43,13 +49,10 @@ export class ExtractionMemo implements OutlineTexts {
    * the unchanged rows by identity.
    */
   private keepUnchangedRows(reading: KeptReading, place: string, document: string): void {
-    const places = this.places.get(document) ?? new Map<string, KeptReading>();
-    this.places.delete(document);
-    this.places.set(document, places);
-    for (const oldest of this.places.keys()) {
-      if (this.places.size <= KEPT_DOCUMENTS) break;
-      this.places.delete(oldest);
-    }
+    const kept = this.places.get(document) ?? { used: this.generation, readings: new Map<string, KeptReading>() };
+    kept.used = this.generation;
+    this.places.set(document, kept);
+    const places = kept.readings;
     const last = places.get(place);
     places.set(place, reading);
     if (last?.kinds !== reading.kinds) return;
