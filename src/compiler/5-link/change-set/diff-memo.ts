@@ -32,17 +32,19 @@ interface KeptGroup {
 
 interface KeptList {
   parts: Change[][];
+  /** The parts as a set, made when first compared. */
+  set?: Set<Change[]>;
   sorted: Change[];
   used: number;
 }
-
-const NONE: readonly unknown[] = [];
 
 export class DiffMemo {
   private generation = 0;
   /** Per differ and group key: the diffs kept (one per pair of sides compared recently). */
   private readonly groups = new Map<number, Map<string, KeptGroup[]>>();
   private lists: KeptList[] = [];
+  /** Per differ: a section's entries by group key, per section array (the same baseline is diffed against each version). */
+  private readonly sections = new Map<number, WeakMap<readonly unknown[], Map<string, unknown[]>>>();
   /** The same two rule sets diffed again (the conflict check's and the intent check's change sets): the same changes. */
   private pairs = new WeakMap<RuleSet, WeakMap<RuleSet, Change[]>>();
   readonly stats = { groupHits: 0, groupMisses: 0 };
@@ -74,13 +76,38 @@ export class DiffMemo {
       }
       const byKey = this.groups.get(index) ?? new Map<string, KeptGroup[]>();
       this.groups.set(index, byKey);
-      const sides = grouped(differ, before, after);
+      const sides = this.grouped(index, differ, before, after);
       for (const [key, side] of sides) parts.push(this.group(byKey, key, side, differ, before, after));
     });
     const sorted = this.sorted(parts);
     const byAfter = this.pairs.get(before) ?? new WeakMap<RuleSet, Change[]>();
     this.pairs.set(before, byAfter.set(after, sorted));
     return sorted;
+  }
+
+  /** Each side's entries of a differ's section by group key (keys of the earlier side first); each section grouped once. */
+  private grouped(
+    index: number,
+    differ: GroupedDiffer,
+    before: RuleSet,
+    after: RuleSet,
+  ): Map<string, { before: unknown[]; after: unknown[] }> {
+    const sides = new Map<string, { before: unknown[]; after: unknown[] }>();
+    const earlier = before[differ.section] as unknown[];
+    const later = after[differ.section] as unknown[];
+    const key = differ.group as ((entry: unknown) => string) | undefined;
+    if (!key) return sides.set('', { before: earlier, after: later });
+    const byArray = this.sections.get(index) ?? new WeakMap<readonly unknown[], Map<string, unknown[]>>();
+    this.sections.set(index, byArray);
+    const groups = (entries: unknown[]) => {
+      let known = byArray.get(entries);
+      if (!known) byArray.set(entries, (known = groupsOf(entries, key)));
+      return known;
+    };
+    const laterGroups = groups(later);
+    for (const [name, entries] of groups(earlier)) sides.set(name, { before: entries, after: laterGroups.get(name) ?? [] });
+    for (const [name, entries] of laterGroups) if (!sides.has(name)) sides.set(name, { before: [], after: entries });
+    return sides;
   }
 
   private group(
@@ -116,7 +143,7 @@ export class DiffMemo {
     let bestShared = -1;
     let bestOld: Set<Change[]> | undefined;
     for (const list of this.lists) {
-      const old = new Set(list.parts);
+      const old = (list.set ??= new Set(list.parts));
       const shared = parts.reduce((count, part) => count + (old.has(part) ? 1 : 0), 0);
       if (shared > bestShared) [best, bestShared, bestOld] = [list, shared, old];
     }
@@ -128,27 +155,16 @@ export class DiffMemo {
   }
 }
 
-/** Each side's entries of a differ's section by group key, in section order (keys of both sides). */
-function grouped(differ: GroupedDiffer, before: RuleSet, after: RuleSet): Map<string, { before: unknown[]; after: unknown[] }> {
-  const sides = new Map<string, { before: unknown[]; after: unknown[] }>();
-  const key = differ.group as ((entry: unknown) => string) | undefined;
-  const add = (entries: readonly unknown[], which: 'before' | 'after') => {
-    if (!key) {
-      const side = sides.get('') ?? { before: NONE as unknown[], after: NONE as unknown[] };
-      side[which] = entries as unknown[];
-      sides.set('', side);
-      return;
-    }
-    for (const entry of entries) {
-      const name = key(entry);
-      let side = sides.get(name);
-      if (!side) sides.set(name, (side = { before: [], after: [] }));
-      side[which].push(entry);
-    }
-  };
-  add(before[differ.section] as readonly unknown[], 'before');
-  add(after[differ.section] as readonly unknown[], 'after');
-  return sides;
+/** A section's entries by group key, in section order. */
+function groupsOf(entries: readonly unknown[], key: (entry: unknown) => string): Map<string, unknown[]> {
+  const groups = new Map<string, unknown[]>();
+  for (const entry of entries) {
+    const name = key(entry);
+    const group = groups.get(name);
+    if (group) group.push(entry);
+    else groups.set(name, [entry]);
+  }
+  return groups;
 }
 
 /**
