@@ -50,7 +50,7 @@ export interface CompileContext {
   readonly outputs: OutputMemos;
   /** INC-F: what later steps keep between compilations (lint's per-document findings, features/lint/memo.ts), one instance per kind. */
   readonly steps: StepMemos;
-  /** INC-G: projections, extractions, conflicts and the committed change set kept between compilations (reading-memos.ts). */
+  /** INC-G: projections, extractions and the intent check's patterns kept between compilations (reading-memos.ts). */
   readonly reading: ReadingMemos;
 }
 

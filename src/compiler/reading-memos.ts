@@ -1,12 +1,10 @@
 /**
- * INC-G: what the per-document reading (projection and extraction), the change set's committed
- * text and the intent check keep between compilations in one compile context, so that after an
- * edit only what it reached is done again. One object on the context (context.ts), each part
- * owned by the module that uses it.
+ * INC-G: what the per-document reading (projection and extraction) and the intent check keep
+ * between compilations in one compile context, so that after an edit only what it reached is done
+ * again. One object on the context (context.ts), each part owned by the module that uses it.
  */
 import { ProjectionMemo } from './3-project/block-memo.js';
 import { ExtractionMemo } from './4-extract/extraction-memo.js';
-import { CommittedChangeSetMemo } from './5-link/change-set/committed-memo.js';
 
 export class ReadingMemos {
   /** Each view's and version's projection of a document, per top-level block (3-project/block-memo.ts); long-lived contexts only. */
@@ -19,8 +17,7 @@ export class ReadingMemos {
     this.blocks = options.perBlock ? new ProjectionMemo() : undefined;
     this.extraction = options.perBlock ? new ExtractionMemo() : undefined;
   }
-  /** rules/change-set.json and its source map, rendered per change (5-link/change-set/committed-memo.ts). */
-  readonly committed = new CommittedChangeSetMemo();
+
   private readonly named = new Map<string, Map<string, unknown>>();
 
   /** A new compilation starts: what the last two did not use is dropped. */
