@@ -139,6 +139,8 @@ interface Kept {
 export class ChunkMemo {
   private readonly byFirst = new WeakMap<object, Map<string, Kept[]>>();
   private readonly empty = new Map<string, Piece>();
+  /** A table's piece by the very array it was made from. */
+  private readonly tables = new WeakMap<readonly object[], Map<string, Piece>>();
   /** One object's chunks, by how it is rendered (item: the fast path of a chunk of one part). */
   private readonly items = new WeakMap<object, Map<string, Piece>>();
   private readonly values = new Map<string, { value: unknown; text: string }>();
@@ -181,11 +183,19 @@ export class ChunkMemo {
 
   /**
    * A chunk made from a whole table of a version (all its entries): the same entries give the same
-   * piece without grouping them again. The versions of a corpus share their first entries, so
-   * more of them are kept per first entry than for a small chunk.
+   * piece without grouping them again. The very array seen before gives its piece at once (a
+   * version the edit did not reach reads back the same arrays: shared/in-force-read.ts; an array
+   * handed to emit is never changed afterwards, a read is patched into a copy). The versions of
+   * a corpus share their first entries, so more of them are kept per first entry than for a small chunk.
    */
   table(how: string, entries: readonly object[], render: () => Piece): Piece {
-    return this.chunk(`${how}\u0000table`, entries, render, 16);
+    let byHow = this.tables.get(entries);
+    const known = byHow?.get(how);
+    if (known) return known;
+    const piece = this.chunk(`${how}\u0000table`, entries, render, 16);
+    if (!byHow) this.tables.set(entries, (byHow = new Map()));
+    byHow.set(how, piece);
+    return piece;
   }
 
   /** An object's piece from its keys and its values' pieces (objectText). */
