@@ -7,6 +7,7 @@
  * set two snapshots share, rows that move, come and go) all take part; and what did not change
  * stays the same object: the values, the file's entries, the map, the rule sets read back.
  */
+import { otherUserTrt } from '../support/trt-entry.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/shared/dates.js';
@@ -43,16 +44,7 @@ class Pool {
   }
 
   private cell({ sr, seconds, line }: Row): object {
-    return this.kept(this.trt, `${sr}:${seconds}:${line}`, () => ({
-      sr: SRS[sr],
-      role: 'other-user',
-      smets: 1,
-      mode: 'on-demand',
-      seconds,
-      text: `${seconds} secs`,
-      notes: [],
-      source: source(sr, line, 'T', seconds),
-    }));
+    return this.kept(this.trt, `${sr}:${seconds}:${line}`, () => otherUserTrt(SRS[sr] ?? '', seconds, source(sr, line, 'T', seconds)));
   }
 
   private request({ sr, line }: Row): object {

@@ -5,6 +5,7 @@
  * boundary); and an interval file folded in a context that kept the previous compilation's values
  * is the file a fresh fold gives, with an unchanged entry's value the very object it was.
  */
+import { otherUserTrt } from '../support/trt-entry.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inForceOutput } from '../../src/compiler/5-link/in-force.js';
@@ -49,16 +50,7 @@ function ruleSet(cells: ReadonlyArray<number | undefined>, lines: readonly numbe
       sources: { name: source(index, 'Name'), critical: source(index, 'Critical') },
     })),
     eligibility: [],
-    trt: present.map(({ sr, index, seconds }) => ({
-      sr,
-      role: 'other-user',
-      smets: 1,
-      mode: 'on-demand',
-      seconds,
-      text: `${seconds} secs`,
-      notes: [],
-      source: source(index, 'T'),
-    })),
+    trt: present.map(({ sr, index, seconds }) => otherUserTrt(sr, seconds, source(index, 'T'))),
     clauses: [],
     clauseRules: [],
     footnotes: [],

@@ -7,6 +7,7 @@
  * Property: any history of rule sets, TBC boundary included, folds into a file that gives each
  * version back.
  */
+import { otherUserTrt } from '../support/trt-entry.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -105,15 +106,8 @@ function trtRuleSet(cells: ReadonlyArray<readonly [string, number]>): RuleSet {
     userRoles: [],
     serviceRequests: [],
     eligibility: [],
-    trt: cells.map(([sr, seconds], index) => ({
-      sr,
-      role: 'other-user',
-      smets: 1,
-      mode: 'on-demand',
-      seconds,
-      text: `${seconds} secs`,
-      notes: [],
-      source: {
+    trt: cells.map(([sr, seconds], index) =>
+      otherUserTrt(sr, seconds, {
         file: 'appendix-ab.md',
         line: index + 1,
         column: 3,
@@ -122,8 +116,8 @@ function trtRuleSet(cells: ReadonlyArray<readonly [string, number]>): RuleSet {
         clause: 'AB2.1',
         row: sr,
         header: 'T',
-      },
-    })),
+      }),
+    ),
     clauses: [],
     clauseRules: [],
     footnotes: [],

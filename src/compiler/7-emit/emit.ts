@@ -58,16 +58,6 @@ export function inForceEntryJson(entry: object, chunks: ChunkMemo): Piece {
   return chunks.item(entry, 'in-force', () => nestedJson(entry, 2, false));
 }
 
-export async function emitOutputs(
-  inForce: InForceOutput,
-  changeSet: ChangeSet,
-  generateTypes: () => Promise<string>,
-  chunks: ChunkMemo = new ChunkMemo(),
-  committed: CommittedOutputs = { json: changeSetJson(changeSet), map: committedChangeSet(changeSet, CHANGE_SET_PATH).map },
-): Promise<Map<string, string>> {
-  return outputTexts(await emitOutputPieces(inForce, changeSet, generateTypes, chunks, committed));
-}
-
 /** Every output as a piece: the chunked ones (the interval file, the tables) with their parts, the others whole. */
 export async function emitOutputPieces(
   inForce: InForceOutput,

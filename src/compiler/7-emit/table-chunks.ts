@@ -5,6 +5,7 @@
  * Each text is what `literal(table, 2)` writes at that depth (test/emit-chunks.test.ts).
  */
 import type { RuleSet } from '../../shared/model.js';
+import { groupBy } from '../../shared/group-by.js';
 import { eligibilityTable, placedRule, serviceRequestRow, trtTable, userRoleRow } from '../../shared/table-data.js';
 import { nestedJson, objectKeyOrder, type ChunkMemo, type Piece } from './chunks.js';
 
@@ -52,12 +53,7 @@ function bySr<E extends { sr: string }>(
   depth: number,
   memo: ChunkMemo,
 ): Piece {
-  const groups = new Map<string, E[]>();
-  for (const entry of entries) {
-    const group = groups.get(entry.sr);
-    if (group) group.push(entry);
-    else groups.set(entry.sr, [entry]);
-  }
+  const groups = groupBy(entries, (entry) => entry.sr);
   const pairs = objectKeyOrder(groups.keys()).map((sr) => {
     const group = groups.get(sr) ?? [];
     return [sr, memo.chunk(name, group, () => nestedJson(table(group)[sr], depth + 1))] as const;

@@ -5,6 +5,7 @@
  * long groups are cut). Both name things as the text does (words.ts): User Roles by name,
  * footnotes by number.
  */
+import { groupBy } from '../../shared/group-by.js';
 import type { Change, ChangeCounts, ChangeKind, ChangeSet } from './diff.js';
 import { CHANGE_KINDS, KIND_TITLES } from './diff.js';
 import { where } from '../../shared/vocabulary.js';
@@ -120,17 +121,6 @@ function byKind(changes: readonly Change[]): Array<[ChangeKind, Change[]]> {
     const group = groups.get(kind);
     return group ? [[kind, group]] : [];
   });
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const name = key(item);
-    const group = groups.get(name);
-    if (group) group.push(item);
-    else groups.set(name, [item]);
-  }
-  return groups;
 }
 
 function plural(n: number, word: string): string {

@@ -6,6 +6,7 @@
  * per SR, folded under one line per role; a role's new eligibility is one line. Every change of
  * the change set belongs to exactly one line.
  */
+import { groupBy } from '../../shared/group-by.js';
 import type { Change, ChangeAction, ChangeKind } from '../changeset/diff.js';
 import { describeChange, type Part } from './describe.js';
 import { listWords, trtValue, type Words } from './words.js';
@@ -37,10 +38,9 @@ function comparePlace(a: Change | undefined, b: Change | undefined): number {
   return (a?.source.line ?? 0) - (b?.source.line ?? 0) || (a?.source.column ?? 0) - (b?.source.column ?? 0);
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return [...groups.values()];
+/** Items grouped by a key, as lists in the order their first item comes. */
+function groupsOf<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  return [...groupBy(items, key).values()];
 }
 
 function valueParts(value: { text: string; notes: string[] }, document: string, wrap: 'del' | 'ins' | undefined): Part[] {
@@ -57,10 +57,10 @@ function trtChangedLines(changes: readonly Change[], words: Words): Line[] {
     return JSON.stringify([change.sr, change.mode, from, fromNotes, to, toNotes]);
   };
   const lines: Line[] = [];
-  for (const sameValue of groupBy(changed, key)) {
+  for (const sameValue of groupsOf(changed, key)) {
     // One line per set of roles: SMETS generations whose cells change the same roles go together.
-    const bySmets = groupBy(sameValue, (change) => String(change.smets));
-    const byRoles = groupBy(bySmets, (group) => rolesKey(group));
+    const bySmets = groupsOf(sameValue, (change) => String(change.smets));
+    const byRoles = groupsOf(bySmets, (group) => rolesKey(group));
     for (const smetsGroups of byRoles) {
       const group = smetsGroups.flat();
       const [first] = group;
@@ -113,12 +113,12 @@ function whoseTrt(smetsGroups: readonly Change[][], words: Words): string {
 function trtWholeLines(changes: readonly Change[], words: Words): Line[] {
   const whole = changes.filter((change) => change.action !== 'changed');
   const lines: Line[] = [];
-  for (const ofRole of groupBy(whole, (change) => `${change.action}|${change.role ?? ''}`)) {
+  for (const ofRole of groupsOf(whole, (change) => `${change.action}|${change.role ?? ''}`)) {
     const [first] = ofRole;
     if (!first) continue;
     const verb = first.action === 'added' ? 'added' : 'removed';
     const side = first.action === 'added' ? 'after' : 'before';
-    const perSr = groupBy(ofRole, (change) => change.sr ?? '').map((ofSr): Line => ({
+    const perSr = groupsOf(ofRole, (change) => change.sr ?? '').map((ofSr): Line => ({
       kind: 'trt',
       action: first.action,
       changes: ofSr,
@@ -149,7 +149,7 @@ function trtWholeLines(changes: readonly Change[], words: Words): Line[] {
 
 /** A role made eligible (or no longer eligible) for several SRs is one line listing them. */
 function eligibilityLines(changes: readonly Change[], words: Words): Line[] {
-  return groupBy(changes, (change) => `${change.action}|${change.role ?? ''}`).map((group) => {
+  return groupsOf(changes, (change) => `${change.action}|${change.role ?? ''}`).map((group) => {
     const [first] = group;
     const role = words.role(first?.role);
     const verb = first?.action === 'removed' ? 'no longer eligible to send' : 'made eligible to send';

@@ -8,6 +8,7 @@
  * compared again. The sorted change list is kept too, and only the changes of redone groups are
  * merged into it. Kept results not used by the last two compilations are dropped.
  */
+import { groupBy } from '../../../shared/group-by.js';
 import { jsonEqual } from '../../../shared/json-equal.js';
 import { sameItems } from '../../../shared/same-items.js';
 import type { RuleSet } from '../../../shared/model.js';
@@ -101,7 +102,7 @@ export class DiffMemo {
     this.sections.set(index, byArray);
     const groups = (entries: unknown[]) => {
       let known = byArray.get(entries);
-      if (!known) byArray.set(entries, (known = groupsOf(entries, key)));
+      if (!known) byArray.set(entries, (known = groupBy(entries, key)));
       return known;
     };
     const laterGroups = groups(later);
@@ -153,18 +154,6 @@ export class DiffMemo {
     else this.lists.push({ parts, sorted: result, used: this.generation });
     return result;
   }
-}
-
-/** A section's entries by group key, in section order. */
-function groupsOf(entries: readonly unknown[], key: (entry: unknown) => string): Map<string, unknown[]> {
-  const groups = new Map<string, unknown[]>();
-  for (const entry of entries) {
-    const name = key(entry);
-    const group = groups.get(name);
-    if (group) group.push(entry);
-    else groups.set(name, [entry]);
-  }
-  return groups;
 }
 
 /**
